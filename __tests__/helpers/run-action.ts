@@ -1,0 +1,163 @@
+/**
+ * Runs the built action (`dist/index.js`) the way the GitHub runner does: inputs as `INPUT_*`
+ * variables, `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files, `RUNNER_TEMP`, workflow commands on stdout.
+ * Set MI_SMOKE_ACTION_ENTRY to run another build (e.g. one made with `ncc build ... -o /tmp/x`).
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const ACTION_ENTRY = resolve(
+  process.env['MI_SMOKE_ACTION_ENTRY'] ?? join(__dirname, '..', '..', 'dist', 'index.js')
+)
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  title?: string
+  message: string
+}
+
+export interface ActionRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  /** GITHUB_OUTPUT as written, byte for byte. */
+  outputFile: string
+  summary: string
+  annotations: Annotation[]
+  /** The parsed `report` output, when there is one. */
+  report?: any // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Every file the action left under RUNNER_TEMP, concatenated. */
+  runnerTempFiles: string
+  durationMs: number
+}
+
+export interface RunOptions {
+  inputs?: Record<string, string>
+  /** Extra environment (IDENTITY_ENDPOINT, PATH with a fake az, ...). */
+  env?: Record<string, string>
+  timeoutMs?: number
+}
+
+/** Runs the action once; never throws for a failing action (look at `code`). */
+export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-run-'))
+  const outputPath = join(dir, 'output')
+  const summaryPath = join(dir, 'summary')
+  const runnerTemp = join(dir, 'runner-temp')
+  writeFileSync(outputPath, '')
+  writeFileSync(summaryPath, '')
+  require('node:fs').mkdirSync(runnerTemp)
+
+  // A clean environment: nothing of the host's (proxies, identity endpoints) leaks into a run.
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? dir,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_ACTIONS: 'true',
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+
+  const started = Date.now()
+  const child = spawn(process.execPath, [ACTION_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+  const code = await new Promise<number | null>(done => child.on('close', c => done(c)))
+  clearTimeout(timer)
+  const durationMs = Date.now() - started
+
+  const outputFile = readFileSync(outputPath, 'utf8')
+  const outputs = parseOutputFile(outputFile)
+  let report: unknown
+  if (outputs['report']) {
+    try {
+      report = JSON.parse(outputs['report'])
+    } catch {
+      report = undefined
+    }
+  }
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs,
+    outputFile,
+    summary: readFileSync(summaryPath, 'utf8'),
+    annotations: parseAnnotations(stdout),
+    report,
+    runnerTempFiles: readTree(runnerTemp),
+    durationMs
+  }
+}
+
+/** Parses the `name<<DELIMITER ... DELIMITER` blocks @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
+    outputs[name as string] = value.join('\n')
+  }
+  return outputs
+}
+
+/** Reads `::error title=...::message` workflow commands back from stdout. */
+export function parseAnnotations(stdout: string): Annotation[] {
+  const annotations: Annotation[] = []
+  for (const line of stdout.split('\n')) {
+    const match = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line)
+    if (!match) continue
+    const properties = Object.fromEntries(
+      (match[2] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map(pair => {
+          const at = pair.indexOf('=')
+          return [pair.slice(0, at), unescapeProperty(pair.slice(at + 1))]
+        })
+    )
+    annotations.push({
+      level: match[1] as Annotation['level'],
+      title: properties['title'],
+      message: unescapeData(match[3] ?? '')
+    })
+  }
+  return annotations
+}
+
+function unescapeData(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+}
+
+function unescapeProperty(s: string): string {
+  return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',')
+}
+
+function readTree(dir: string): string {
+  if (!existsSync(dir)) return ''
+  let text = ''
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    text += entry.isDirectory() ? readTree(path) : readFileSync(path, 'utf8')
+  }
+  return text
+}
+
+/** Every byte the action wrote anywhere a person or a later step could read it. */
+export function everythingWritten(run: ActionRun): string {
+  return [run.stdout, run.stderr, run.outputFile, run.summary, run.runnerTempFiles].join('\n')
+}

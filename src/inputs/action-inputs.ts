@@ -1,0 +1,58 @@
+/**
+ * The action's inputs after validation: what every later stage works from.
+ * `read-inputs.ts` builds it from `core.getInput`; nothing reads `INPUT_*` anywhere else.
+ */
+import type { IdentitySelection } from '../probe-request'
+
+/** One line of `targets`. */
+export type Target =
+  | { kind: 'local'; line: string }
+  | { kind: 'vm'; line: string; resourceId: string }
+  | { kind: 'vmss'; line: string; resourceId: string; instanceId?: string }
+  | { kind: 'https'; line: string; url: string }
+
+/** One line of `checks`: `URL [resource=AUDIENCE] [expect=STATUS[,STATUS...]]`. */
+export interface Check {
+  line: string
+  /** As written, placeholders unexpanded. */
+  url: string
+  /** The audience the token is asked for: `resource=`, or from the host's entry in the Azure audience table. */
+  resource: string
+  /** Where the audience came from. */
+  resourceFrom: 'explicit' | 'host-table'
+  /** The audience the host expects by the table, when the host is in it. */
+  expectedAudience?: string
+  /** Statuses that count as success; empty means any 2xx. */
+  expect: number[]
+}
+
+export type FailOn = 'error' | 'warning' | 'never'
+export type OsChoice = 'auto' | 'linux' | 'windows'
+
+export interface ActionInputs {
+  targets: Target[]
+  identity: IdentitySelection
+  checks: Check[]
+  expectedPrincipalId?: string
+  rbacWaitMs: number
+  timeoutMs: number
+  concurrency: number
+  failOn: FailOn
+  os: OsChoice
+  endpointKey?: string
+  endpointAudience?: string
+  imdsEndpoint: string
+  summary: boolean
+}
+
+/** An invalid input: names the input, the value's problem and a valid example (CONTRACT.md). */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    readonly problem: string,
+    readonly example: string
+  ) {
+    super(`Input '${input}': ${problem}. Example of a valid value: ${example}`)
+    this.name = 'InputError'
+  }
+}

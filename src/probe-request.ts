@@ -1,0 +1,59 @@
+/**
+ * What the runner asks a probe to do on the workload: the same request for every dispatch mode
+ * (in-process for `local`, run-command parameters for `vm:`/`vmss:`, the smoke endpoint's body for
+ * `https://`). It carries data only; nothing in it is ever executed.
+ */
+
+/** Which managed identity the workload should use (input `identity`). */
+export type IdentitySelection =
+  | { kind: 'system' }
+  | { kind: 'client-id'; value: string }
+  | { kind: 'object-id'; value: string }
+  | { kind: 'resource-id'; value: string }
+
+export interface ProbeCheck {
+  /** The URL to call; may hold `{subscriptionId}` and `{resourceGroup}` in its path or query, expanded on the workload. */
+  url: string
+  /** The audience to get the token for (`resource=`). */
+  resource: string
+}
+
+export interface ProbeRequest {
+  v: 1
+  /** Random per run; echoed in the observations. */
+  nonce: string
+  identity: IdentitySelection
+  checks: ProbeCheck[]
+  /** Limit for each request the probe makes, in milliseconds. */
+  timeoutMs: number
+  /** Base URL of IMDS (`http://169.254.169.254` unless an emulator stands in). */
+  imdsEndpoint: string
+}
+
+/** The query parameter IMDS takes for a user-assigned identity selection. */
+export function imdsIdentityParameter(identity: IdentitySelection): [string, string] | undefined {
+  switch (identity.kind) {
+    case 'system':
+      return undefined
+    case 'client-id':
+      return ['client_id', identity.value]
+    case 'object-id':
+      return ['object_id', identity.value]
+    case 'resource-id':
+      return ['msi_res_id', identity.value]
+  }
+}
+
+/** How a selection reads in logs and the report, e.g. `client ID 6f3e…` or `system-assigned`. */
+export function describeIdentity(identity: IdentitySelection): string {
+  switch (identity.kind) {
+    case 'system':
+      return 'system-assigned identity'
+    case 'client-id':
+      return `user-assigned identity with client ID ${identity.value}`
+    case 'object-id':
+      return `identity with object ID ${identity.value}`
+    case 'resource-id':
+      return `user-assigned identity ${identity.value}`
+  }
+}
