@@ -1,0 +1,177 @@
+/**
+ * `npm run emulator -- --scenario NAME [--set key=value ...] [--port N]`: starts the emulator on
+ * loopback for rehearsing failures by hand, prints how to point the action at it, and stays up
+ * until Ctrl-C. Change the scenario while it runs with the control URL it prints.
+ */
+import { startEmulator, type Emulator } from './emulator'
+import { HEALTHY, isScenarioName, parseSetting, SCENARIO_NAMES, settingKeys } from './scenarios'
+
+const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N]
+
+Starts the mi-smoke emulator on 127.0.0.1: IMDS, the App Service identity endpoint, ARM and Key Vault,
+with a failure scenario you can change while it runs.
+
+Options:
+  --scenario NAME   one of: ${SCENARIO_NAMES.join(', ')}
+                    (default: healthy)
+  --set key=value   override one setting (repeatable), e.g. --set goneForMs=5000
+                    settings: ${settingKeys().join(', ')}
+  --port N          identity listener port; the API and control listeners take N+1 and N+2
+                    (default: free ports)
+  --help            show this help
+
+While it runs:
+  curl -X POST <control>/scenario -d '"imds-gone"'                 switch scenario
+  curl -X POST <control>/scenario -d '{"name":"imds-gone","goneForMs":5000}'
+  curl <control>/requests                                          requests received (secrets redacted)
+`
+
+export interface CliOptions {
+  scenario: string
+  settings: Record<string, unknown>
+  port?: number
+  help: boolean
+}
+
+/** Parses the CLI's flags; throws an Error whose message says what is wrong and what is valid. */
+export function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = { scenario: 'healthy', settings: {}, help: false }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
+    const value = (): string => {
+      const v = inline ?? argv[++i]
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        throw new Error(`${flag} needs a value`)
+      return v
+    }
+    switch (flag) {
+      case '--help':
+      case '-h':
+        options.help = true
+        break
+      case '--scenario': {
+        const name = value()
+        if (!isScenarioName(name))
+          throw new Error(`unknown scenario '${name}'; choose one of: ${SCENARIO_NAMES.join(', ')}`)
+        options.scenario = name
+        break
+      }
+      case '--set': {
+        const [key, setting] = parseSetting(value())
+        options.settings[key] = setting
+        break
+      }
+      case '--port': {
+        const raw = value()
+        const port = Number(raw)
+        if (!Number.isInteger(port) || port < 1 || port > 65533)
+          throw new Error(`--port expects a port number 1-65533; got '${raw}'`)
+        options.port = port
+        break
+      }
+      default:
+        throw new Error(`unknown option '${arg}' (see --help)`)
+    }
+  }
+  return options
+}
+
+/** What the CLI prints once the emulator is up: URLs, canary, and ready-to-paste runs. */
+export function banner(emulator: Emulator): string {
+  const ua = emulator.identities.userAssigned[0]
+  const checks = [
+    `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=https://management.azure.com/`,
+    `${emulator.apiUrl}/secrets?api-version=7.4 resource=https://vault.azure.net`
+  ]
+  const s = emulator.scenario
+  const changed = Object.entries(s).filter(
+    ([k, v]) =>
+      k !== 'name' && JSON.stringify(v) !== JSON.stringify(HEALTHY[k as keyof typeof HEALTHY])
+  )
+  return [
+    `mi-smoke emulator — scenario: ${s.name}${changed.length ? ` (${changed.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')})` : ''}`,
+    '',
+    `  IMDS            ${emulator.imdsUrl}`,
+    `  App Service     IDENTITY_ENDPOINT=${emulator.appService.endpoint}`,
+    `                  IDENTITY_HEADER=${emulator.appService.header}${s.rotateIdentityHeaderMs ? ` (rotates every ${s.rotateIdentityHeaderMs} ms; read it from ${emulator.controlUrl}/)` : ''}`,
+    `  ARM, Key Vault  ${emulator.apiUrl}`,
+    `  Control         ${emulator.controlUrl}   (POST /scenario, GET /requests)`,
+    `  Canary          ${emulator.canary}   (the signature of every token: it must appear in no output)`,
+    '',
+    `  Tenant          ${emulator.tenantId}`,
+    `  Subscription    ${emulator.subscriptionId}   resource group ${emulator.resourceGroup}`,
+    `  VM              ${emulator.vmResourceId}`,
+    `  System identity object ID ${emulator.identities.system.objectId}`,
+    ua ? `  User-assigned   client ID ${ua.clientId}  object ID ${ua.objectId}` : '',
+    '',
+    'Run the action against it (from the repository, after npm run build; input names hold a dash, hence env):',
+    '',
+    '  env \\',
+    `    'INPUT_IMDS-ENDPOINT=${emulator.imdsUrl}' \\`,
+    `    'INPUT_CHECKS=${checks.join('\n')}' \\`,
+    '    GITHUB_OUTPUT=/tmp/mi-smoke-output GITHUB_STEP_SUMMARY=/tmp/mi-smoke-summary RUNNER_TEMP=/tmp \\',
+    '    node dist/index.js',
+    '',
+    'Or in a workflow step (self-hosted runner on this machine):',
+    '',
+    '  - uses: ./',
+    '    with:',
+    `      imds-endpoint: ${emulator.imdsUrl}`,
+    '      checks: |',
+    ...checks.map(c => `        ${c}`),
+    '',
+    'Switch scenario while it runs:',
+    `  curl -s -X POST ${emulator.controlUrl}/scenario -d '"role-missing"'`,
+    '',
+    'Ctrl-C to stop.'
+  ].join('\n')
+}
+
+async function main(): Promise<void> {
+  let options: CliOptions
+  try {
+    options = parseArgs(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`emulator: ${(error as Error).message}\nRun with --help for usage.\n`)
+    process.exit(2)
+  }
+  if (options.help) {
+    process.stdout.write(HELP)
+    return
+  }
+  const ports = options.port
+    ? { identity: options.port, api: options.port + 1, control: options.port + 2 }
+    : undefined
+  let emulator: Emulator
+  try {
+    emulator = await startEmulator({
+      scenario: { name: options.scenario, ...options.settings },
+      ports
+    })
+  } catch (error) {
+    process.stderr.write(`emulator: could not start: ${(error as Error).message}\n`)
+    process.exit(1)
+  }
+  process.stdout.write(`${banner(emulator)}\n`)
+  let lastName = emulator.scenario.name
+  // Say when the scenario changes through the control endpoint, so the terminal tells the story.
+  const watcher = setInterval(() => {
+    if (emulator.scenario.name !== lastName) {
+      lastName = emulator.scenario.name
+      process.stdout.write(`scenario is now ${lastName}\n`)
+    }
+  }, 250)
+  const stop = (): void => {
+    clearInterval(watcher)
+    process.stdout.write('\nstopping emulator\n')
+    void emulator.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (require.main === module) void main()

@@ -1,0 +1,77 @@
+/**
+ * App Service, Functions and Container Apps: `IDENTITY_ENDPOINT` + `IDENTITY_HEADER`, api-version
+ * 2019-08-01. The header is read from the environment at every request because Container Apps
+ * rotates it. No instance metadata here: what is known comes from the site's settings.
+ */
+import type { WorkloadMeta } from '../../observations'
+import type { IdentitySelection } from '../../probe-request'
+import { retriedIdentityRequest, withQuery } from './source'
+import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
+
+export const APP_SERVICE_API_VERSION = '2019-08-01'
+
+function parameter(identity: IdentitySelection): [string, string] | undefined {
+  switch (identity.kind) {
+    case 'system':
+      return undefined
+    case 'client-id':
+      return ['client_id', identity.value]
+    case 'object-id':
+      return ['principal_id', identity.value]
+    case 'resource-id':
+      return ['mi_res_id', identity.value]
+  }
+}
+
+/**
+ * WEBSITE_OWNER_NAME is `SUBSCRIPTION+RESOURCEGROUP-REGIONwebspace` (a `-Linux` suffix on Linux
+ * plans); WEBSITE_RESOURCE_GROUP, when set, names the group without guessing.
+ */
+export function appServiceMeta(env: NodeJS.ProcessEnv): WorkloadMeta | undefined {
+  const owner = env.WEBSITE_OWNER_NAME ?? ''
+  const plus = owner.indexOf('+')
+  const subscriptionId = plus > 0 ? owner.slice(0, plus) : undefined
+  const fromOwner =
+    plus > 0 ? owner.slice(plus + 1).replace(/-[^-]*webspace(-Linux)?$/i, '') : undefined
+  const resourceGroupName = env.WEBSITE_RESOURCE_GROUP || fromOwner || undefined
+  const site = env.WEBSITE_SITE_NAME || undefined
+  const meta: WorkloadMeta = {}
+  if (subscriptionId) meta.subscriptionId = subscriptionId
+  if (resourceGroupName) meta.resourceGroupName = resourceGroupName
+  if (subscriptionId && resourceGroupName && site) {
+    meta.resourceId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Web/sites/${site}`
+  }
+  if (env.REGION_NAME) meta.location = env.REGION_NAME
+  return Object.keys(meta).length > 0 ? meta : undefined
+}
+
+export function appServiceSource(
+  endpoint: string,
+  detail: string,
+  env: NodeJS.ProcessEnv
+): TokenSourceModule {
+  const meta = appServiceMeta(env)
+  return {
+    source: 'app-service',
+    detail,
+    ...(meta ? { meta } : {}),
+    async requestToken(
+      resource: string,
+      identity: IdentitySelection,
+      context: SourceContext
+    ): Promise<TokenAttempt> {
+      const selection = parameter(identity)
+      const url = withQuery(endpoint, [
+        ['resource', resource],
+        ['api-version', APP_SERVICE_API_VERSION],
+        ...(selection ? [selection] : [])
+      ])
+      const result = await retriedIdentityRequest(context, () => {
+        const header = context.env.IDENTITY_HEADER ?? ''
+        if (header !== '') context.registerSecret?.(header)
+        return { method: 'GET', url, headers: { 'X-IDENTITY-HEADER': header } }
+      })
+      return { url, result }
+    }
+  }
+}
