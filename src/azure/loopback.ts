@@ -89,3 +89,8 @@ export function isLoopbackHost(hostname: string): boolean {
 export function isLoopbackUrl(url: URL): boolean {
   return isLoopbackHost(url.hostname)
 }
+
+/** Where a bearer token may travel: https anywhere, or http to a loopback host. */
+export function mayCarryBearer(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url))
+}

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs'
 import type { IdentitySelection } from '../../probe-request'
 import { httpRequest } from '../http-request'
-import { mayCarryBearer } from '../loopback'
+import { mayCarryBearer } from '../../azure/loopback'
 import { withRetries } from '../retry-policy'
 import { notSent, retryDeadline, selectionWords } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
