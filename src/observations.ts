@@ -32,13 +32,7 @@ export type TransportError =
 
 /** Where the workload's managed identity tokens come from (CONTRACT.md `environment`, or `none`). */
 export type IdentitySource =
-  | 'imds'
-  | 'app-service'
-  | 'arc'
-  | 'cloud-shell'
-  | 'workload-identity'
-  | 'service-fabric'
-  | 'none'
+  'imds' | 'app-service' | 'arc' | 'cloud-shell' | 'workload-identity' | 'service-fabric' | 'none'
 
 /** One HTTP exchange, after the retries the retry policy allowed. */
 export interface Exchange {

@@ -4,7 +4,14 @@
  * Set MI_SMOKE_ACTION_ENTRY to run another build (e.g. one made with `ncc build ... -o /tmp/x`).
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -49,7 +56,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const runnerTemp = join(dir, 'runner-temp')
   writeFileSync(outputPath, '')
   writeFileSync(summaryPath, '')
-  require('node:fs').mkdirSync(runnerTemp)
+  mkdirSync(runnerTemp)
 
   // A clean environment: nothing of the host's (proxies, identity endpoints) leaks into a run.
   const env: Record<string, string> = {
@@ -157,7 +164,18 @@ function readTree(dir: string): string {
   return text
 }
 
-/** Every byte the action wrote anywhere a person or a later step could read it. */
+/**
+ * Every byte the action wrote anywhere a person or a later step could read it. `::add-mask::` lines
+ * are left out: they are how a secret is registered (`core.setSecret`), the runner consumes them and
+ * never shows them, and registering the token is required (tests assert it happened).
+ */
 export function everythingWritten(run: ActionRun): string {
-  return [run.stdout, run.stderr, run.outputFile, run.summary, run.runnerTempFiles].join('\n')
+  const shown = (text: string): string =>
+    text
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n')
+  return [shown(run.stdout), run.stderr, run.outputFile, run.summary, run.runnerTempFiles].join(
+    '\n'
+  )
 }

@@ -22,6 +22,11 @@ export interface Check {
   resourceFrom: 'explicit' | 'host-table'
   /** The audience the host expects by the table, when the host is in it. */
   expectedAudience?: string
+  /**
+   * Set when the host is in the table and `resource=` is not one of the audiences it accepts: the
+   * pre-flight `wrong-audience` warning, decided here because the table lives with the inputs.
+   */
+  audienceMismatch?: boolean
   /** Statuses that count as success; empty means any 2xx. */
   expect: number[]
 }

@@ -6,7 +6,7 @@
  * so it must be fixed before anything runs. Without `resource=`, the audience comes from the table
  * of Azure services (src/azure/audiences.ts); a host outside the table needs an explicit one.
  */
-import { serviceForHost } from '../azure/audiences'
+import { audienceAccepted, serviceForHost } from '../azure/audiences'
 import { InputError, type Check } from './action-inputs'
 import { audienceProblem } from './audience-value'
 import { inputLines } from './input-lines'
@@ -190,7 +190,10 @@ function parseCheckLine(lineNo: number, text: string): Check {
     resourceFrom: resource === undefined ? 'host-table' : 'explicit',
     expect: expect ?? []
   }
-  if (entry !== undefined) check.expectedAudience = entry.audience
+  if (entry !== undefined) {
+    check.expectedAudience = entry.audience
+    if (!audienceAccepted(check.resource, entry)) check.audienceMismatch = true
+  }
   return check
 }
 

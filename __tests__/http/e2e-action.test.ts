@@ -1,0 +1,278 @@
+/**
+ * End to end: the built action (as the runner runs it) calls the smoke endpoint handler served on
+ * loopback in a process of its own, whose identity source environment points at the emulator.
+ * For each source and scenario: the right failed step and failure mode; the token never appears in
+ * anything the action or the handler wrote; the SDK cross-check names the identity @azure/identity
+ * picks and flags a difference; refusals send nothing (the emulator records no request).
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { startEmulator, type Emulator } from '../../emulator/emulator'
+import type { ScenarioName } from '../../emulator/scenarios'
+import { builtActionEntry, startHandlerProcess, type HandlerProcess } from './handler-process'
+
+// The built action: run-action reads MI_SMOKE_ACTION_ENTRY when it is loaded.
+process.env['MI_SMOKE_ACTION_ENTRY'] = builtActionEntry()
+const { runAction, everythingWritten } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../helpers/run-action') as typeof import('../helpers/run-action')
+
+jest.setTimeout(120_000)
+
+const KEY = 'e2e-endpoint-key-0123456789'
+const ARM = 'https://management.azure.com/'
+const VAULT = 'https://vault.azure.net'
+
+let emulator: Emulator
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => emulator.close())
+
+type SourceName = 'imds' | 'app-service' | 'arc' | 'cloud-shell' | 'service-fabric'
+
+/** The environment a workload of each kind has, pointed at the emulator. */
+function sourceEnv(source: SourceName): Record<string, string> {
+  // Every environment also points @azure/identity's IMDS at the emulator: nothing may reach 169.254.169.254.
+  const safety = { AZURE_POD_IDENTITY_AUTHORITY_HOST: emulator.imdsUrl }
+  switch (source) {
+    case 'imds':
+      return safety
+    case 'app-service':
+      return {
+        ...safety,
+        IDENTITY_ENDPOINT: emulator.appService.endpoint,
+        IDENTITY_HEADER: emulator.appService.header
+      }
+    case 'arc':
+      // The probe reads the Arc key file only from the agent's directory; the emulator's is a temporary one.
+      return { ...safety, ...emulator.arc.env, MI_SMOKE_ARC_KEY_DIR: emulator.arc.keyDirectory }
+    case 'cloud-shell':
+      return { ...safety, ...emulator.cloudShell.env }
+    case 'service-fabric':
+      return { ...safety, ...emulator.serviceFabric.env }
+  }
+}
+
+function handlerSettings(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    key: KEY,
+    allowlist: {
+      extraRules: [
+        { host: new URL(emulator.apiUrl).host, audiences: [ARM, VAULT], allowHttp: true }
+      ]
+    },
+    imdsEndpoints: [emulator.imdsUrl],
+    ...extra
+  }
+}
+
+function checks(): string {
+  return [
+    `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01 resource=${ARM}`,
+    `${emulator.apiUrl}/secrets?api-version=7.4 resource=${VAULT}`
+  ].join('\n')
+}
+
+function actionInputs(
+  handler: HandlerProcess,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    targets: handler.url,
+    'endpoint-key': KEY,
+    'imds-endpoint': emulator.imdsUrl,
+    checks: checks(),
+    timeout: '3s',
+    ...extra
+  }
+}
+
+const EXPECTED: Array<[ScenarioName, string, string[]]> = [
+  // scenario, failure mode, the step(s) it may be reported at
+  ['no-identity', 'no-identity', ['token']],
+  ['token-malformed', 'token-invalid', ['token']],
+  ['role-missing', 'rbac-denied', ['api']],
+  ['api-closed', 'egress-blocked', ['api']],
+  // Caught at the token step (its aud is not what was asked) or confirmed by the API's 401.
+  ['wrong-audience', 'wrong-audience', ['token', 'api']],
+  // The identity endpoint is step 1 wherever it lives (IMDS, or the sandbox's IDENTITY_ENDPOINT).
+  ['imds-refused', 'platform-unreachable', ['imds', 'token']]
+]
+
+const MATRIX: Array<[SourceName, Array<[ScenarioName, string, string[]]>]> = [
+  ['imds', EXPECTED],
+  ['app-service', EXPECTED],
+  ['arc', EXPECTED.filter(([s]) => s === 'role-missing')],
+  ['cloud-shell', EXPECTED.filter(([s]) => s === 'role-missing')],
+  ['service-fabric', EXPECTED.filter(([s]) => s === 'role-missing')]
+]
+
+describe.each(MATRIX)('handler with the %s identity source', (source, scenarios) => {
+  let handler: HandlerProcess
+  beforeAll(async () => {
+    await emulator.setScenario('healthy')
+    // More runs than the default rate limit (6 a minute) allows: raised for this matrix.
+    handler = await startHandlerProcess(
+      handlerSettings({ rateLimit: { burst: 50, perMinute: 50 } }) as never,
+      sourceEnv(source)
+    )
+  })
+  afterAll(async () => {
+    expect(handler.output()).not.toContain(emulator.canary)
+    await handler.stop()
+  })
+
+  test('healthy → pass, the token claims reported, no token anywhere', async () => {
+    await emulator.setScenario('healthy')
+    const run = await runAction({ inputs: actionInputs(handler) })
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.report.targets[0]).toMatchObject({
+      target: handler.url,
+      environment: source,
+      result: 'pass',
+      probe: 'handler'
+    })
+    expect(run.outputs['principal-id']).toBe(emulator.identities.system.objectId)
+    expect(everythingWritten(run)).not.toContain(emulator.canary)
+  })
+
+  test.each(scenarios)('%s → %s', async (scenario, mode, steps) => {
+    await emulator.setScenario(scenario)
+    const run = await runAction({ inputs: actionInputs(handler) })
+    expect(run.outputs['result']).toBe('fail')
+    expect(run.outputs['failure-mode']).toBe(mode)
+    expect(steps).toContain(run.outputs['failed-step'])
+    expect(run.code).not.toBe(0)
+    expect(everythingWritten(run)).not.toContain(emulator.canary)
+  })
+})
+
+describe('SDK cross-check: which identity @azure/identity resolves to in the app', () => {
+  const userAssigned = () => emulator.identities.userAssigned[0]!
+
+  test('app without AZURE_CLIENT_ID while the run selects a user-assigned identity → warned, both named, fix given', async () => {
+    await emulator.setScenario('healthy')
+    const handler = await startHandlerProcess(handlerSettings() as never, sourceEnv('app-service'))
+    try {
+      const run = await runAction({
+        inputs: actionInputs(handler, { identity: userAssigned().clientId })
+      })
+      const sdk = run.report.targets[0].sdk as Array<{
+        credential: string
+        status: string
+        detail: string
+        claims?: { appid?: string; oid?: string }
+      }>
+      const dac = sdk.find(s => s.credential === 'DefaultAzureCredential')!
+      expect(dac.status).toBe('warn')
+      expect(dac.claims?.oid).toBe(emulator.identities.system.objectId)
+      expect(dac.detail).toContain(emulator.identities.system.clientId)
+      expect(dac.detail).toContain(userAssigned().clientId)
+      expect(dac.detail).toContain(`AZURE_CLIENT_ID=${userAssigned().clientId}`)
+      // The raw probe used the selected identity: the platform side is fine, the app is not.
+      expect(run.outputs['client-id']).toBe(userAssigned().clientId)
+      expect(run.outputs['result']).toBe('warn')
+      expect(run.outputs['failure-mode']).toBe('wrong-identity')
+      expect(run.code).toBe(0)
+      expect(everythingWritten(run)).not.toContain(emulator.canary)
+    } finally {
+      await handler.stop()
+    }
+  })
+
+  test('app with AZURE_CLIENT_ID set to the selected identity → pass for both credentials', async () => {
+    await emulator.setScenario('healthy')
+    const handler = await startHandlerProcess(handlerSettings() as never, {
+      ...sourceEnv('app-service'),
+      AZURE_CLIENT_ID: userAssigned().clientId
+    })
+    try {
+      const run = await runAction({
+        inputs: actionInputs(handler, { identity: userAssigned().clientId })
+      })
+      const sdk = run.report.targets[0].sdk as Array<{
+        credential: string
+        status: string
+        clientIdSetting?: string
+        claims?: { appid?: string }
+      }>
+      expect(sdk.map(s => s.credential)).toEqual([
+        'DefaultAzureCredential',
+        'ManagedIdentityCredential(clientId: AZURE_CLIENT_ID)'
+      ])
+      for (const entry of sdk) {
+        expect(entry).toMatchObject({ status: 'pass', clientIdSetting: userAssigned().clientId })
+        expect(entry.claims?.appid).toBe(userAssigned().clientId)
+      }
+      expect(run.outputs['result']).toBe('pass')
+    } finally {
+      await handler.stop()
+    }
+  })
+})
+
+describe('security, end to end', () => {
+  let handler: HandlerProcess
+  beforeAll(async () => {
+    await emulator.setScenario('healthy')
+    handler = await startHandlerProcess(handlerSettings() as never, sourceEnv('imds'))
+  })
+  afterAll(async () => handler.stop())
+  beforeEach(() => emulator.clearRequests())
+
+  test('a wrong endpoint-key → dispatch-failed naming the 401, and no probe ran', async () => {
+    const run = await runAction({
+      inputs: actionInputs(handler, { 'endpoint-key': 'not-the-key-0123456789' })
+    })
+    expect(run.outputs['failure-mode']).toBe('dispatch-failed')
+    expect(run.outputs['failed-step']).toBe('dispatch')
+    expect(everythingWritten(run)).toMatch(/401/)
+    // The key appears once, in the ::add-mask:: command that tells the runner to mask it.
+    const unmasked = everythingWritten(run)
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+    expect(unmasked.join('\n')).not.toContain('not-the-key-0123456789')
+    expect(emulator.requests).toEqual([])
+  })
+
+  test('no endpoint-key at all → dispatch-failed, no probe ran', async () => {
+    const inputs = actionInputs(handler)
+    delete inputs['endpoint-key']
+    const run = await runAction({ inputs })
+    expect(run.outputs['failure-mode']).toBe('dispatch-failed')
+    expect(emulator.requests).toEqual([])
+  })
+
+  test.each([
+    ['a host outside the allowlist', () => `https://collector.invalid/steal resource=${ARM}`],
+    [
+      'an audience the host does not accept',
+      () => `${emulator.apiUrl}/secrets?api-version=7.4 resource=https://storage.azure.com/`
+    ]
+  ])('a check naming %s → refused, dispatch-failed, nothing called', async (_label, line) => {
+    const run = await runAction({
+      inputs: actionInputs(handler, { checks: `${checks()}\n${line()}` })
+    })
+    expect(run.outputs['failure-mode']).toBe('dispatch-failed')
+    expect(everythingWritten(run)).toMatch(/refused/)
+    expect(emulator.requests).toEqual([])
+  })
+
+  test('a redirect is not followed with the key', async () => {
+    const redirector: Server = createServer((_req, res) => {
+      res.writeHead(307, { location: `${emulator.controlUrl}/collect` })
+      res.end()
+    })
+    await new Promise<void>(done => redirector.listen(0, '127.0.0.1', done))
+    try {
+      const target = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}/mi-smoke`
+      const run = await runAction({ inputs: { ...actionInputs(handler), targets: target } })
+      expect(run.outputs['failure-mode']).toBe('dispatch-failed')
+      expect(everythingWritten(run)).toMatch(/redirect/)
+      expect(emulator.requests).toEqual([])
+    } finally {
+      await new Promise(done => redirector.close(done))
+    }
+  })
+})

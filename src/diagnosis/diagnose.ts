@@ -1,0 +1,122 @@
+/**
+ * Observations → a target's report. One place judges for every dispatch mode (local probe, VM
+ * probes, smoke endpoint handler): the imds step, one token step per audience, one api step per
+ * check; steps that depend on a failed one are skipped; the verdict is the worst status.
+ */
+import { DispatchError } from '../dispatch/workload'
+import { OBSERVATIONS_VERSION, type Observations, type TokenObservation } from '../observations'
+import type { StepReport, TargetReport } from '../report/report-types'
+import { apiStep } from './api-step'
+import { distinctAudiences } from './audience-list'
+import { normaliseAudience } from './audiences'
+import { diagnoseDispatchFailure } from './dispatch-step'
+import { imdsStep } from './imds-step'
+import type { DiagnosisPlan } from './plan'
+import * as fix from './remediation'
+import { judgeSdkIdentity } from './sdk-identity'
+import { tokenStep } from './token-step'
+import { withVerdict } from './verdict'
+
+export type { DiagnosisPlan } from './plan'
+export { diagnoseDispatchFailure } from './dispatch-step'
+export { isRbacDenied } from './rbac-wait'
+
+export function diagnose(observations: Observations, plan: DiagnosisPlan): TargetReport {
+  const unreadable = checkEnvelope(observations, plan)
+  if (unreadable !== undefined) return diagnoseDispatchFailure(unreadable, plan)
+
+  const imds = imdsStep(observations, plan)
+  const upstreamFailed = imds.status === 'fail'
+  const tokens = tokenSteps(observations, plan, upstreamFailed)
+  const tokenFor = (resource: string): StepReport | undefined =>
+    tokens.find(t => t.audience === resource) ??
+    tokens.find(
+      t => t.audience !== undefined && normaliseAudience(t.audience) === normaliseAudience(resource)
+    )
+  const apis = plan.checks.map((check, index) =>
+    apiStep(
+      check,
+      observations.apis.find(a => a.check === index),
+      { observations, plan, token: tokenFor(check.resource), upstreamFailed }
+    )
+  )
+
+  const sdk = judgeSdkIdentity(observations, plan)
+  return withSdkVerdict({
+    target: plan.target,
+    environment: observations.source === 'none' ? 'unknown' : observations.source,
+    result: 'pass',
+    durationMs: 0,
+    steps: [imds, ...tokens, ...apis],
+    probe: observations.probe,
+    ...(sdk.length > 0 ? { sdk } : {})
+  })
+}
+
+/**
+ * The runbook's "the app picks the wrong client ID": the platform hands out the right token, but
+ * the app's own SDK resolved to another identity. The steps pass; the target is degraded, so
+ * `fail-on: warning` can gate on it.
+ */
+function withSdkVerdict(report: TargetReport): TargetReport {
+  const judged = withVerdict(report)
+  const otherIdentity = judged.sdk?.some(entry => entry.status === 'warn' && entry.claims)
+  if (judged.result !== 'pass' || !otherIdentity) return judged
+  return { ...judged, result: 'warn', failedStep: 'token', failureMode: 'wrong-identity' }
+}
+
+/** Observations of another schema or another run cannot be judged: the dispatch failed. */
+function checkEnvelope(observations: Observations, plan: DiagnosisPlan): DispatchError | undefined {
+  if (observations.v !== OBSERVATIONS_VERSION) {
+    return new DispatchError(
+      `the probe answered in observations schema ${String(observations.v)}, not ${OBSERVATIONS_VERSION}`,
+      'The probe on the target is from another version of mi-smoke: redeploy the smoke endpoint (or its package) with the version this workflow uses'
+    )
+  }
+  if (plan.nonce !== undefined && observations.nonce !== plan.nonce) {
+    return new DispatchError(
+      'the observations answer another request (nonce mismatch): a cached or replayed response',
+      'Make sure nothing caches the smoke endpoint (CDN, reverse proxy) and that the probe output comes from this run'
+    )
+  }
+  return undefined
+}
+
+/**
+ * One token step per token exchange observed, then one for each audience a check needs that the
+ * probe did not ask for (skipped after a failed imds step, otherwise a sign the probe stopped early).
+ */
+function tokenSteps(
+  observations: Observations,
+  plan: DiagnosisPlan,
+  upstreamFailed: boolean
+): StepReport[] {
+  const observed = observations.tokens.map(t =>
+    tokenStep(t, { observations, plan, upstreamFailed })
+  )
+  const asked = (resource: string): TokenObservation | undefined =>
+    observations.tokens.find(t => t.resource === resource) ??
+    observations.tokens.find(t => normaliseAudience(t.resource) === normaliseAudience(resource))
+  const missing = distinctAudiences(plan.checks)
+    .filter(resource => asked(resource) === undefined)
+    .map((audience): StepReport =>
+      upstreamFailed
+        ? {
+            step: 'token',
+            status: 'skip',
+            durationMs: 0,
+            audience,
+            detail: 'not requested: the imds step failed'
+          }
+        : {
+            step: 'token',
+            status: 'fail',
+            durationMs: 0,
+            audience,
+            failureMode: 'dispatch-failed',
+            detail: `the probe reported no token request for ${audience}`,
+            remediation: fix.incompleteObservations()
+          }
+    )
+  return [...observed, ...missing]
+}

@@ -1,0 +1,63 @@
+/**
+ * Shaping text that came from the workload (bodies, error messages) into the one-line details and
+ * remediations of the report. Everything that quotes a body goes through `quote`, which also blanks
+ * anything shaped like a JWT: probes never send a token, but a proxy page or an API message could
+ * echo a header, and the report must not carry one whatever the probe did.
+ */
+
+/** Three base64url segments starting like a JOSE header, or a bare `eyJ...` blob of some length. */
+const JWT_LIKE = /eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}/g
+const BEARER = /(bearer\s+)[^\s"',;]+/gi
+
+/** Removes anything token-shaped. */
+export function redactTokens(text: string): string {
+  return text.replace(JWT_LIKE, '[redacted]').replace(BEARER, '$1[redacted]')
+}
+
+/** One line, whitespace collapsed, token-shaped strings removed, cut to `max` characters. */
+export function oneLine(text: string, max = 300): string {
+  const flat = redactTokens(text).replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** A piece of a body fit to quote inside a detail, in quotes. */
+export function quote(text: string, max = 160): string {
+  return `"${oneLine(text, max)}"`
+}
+
+/** `850 ms`, `4.2 s`, `3 min`: durations as a person reads them. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  if (ms < 120_000) {
+    const s = ms / 1000
+    return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
+  }
+  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`
+  if (ms < 2 * 86_400_000) return `${(ms / 3_600_000).toFixed(1).replace(/\.0$/, '')} h`
+  return `${Math.round(ms / 86_400_000)} days`
+}
+
+/** `host:port` of a URL, the port made explicit, for firewall rules. */
+export function hostPort(url: string): string {
+  try {
+    const u = new URL(url)
+    const port = u.port || (u.protocol === 'http:' ? '80' : '443')
+    return `${u.hostname}:${port}`
+  } catch {
+    return url
+  }
+}
+
+/** Host of a URL, or the URL itself when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return url
+  }
+}
+
+/** `3 requests` / `1 request`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}

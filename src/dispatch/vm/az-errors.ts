@@ -1,0 +1,105 @@
+/**
+ * What went wrong in an `az` call, from its exit code and stderr, as a `DispatchError` a person can
+ * act on. The Azure CLI prints ARM errors as `ERROR: (Code) Message` followed by `Code:`/`Message:`
+ * lines; login problems as `Please run 'az login' to setup account.`
+ */
+import { DispatchError } from '../workload'
+import { maskedTail, maskSecrets } from './mask'
+
+export interface AzCallContext {
+  /** What was being done, e.g. `read the power state of the VM`. */
+  doing: string
+  /** The resource the call was about. */
+  resourceId: string
+  subscriptionId?: string
+}
+
+/** The run-command extension of this VM is busy with another run (HTTP 409): worth retrying. */
+export function isRunCommandConflict(stderr: string): boolean {
+  return (
+    /\(Conflict\)/.test(stderr) ||
+    /Code:\s*Conflict/.test(stderr) ||
+    /execution is in progress/i.test(stderr)
+  )
+}
+
+function firstErrorLine(stderr: string): string {
+  const line =
+    stderr.split(/\r?\n/).find(l => /^ERROR:/.test(l)) ??
+    stderr.split(/\r?\n/).find(l => l.trim() !== '') ??
+    ''
+  return maskSecrets(line.replace(/^ERROR:\s*/, '').trim()).slice(0, 400)
+}
+
+export function azCallError(
+  exitCode: number,
+  stderr: string,
+  context: AzCallContext
+): DispatchError {
+  const evidence = maskedTail(stderr)
+  const said = firstErrorLine(stderr)
+  const subscription = context.subscriptionId ?? 'the subscription in the resource ID'
+
+  if (/az login|az account set|No subscription found|not logged in/i.test(stderr)) {
+    return new DispatchError(
+      `az is not logged in, so it cannot ${context.doing}`,
+      'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke',
+      evidence
+    )
+  }
+  if (
+    /SubscriptionNotFound|InvalidSubscriptionId|subscription .* (could not be found|doesn't exist|does not exist)/i.test(
+      stderr
+    )
+  ) {
+    return new DispatchError(
+      `the runner's Azure login cannot see subscription ${subscription}`,
+      `Log in (azure/login) with a principal that has access to subscription ${subscription}, or correct the subscription in the target's resource ID`,
+      evidence
+    )
+  }
+  if (/AuthorizationFailed/.test(stderr)) {
+    if (/runCommand/i.test(stderr)) {
+      return new DispatchError(
+        `the runner's Azure login may not use run-command on ${context.resourceId}`,
+        `Grant the runner's principal a role with Microsoft.Compute/virtualMachines/runCommand/action on the VM, e.g. az role assignment create --assignee <runner principal> --role "Virtual Machine Contributor" --scope ${context.resourceId}`,
+        evidence
+      )
+    }
+    return new DispatchError(
+      `the runner's Azure login has no access to ${context.resourceId}: ${said}`,
+      `Check that azure/login uses subscription ${subscription} (the wrong subscription gives this error), and that the runner's principal has a role on the VM (Virtual Machine Contributor covers reading it and run-command)`,
+      evidence
+    )
+  }
+  if (
+    /ResourceNotFound|ResourceGroupNotFound|NotFound\)|was not found|could not be found/i.test(
+      stderr
+    )
+  ) {
+    return new DispatchError(
+      `${context.resourceId} was not found`,
+      'Check the resource ID (subscription, resource group, name), and that azure/login uses the subscription it lives in',
+      evidence
+    )
+  }
+  if (isRunCommandConflict(stderr)) {
+    return new DispatchError(
+      `another run-command is still running on ${context.resourceId} (409 Conflict) and did not finish in time`,
+      'Wait for the other run-command to finish (az vm run-command list / the portal shows it), or run mi-smoke later; a VM runs one run-command at a time',
+      evidence
+    )
+  }
+  if (/OperationNotAllowed/i.test(stderr) && /deallocat|stopped|not running/i.test(stderr)) {
+    return new DispatchError(
+      `${context.resourceId} is not running: ${said}`,
+      `Start it first: az vm start --ids ${context.resourceId}`,
+      evidence
+    )
+  }
+  return new DispatchError(
+    `az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`,
+    'Run the same az command by hand with --debug to see the full error',
+    evidence
+  )
+}

@@ -1,0 +1,38 @@
+/**
+ * Where the probe scripts are at run time. ncc bundles code only, so the build copies `probes/`
+ * next to the bundle (`dist/probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
+ * repository's own `probes/` is three levels up from this file.
+ */
+import { existsSync } from 'node:fs'
+import * as path from 'node:path'
+import { DispatchError } from '../workload'
+
+export type ProbeOs = 'linux' | 'windows'
+
+const PROBE_FILES: Record<ProbeOs, string[]> = {
+  linux: ['linux', 'probe.sh'],
+  windows: ['windows', 'probe.ps1']
+}
+
+/** Candidate locations, most specific first: beside the bundle, then the repository's. */
+export function probeScriptCandidates(os: ProbeOs, baseDir: string = __dirname): string[] {
+  const file = PROBE_FILES[os]
+  return [
+    path.resolve(baseDir, 'probes', ...file),
+    path.resolve(baseDir, '..', 'probes', ...file),
+    path.resolve(baseDir, '..', '..', '..', 'probes', ...file)
+  ]
+}
+
+export function probeScriptPath(os: ProbeOs, baseDir: string = __dirname): string {
+  const candidates = probeScriptCandidates(os, baseDir)
+  const found = candidates.find(candidate => existsSync(candidate))
+  if (!found) {
+    throw new DispatchError(
+      `the ${os} probe script is missing from the action`,
+      'Use a released version of the action (its dist/probes/ holds the probe scripts), or run npm run build',
+      `looked in: ${candidates.join(', ')}`
+    )
+  }
+  return found
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads what `az vm run-command invoke` printed: the JSON result (Linux: one status whose message
+ * holds `[stdout]` and `[stderr]`; Windows: one `ComponentStatus/StdOut/...` and one
+ * `ComponentStatus/StdErr/...` entry), then the probe's `MI-SMOKE-OBS/1 {json}` line in stdout.
+ * Anything unreadable is a `DispatchError` that shows the output's tail, masked.
+ */
+import { OBSERVATIONS_MARKER, OBSERVATIONS_VERSION, type Observations } from '../../observations'
+import { DispatchError } from '../workload'
+import { maskedTail, maskSecrets } from './mask'
+
+export interface RunCommandStreams {
+  stdout: string
+  stderr: string
+}
+
+interface InstanceViewStatus {
+  code?: string
+  message?: string
+}
+
+/** The streams of a run-command result, whichever OS shape it has. */
+export function parseRunCommandResult(json: string): RunCommandStreams {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(json)
+  } catch {
+    throw new DispatchError(
+      'az vm run-command printed something that is not JSON',
+      'Run the same az command by hand to see what it prints; update the Azure CLI if it is old',
+      maskedTail(json)
+    )
+  }
+  const value = (parsed as { value?: unknown } | null)?.value
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new DispatchError(
+      'az vm run-command returned no status',
+      'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)',
+      maskedTail(json)
+    )
+  }
+  const statuses = value as InstanceViewStatus[]
+  const stdOut = statuses.find(s => /^ComponentStatus\/StdOut\//i.test(s.code ?? ''))
+  const stdErr = statuses.find(s => /^ComponentStatus\/StdErr\//i.test(s.code ?? ''))
+  if (stdOut || stdErr) return { stdout: stdOut?.message ?? '', stderr: stdErr?.message ?? '' }
+  return splitLinuxMessage(statuses[0]?.message ?? '')
+}
+
+/** `Enable succeeded: \n[stdout]\n...\n\n[stderr]\n...` → the two streams. */
+export function splitLinuxMessage(message: string): RunCommandStreams {
+  const out = message.indexOf('[stdout]\n')
+  const err = message.lastIndexOf('\n[stderr]\n')
+  if (out < 0) return { stdout: message, stderr: '' }
+  const stdoutEnd = err > out ? err : message.length
+  return {
+    stdout: message.slice(out + '[stdout]\n'.length, stdoutEnd),
+    stderr: err > out ? message.slice(err + '\n[stderr]\n'.length) : ''
+  }
+}
+
+/** The observations on the marker line of `stdout` (the last one, if noise repeats the marker). */
+export function readObservations(streams: RunCommandStreams, nonce: string): Observations {
+  const lines = streams.stdout.split(/\r?\n/)
+  const prefix = `${OBSERVATIONS_MARKER} `
+  const line = [...lines].reverse().find(l => l.startsWith(prefix))
+  const evidence = (): string =>
+    maskedTail(`[stdout]\n${streams.stdout}\n[stderr]\n${streams.stderr}`.trimEnd())
+  if (line === undefined) {
+    // The line's start is gone but its end is there: the 4 KB cut took it, not a failed probe.
+    const cutMarker =
+      lines.some(l => l.includes(OBSERVATIONS_MARKER)) ||
+      /"apis":\[.*\]\}\s*$/m.test(streams.stdout)
+    throw new DispatchError(
+      cutMarker
+        ? `the probe's ${OBSERVATIONS_MARKER} line was cut (run-command keeps only the last 4,096 bytes of output)`
+        : `the probe printed no ${OBSERVATIONS_MARKER} line`,
+      'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)',
+      evidence()
+    )
+  }
+  // A probe never prints a token; masking before parsing keeps one out of the report if it did.
+  const json = maskSecrets(line.slice(prefix.length))
+  let observations: Observations
+  try {
+    observations = JSON.parse(json) as Observations
+  } catch {
+    throw new DispatchError(
+      `the probe's ${OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`,
+      'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints',
+      evidence()
+    )
+  }
+  if (
+    typeof observations !== 'object' ||
+    observations === null ||
+    observations.v !== OBSERVATIONS_VERSION ||
+    !Array.isArray(observations.tokens) ||
+    !Array.isArray(observations.apis)
+  ) {
+    throw new DispatchError(
+      `the probe's answer is not ${OBSERVATIONS_MARKER} observations`,
+      'Use the probe scripts shipped with this version of the action',
+      evidence()
+    )
+  }
+  if (observations.nonce !== nonce) {
+    const why = observations.sourceDetail ? ` (${maskSecrets(observations.sourceDetail)})` : ''
+    throw new DispatchError(
+      `the probe's answer does not belong to this run: nonce mismatch${why}`,
+      'Another run-command may have run at the same time; run again, and use the probe scripts shipped with this version of the action',
+      evidence()
+    )
+  }
+  return observations
+}

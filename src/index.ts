@@ -1,0 +1,4 @@
+/** Entry point of dist/index.js: everything happens in run(). */
+import { run } from './main'
+
+void run()

@@ -1,0 +1,179 @@
+/**
+ * The action: read and validate inputs (nothing is dispatched on bad input), probe every target
+ * concurrently through the `rbac-wait` loop, report (log groups, annotations, job summary,
+ * outputs, report file) and gate the job on `fail-on`.
+ */
+import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
+import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
+import { applyGate } from './gate'
+import { type ActionInputs, InputError, type Target } from './inputs/action-inputs'
+import { readInputs } from './inputs/read-inputs'
+import { systemClock, type Clock } from './orchestrate/clock'
+import type { DiagnosisPort } from './orchestrate/diagnosis-port'
+import { toDispatchError } from './orchestrate/probe-once'
+import { probeBudgetMs, resolveBudgetMs } from './orchestrate/probe-budget'
+import { resolveWorkloads } from './orchestrate/resolve-workloads'
+import { runTargets } from './orchestrate/run-targets'
+import { runWorkload } from './orchestrate/run-workload'
+import { fallbackReport } from './orchestrate/fallback-report'
+import type { Workload } from './dispatch/workload'
+import type { ProbeRequest } from './probe-request'
+import { annotate } from './report/annotations'
+import { buildReport } from './report/build-report'
+import { writeOutputs } from './report/outputs'
+import { REPORT_SCHEMA, type Report } from './report/report-types'
+import { writeSummary } from './report/summary'
+import { logTarget, logVerdict } from './report/target-log'
+import { renderBadInputSummary } from './report/bad-input-summary'
+
+/** What `run()` is made of; tests replace parts (workloads, clock), the action uses the defaults. */
+export interface RunDependencies {
+  getInput(name: string): string
+  resolve(target: Target, inputs: ActionInputs, signal: AbortSignal): Promise<Workload[]>
+  diagnosis: DiagnosisPort
+  clock: Clock
+  /** Ends the process (only used when a probe was abandoned at its deadline). */
+  exit(): void
+}
+
+const defaults: RunDependencies = {
+  getInput: name => core.getInput(name),
+  resolve: resolveWorkloads,
+  diagnosis: { diagnose, diagnoseDispatchFailure, isRbacDenied },
+  clock: systemClock,
+  exit: () => process.exit()
+}
+
+export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
+  const deps = { ...defaults, ...overrides }
+  const started = Date.now()
+  const nonce = randomUUID()
+  try {
+    let inputs: ActionInputs
+    try {
+      inputs = readInputs(deps.getInput)
+    } catch (error) {
+      if (error instanceof InputError || (error instanceof Error && error.name === 'InputError')) {
+        await reportBadInput(error as Error, nonce, started, deps.getInput)
+        return
+      }
+      throw error
+    }
+    // Before anything can print it.
+    if (inputs.endpointKey) core.setSecret(inputs.endpointKey)
+
+    const abandoned = await probeAll(inputs, nonce, started, deps)
+    if (abandoned > 0) {
+      // A probe that ignored its deadline may keep a socket open; the verdict is out, so end here
+      // rather than let the job hang on it (exit code as set by the gate).
+      deps.exit()
+    }
+  } catch (error) {
+    core.setOutput('result', 'fail')
+    core.setFailed(`mi-smoke crashed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+/** Fans out, reports and gates; returns how many probes were abandoned at their deadline. */
+async function probeAll(
+  inputs: ActionInputs,
+  nonce: string,
+  started: number,
+  deps: RunDependencies
+): Promise<number> {
+  const request: ProbeRequest = {
+    v: 1,
+    nonce,
+    identity: inputs.identity,
+    checks: inputs.checks.map(check => ({ url: check.url, resource: check.resource })),
+    timeoutMs: inputs.timeoutMs,
+    imdsEndpoint: inputs.imdsEndpoint
+  }
+  let abandoned = 0
+  const workloadsTotal = inputs.targets.length
+  core.info(
+    `mi-smoke: probing ${workloadsTotal} target${workloadsTotal === 1 ? '' : 's'} ` +
+      `(concurrency ${inputs.concurrency}, timeout ${inputs.timeoutMs} ms${inputs.rbacWaitMs > 0 ? `, rbac-wait ${inputs.rbacWaitMs} ms` : ''})`
+  )
+
+  const { reports } = await runTargets({
+    targets: inputs.targets,
+    concurrency: inputs.concurrency,
+    resolve: (target, signal) => deps.resolve(target, inputs, signal),
+    resolveBudgetMs,
+    resolutionFailed: (target, error) => {
+      const dispatchError = toDispatchError(error)
+      try {
+        return deps.diagnosis.diagnoseDispatchFailure(dispatchError, {
+          target: target.line,
+          identity: inputs.identity,
+          checks: inputs.checks,
+          nowMs: Date.now()
+        })
+      } catch {
+        return fallbackReport(target.line, dispatchError.message, dispatchError.remediation)
+      }
+    },
+    runWorkload: (workload, target) =>
+      runWorkload(workload, {
+        request,
+        identity: inputs.identity,
+        ...(inputs.expectedPrincipalId ? { expectedPrincipalId: inputs.expectedPrincipalId } : {}),
+        checks: inputs.checks,
+        rbacWaitMs: inputs.rbacWaitMs,
+        budgetMs: probeBudgetMs(target, inputs),
+        diagnosis: deps.diagnosis,
+        clock: deps.clock,
+        onAbandoned: () => abandoned++,
+        onRetry: (label, probe, waitedMs) =>
+          core.info(
+            `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (rbac-wait)`
+          )
+      }),
+    onReport: report => logTarget(report)
+  })
+
+  const report = buildReport(reports, Date.now() - started)
+  await publish(report, nonce, inputs.summary)
+  applyGate(report, inputs.failOn)
+  return abandoned
+}
+
+async function publish(report: Report, nonce: string, summary: boolean): Promise<void> {
+  logVerdict(report)
+  annotate(report)
+  writeOutputs(report, nonce)
+  try {
+    await writeSummary(report, summary)
+  } catch (error) {
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
+}
+
+/** Bad input: a named error, exit code 1, outputs that say so, and nothing dispatched. */
+async function reportBadInput(
+  error: Error,
+  nonce: string,
+  started: number,
+  getInput: (name: string) => string
+): Promise<void> {
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    result: 'fail',
+    durationMs: Date.now() - started,
+    targets: []
+  }
+  writeOutputs(report, nonce, { overrides: { 'failure-mode': 'bad-input', 'failed-step': '' } })
+  // `summary` itself may be the bad input: only an explicit `false` turns the summary off here.
+  if (getInput('summary').trim().toLowerCase() !== 'false' && process.env['GITHUB_STEP_SUMMARY']) {
+    try {
+      await core.summary.addRaw(renderBadInputSummary(error.message), true).write()
+    } catch {
+      // The error below is what matters.
+    }
+  }
+  core.setFailed(error.message)
+}

@@ -1,0 +1,104 @@
+/**
+ * One probe of one workload, turned into a target report: observations go to diagnosis; a
+ * `DispatchError`, a missed deadline, an answer to another request or any other exception becomes
+ * `dispatch-failed` with its message. Never throws.
+ */
+import { DispatchError, type Workload } from '../dispatch/workload'
+import { OBSERVATIONS_VERSION, type Observations } from '../observations'
+import type { ProbeRequest } from '../probe-request'
+import type { TargetReport } from '../report/report-types'
+import { DeadlineExceeded, withDeadline } from './deadline'
+import type { DiagnosisPlan, DiagnosisPort } from './diagnosis-port'
+import { BUG_REMEDIATION, fallbackReport } from './fallback-report'
+
+export interface ProbeOnceContext {
+  request: ProbeRequest
+  /** The plan for this workload, with `nowMs` taken when called. */
+  plan(): DiagnosisPlan
+  diagnosis: DiagnosisPort
+  budgetMs: number
+  /** Told when a probe was abandoned at its deadline (its work may still be pending). */
+  onAbandoned?(): void
+}
+
+export async function probeOnce(
+  workload: Workload,
+  context: ProbeOnceContext
+): Promise<TargetReport> {
+  let observations: Observations
+  try {
+    observations = await withDeadline(context.budgetMs, signal =>
+      workload.probe(context.request, signal)
+    )
+    checkAnswersRequest(observations, context.request)
+  } catch (error) {
+    if (error instanceof DeadlineExceeded) context.onAbandoned?.()
+    return dispatchFailure(toDispatchError(error), workload, context)
+  }
+  try {
+    return context.diagnosis.diagnose(observations, context.plan())
+  } catch (error) {
+    return fallbackReport(workload.label, `diagnosis failed: ${messageOf(error)}`, BUG_REMEDIATION)
+  }
+}
+
+/** Turns whatever a workload threw into the `DispatchError` diagnosis reports. */
+export function toDispatchError(error: unknown): DispatchError {
+  if (error instanceof DispatchError) return error
+  if (isDispatchErrorLike(error))
+    return new DispatchError(error.message, error.remediation, error.evidence)
+  if (error instanceof DeadlineExceeded) {
+    return new DispatchError(
+      `the probe gave ${error.message}`,
+      'Check that the target is running and reachable from the runner, then re-run; a `timeout` input bounds each request the probe makes.'
+    )
+  }
+  return new DispatchError(`the probe failed: ${messageOf(error)}`, BUG_REMEDIATION)
+}
+
+function dispatchFailure(
+  error: DispatchError,
+  workload: Workload,
+  context: ProbeOnceContext
+): TargetReport {
+  try {
+    return context.diagnosis.diagnoseDispatchFailure(error, context.plan())
+  } catch (diagnosisError) {
+    return fallbackReport(
+      workload.label,
+      `${error.message} (and diagnosis failed: ${messageOf(diagnosisError)})`,
+      error.remediation
+    )
+  }
+}
+
+/** Observations of another schema or another run's request must not be judged as this run's. */
+function checkAnswersRequest(observations: Observations, request: ProbeRequest): void {
+  if (!observations || typeof observations !== 'object') {
+    throw new DispatchError('the probe answered with no observations', BUG_REMEDIATION)
+  }
+  if (observations.v !== OBSERVATIONS_VERSION) {
+    throw new DispatchError(
+      `the probe speaks observation schema ${String(observations.v)}, not ${OBSERVATIONS_VERSION}`,
+      'Deploy the probe (or smoke endpoint) of the same mi-smoke version as the action.'
+    )
+  }
+  if (observations.nonce !== request.nonce) {
+    throw new DispatchError(
+      "the probe's answer is not for this run's request (nonce mismatch)",
+      'Make sure the target runs the probe it was sent and does not serve cached answers.'
+    )
+  }
+}
+
+function isDispatchErrorLike(error: unknown): error is DispatchError {
+  return (
+    error instanceof Error &&
+    error.name === 'DispatchError' &&
+    typeof (error as Partial<DispatchError>).remediation === 'string'
+  )
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,70 @@
+/**
+ * One workload from first probe to final report: probe, diagnose, and under `rbac-wait` re-probe
+ * while the API still denies the role. The target's `durationMs` covers all of it.
+ */
+import type { Check } from '../inputs/action-inputs'
+import type { IdentitySelection, ProbeRequest } from '../probe-request'
+import type { Workload } from '../dispatch/workload'
+import type { TargetReport } from '../report/report-types'
+import type { Clock } from './clock'
+import type { DiagnosisPort } from './diagnosis-port'
+import { probeOnce } from './probe-once'
+import { probeUntilRoleEffective } from './rbac-wait'
+
+export interface WorkloadContext {
+  request: ProbeRequest
+  identity: IdentitySelection
+  expectedPrincipalId?: string
+  checks: Check[]
+  rbacWaitMs: number
+  budgetMs: number
+  diagnosis: DiagnosisPort
+  clock: Clock
+  onAbandoned?(): void
+  onRetry?(label: string, probe: number, waitedMs: number): void
+}
+
+export async function runWorkload(
+  workload: Workload,
+  context: WorkloadContext
+): Promise<TargetReport> {
+  const started = context.clock.now()
+  const plan = () => ({
+    target: workload.label,
+    identity: context.identity,
+    ...(context.expectedPrincipalId ? { expectedPrincipalId: context.expectedPrincipalId } : {}),
+    checks: context.checks,
+    nowMs: Date.now(),
+    rbacWaitMs: context.rbacWaitMs,
+    nonce: context.request.nonce
+  })
+  const report = await probeUntilRoleEffective(
+    () =>
+      probeOnce(workload, {
+        request: context.request,
+        plan,
+        diagnosis: context.diagnosis,
+        budgetMs: context.budgetMs,
+        onAbandoned: context.onAbandoned
+      }),
+    {
+      rbacWaitMs: context.rbacWaitMs,
+      clock: context.clock,
+      isRbacDenied: report => safeIsRbacDenied(context.diagnosis, report),
+      onRetry: (probe, waitedMs) => context.onRetry?.(workload.label, probe, waitedMs)
+    }
+  )
+  return {
+    ...report,
+    target: report.target || workload.label,
+    durationMs: Math.round(context.clock.now() - started)
+  }
+}
+
+function safeIsRbacDenied(diagnosis: DiagnosisPort, report: TargetReport): boolean {
+  try {
+    return diagnosis.isRbacDenied(report)
+  } catch {
+    return false
+  }
+}
