@@ -30,17 +30,34 @@ export interface ProbeRequest {
   imdsEndpoint: string
 }
 
-/** The query parameter IMDS takes for a user-assigned identity selection. */
-export function imdsIdentityParameter(identity: IdentitySelection): [string, string] | undefined {
+/** What each identity protocol calls its selection parameters (they differ by platform). */
+export interface IdentityParameterNames {
+  clientId: string
+  objectId: string
+  resourceId: string
+}
+
+/** IMDS: `client_id`, `object_id`, `msi_res_id` (PROTOCOLS.md). */
+export const IMDS_IDENTITY_PARAMETERS: IdentityParameterNames = {
+  clientId: 'client_id',
+  objectId: 'object_id',
+  resourceId: 'msi_res_id'
+}
+
+/** The query parameter that selects the identity, or none for the system-assigned one. */
+export function identityParameter(
+  identity: IdentitySelection,
+  names: IdentityParameterNames
+): [string, string] | undefined {
   switch (identity.kind) {
     case 'system':
       return undefined
     case 'client-id':
-      return ['client_id', identity.value]
+      return [names.clientId, identity.value]
     case 'object-id':
-      return ['object_id', identity.value]
+      return [names.objectId, identity.value]
     case 'resource-id':
-      return ['msi_res_id', identity.value]
+      return [names.resourceId, identity.value]
   }
 }
 

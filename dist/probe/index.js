@@ -478,19 +478,26 @@ exports.BODY_LIMIT = 600;
  * `https://`). It carries data only; nothing in it is ever executed.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.imdsIdentityParameter = imdsIdentityParameter;
+exports.IMDS_IDENTITY_PARAMETERS = void 0;
+exports.identityParameter = identityParameter;
 exports.describeIdentity = describeIdentity;
-/** The query parameter IMDS takes for a user-assigned identity selection. */
-function imdsIdentityParameter(identity) {
+/** IMDS: `client_id`, `object_id`, `msi_res_id` (PROTOCOLS.md). */
+exports.IMDS_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'object_id',
+    resourceId: 'msi_res_id'
+};
+/** The query parameter that selects the identity, or none for the system-assigned one. */
+function identityParameter(identity, names) {
     switch (identity.kind) {
         case 'system':
             return undefined;
         case 'client-id':
-            return ['client_id', identity.value];
+            return [names.clientId, identity.value];
         case 'object-id':
-            return ['object_id', identity.value];
+            return [names.objectId, identity.value];
         case 'resource-id':
-            return ['msi_res_id', identity.value];
+            return [names.resourceId, identity.value];
     }
 }
 /** How a selection reads in logs and the report, e.g. `client ID 6f3e…` or `system-assigned`. */
@@ -1204,20 +1211,15 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.APP_SERVICE_API_VERSION = void 0;
 exports.appServiceMeta = appServiceMeta;
 exports.appServiceSource = appServiceSource;
+const probe_request_1 = __nccwpck_require__(861);
 const source_1 = __nccwpck_require__(170);
 exports.APP_SERVICE_API_VERSION = '2019-08-01';
-function parameter(identity) {
-    switch (identity.kind) {
-        case 'system':
-            return undefined;
-        case 'client-id':
-            return ['client_id', identity.value];
-        case 'object-id':
-            return ['principal_id', identity.value];
-        case 'resource-id':
-            return ['mi_res_id', identity.value];
-    }
-}
+/** App Service 2019-08-01 names the object ID `principal_id` and the resource ID `mi_res_id`. */
+const APP_SERVICE_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'principal_id',
+    resourceId: 'mi_res_id'
+};
 /**
  * WEBSITE_OWNER_NAME is `SUBSCRIPTION+RESOURCEGROUP-REGIONwebspace` (a `-Linux` suffix on Linux
  * plans); WEBSITE_RESOURCE_GROUP, when set, names the group without guessing.
@@ -1248,7 +1250,7 @@ function appServiceSource(endpoint, detail, env) {
         detail,
         ...(meta ? { meta } : {}),
         async requestToken(resource, identity, context) {
-            const selection = parameter(identity);
+            const selection = (0, probe_request_1.identityParameter)(identity, APP_SERVICE_IDENTITY_PARAMETERS);
             const url = (0, source_1.withQuery)(endpoint, [
                 ['resource', resource],
                 ['api-version', exports.APP_SERVICE_API_VERSION],
@@ -1606,7 +1608,7 @@ function imdsSource(endpoint, detail) {
             return { url, result, ...(meta ? { meta } : {}) };
         },
         async requestToken(resource, identity, context) {
-            const selection = (0, probe_request_1.imdsIdentityParameter)(identity);
+            const selection = (0, probe_request_1.identityParameter)(identity, probe_request_1.IMDS_IDENTITY_PARAMETERS);
             const url = (0, source_1.withQuery)(`${base}/metadata/identity/oauth2/token`, [
                 ['api-version', exports.TOKEN_API_VERSION],
                 ['resource', resource],
@@ -1668,26 +1670,26 @@ function legacyMsiSource(endpoint, detail) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SERVICE_FABRIC_API_VERSION = void 0;
 exports.serviceFabricSource = serviceFabricSource;
+/**
+ * Service Fabric: `IDENTITY_ENDPOINT` + `IDENTITY_HEADER` + `IDENTITY_SERVER_THUMBPRINT`, header
+ * `Secret`, api-version 2019-07-01-preview. The endpoint's certificate is self-signed: it is
+ * trusted by its thumbprint and nothing else. `expires_on` comes as a JSON number.
+ */
+const probe_request_1 = __nccwpck_require__(861);
 const source_1 = __nccwpck_require__(170);
 exports.SERVICE_FABRIC_API_VERSION = '2019-07-01-preview';
-function parameter(identity) {
-    switch (identity.kind) {
-        case 'system':
-            return undefined;
-        case 'client-id':
-            return ['client_id', identity.value];
-        case 'object-id':
-            return ['object_id', identity.value];
-        case 'resource-id':
-            return ['mi_res_id', identity.value];
-    }
-}
+/** Service Fabric's names, as MSAL sends them. */
+const SERVICE_FABRIC_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'object_id',
+    resourceId: 'mi_res_id'
+};
 function serviceFabricSource(endpoint, thumbprint, detail) {
     return {
         source: 'service-fabric',
         detail,
         async requestToken(resource, identity, context) {
-            const selection = parameter(identity);
+            const selection = (0, probe_request_1.identityParameter)(identity, SERVICE_FABRIC_IDENTITY_PARAMETERS);
             const url = (0, source_1.withQuery)(endpoint, [
                 ['api-version', exports.SERVICE_FABRIC_API_VERSION],
                 ['resource', resource],

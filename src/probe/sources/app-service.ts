@@ -4,23 +4,21 @@
  * rotates it. No instance metadata here: what is known comes from the site's settings.
  */
 import type { WorkloadMeta } from '../../observations'
-import type { IdentitySelection } from '../../probe-request'
+import {
+  identityParameter,
+  type IdentityParameterNames,
+  type IdentitySelection
+} from '../../probe-request'
 import { retriedIdentityRequest, withQuery } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
 
 export const APP_SERVICE_API_VERSION = '2019-08-01'
 
-function parameter(identity: IdentitySelection): [string, string] | undefined {
-  switch (identity.kind) {
-    case 'system':
-      return undefined
-    case 'client-id':
-      return ['client_id', identity.value]
-    case 'object-id':
-      return ['principal_id', identity.value]
-    case 'resource-id':
-      return ['mi_res_id', identity.value]
-  }
+/** App Service 2019-08-01 names the object ID `principal_id` and the resource ID `mi_res_id`. */
+const APP_SERVICE_IDENTITY_PARAMETERS: IdentityParameterNames = {
+  clientId: 'client_id',
+  objectId: 'principal_id',
+  resourceId: 'mi_res_id'
 }
 
 /**
@@ -60,7 +58,7 @@ export function appServiceSource(
       identity: IdentitySelection,
       context: SourceContext
     ): Promise<TokenAttempt> {
-      const selection = parameter(identity)
+      const selection = identityParameter(identity, APP_SERVICE_IDENTITY_PARAMETERS)
       const url = withQuery(endpoint, [
         ['resource', resource],
         ['api-version', APP_SERVICE_API_VERSION],

@@ -3,7 +3,7 @@
  * `Metadata: true` on every request; never through a proxy (a proxy in the way answers for IMDS).
  */
 import type { WorkloadMeta } from '../../observations'
-import { imdsIdentityParameter } from '../../probe-request'
+import { IMDS_IDENTITY_PARAMETERS, identityParameter } from '../../probe-request'
 import type { IdentitySelection } from '../../probe-request'
 import { isFailure } from '../http-request'
 import { retriedIdentityRequest, withQuery } from './source'
@@ -64,7 +64,7 @@ export function imdsSource(endpoint: string, detail: string): TokenSourceModule 
       identity: IdentitySelection,
       context: SourceContext
     ): Promise<TokenAttempt> {
-      const selection = imdsIdentityParameter(identity)
+      const selection = identityParameter(identity, IMDS_IDENTITY_PARAMETERS)
       const url = withQuery(`${base}/metadata/identity/oauth2/token`, [
         ['api-version', TOKEN_API_VERSION],
         ['resource', resource],

@@ -3,23 +3,21 @@
  * `Secret`, api-version 2019-07-01-preview. The endpoint's certificate is self-signed: it is
  * trusted by its thumbprint and nothing else. `expires_on` comes as a JSON number.
  */
-import type { IdentitySelection } from '../../probe-request'
+import {
+  identityParameter,
+  type IdentityParameterNames,
+  type IdentitySelection
+} from '../../probe-request'
 import { retriedIdentityRequest, withQuery } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
 
 export const SERVICE_FABRIC_API_VERSION = '2019-07-01-preview'
 
-function parameter(identity: IdentitySelection): [string, string] | undefined {
-  switch (identity.kind) {
-    case 'system':
-      return undefined
-    case 'client-id':
-      return ['client_id', identity.value]
-    case 'object-id':
-      return ['object_id', identity.value]
-    case 'resource-id':
-      return ['mi_res_id', identity.value]
-  }
+/** Service Fabric's names, as MSAL sends them. */
+const SERVICE_FABRIC_IDENTITY_PARAMETERS: IdentityParameterNames = {
+  clientId: 'client_id',
+  objectId: 'object_id',
+  resourceId: 'mi_res_id'
 }
 
 export function serviceFabricSource(
@@ -35,7 +33,7 @@ export function serviceFabricSource(
       identity: IdentitySelection,
       context: SourceContext
     ): Promise<TokenAttempt> {
-      const selection = parameter(identity)
+      const selection = identityParameter(identity, SERVICE_FABRIC_IDENTITY_PARAMETERS)
       const url = withQuery(endpoint, [
         ['api-version', SERVICE_FABRIC_API_VERSION],
         ['resource', resource],
