@@ -147,6 +147,7 @@ function azCallError(exitCode, stderr, context) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.vmWorkloads = vmWorkloads;
 const az_cli_1 = __webpack_require__(2528);
+const instance_views_1 = __webpack_require__(4632);
 const power_state_1 = __webpack_require__(9299);
 const probe_script_1 = __webpack_require__(974);
 const run_command_1 = __webpack_require__(7123);
@@ -159,16 +160,17 @@ async function runProbe(az, runCommand, os, request, signal) {
     const streams = await (0, run_command_1.invokeRunCommand)(az, runCommand, os, (0, probe_script_1.probeScriptPath)(os), request, signal);
     return (0, run_command_output_1.readObservations)(streams, request.nonce);
 }
-function vmWorkload(az, label, resourceId, osChoice) {
+function vmWorkload(az, inputs, label, resourceId) {
     let os;
     return {
         label,
         async probe(request, signal) {
             if (os === undefined) {
                 // Once per workload: the rbac-wait loop's re-runs need neither the check nor the az call.
-                const state = await (0, power_state_1.readVmState)(az, resourceId, signal);
+                // The state comes from one az call for every vm: target of the run (instance-views.ts).
+                const state = await (0, instance_views_1.vmStateInRun)(az, inputs, resourceId, signal);
                 (0, power_state_1.assertCanRunCommand)(state, resourceId, `az vm start --ids ${resourceId}`);
-                os = chooseOs(osChoice, state);
+                os = chooseOs(inputs.os, state);
             }
             return runProbe(az, { kind: 'vm', resourceId }, os, request, signal);
         }
@@ -180,7 +182,7 @@ async function vmWorkloads(target, inputs, signal, az) {
     }
     const runner = az ?? (0, az_cli_1.execAzRunner)(await (0, az_cli_1.findAz)());
     if (target.kind === 'vm')
-        return [vmWorkload(runner, target.line, target.resourceId, inputs.os)];
+        return [vmWorkload(runner, inputs, target.line, target.resourceId)];
     const instances = await (0, vmss_1.listScaleSetInstances)(runner, target.resourceId, target.instanceId, signal);
     return instances.map(instance => {
         const os = chooseOs(inputs.os, instance.state);
@@ -195,6 +197,118 @@ async function vmWorkloads(target, inputs, signal, az) {
             }
         };
     });
+}
+
+
+/***/ }),
+
+/***/ 4632:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.batchChunks = batchChunks;
+exports.vmStateInRun = vmStateInRun;
+const workload_1 = __webpack_require__(8697);
+const power_state_1 = __webpack_require__(9299);
+/**
+ * IDs per call, counted in characters: on Windows runners az is `az.cmd`, started through cmd.exe,
+ * whose command line stops at 8191 characters. The rest of the line fits in what is left.
+ */
+const MAX_IDS_CHARS = 6000;
+const batches = new WeakMap();
+/** The distinct `vm:` IDs of the run, in target order, cut into chunks that fit a command line. */
+function batchChunks(inputs) {
+    const seen = new Set();
+    const chunks = [];
+    let chunk = [];
+    let chars = 0;
+    for (const target of inputs.targets) {
+        if (target.kind !== 'vm' || seen.has(target.resourceId.toLowerCase()))
+            continue;
+        seen.add(target.resourceId.toLowerCase());
+        if (chunk.length > 0 && chars + target.resourceId.length + 1 > MAX_IDS_CHARS) {
+            chunks.push(chunk);
+            chunk = [];
+            chars = 0;
+        }
+        chunk.push(target.resourceId);
+        chars += target.resourceId.length + 1;
+    }
+    if (chunk.length > 0)
+        chunks.push(chunk);
+    // A chunk of one gains nothing over the target's own call, and on failure would cost a second.
+    return chunks.filter(c => c.length > 1);
+}
+/** Instance views by lower-cased ID; empty when az failed or printed something else. */
+async function lookUp(az, ids) {
+    const views = new Map();
+    try {
+        // No signal: the call is shared, and one target's deadline must not cancel it for the others.
+        const result = await az([
+            'vm',
+            'get-instance-view',
+            '--ids',
+            ...ids,
+            '--only-show-errors',
+            '-o',
+            'json'
+        ]);
+        if (result.exitCode !== 0)
+            return views;
+        const parsed = JSON.parse(result.stdout);
+        for (const doc of Array.isArray(parsed) ? parsed : [parsed]) {
+            const id = doc?.id;
+            if (typeof id === 'string')
+                views.set(id.toLowerCase(), doc);
+        }
+    }
+    catch {
+        // Not JSON, or az could not start: every target's own call says what is wrong.
+    }
+    return views;
+}
+function batchOf(az, inputs) {
+    let batch = batches.get(inputs);
+    if (!batch) {
+        batch = new Map();
+        for (const ids of batchChunks(inputs)) {
+            const views = lookUp(az, ids);
+            for (const id of ids) {
+                const key = id.toLowerCase();
+                batch.set(key, views.then(found => found.get(key)));
+            }
+        }
+        batches.set(inputs, batch);
+    }
+    return batch;
+}
+/** Rejects when `signal` aborts first: the target's deadline still ends its wait for the batch. */
+function untilAborted(promise, signal) {
+    if (!signal)
+        return promise;
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new workload_1.DispatchError('az vm get-instance-view did not finish before the deadline', 'Raise the timeout, or run az vm get-instance-view --ids <id> by hand to see why it hangs'));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(value => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, error => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/**
+ * The state of one `vm:` target: its entry of the run's batched call when there is one, otherwise
+ * its own `az vm get-instance-view` (whose failure is this target's DispatchError, as before).
+ */
+async function vmStateInRun(az, inputs, resourceId, signal) {
+    const entry = batchOf(az, inputs).get(resourceId.toLowerCase());
+    const doc = entry ? await untilAborted(entry, signal) : undefined;
+    return doc ? (0, power_state_1.vmStateOf)(doc) : (0, power_state_1.readVmState)(az, resourceId, signal);
 }
 
 

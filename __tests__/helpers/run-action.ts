@@ -68,7 +68,10 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     GITHUB_ACTIONS: 'true',
     ...options.env
   }
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+  // The action's default IMDS is 169.254.169.254. A test that forgets `imds-endpoint` must fail on
+  // a closed loopback port (discard, 9), never send a packet off this machine.
+  const inputs = { 'imds-endpoint': 'http://127.0.0.1:9', ...options.inputs }
+  for (const [name, value] of Object.entries(inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
 

@@ -210,3 +210,57 @@ test('vmss#N: only that instance; a deallocated instance fails at dispatch alone
     [`vmss:${VMSS}#1`, 'fail']
   ])
 })
+
+/** The az calls of the run: how many of each command, from FAKE_AZ_LOG. */
+function azCalls(): Array<{ argv: string[]; exitCode?: number }> {
+  return readFileSync(join(state, 'log'), 'utf8')
+    .trim()
+    .split('\n')
+    .map(l => JSON.parse(l) as { argv: string[]; exitCode?: number })
+}
+
+const FLEET = ['web-1', 'web-2', 'web-3'].map(name => VM.replace(/web-1$/, name))
+
+test('3 vm: targets: ONE az vm get-instance-view for all of them, then 3 run-commands', async () => {
+  await emulator.setScenario('healthy')
+  const r = await run({ target: FLEET.map(id => `vm:${id}`).join('\n') })
+  expectOutcome(r, 'pass', '', '')
+  const calls = azCalls()
+  const views = calls.filter(c => c.argv[1] === 'get-instance-view')
+  expect(views).toHaveLength(1)
+  expect(views[0]!.argv.slice(0, 3 + FLEET.length)).toEqual([
+    'vm',
+    'get-instance-view',
+    '--ids',
+    ...FLEET
+  ])
+  const runs = calls.filter(c => c.argv[1] === 'run-command')
+  expect(runs.map(c => c.argv[c.argv.indexOf('--ids') + 1]).sort()).toEqual([...FLEET].sort())
+  expect(r.report.targets.map((t: { target: string }) => t.target)).toEqual(
+    FLEET.map(id => `vm:${id}`)
+  )
+})
+
+test('3 vm: targets, one not found: the batch falls back; that VM alone fails with the not-found fix', async () => {
+  await emulator.setScenario('healthy')
+  const r = await run({
+    target: FLEET.map(id => `vm:${id}`).join('\n'),
+    env: { FAKE_AZ_MISSING_VMS: 'web-2' }
+  })
+  expectOutcome(r, 'fail', 'dispatch', 'dispatch-failed')
+  const rows = r.report.targets as Array<{ target: string; result: string; failureMode?: string }>
+  expect(rows.map(t => [t.target, t.result, t.failureMode ?? ''])).toEqual([
+    [`vm:${FLEET[0]}`, 'pass', ''],
+    [`vm:${FLEET[1]}`, 'fail', 'dispatch-failed'],
+    [`vm:${FLEET[2]}`, 'pass', '']
+  ])
+  const missing = JSON.stringify(rows[1])
+  expect(missing).toContain(`${FLEET[1]} was not found`)
+  expect(missing).toMatch(/Check the resource ID/)
+  const views = azCalls().filter(c => c.argv[1] === 'get-instance-view')
+  // The batch (failed), then each target's own call.
+  expect(views.map(c => c.argv.indexOf('--only-show-errors') - 3)).toEqual([3, 1, 1, 1])
+  expect(views[0]!.exitCode).toBe(1)
+  const runs = azCalls().filter(c => c.argv[1] === 'run-command')
+  expect(runs.map(c => c.argv[c.argv.indexOf('--ids') + 1]).sort()).toEqual([FLEET[0], FLEET[2]])
+})

@@ -3124,3 +3124,4 @@ Object.defineProperty(exports, "PROTOCOL_VERSION", ({ enumerable: true, get: fun
 module.exports = __webpack_exports__;
 /******/ })()
 ;
+//# sourceMappingURL=index.js.map

@@ -36234,3 +36234,4 @@ function getDefaultAzureCredential() {
 
 };
 ;
+//# sourceMappingURL=491.index.js.map

@@ -761,3 +761,4 @@ defineLazyProperty(apps, 'browserPrivate', () => 'browserPrivate');
 
 };
 ;
+//# sourceMappingURL=935.index.js.map

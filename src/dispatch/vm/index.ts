@@ -8,7 +8,8 @@ import type { Observations } from '../../observations'
 import type { ProbeRequest } from '../../probe-request'
 import type { Workload } from '../workload'
 import { execAzRunner, findAz, type AzRunner } from './az-cli'
-import { assertCanRunCommand, readVmState, type VmState } from './power-state'
+import { vmStateInRun } from './instance-views'
+import { assertCanRunCommand, type VmState } from './power-state'
 import { probeScriptPath, type ProbeOs } from './probe-script'
 import { invokeRunCommand, type RunCommandTarget } from './run-command'
 import { readObservations } from './run-command-output'
@@ -29,16 +30,22 @@ async function runProbe(
   return readObservations(streams, request.nonce)
 }
 
-function vmWorkload(az: AzRunner, label: string, resourceId: string, osChoice: OsChoice): Workload {
+function vmWorkload(
+  az: AzRunner,
+  inputs: ActionInputs,
+  label: string,
+  resourceId: string
+): Workload {
   let os: ProbeOs | undefined
   return {
     label,
     async probe(request, signal) {
       if (os === undefined) {
         // Once per workload: the rbac-wait loop's re-runs need neither the check nor the az call.
-        const state = await readVmState(az, resourceId, signal)
+        // The state comes from one az call for every vm: target of the run (instance-views.ts).
+        const state = await vmStateInRun(az, inputs, resourceId, signal)
         assertCanRunCommand(state, resourceId, `az vm start --ids ${resourceId}`)
-        os = chooseOs(osChoice, state)
+        os = chooseOs(inputs.os, state)
       }
       return runProbe(az, { kind: 'vm', resourceId }, os, request, signal)
     }
@@ -55,7 +62,7 @@ export async function vmWorkloads(
     throw new Error(`vmWorkloads cannot run a ${target.kind} target`)
   }
   const runner = az ?? execAzRunner(await findAz())
-  if (target.kind === 'vm') return [vmWorkload(runner, target.line, target.resourceId, inputs.os)]
+  if (target.kind === 'vm') return [vmWorkload(runner, inputs, target.line, target.resourceId)]
 
   const instances = await listScaleSetInstances(
     runner,
