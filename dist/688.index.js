@@ -456,17 +456,8 @@ function sdk(value, path) {
 }
 function meta(value, path) {
     const o = object(value, path);
-    const names = [
-        'subscriptionId',
-        'resourceGroupName',
-        'resourceId',
-        'azEnvironment',
-        'location',
-        'vmId',
-        'osType'
-    ];
     const result = {};
-    for (const name of names) {
+    for (const name of observations_1.WORKLOAD_META_FIELDS) {
         const field = str(o, name, path, 1024);
         if (field !== undefined)
             result[name] = field;

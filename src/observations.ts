@@ -54,6 +54,17 @@ export interface Exchange {
   ms: number
 }
 
+/** The fields of `WorkloadMeta`, for code that copies or validates them one by one. */
+export const WORKLOAD_META_FIELDS = [
+  'subscriptionId',
+  'resourceGroupName',
+  'resourceId',
+  'azEnvironment',
+  'location',
+  'vmId',
+  'osType'
+] as const
+
 /** What the workload's instance metadata says (IMDS `compute`, or App Service settings). */
 export interface WorkloadMeta {
   subscriptionId?: string

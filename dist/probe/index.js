@@ -457,13 +457,23 @@ function mayCarryBearer(url) {
  * reduced to its other fields and the JWT's payload segment (the claims).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
+exports.WORKLOAD_META_FIELDS = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
 /** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
 exports.OBSERVATIONS_VERSION = 1;
 /** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
 exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 exports.BODY_LIMIT = 600;
+/** The fields of `WorkloadMeta`, for code that copies or validates them one by one. */
+exports.WORKLOAD_META_FIELDS = [
+    'subscriptionId',
+    'resourceGroupName',
+    'resourceId',
+    'azEnvironment',
+    'location',
+    'vmId',
+    'osType'
+];
 
 
 /***/ }),
@@ -1555,20 +1565,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TOKEN_API_VERSION = exports.INSTANCE_API_VERSION = void 0;
 exports.metaFromInstance = metaFromInstance;
 exports.imdsSource = imdsSource;
+/**
+ * Azure Instance Metadata Service (VMs, scale sets, AKS nodes): instance metadata and tokens.
+ * `Metadata: true` on every request; never through a proxy (a proxy in the way answers for IMDS).
+ */
+const observations_1 = __nccwpck_require__(292);
 const probe_request_1 = __nccwpck_require__(861);
 const http_request_1 = __nccwpck_require__(540);
 const source_1 = __nccwpck_require__(170);
 exports.INSTANCE_API_VERSION = '2021-02-01';
 exports.TOKEN_API_VERSION = '2018-02-01';
-const META_FIELDS = [
-    'subscriptionId',
-    'resourceGroupName',
-    'resourceId',
-    'azEnvironment',
-    'location',
-    'vmId',
-    'osType'
-];
 /** `compute` of an instance metadata answer → the fields the report uses (strings only). */
 function metaFromInstance(body) {
     let parsed;
@@ -1582,7 +1588,7 @@ function metaFromInstance(body) {
     if (compute === null || typeof compute !== 'object')
         return undefined;
     const meta = {};
-    for (const field of META_FIELDS) {
+    for (const field of observations_1.WORKLOAD_META_FIELDS) {
         const value = compute[field];
         if (typeof value === 'string' && value !== '')
             meta[field] = value;

@@ -14,7 +14,8 @@ import {
   type SdkObservation,
   type TokenObservation,
   type TransportError,
-  type WorkloadMeta
+  type WorkloadMeta,
+  WORKLOAD_META_FIELDS
 } from '../observations'
 import { JWT_PATTERN, PROTOCOL_VERSION } from './protocol'
 
@@ -182,17 +183,8 @@ function sdk(value: unknown, path: string): SdkObservation {
 
 function meta(value: unknown, path: string): WorkloadMeta {
   const o = object(value, path)
-  const names = [
-    'subscriptionId',
-    'resourceGroupName',
-    'resourceId',
-    'azEnvironment',
-    'location',
-    'vmId',
-    'osType'
-  ] as const
   const result: WorkloadMeta = {}
-  for (const name of names) {
+  for (const name of WORKLOAD_META_FIELDS) {
     const field = str(o, name, path, 1024)
     if (field !== undefined) result[name] = field
   }

@@ -2,7 +2,7 @@
  * Azure Instance Metadata Service (VMs, scale sets, AKS nodes): instance metadata and tokens.
  * `Metadata: true` on every request; never through a proxy (a proxy in the way answers for IMDS).
  */
-import type { WorkloadMeta } from '../../observations'
+import { WORKLOAD_META_FIELDS, type WorkloadMeta } from '../../observations'
 import { IMDS_IDENTITY_PARAMETERS, identityParameter } from '../../probe-request'
 import type { IdentitySelection } from '../../probe-request'
 import { isFailure } from '../http-request'
@@ -11,16 +11,6 @@ import type { InstanceAttempt, SourceContext, TokenAttempt, TokenSourceModule } 
 
 export const INSTANCE_API_VERSION = '2021-02-01'
 export const TOKEN_API_VERSION = '2018-02-01'
-
-const META_FIELDS = [
-  'subscriptionId',
-  'resourceGroupName',
-  'resourceId',
-  'azEnvironment',
-  'location',
-  'vmId',
-  'osType'
-] as const
 
 /** `compute` of an instance metadata answer → the fields the report uses (strings only). */
 export function metaFromInstance(body: string): WorkloadMeta | undefined {
@@ -33,7 +23,7 @@ export function metaFromInstance(body: string): WorkloadMeta | undefined {
   const compute = (parsed as { compute?: unknown } | null)?.compute
   if (compute === null || typeof compute !== 'object') return undefined
   const meta: WorkloadMeta = {}
-  for (const field of META_FIELDS) {
+  for (const field of WORKLOAD_META_FIELDS) {
     const value = (compute as Record<string, unknown>)[field]
     if (typeof value === 'string' && value !== '') meta[field] = value
   }
