@@ -53,7 +53,7 @@ exports.httpWorkload = httpWorkload;
  * Either travels only to the target's own host, over https (http only to loopback, for tests):
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
-const core = __importStar(__webpack_require__(7484));
+const runner = __importStar(__webpack_require__(4813));
 const loopback_1 = __webpack_require__(6918);
 const http_request_1 = __webpack_require__(540);
 const protocol_1 = __webpack_require__(1029);
@@ -154,7 +154,7 @@ async function runnerToken(source, audience, signal) {
         const message = (0, protocol_1.redactTokens)(String(error instanceof Error ? error.message : error).split('\n')[0] ?? '');
         throw new workload_1.DispatchError(`could not get a token for endpoint-audience ${audience} on the runner: ${(0, protocol_1.cut)(message, 300)}`, 'Run azure/login before this step (or run on a runner with a managed identity), and check that endpoint-audience is the App ID URI or client ID of the app registration App Service authentication uses.');
     }
-    core.setSecret(token);
+    runner.setSecret(token);
     return token;
 }
 function evidence(body) {

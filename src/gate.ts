@@ -1,9 +1,9 @@
 /**
  * `fail-on` decides the job's fate: `error` fails it on a `fail` verdict, `warning` on `warn` or
  * `fail`, `never` never (the report is still complete). A failing gate exits 1 through
- * `core.setFailed` with one line naming the target, the step and the failure mode.
+ * `runner.setFailed` with one line naming the target, the step and the failure mode.
  */
-import * as core from '@actions/core'
+import * as runner from './runner'
 import type { FailOn } from './inputs/action-inputs'
 import { countWithVerdict, firstFailure } from './report/first-failure'
 import type { Report } from './report/report-types'
@@ -24,7 +24,7 @@ export function decideGate(report: Report, failOn: FailOn): GateDecision {
 export function applyGate(
   report: Report,
   failOn: FailOn,
-  sink: { setFailed(message: string): void; info(message: string): void } = core
+  sink: { setFailed(message: string): void; info(message: string): void } = runner
 ): GateDecision {
   const decision = decideGate(report, failOn)
   if (decision.fails) sink.setFailed(decision.reason)

@@ -3,7 +3,7 @@
  * concurrently through the `rbac-wait` loop, report (log groups, annotations, job summary,
  * outputs, report file) and gate the job on `fail-on`.
  */
-import * as core from '@actions/core'
+import * as runner from './runner'
 import { randomUUID } from 'node:crypto'
 import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
 import { applyGate } from './gate'
@@ -38,7 +38,7 @@ export interface RunDependencies {
 }
 
 const defaults: RunDependencies = {
-  getInput: name => core.getInput(name),
+  getInput: name => runner.getInput(name),
   resolve: resolveWorkloads,
   diagnosis: { diagnose, diagnoseDispatchFailure, isRbacDenied },
   clock: systemClock,
@@ -61,7 +61,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       throw error
     }
     // Before anything can print it.
-    if (inputs.endpointKey) core.setSecret(inputs.endpointKey)
+    if (inputs.endpointKey) runner.setSecret(inputs.endpointKey)
 
     const abandoned = await probeAll(inputs, nonce, started, deps)
     if (abandoned > 0) {
@@ -70,8 +70,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       deps.exit()
     }
   } catch (error) {
-    core.setOutput('result', 'fail')
-    core.setFailed(`mi-smoke crashed: ${error instanceof Error ? error.message : String(error)}`)
+    runner.setOutput('result', 'fail')
+    runner.setFailed(`mi-smoke crashed: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
@@ -92,7 +92,7 @@ async function probeAll(
   }
   let abandoned = 0
   const workloadsTotal = inputs.targets.length
-  core.info(
+  runner.info(
     `mi-smoke: probing ${workloadsTotal} target${workloadsTotal === 1 ? '' : 's'} ` +
       `(concurrency ${inputs.concurrency}, timeout ${inputs.timeoutMs} ms${inputs.rbacWaitMs > 0 ? `, rbac-wait ${inputs.rbacWaitMs} ms` : ''})`
   )
@@ -127,7 +127,7 @@ async function probeAll(
         clock: deps.clock,
         onAbandoned: () => abandoned++,
         onRetry: (label, probe, waitedMs) =>
-          core.info(
+          runner.info(
             `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (rbac-wait)`
           )
       }),
@@ -147,7 +147,7 @@ async function publish(report: Report, nonce: string, summary: boolean): Promise
   try {
     await writeSummary(report, summary)
   } catch (error) {
-    core.warning(
+    runner.warning(
       `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
     )
   }
@@ -170,10 +170,10 @@ async function reportBadInput(
   // `summary` itself may be the bad input: only an explicit `false` turns the summary off here.
   if (getInput('summary').trim().toLowerCase() !== 'false' && process.env['GITHUB_STEP_SUMMARY']) {
     try {
-      await core.summary.addRaw(renderBadInputSummary(error.message), true).write()
+      await runner.summary.addRaw(renderBadInputSummary(error.message), true).write()
     } catch {
       // The error below is what matters.
     }
   }
-  core.setFailed(error.message)
+  runner.setFailed(error.message)
 }

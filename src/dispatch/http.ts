@@ -9,7 +9,7 @@
  * Either travels only to the target's own host, over https (http only to loopback, for tests):
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
-import * as core from '@actions/core'
+import * as runner from '../runner'
 import type { ActionInputs, Target } from '../inputs/action-inputs'
 import { isLoopbackHost } from '../azure/loopback'
 import type { Observations } from '../observations'
@@ -159,7 +159,7 @@ async function runnerToken(
       'Run azure/login before this step (or run on a runner with a managed identity), and check that endpoint-audience is the App ID URI or client ID of the app registration App Service authentication uses.'
     )
   }
-  core.setSecret(token)
+  runner.setSecret(token)
   return token
 }
 

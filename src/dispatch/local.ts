@@ -3,7 +3,7 @@
  * self-hosted runner on an Azure VM, or a job running inside Azure). The token it receives is
  * registered as a secret before anything else happens to it.
  */
-import * as core from '@actions/core'
+import * as runner from '../runner'
 import { runProbe } from '../probe/run-probe'
 import type { Workload } from './workload'
 
@@ -15,7 +15,7 @@ export function localWorkload(label = 'local'): Workload {
         env: process.env,
         signal,
         probe: 'local',
-        registerSecret: core.setSecret
+        registerSecret: runner.setSecret
       })
   }
 }

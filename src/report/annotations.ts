@@ -3,7 +3,7 @@
  * `<target> · <step>`, the message being the detail and the remediation. The command writer escapes
  * line breaks and `::` sequences, so values from APIs cannot forge workflow commands.
  */
-import * as core from '@actions/core'
+import * as runner from '../runner'
 import type { Report, StepStatus, TargetReport } from './report-types'
 
 export interface AnnotationSink {
@@ -51,7 +51,7 @@ export function limitAnnotations(planned: PlannedAnnotation[]): PlannedAnnotatio
   return [...planned.filter(a => kept.has(a)), ...closing]
 }
 
-export function annotate(report: Report, sink: AnnotationSink = core): void {
+export function annotate(report: Report, sink: AnnotationSink = runner): void {
   for (const annotation of limitAnnotations(planAnnotations(report))) {
     sink[annotation.level](annotation.message, { title: annotation.title })
   }

@@ -2,7 +2,7 @@
  * Every output of the contract, and the report file at `report-path`. The identity outputs come
  * from the first target's first token step that yielded a usable token (its claims: never the token).
  */
-import * as core from '@actions/core'
+import * as runner from '../runner'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -67,12 +67,12 @@ export function writeOutputs(
   nonce: string,
   options: { sink?: OutputSink; env?: NodeJS.ProcessEnv; overrides?: Partial<ActionOutputs> } = {}
 ): ActionOutputs {
-  const sink = options.sink ?? core
+  const sink = options.sink ?? runner
   let path = reportFilePath(nonce, options.env)
   try {
     writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 })
   } catch (error) {
-    core.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
+    runner.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
     path = ''
   }
   const outputs = computeOutputs(report, path, options.overrides)

@@ -3,7 +3,7 @@
  * the worst targets first, then "How to fix" with each remediation. Built as HTML inside Markdown
  * so a target's rows can be grouped with `rowspan`; every value goes through `escapeHtml`.
  */
-import * as core from '@actions/core'
+import * as runner from '../runner'
 import { formatDuration } from './format'
 import { escapeHtml } from './html-escape'
 import { firstFailure } from './first-failure'
@@ -47,10 +47,10 @@ export function renderSummary(report: Report): string {
 export async function writeSummary(report: Report, enabled: boolean): Promise<void> {
   if (!enabled) return
   if (!process.env['GITHUB_STEP_SUMMARY']) {
-    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
+    runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written')
     return
   }
-  await core.summary.addRaw(renderSummary(report), true).write()
+  await runner.summary.addRaw(renderSummary(report), true).write()
 }
 
 function headline(report: Report): string {

@@ -3,7 +3,7 @@
  * targets never interleave), one concise line per step. Every value is flattened to one line
  * and indented, so nothing from an API or an input can start a workflow command.
  */
-import * as core from '@actions/core'
+import * as runner from '../runner'
 import { formatDuration, oneLine } from './format'
 import type { Report, StepStatus, TargetReport } from './report-types'
 
@@ -42,14 +42,14 @@ export function targetLogLines(target: TargetReport): { title: string; lines: st
   return { title, lines }
 }
 
-export function logTarget(target: TargetReport, sink: LogSink = core): void {
+export function logTarget(target: TargetReport, sink: LogSink = runner): void {
   const { title, lines } = targetLogLines(target)
   sink.startGroup(title)
   for (const line of lines) sink.info(line)
   sink.endGroup()
 }
 
-export function logVerdict(report: Report, sink: Pick<LogSink, 'info'> = core): void {
+export function logVerdict(report: Report, sink: Pick<LogSink, 'info'> = runner): void {
   const counts = { pass: 0, warn: 0, fail: 0 }
   for (const target of report.targets) counts[target.result]++
   sink.info(
