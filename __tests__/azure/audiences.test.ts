@@ -1,6 +1,5 @@
 import {
   audienceAccepted,
-  cloudOfEnvironment,
   serviceForHost,
   serviceForUrl,
   type AzureCloud
@@ -392,55 +391,5 @@ describe('audienceAccepted', () => {
     ''
   ])('ARM refuses %s', resource => {
     expect(audienceAccepted(resource, arm)).toBe(false)
-  })
-})
-
-describe('cloudOfEnvironment', () => {
-  it.each([
-    ['AzurePublicCloud', 'public', 'management.azure.com', 'https://management.azure.com/'],
-    ['azurepubliccloud', 'public', 'management.azure.com', 'https://management.azure.com/'],
-    ['AzureCloud', 'public', 'management.azure.com', 'https://management.azure.com/'],
-    [
-      'AzureUSGovernmentCloud',
-      'usgov',
-      'management.usgovcloudapi.net',
-      'https://management.usgovcloudapi.net/'
-    ],
-    [
-      'AzureUSGovernment',
-      'usgov',
-      'management.usgovcloudapi.net',
-      'https://management.usgovcloudapi.net/'
-    ],
-    [
-      'AzureChinaCloud',
-      'china',
-      'management.chinacloudapi.cn',
-      'https://management.chinacloudapi.cn/'
-    ],
-    [
-      ' AzureChinaCloud ',
-      'china',
-      'management.chinacloudapi.cn',
-      'https://management.chinacloudapi.cn/'
-    ]
-  ])('%s → %s', (env, cloud, armHost, armAudience) => {
-    expect(cloudOfEnvironment(env)).toEqual({ cloud, armHost, armAudience })
-  })
-
-  it.each(['', 'AzureGermanCloud', 'AzureStackCloud', 'constructor', '__proto__', 'toString'])(
-    '%s is unknown',
-    env => {
-      expect(cloudOfEnvironment(env)).toBeUndefined()
-    }
-  )
-
-  it('every cloud ARM host is in the table with its own cloud', () => {
-    for (const env of ['AzurePublicCloud', 'AzureUSGovernmentCloud', 'AzureChinaCloud']) {
-      const info = cloudOfEnvironment(env)!
-      const entry = serviceForHost(info.armHost)!
-      expect(entry.cloud).toBe(info.cloud)
-      expect(entry.audience).toBe(info.armAudience)
-    }
   })
 })

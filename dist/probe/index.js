@@ -25,8 +25,6 @@
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.serviceForHost = serviceForHost;
 exports.audienceAccepted = audienceAccepted;
-exports.cloudOfEnvironment = cloudOfEnvironment;
-exports.cloudInfo = cloudInfo;
 exports.serviceForUrl = serviceForUrl;
 /** Stands for `https://<the host itself>` in the rows below (account-, vault- or cluster-specific URLs). */
 const HOST_URL = '<host-url>';
@@ -271,44 +269,6 @@ function normaliseAudience(resource) {
 function audienceAccepted(resource, entry) {
     const wanted = normaliseAudience(resource);
     return entry.accepted.some(audience => normaliseAudience(audience) === wanted);
-}
-const CLOUDS = {
-    public: {
-        cloud: 'public',
-        armHost: 'management.azure.com',
-        armAudience: 'https://management.azure.com/'
-    },
-    usgov: {
-        cloud: 'usgov',
-        armHost: 'management.usgovcloudapi.net',
-        armAudience: 'https://management.usgovcloudapi.net/'
-    },
-    china: {
-        cloud: 'china',
-        armHost: 'management.chinacloudapi.cn',
-        armAudience: 'https://management.chinacloudapi.cn/'
-    }
-};
-/** IMDS `compute.azEnvironment` values, plus the names `az cloud list` uses for the same clouds. */
-const ENVIRONMENT_NAMES = new Map([
-    ['azurepubliccloud', 'public'],
-    ['azurecloud', 'public'],
-    ['azureusgovernmentcloud', 'usgov'],
-    ['azureusgovernment', 'usgov'],
-    ['azurechinacloud', 'china']
-]);
-/**
- * The cloud a workload runs in, from IMDS `compute.azEnvironment` (`AzurePublicCloud`,
- * `AzureUSGovernmentCloud`, `AzureChinaCloud`; case-insensitive). Undefined for clouds this table
- * does not know (Azure Stack, the retired German cloud) or an empty value.
- */
-function cloudOfEnvironment(azEnvironment) {
-    const cloud = ENVIRONMENT_NAMES.get(azEnvironment.trim().toLowerCase());
-    return cloud === undefined ? undefined : CLOUDS[cloud];
-}
-/** The cloud an entry of the table belongs to, with its ARM host. */
-function cloudInfo(cloud) {
-    return CLOUDS[cloud];
 }
 /**
  * The table's entry for the host of a check URL as written (placeholders may sit in its path or

@@ -348,56 +348,6 @@ export function audienceAccepted(resource: string, entry: AzureServiceEntry): bo
   return entry.accepted.some(audience => normaliseAudience(audience) === wanted)
 }
 
-export interface CloudInfo {
-  cloud: AzureCloud
-  /** The cloud's ARM host, e.g. `management.usgovcloudapi.net`. */
-  armHost: string
-  /** The audience for that ARM host, e.g. `https://management.usgovcloudapi.net/`. */
-  armAudience: string
-}
-
-const CLOUDS: Record<AzureCloud, CloudInfo> = {
-  public: {
-    cloud: 'public',
-    armHost: 'management.azure.com',
-    armAudience: 'https://management.azure.com/'
-  },
-  usgov: {
-    cloud: 'usgov',
-    armHost: 'management.usgovcloudapi.net',
-    armAudience: 'https://management.usgovcloudapi.net/'
-  },
-  china: {
-    cloud: 'china',
-    armHost: 'management.chinacloudapi.cn',
-    armAudience: 'https://management.chinacloudapi.cn/'
-  }
-}
-
-/** IMDS `compute.azEnvironment` values, plus the names `az cloud list` uses for the same clouds. */
-const ENVIRONMENT_NAMES = new Map<string, AzureCloud>([
-  ['azurepubliccloud', 'public'],
-  ['azurecloud', 'public'],
-  ['azureusgovernmentcloud', 'usgov'],
-  ['azureusgovernment', 'usgov'],
-  ['azurechinacloud', 'china']
-])
-
-/**
- * The cloud a workload runs in, from IMDS `compute.azEnvironment` (`AzurePublicCloud`,
- * `AzureUSGovernmentCloud`, `AzureChinaCloud`; case-insensitive). Undefined for clouds this table
- * does not know (Azure Stack, the retired German cloud) or an empty value.
- */
-export function cloudOfEnvironment(azEnvironment: string): CloudInfo | undefined {
-  const cloud = ENVIRONMENT_NAMES.get(azEnvironment.trim().toLowerCase())
-  return cloud === undefined ? undefined : CLOUDS[cloud]
-}
-
-/** The cloud an entry of the table belongs to, with its ARM host. */
-export function cloudInfo(cloud: AzureCloud): CloudInfo {
-  return CLOUDS[cloud]
-}
-
 /**
  * The table's entry for the host of a check URL as written (placeholders may sit in its path or
  * query, never in its host). Undefined when the URL does not parse or its host is not in the table.

@@ -25,17 +25,7 @@ export function quote(text: string, max = 160): string {
   return `"${oneLine(text, max)}"`
 }
 
-/** `850 ms`, `4.2 s`, `3 min`: durations as a person reads them. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`
-  if (ms < 120_000) {
-    const s = ms / 1000
-    return `${Number.isInteger(s) ? s : s.toFixed(1)} s`
-  }
-  if (ms < 2 * 3_600_000) return `${Math.round(ms / 60_000)} min`
-  if (ms < 2 * 86_400_000) return `${(ms / 3_600_000).toFixed(1).replace(/\.0$/, '')} h`
-  return `${Math.round(ms / 86_400_000)} days`
-}
+export { formatDuration } from '../human-duration'
 
 /** `host:port` of a URL, the port made explicit, for firewall rules. */
 export function hostPort(url: string): string {

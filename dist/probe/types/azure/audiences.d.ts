@@ -35,21 +35,6 @@ export declare function serviceForHost(host: string): AzureServiceEntry | undefi
  * requested, trailing slash included).
  */
 export declare function audienceAccepted(resource: string, entry: AzureServiceEntry): boolean;
-export interface CloudInfo {
-    cloud: AzureCloud;
-    /** The cloud's ARM host, e.g. `management.usgovcloudapi.net`. */
-    armHost: string;
-    /** The audience for that ARM host, e.g. `https://management.usgovcloudapi.net/`. */
-    armAudience: string;
-}
-/**
- * The cloud a workload runs in, from IMDS `compute.azEnvironment` (`AzurePublicCloud`,
- * `AzureUSGovernmentCloud`, `AzureChinaCloud`; case-insensitive). Undefined for clouds this table
- * does not know (Azure Stack, the retired German cloud) or an empty value.
- */
-export declare function cloudOfEnvironment(azEnvironment: string): CloudInfo | undefined;
-/** The cloud an entry of the table belongs to, with its ARM host. */
-export declare function cloudInfo(cloud: AzureCloud): CloudInfo;
 /**
  * The table's entry for the host of a check URL as written (placeholders may sit in its path or
  * query, never in its host). Undefined when the URL does not parse or its host is not in the table.
