@@ -114,6 +114,14 @@ describe.each(CLIENTS)('probe.sh under %s', (_name, shell, onlyClient, probeName
     expect(obs.apis[0]!.url).toBe(
       `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01`
     )
+    // Timings are whole milliseconds (curl's %{time_total}, or the clock without curl).
+    for (const exchange of [obs.instance!, ...obs.tokens, ...obs.apis]) {
+      expect(Number.isInteger(exchange.ms)).toBe(true)
+      expect(exchange.ms).toBeGreaterThanOrEqual(0)
+      expect(exchange.ms).toBeLessThan(3000)
+    }
+    // Reduced claims are re-encoded as a JWT segment: base64url, unpadded, one line.
+    for (const token of obs.tokens) expect(token.claims).toMatch(/^[A-Za-z0-9_-]+$/)
   })
 
   test('no identity: IMDS 400 Identity not found, no API call', async () => {
@@ -183,6 +191,9 @@ describe.each(CLIENTS)('probe.sh under %s', (_name, shell, onlyClient, probeName
     const obs = result.observations!
     expect(obs.instance?.error).toBe('timeout')
     expect(obs.instance?.attempts).toBe(1)
+    // The time of a request that timed out is the time it was given, not 0.
+    expect(obs.instance?.ms).toBeGreaterThanOrEqual(650)
+    expect(obs.instance?.ms).toBeLessThan(3000)
     expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
     expect(Date.now() - started).toBeLessThan(5000)
   })
