@@ -98,6 +98,8 @@ function httpWorkload(target, inputs, options = {}) {
                 headers,
                 body: JSON.stringify(request),
                 timeoutMs: waitMs,
+                // The answer may take long (IMDS retries, a cold start); the connection may not.
+                connectTimeoutMs: inputs.timeoutMs,
                 signal,
                 // A self-hosted runner's proxy applies to real endpoints; loopback (tests) goes direct.
                 proxyEnv: url.protocol === 'https:' ? process.env : undefined,

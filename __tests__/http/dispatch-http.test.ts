@@ -4,7 +4,7 @@
  * was wrong and what to do; credentials never follow a redirect.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { httpWorkload } from '../../src/dispatch/http'
 import { DispatchError } from '../../src/dispatch/workload'
 import type { ActionInputs } from '../../src/inputs/action-inputs'
@@ -241,6 +241,45 @@ test('an endpoint that does not answer in time → DispatchError naming the wait
   const error = await dispatchError(url, {}, 300)
   expect(Date.now() - started).toBeLessThan(5000)
   expect(error.message).toMatch(/did not answer within/)
+})
+
+describe('connecting is bounded by `timeout`, the answer by the protocol wait', () => {
+  const proxyVars = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY']
+  const saved = proxyVars.map(name => [name, process.env[name]] as const)
+  beforeAll(() => proxyVars.forEach(name => delete process.env[name]))
+  afterAll(() =>
+    saved.forEach(([name, value]) => value !== undefined && (process.env[name] = value))
+  )
+
+  test('a host that takes the connection but never completes TLS → unreachable within timeout', async () => {
+    // Accepts TCP and says nothing: the TLS handshake never ends (a black-holed or wrong port).
+    const silent = createNetServer(socket => sockets.push(socket))
+    const sockets: Socket[] = []
+    await new Promise<void>(done => silent.listen(0, '127.0.0.1', done))
+    const url = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/mi-smoke`
+    try {
+      const started = Date.now()
+      const error = await dispatchError(url, { timeoutMs: 400 }, 20_000)
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(error.message).toMatch(/could not reach the smoke endpoint .*unreachable/)
+      expect(error.evidence).toMatch(/no connection within 400 ms/)
+    } finally {
+      sockets.forEach(socket => socket.destroy())
+      await new Promise(done => silent.close(done))
+    }
+  })
+
+  test('an answer slower than timeout is still awaited once the request is sent', async () => {
+    const { url } = await endpoint((_req, res) => {
+      setTimeout(() => json(200, goodObservations)(_req, res, undefined as never), 800)
+    })
+    const workload = httpWorkload({ kind: 'https', line: url, url }, inputs({ timeoutMs: 200 }), {
+      waitMs: 5000
+    })
+    await expect(workload.probe(request, new AbortController().signal)).resolves.toEqual(
+      goodObservations
+    )
+  })
 })
 
 test('nothing listening → DispatchError', async () => {

@@ -664,6 +664,7 @@ function httpRequest(options) {
                 return;
             settled = true;
             clearTimeout(timer);
+            clearTimeout(connectTimer);
             options.signal?.removeEventListener('abort', onAbort);
             for (const item of live)
                 item.destroy();
@@ -672,6 +673,9 @@ function httpRequest(options) {
         const fail = (error, errorText) => finish({ error, errorText });
         const onAbort = () => fail('other', 'aborted');
         const timer = setTimeout(() => fail('timeout', `no complete answer within ${options.timeoutMs} ms`), options.timeoutMs);
+        const connectTimer = options.connectTimeoutMs !== undefined && options.connectTimeoutMs < options.timeoutMs
+            ? setTimeout(() => fail('unreachable', `no connection within ${options.connectTimeoutMs} ms (the request was not sent)`), options.connectTimeoutMs)
+            : undefined;
         const refuse = (errorText) => finish({ error: 'other', errorText, unsent: true });
         let url;
         try {
@@ -736,6 +740,8 @@ function httpRequest(options) {
                 else
                     fail(classifyError(error), errorWords(error));
             });
+            // Flushed to the socket: connected (and through TLS) and sent; only the answer is awaited.
+            request.on('finish', () => clearTimeout(connectTimer));
             request.on('response', response => {
                 // Absolute-form through a proxy: 407 can only be the proxy's own answer.
                 if (viaProxy && response.statusCode === 407) {

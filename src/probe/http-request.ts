@@ -22,6 +22,13 @@ export interface HttpRequestOptions {
   headers?: Record<string, string>
   body?: string
   timeoutMs: number
+  /**
+   * A shorter bound for connecting (proxy tunnel and TLS handshake included) and sending the
+   * request; past it the exchange fails as `unreachable`. For calls whose answer may take long
+   * but whose host must be reachable at once (the smoke endpoint: a cold start holds the answer,
+   * not the connection).
+   */
+  connectTimeoutMs?: number
   signal?: AbortSignal
   /** Environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply; absent → always direct. */
   proxyEnv?: NodeJS.ProcessEnv
@@ -171,6 +178,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       if (settled) return
       settled = true
       clearTimeout(timer)
+      clearTimeout(connectTimer)
       options.signal?.removeEventListener('abort', onAbort)
       for (const item of live) item.destroy()
       resolve(outcome)
@@ -181,6 +189,17 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       () => fail('timeout', `no complete answer within ${options.timeoutMs} ms`),
       options.timeoutMs
     )
+    const connectTimer =
+      options.connectTimeoutMs !== undefined && options.connectTimeoutMs < options.timeoutMs
+        ? setTimeout(
+            () =>
+              fail(
+                'unreachable',
+                `no connection within ${options.connectTimeoutMs} ms (the request was not sent)`
+              ),
+            options.connectTimeoutMs
+          )
+        : undefined
 
     const refuse = (errorText: string): void => finish({ error: 'other', errorText, unsent: true })
     let url: URL
@@ -246,6 +265,8 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
         if (viaProxy) fail('proxy', `${proxyLabel}: ${errorWords(error)} (${classifyError(error)})`)
         else fail(classifyError(error), errorWords(error))
       })
+      // Flushed to the socket: connected (and through TLS) and sent; only the answer is awaited.
+      request.on('finish', () => clearTimeout(connectTimer))
       request.on('response', response => {
         // Absolute-form through a proxy: 407 can only be the proxy's own answer.
         if (viaProxy && response.statusCode === 407) {

@@ -7,6 +7,13 @@ export interface HttpRequestOptions {
     headers?: Record<string, string>;
     body?: string;
     timeoutMs: number;
+    /**
+     * A shorter bound for connecting (proxy tunnel and TLS handshake included) and sending the
+     * request; past it the exchange fails as `unreachable`. For calls whose answer may take long
+     * but whose host must be reachable at once (the smoke endpoint: a cold start holds the answer,
+     * not the connection).
+     */
+    connectTimeoutMs?: number;
     signal?: AbortSignal;
     /** Environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply; absent → always direct. */
     proxyEnv?: NodeJS.ProcessEnv;
