@@ -211,6 +211,51 @@ test('vmss#N: only that instance; a deallocated instance fails at dispatch alone
   ])
 })
 
+test('vmss in Flexible orchestration: each VM runs vm run-command by its own ID', async () => {
+  await emulator.setScenario('healthy')
+  const r = await run({
+    target: `vmss:${VMSS}`,
+    mode: 'flexible',
+    env: { FAKE_AZ_VMSS_INSTANCES: '0,1' }
+  })
+  expectOutcome(r, 'pass', '', '')
+  expect(r.report.targets.map((t: { target: string }) => t.target)).toEqual([
+    `vmss:${VMSS}#ss_0`,
+    `vmss:${VMSS}#ss_1`
+  ])
+  const runCommands = azCalls().filter(call => call.argv.includes('run-command'))
+  // Both run at once: the log is in order of completion.
+  expect(runCommands.map(call => call.argv.slice(0, 5)).sort()).toEqual(
+    ['ss_0', 'ss_1'].map(name => [
+      'vm',
+      'run-command',
+      'invoke',
+      '--ids',
+      `/subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/${name}`
+    ])
+  )
+})
+
+test('vmss in Flexible orchestration: a deallocated VM is refused by run-command, alone', async () => {
+  await emulator.setScenario('healthy')
+  const r = await run({
+    target: `vmss:${VMSS}`,
+    mode: 'flexible',
+    env: { FAKE_AZ_VMSS_INSTANCES: '0,1', FAKE_AZ_DEALLOCATED_VMS: 'ss_1' }
+  })
+  expectOutcome(r, 'fail', 'dispatch', 'dispatch-failed')
+  const rows = r.report.targets as Array<{
+    target: string
+    result: string
+    steps: Array<{ remediation?: string }>
+  }>
+  expect(rows.map(t => [t.target, t.result])).toEqual([
+    [`vmss:${VMSS}#ss_0`, 'pass'],
+    [`vmss:${VMSS}#ss_1`, 'fail']
+  ])
+  expect(JSON.stringify(rows[1])).toMatch(/az vm start/)
+})
+
 /** The az calls of the run: how many of each command, from FAKE_AZ_LOG. */
 function azCalls(): Array<{ argv: string[]; exitCode?: number }> {
   return readFileSync(join(state, 'log'), 'utf8')
