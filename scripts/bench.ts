@@ -84,6 +84,8 @@ function baseEnv(kind: BaseEnv): Record<string, string> {
     for (const [name, value] of Object.entries(process.env)) {
       if (value === undefined || /^(INPUT_|GITHUB_|RUNNER_|MI_SMOKE_|FAKE_AZ_)/.test(name)) continue
       if (/^(npm_|NODE_OPTIONS$|INIT_CWD$)/.test(name)) continue // set by `npm run`, not the machine
+      // Never a proxy: the bench talks to the emulator on loopback only, and directly.
+      if (/^(https?_proxy|all_proxy|no_proxy)$/i.test(name)) continue
       env[name] = value
     }
   }
