@@ -413,6 +413,28 @@ describe('sdk view from the smoke endpoint', () => {
     expect(wrong.sdk?.[0]?.detail).toMatch(new RegExp(`AZURE_CLIENT_ID=${UAI_CLIENT}`))
   })
 
+  test("the app's credential gets no token while the probe's does: degraded the same way", () => {
+    const report = diagnose(
+      observations({
+        probe: 'handler',
+        sdk: [
+          {
+            credential: 'ManagedIdentityCredential(clientId: AZURE_CLIENT_ID)',
+            clientIdSetting: 'aaaaaaaa-0000-4000-8000-000000000000',
+            error: 'ManagedIdentityCredential: Identity not found',
+            ms: 5
+          }
+        ]
+      }),
+      plan()
+    )
+    expect(report.sdk?.map(s => s.status)).toEqual(['warn'])
+    expect(report.steps.every(step => step.status === 'pass')).toBe(true)
+    expect(report.result).toBe('warn')
+    expect(report.failedStep).toBe('token')
+    expect(report.failureMode).toBe('wrong-identity')
+  })
+
   test('no sdk observations, no sdk field', () => {
     expect(diagnose(observations(), plan()).sdk).toBeUndefined()
   })

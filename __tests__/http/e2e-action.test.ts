@@ -117,8 +117,14 @@ describe.each(MATRIX)('handler with the %s identity source', (source, scenarios)
   beforeAll(async () => {
     await emulator.setScenario('healthy')
     // More runs than the default rate limit (6 a minute) allows: raised for this matrix.
+    // @azure/identity's Arc client reads the agent's challenge key from its fixed directory
+    // (/var/opt/azcmagent/tokens), which no test here can provide: its cross-check is off for arc
+    // (and its failure is shown on its own below).
     handler = await startHandlerProcess(
-      handlerSettings({ rateLimit: { burst: 50, perMinute: 50 } }) as never,
+      handlerSettings({
+        rateLimit: { burst: 50, perMinute: 50 },
+        ...(source === 'arc' ? { sdkCheck: false } : {})
+      }) as never,
       sourceEnv(source)
     )
   })
@@ -238,6 +244,30 @@ describe('handler with the workload-identity source (its own emulator, HTTPS aut
 
 describe('SDK cross-check: which identity @azure/identity resolves to in the app', () => {
   const userAssigned = () => emulator.identities.userAssigned[0]!
+
+  test("the app's SDK gets no token while the raw probe does → warned wrong-identity, the SDK's error shown", async () => {
+    // Arc here: the raw probe answers the agent's challenge, @azure/identity looks for the key in
+    // the agent's fixed directory and fails (see the matrix above).
+    await emulator.setScenario('healthy')
+    const handler = await startHandlerProcess(handlerSettings() as never, sourceEnv('arc'))
+    try {
+      const run = await runAction({ inputs: actionInputs(handler) })
+      const target = run.report.targets[0] as {
+        steps: Array<{ status: string }>
+        sdk: Array<{ status: string; detail: string }>
+      }
+      expect(target.steps.every(step => step.status === 'pass')).toBe(true)
+      expect(target.sdk.length).toBeGreaterThan(0)
+      expect(target.sdk.every(entry => entry.status === 'warn')).toBe(true)
+      expect(target.sdk[0]!.detail).toMatch(/got no token in the app: /)
+      expect(run.outputs['result']).toBe('warn')
+      expect(run.outputs['failure-mode']).toBe('wrong-identity')
+      expect(run.code).toBe(0)
+      expect(everythingWritten(run)).not.toContain(emulator.canary)
+    } finally {
+      await handler.stop()
+    }
+  })
 
   test('app without AZURE_CLIENT_ID while the run selects a user-assigned identity → warned, both named, fix given', async () => {
     await emulator.setScenario('healthy')

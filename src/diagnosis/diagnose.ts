@@ -55,13 +55,14 @@ export function diagnose(observations: Observations, plan: DiagnosisPlan): Targe
 
 /**
  * The runbook's "the app picks the wrong client ID": the platform hands out the right token, but
- * the app's own SDK resolved to another identity. The steps pass; the target is degraded, so
- * `fail-on: warning` can gate on it.
+ * the app's own SDK resolved to another identity, or got none (AZURE_CLIENT_ID naming an identity
+ * the workload lacks, or unset where the workload has only user-assigned ones): the app's own calls
+ * would go wrong. The steps pass; the target is degraded, so `fail-on: warning` can gate on it.
  */
 function withSdkVerdict(report: TargetReport): TargetReport {
   const judged = withVerdict(report)
-  const otherIdentity = judged.sdk?.some(entry => entry.status === 'warn' && entry.claims)
-  if (judged.result !== 'pass' || !otherIdentity) return judged
+  const appCredentialWrong = judged.sdk?.some(entry => entry.status === 'warn')
+  if (judged.result !== 'pass' || !appCredentialWrong) return judged
   return { ...judged, result: 'warn', failedStep: 'token', failureMode: 'wrong-identity' }
 }
 
