@@ -256,6 +256,21 @@ test('vmss in Flexible orchestration: a deallocated VM is refused by run-command
   expect(JSON.stringify(rows[1])).toMatch(/az vm start/)
 })
 
+test("FAKE_AZ_PROBE_REPLAY (the fleet bench): recorded once, replayed with each run's nonce", async () => {
+  await emulator.setScenario('healthy')
+  const replay = join(state, 'probe.json')
+  const first = await run({ env: { FAKE_AZ_PROBE_REPLAY: replay } })
+  expectOutcome(first, 'pass', '', '')
+  expect(existsSync(replay)).toBe(true)
+  // What is kept is the probe's line: claims, never the token.
+  expect(readFileSync(replay, 'utf8')).not.toContain(emulator.canary)
+  const second = await run({ env: { FAKE_AZ_PROBE_REPLAY: replay } })
+  // The action takes only an answer to its own request: the nonce was replaced.
+  expectOutcome(second, 'pass', '', '')
+  const replayed = azCalls().filter(call => call.argv.includes('run-command'))
+  expect(replayed.map(call => (call as { replayed?: boolean }).replayed)).toEqual([undefined, true])
+})
+
 /** The az calls of the run: how many of each command, from FAKE_AZ_LOG. */
 function azCalls(): Array<{ argv: string[]; exitCode?: number }> {
   return readFileSync(join(state, 'log'), 'utf8')
