@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import type { ScenarioName } from '../../emulator/scenarios'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
+import type { ActionRun } from '../helpers/run-action'
 import { builtActionEntry, startHandlerProcess, type HandlerProcess } from './handler-process'
 
 // The built action: run-action reads MI_SMOKE_ACTION_ENTRY when it is loaded.
@@ -245,6 +246,14 @@ describe('handler with the workload-identity source (its own emulator, HTTPS aut
 describe('SDK cross-check: which identity @azure/identity resolves to in the app', () => {
   const userAssigned = () => emulator.identities.userAssigned[0]!
 
+  /** The steps passed, the app's credential did not: warned, the job not failed, no token out. */
+  function expectAppCredentialWarned(run: ActionRun): void {
+    expect(run.outputs['result']).toBe('warn')
+    expect(run.outputs['failure-mode']).toBe('wrong-identity')
+    expect(run.code).toBe(0)
+    expect(everythingWritten(run)).not.toContain(emulator.canary)
+  }
+
   test("the app's SDK gets no token while the raw probe does → warned wrong-identity, the SDK's error shown", async () => {
     // Arc here: the raw probe answers the agent's challenge, @azure/identity looks for the key in
     // the agent's fixed directory and fails (see the matrix above).
@@ -260,10 +269,7 @@ describe('SDK cross-check: which identity @azure/identity resolves to in the app
       expect(target.sdk.length).toBeGreaterThan(0)
       expect(target.sdk.every(entry => entry.status === 'warn')).toBe(true)
       expect(target.sdk[0]!.detail).toMatch(/got no token in the app: /)
-      expect(run.outputs['result']).toBe('warn')
-      expect(run.outputs['failure-mode']).toBe('wrong-identity')
-      expect(run.code).toBe(0)
-      expect(everythingWritten(run)).not.toContain(emulator.canary)
+      expectAppCredentialWarned(run)
     } finally {
       await handler.stop()
     }
@@ -290,10 +296,7 @@ describe('SDK cross-check: which identity @azure/identity resolves to in the app
       expect(dac.detail).toContain(`AZURE_CLIENT_ID=${userAssigned().clientId}`)
       // The raw probe used the selected identity: the platform side is fine, the app is not.
       expect(run.outputs['client-id']).toBe(userAssigned().clientId)
-      expect(run.outputs['result']).toBe('warn')
-      expect(run.outputs['failure-mode']).toBe('wrong-identity')
-      expect(run.code).toBe(0)
-      expect(everythingWritten(run)).not.toContain(emulator.canary)
+      expectAppCredentialWarned(run)
     } finally {
       await handler.stop()
     }
