@@ -4,7 +4,7 @@
  * outputs, report file) and gate the job on `fail-on`.
  */
 import * as runner from './runner'
-import { randomUUID } from 'node:crypto'
+import { randomUuid } from './random-uuid'
 import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
 import { applyGate } from './gate'
 import { type ActionInputs, InputError, type Target } from './inputs/action-inputs'
@@ -48,7 +48,7 @@ const defaults: RunDependencies = {
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const deps = { ...defaults, ...overrides }
   const started = Date.now()
-  const nonce = randomUUID()
+  const nonce = randomUuid()
   try {
     let inputs: ActionInputs
     try {

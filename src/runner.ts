@@ -6,13 +6,16 @@
  * (`@actions/http-client`, `tunnel`, `tls`) and `platform` (`@actions/exec`, `child_process`),
  * none of which the action uses, and that costs about 12 ms of start-up, close to half of Node's
  * own (start-up is a measured goal: `npm run bench`). @actions/core 1.11 has no exports map, so its
- * `lib/` files are importable; formatting, escaping and the GITHUB_OUTPUT / GITHUB_STEP_SUMMARY
- * files stay @actions/core's. The functions below are the same one-liners as its `core.ts`.
+ * `lib/` files are importable; formatting, escaping and the GITHUB_STEP_SUMMARY file stay
+ * @actions/core's. The functions below are the same one-liners as its `core.ts`, except
+ * `setOutput`'s file writer: core's `lib/file-command` loads node:crypto for its delimiter (~4 ms),
+ * so `keyValueMessage` below writes core's exact format with a delimiter from `randomUuid`.
  */
 import { issue, issueCommand } from '@actions/core/lib/command'
-import { issueFileCommand, prepareKeyValueMessage } from '@actions/core/lib/file-command'
 import { toCommandProperties, toCommandValue } from '@actions/core/lib/utils'
+import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { randomUuid } from './random-uuid'
 
 export { summary } from '@actions/core/lib/summary'
 
@@ -24,9 +27,26 @@ export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
 }
 
+/**
+ * `name<<delimiter`, the value, `delimiter`: the runner's multi-line format for GITHUB_OUTPUT, as
+ * @actions/core's `prepareKeyValueMessage` writes it. A name or value that contains the delimiter
+ * is refused (it would end the value early and let the rest set other outputs).
+ */
+export function keyValueMessage(name: string, value: string, delimiterId = randomUuid()): string {
+  const delimiter = `ghadelimiter_${delimiterId}`
+  const converted = toCommandValue(value)
+  if (name.includes(delimiter) || converted.includes(delimiter)) {
+    throw new Error(`Unexpected input: output ${name} contains the delimiter "${delimiter}"`)
+  }
+  return `${name}<<${delimiter}${EOL}${converted}${EOL}${delimiter}`
+}
+
 export function setOutput(name: string, value: string): void {
-  if (process.env['GITHUB_OUTPUT']) {
-    issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
+  const file = process.env['GITHUB_OUTPUT']
+  if (file) {
+    // As core's issueFileCommand: the runner creates the file; a missing one is a broken runner.
+    if (!existsSync(file)) throw new Error(`Missing file at path: ${file}`)
+    appendFileSync(file, `${keyValueMessage(name, value)}${EOL}`, { encoding: 'utf8' })
     return
   }
   process.stdout.write(EOL)

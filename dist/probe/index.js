@@ -541,10 +541,18 @@ exports.httpRequest = httpRequest;
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
  */
 const http = __importStar(__nccwpck_require__(67));
-const https = __importStar(__nccwpck_require__(708));
 const net = __importStar(__nccwpck_require__(30));
-const tls = __importStar(__nccwpck_require__(692));
 exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange:
+// a local pass against plain-http IMDS never needs them, and they cost ~3 ms of start-up.
+function loadHttps() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return __nccwpck_require__(708);
+}
+function loadTls() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return __nccwpck_require__(692);
+}
 function isFailure(outcome) {
     return 'error' in outcome;
 }
@@ -763,7 +771,7 @@ function httpRequest(options) {
         }));
         const openTls = (underlying) => {
             const pinned = options.serverThumbprint;
-            const socket = tls.connect({
+            const socket = loadTls().connect({
                 host,
                 port,
                 socket: underlying,
@@ -789,7 +797,7 @@ function httpRequest(options) {
                 openTls(undefined);
                 return;
             }
-            const module = url.protocol === 'https:' ? https : http;
+            const module = url.protocol === 'https:' ? loadHttps() : http;
             send(module.request({
                 host,
                 port,
@@ -801,7 +809,7 @@ function httpRequest(options) {
             }));
             return;
         }
-        const proxyModule = proxy.protocol === 'https:' ? https : http;
+        const proxyModule = proxy.protocol === 'https:' ? loadHttps() : http;
         const proxyHost = bareHost(proxy.hostname);
         const proxyPort = defaultPort(proxy);
         if (url.protocol === 'http:') {

@@ -8,13 +8,23 @@
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
  */
 import * as http from 'node:http'
-import * as https from 'node:https'
 import * as net from 'node:net'
-import * as tls from 'node:tls'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { TransportError } from '../observations'
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
+
+// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange:
+// a local pass against plain-http IMDS never needs them, and they cost ~3 ms of start-up.
+function loadHttps(): typeof import('node:https') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:https') as typeof import('node:https')
+}
+
+function loadTls(): typeof import('node:tls') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:tls') as typeof import('node:tls')
+}
 
 export interface HttpRequestOptions {
   method: 'GET' | 'POST'
@@ -293,7 +303,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
 
     const openTls = (underlying: net.Socket | undefined): void => {
       const pinned = options.serverThumbprint
-      const socket = tls.connect({
+      const socket = loadTls().connect({
         host,
         port,
         socket: underlying,
@@ -320,7 +330,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
         openTls(undefined)
         return
       }
-      const module = url.protocol === 'https:' ? https : http
+      const module = url.protocol === 'https:' ? loadHttps() : http
       send(
         module.request({
           host,
@@ -335,7 +345,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       return
     }
 
-    const proxyModule = proxy.protocol === 'https:' ? https : http
+    const proxyModule = proxy.protocol === 'https:' ? loadHttps() : http
     const proxyHost = bareHost(proxy.hostname)
     const proxyPort = defaultPort(proxy)
     if (url.protocol === 'http:') {
