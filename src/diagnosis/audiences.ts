@@ -60,9 +60,3 @@ export function audienceMatchesRequest(
   if (GUID.test(normalised)) return 'unknown'
   return 'mismatch'
 }
-
-/** The audience an ARM host's 401 says it accepts, e.g. for the remediation of `InvalidAuthenticationTokenAudience`. */
-export function isArmAudience(audience: string): boolean {
-  const a = normaliseAudience(audience)
-  return EQUIVALENT.slice(0, 3).some(group => group.includes(a))
-}
