@@ -78,7 +78,7 @@ function show(demo: DemoCase, run: ActionRun, canary: string): number {
   )
   for (const annotation of run.annotations) {
     console.log(
-      `${annotation.level.toUpperCase()} [${annotation.title ?? ''}] ${annotation.message}`
+      `${annotation.level.toUpperCase()}${annotation.title ? ` [${annotation.title}]` : ''} ${annotation.message}`
     )
   }
   console.log('\njob summary:\n')
