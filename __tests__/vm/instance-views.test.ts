@@ -126,7 +126,27 @@ test('entries are matched by id, case-insensitively, not by position', async () 
   expect(fake.viewCalls()).toHaveLength(1)
 })
 
-test('a batch that fails (one VM missing): each target makes its own call; only the missing one fails', async () => {
+test('as the real az: IDs that fail are left out (exit 0), one left is printed as an object, not an array', async () => {
+  const run = inputs([vm(A), vm(B), vm(C)])
+  // azure-cli's invoker with several IDs: failures are warnings, the rest printed in completion order.
+  const fake = fakeAz(ids =>
+    ids.length > 1 ? json(view(C, 'stopped')) : ids[0] === C ? views(ids) : NOT_FOUND(ids[0]!)
+  )
+  const [a, b, c] = await Promise.allSettled(
+    [A, B, C].map(id => vmStateInRun(fake.az, run, id, signal()))
+  )
+  expect(c).toMatchObject({ status: 'fulfilled', value: { powerState: 'stopped' } })
+  for (const [result, id] of [
+    [a, A],
+    [b, B]
+  ] as const) {
+    expect(result!.status).toBe('rejected')
+    expect(((result as PromiseRejectedResult).reason as Error).message).toBe(`${id} was not found`)
+  }
+  expect(fake.viewCalls()).toEqual([[A, B, C], [A], [B]])
+})
+
+test('a batch az fails as a whole: each target makes its own call; only the missing one fails', async () => {
   const run = inputs([vm(A), vm(B), vm(C)])
   const fake = fakeAz(ids => (ids.includes(B) ? NOT_FOUND(B) : views(ids)))
   const [a, b, c] = await Promise.allSettled(

@@ -301,7 +301,7 @@ test('3 vm: targets: ONE az vm get-instance-view for all of them, then 3 run-com
   )
 })
 
-test('3 vm: targets, one not found: the batch falls back; that VM alone fails with the not-found fix', async () => {
+test('3 vm: targets, one not found: az answers for the two others; that VM alone makes its own call and fails with the not-found fix', async () => {
   await emulator.setScenario('healthy')
   const r = await run({
     target: FLEET.map(id => `vm:${id}`).join('\n'),
@@ -318,9 +318,24 @@ test('3 vm: targets, one not found: the batch falls back; that VM alone fails wi
   expect(missing).toContain(`${FLEET[1]} was not found`)
   expect(missing).toMatch(/Check the resource ID/)
   const views = azCalls().filter(c => c.argv[1] === 'get-instance-view')
-  // The batch (failed), then each target's own call.
-  expect(views.map(c => c.argv.indexOf('--only-show-errors') - 3)).toEqual([3, 1, 1, 1])
-  expect(views[0]!.exitCode).toBe(1)
+  // The batch (exit 0, the two found VMs only, in another order), then the missing VM's own call.
+  expect(views.map(c => c.argv.indexOf('--only-show-errors') - 3)).toEqual([3, 1])
+  expect(views.map(c => c.exitCode)).toEqual([0, 1])
+  expect(views[1]!.argv[3]).toBe(FLEET[1])
   const runs = azCalls().filter(c => c.argv[1] === 'run-command')
   expect(runs.map(c => c.argv[c.argv.indexOf('--ids') + 1]).sort()).toEqual([FLEET[0], FLEET[2]])
+})
+
+test('3 vm: targets, az not logged in: the batch fails as a whole; each target says so from its own call', async () => {
+  await emulator.setScenario('healthy')
+  const r = await run({ target: FLEET.map(id => `vm:${id}`).join('\n'), mode: 'not-logged-in' })
+  expectOutcome(r, 'fail', 'dispatch', 'dispatch-failed')
+  const rows = r.report.targets as Array<{ target: string; result: string }>
+  expect(rows.map(t => t.result)).toEqual(['fail', 'fail', 'fail'])
+  for (const row of rows) expect(JSON.stringify(row)).toMatch(/azure\/login/)
+  const views = azCalls().filter(c => c.argv[1] === 'get-instance-view')
+  // The batch (az: "Encountered more than one exception."), then each target's own call.
+  expect(views.map(c => c.argv.indexOf('--only-show-errors') - 3)).toEqual([3, 1, 1, 1])
+  expect(views.every(c => c.exitCode === 1)).toBe(true)
+  expect(azCalls().filter(c => c.argv[1] === 'run-command')).toEqual([])
 })

@@ -4,11 +4,13 @@
  * of 50 VMs on a 2-core runner would otherwise spend most of its time starting `az`.
  *
  * `vmWorkloads` is called once per target line, each time with the same `inputs`; the batch is
- * keyed on that object (a WeakMap: it goes when the run's inputs go). Given several IDs, az prints
- * a JSON array of instance views (one object for a single ID); entries are matched to targets by
- * their `id`, case-insensitively, never by position. Whenever the batch cannot answer for a target
- * (az failed: one VM missing, not logged in...; or no entry with its ID), that target makes its own
- * call as before, so its dispatch failure names its own cause precisely.
+ * keyed on that object (a WeakMap: it goes when the run's inputs go). Given several IDs, az runs
+ * one job per ID concurrently and prints the views it could read, in the order they finished: a
+ * JSON array, or one object when only one was read. An ID that failed (a missing VM) is only left
+ * out, exit code 0; when all failed, az exits 1. So entries are matched to targets by their `id`,
+ * case-insensitively, never by position, and whenever the batch has no entry for a target (left
+ * out, or az failed: not logged in...), that target makes its own call as before, so its dispatch
+ * failure names its own cause precisely.
  */
 import type { ActionInputs } from '../../inputs/action-inputs'
 import { DispatchError } from '../workload'
