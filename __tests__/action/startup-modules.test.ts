@@ -1,8 +1,9 @@
 /**
- * What the built action loads for a `local` pass over plain-http IMDS (start-up is a measured goal,
- * `npm run bench`). Node's own list of loaded modules is the evidence, not a timing: node:crypto,
- * node:https and node:tls cost ~8 ms together and a local pass must not load them; an https check
- * must (so the list is really read, and the lazy loading really happens).
+ * What the built action loads for a `local` pass where every URL is plain http, as against the
+ * emulator (start-up is a measured goal, `npm run bench`). Node's own list of loaded modules is the
+ * evidence, not a timing: node:crypto, node:https and node:tls are loaded on the first https request
+ * only, so such a pass must not load them; an https check must (so the list is really read, and
+ * the lazy loading really happens).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

@@ -543,8 +543,9 @@ exports.httpRequest = httpRequest;
 const http = __importStar(__nccwpck_require__(67));
 const net = __importStar(__nccwpck_require__(30));
 exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange:
-// a local pass against plain-http IMDS never needs them, and they cost ~3 ms of start-up.
+// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
+// not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
+// too (the emulator) never needs them at all.
 function loadHttps() {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return __nccwpck_require__(708);

@@ -14,8 +14,9 @@ import type { TransportError } from '../observations'
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
-// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange:
-// a local pass against plain-http IMDS never needs them, and they cost ~3 ms of start-up.
+// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
+// not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
+// too (the emulator) never needs them at all.
 function loadHttps(): typeof import('node:https') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:https') as typeof import('node:https')
