@@ -1,7 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { renderSummary, worstFirst, writeSummary } from '../../src/report/summary'
+import {
+  renderSummary,
+  SUMMARY_BUDGET_BYTES,
+  worstFirst,
+  writeSummary
+} from '../../src/report/summary'
 import { escapeHtml } from '../../src/report/html-escape'
 import {
   passingTarget,
@@ -97,5 +102,87 @@ describe('job summary', () => {
       if (previous === undefined) delete process.env['GITHUB_STEP_SUMMARY']
       else process.env['GITHUB_STEP_SUMMARY'] = previous
     }
+  })
+
+  describe('size: GitHub drops a step summary over 1 MiB', () => {
+    const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
+    const shownTargets = (text: string): string[] =>
+      [...text.matchAll(/<td rowspan="\d+"><b>([^<]*)<\/b>/g)].map(m => m[1] as string)
+
+    test('a fleet of 3,000 failing VMs, each with its own fix: under budget, worst first, the rest counted', () => {
+      const targets = Array.from({ length: 3000 }, (_, i) =>
+        i % 3 === 0
+          ? passingTarget(`vm-${i}`)
+          : rbacDeniedTarget(
+              `vm-${i}`,
+              `az role assignment create --assignee-object-id oid-${i} --role Reader --scope /subscriptions/s/resourceGroups/rg-${i}`
+            )
+      )
+      const text = renderSummary(reportOf(targets, 'fail'))
+      expect(bytes(text)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+      const shown = shownTargets(text)
+      expect(shown.length).toBeGreaterThan(100)
+      expect(shown.length).toBeLessThan(3000)
+      // Worst first: every failing target comes before any passing one, and the shown ones are the
+      // first of that order.
+      expect(shown).toEqual(
+        worstFirst(targets)
+          .slice(0, shown.length)
+          .map(t => t.target)
+      )
+      const note =
+        /<p>(\d+) more targets are not shown \((\d+) failed, (\d+) with warnings, (\d+) passed\)/.exec(
+          text
+        )
+      expect(note).not.toBeNull()
+      const [, more, failed, warned, passed] = note!.map(Number)
+      expect(shown.length + more!).toBe(3000)
+      expect(failed! + warned! + passed!).toBe(more)
+      expect(passed).toBe(1000) // all 1,000 passing targets are among those left out
+      expect(text).toContain('every target is in the report')
+      // The 2,000 distinct fixes fit in the half of the budget they may take: all listed.
+      expect(text.match(/<li>/g)?.length).toBe(2000)
+      expect(text).not.toContain('more remediation')
+    })
+
+    test('a small budget: the table and the fixes both shrink, and nothing is counted twice', () => {
+      const targets = [
+        passingTarget('p1'),
+        warnTarget('w1'),
+        ...Array.from({ length: 40 }, (_, i) =>
+          rbacDeniedTarget(`f${i}`, `fix number ${i}: ${'grant the role '.repeat(20)}`)
+        ),
+        unreachableTarget('u1')
+      ]
+      const budget = 12 * 1024
+      const text = renderSummary(reportOf(targets, 'fail'), budget)
+      expect(bytes(text)).toBeLessThanOrEqual(budget)
+      const shown = shownTargets(text)
+      const more = Number(/<p>(\d+) more targets? (?:is|are) not shown/.exec(text)?.[1])
+      expect(shown.length + more).toBe(targets.length)
+      expect(shown).toEqual(
+        worstFirst(targets)
+          .slice(0, shown.length)
+          .map(t => t.target)
+      )
+      const fixesShown = (text.match(/<li>/g) ?? []).length
+      const fixesMore = Number(
+        /<p>(\d+) more remediations? (?:is|are) in the report/.exec(text)?.[1]
+      )
+      expect(fixesShown).toBeGreaterThan(0)
+      expect(fixesMore).toBeGreaterThan(0)
+      expect(fixesShown + fixesMore).toBe(42) // 40 distinct rbac fixes, the warning's, the unreachable one's
+    })
+
+    test('one fix shared by a whole scale set names the first 20 targets and counts the rest', () => {
+      const targets = Array.from({ length: 30 }, (_, i) =>
+        rbacDeniedTarget(`vmss-${i}`, 'grant Reader')
+      )
+      const text = renderSummary(reportOf(targets, 'fail'))
+      const fixes = text.slice(text.indexOf('### How to fix'))
+      expect(fixes.match(/vmss-\d+ · api/g)).toHaveLength(20)
+      expect(fixes).toContain('vmss-19 · api (rbac-denied)<br>and 10 more</b><br>grant Reader')
+      expect(text).not.toContain('not shown')
+    })
   })
 })

@@ -2,6 +2,11 @@
  * The job summary: a heading with the verdict, a table (target, step, status, time, detail) with
  * the worst targets first, then "How to fix" with each remediation. Built as HTML inside Markdown
  * so a target's rows can be grouped with `rowspan`; every value goes through `escapeHtml`.
+ *
+ * GitHub drops a step's whole summary when it is over 1 MiB (an error annotation says so), and a
+ * fleet of several hundred targets gets there. So the summary keeps to `SUMMARY_BUDGET_BYTES`: past
+ * it, the targets at the end of the table (the best verdicts) and the last remediations are
+ * counted rather than shown, and a note says where every one of them is (the report).
  */
 import * as runner from '../runner'
 import { formatDuration } from './format'
@@ -32,15 +37,85 @@ export function worstFirst(targets: TargetReport[]): TargetReport[] {
     .map(entry => entry.target)
 }
 
-export function renderSummary(report: Report): string {
-  const parts: string[] = []
-  parts.push(`## ${STATUS_LABEL[report.result]} — mi-smoke\n`)
-  parts.push(`${headline(report)}\n`)
+/** GitHub's cap is 1024 KiB per step; the rest is margin. */
+export const SUMMARY_BUDGET_BYTES = 1000 * 1024
+
+/** Targets named under one remediation; more are counted (a scale set shares one fix). */
+const TARGETS_PER_FIX = 20
+
+const TABLE_HEAD =
+  '<table><thead><tr><th>target</th><th>step</th><th>status</th><th>time</th><th>detail</th></tr></thead><tbody>'
+const TABLE_END = '</tbody></table>'
+/** Room kept for the two "not shown" notes. */
+const NOTES_RESERVE = 1024
+
+export function renderSummary(report: Report, budgetBytes = SUMMARY_BUDGET_BYTES): string {
+  const heading = [`## ${STATUS_LABEL[report.result]} — mi-smoke\n`, `${headline(report)}\n`]
   const targets = worstFirst(report.targets)
-  if (targets.length > 0) parts.push(`${table(targets)}\n`)
-  const fixes = howToFix(targets)
-  if (fixes) parts.push(`### How to fix\n\n${fixes}\n`)
+  const rows = targets.map(targetRows)
+  const fixes = fixItems(targets)
+  const full = compose(heading, rows, fixes, [], 0)
+  if (bytes(full) <= budgetBytes) return full
+
+  // Over budget: remediations (what a person acts on) get up to half of what is left, in order;
+  // the table the rest, worst targets first.
+  let room = budgetBytes - bytes(heading.join('\n')) - NOTES_RESERVE
+  const fixesShown = fitting(fixes, Math.floor(room / 2))
+  room -= bytes(fixesShown.join('')) + bytes(TABLE_HEAD + TABLE_END) + 64
+  const rowsShown = fitting(rows, room)
+  return compose(
+    heading,
+    rowsShown,
+    fixesShown,
+    targets.slice(rowsShown.length),
+    fixes.length - fixesShown.length
+  )
+}
+
+function compose(
+  heading: string[],
+  rows: string[],
+  fixes: string[],
+  targetsLeftOut: TargetReport[],
+  fixesLeftOut: number
+): string {
+  const parts = [...heading]
+  if (rows.length > 0) parts.push(`${TABLE_HEAD}${rows.join('')}${TABLE_END}\n`)
+  if (targetsLeftOut.length > 0) parts.push(`${leftOutNote(targetsLeftOut)}\n`)
+  if (fixes.length > 0) parts.push(`### How to fix\n\n<ul>${fixes.join('')}</ul>\n`)
+  if (fixesLeftOut > 0) {
+    parts.push(
+      `<p>${fixesLeftOut} more ${fixesLeftOut === 1 ? 'remediation is' : 'remediations are'} in the report (output <code>report</code>, file at <code>report-path</code>).</p>\n`
+    )
+  }
   return parts.join('\n')
+}
+
+function leftOutNote(targets: TargetReport[]): string {
+  const counts = { fail: 0, warn: 0, pass: 0 }
+  for (const target of targets) counts[target.result]++
+  const noun = targets.length === 1 ? 'target is' : 'targets are'
+  return (
+    `<p>${targets.length} more ${noun} not shown (${counts.fail} failed, ${counts.warn} with warnings, ` +
+    `${counts.pass} passed) to keep this summary under GitHub's 1 MiB limit; every target is in the ` +
+    `report (output <code>report</code>, file at <code>report-path</code>).</p>`
+  )
+}
+
+/** The leading pieces whose UTF-8 size adds up to at most `budget`. */
+function fitting(pieces: string[], budget: number): string[] {
+  let used = 0
+  let count = 0
+  for (const piece of pieces) {
+    used += bytes(piece)
+    if (used > budget) break
+    count++
+  }
+  return pieces.slice(0, count)
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
 }
 
 /** Writes the summary (skipped when input `summary` is false or the runner gave no summary file). */
@@ -88,20 +163,18 @@ function rowsOf(target: TargetReport): Row[] {
   return rows
 }
 
-function table(targets: TargetReport[]): string {
-  const head =
-    '<table><thead><tr><th>target</th><th>step</th><th>status</th><th>time</th><th>detail</th></tr></thead><tbody>'
-  const body: string[] = []
-  for (const target of targets) {
-    const rows = rowsOf(target)
-    const about = [
-      target.environment,
-      target.probe ? `probe ${target.probe}` : '',
-      formatDuration(target.durationMs)
-    ]
-      .filter(Boolean)
-      .join(' · ')
-    rows.forEach((row, index) => {
+/** One target's rows of the table (its first cell spans them all). */
+function targetRows(target: TargetReport): string {
+  const rows = rowsOf(target)
+  const about = [
+    target.environment,
+    target.probe ? `probe ${target.probe}` : '',
+    formatDuration(target.durationMs)
+  ]
+    .filter(Boolean)
+    .join(' · ')
+  return rows
+    .map((row, index) => {
       const cells: string[] = []
       if (index === 0) {
         cells.push(
@@ -112,14 +185,13 @@ function table(targets: TargetReport[]): string {
       cells.push(`<td>${STATUS_LABEL[row.status]}</td>`)
       cells.push(`<td>${row.durationMs === undefined ? '' : formatDuration(row.durationMs)}</td>`)
       cells.push(`<td>${escapeHtml(row.detail)}</td>`)
-      body.push(`<tr>${cells.join('')}</tr>`)
+      return `<tr>${cells.join('')}</tr>`
     })
-  }
-  return `${head}${body.join('')}</tbody></table>`
+    .join('')
 }
 
-/** One item per distinct remediation; targets that share one are listed together. */
-function howToFix(targets: TargetReport[]): string {
+/** One item per distinct remediation, naming the targets that need it (the first few). */
+function fixItems(targets: TargetReport[]): string[] {
   const byRemediation = new Map<string, string[]>()
   for (const target of targets) {
     for (const step of target.steps) {
@@ -130,10 +202,9 @@ function howToFix(targets: TargetReport[]): string {
       byRemediation.set(step.remediation, list)
     }
   }
-  if (byRemediation.size === 0) return ''
-  const items = [...byRemediation].map(
-    ([remediation, where]) =>
-      `<li><b>${where.map(escapeHtml).join('<br>')}</b><br>${escapeHtml(remediation)}</li>`
-  )
-  return `<ul>${items.join('')}</ul>`
+  return [...byRemediation].map(([remediation, where]) => {
+    const named = where.slice(0, TARGETS_PER_FIX).map(escapeHtml)
+    if (where.length > TARGETS_PER_FIX) named.push(`and ${where.length - TARGETS_PER_FIX} more`)
+    return `<li><b>${named.join('<br>')}</b><br>${escapeHtml(remediation)}</li>`
+  })
 }
