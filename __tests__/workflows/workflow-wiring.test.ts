@@ -5,7 +5,9 @@
  * action.yml, every `steps.<id>.outputs.<name>` read from it is an output, and the same for callers
  * of the reusable workflow .github/workflows/mi-smoke.yml.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 
@@ -15,6 +17,10 @@ interface Step {
   id?: string
   uses?: string
   with?: Record<string, unknown>
+  if?: string
+  run?: string
+  shell?: string
+  env?: Record<string, string>
 }
 interface Job {
   uses?: string
@@ -177,7 +183,12 @@ describe('the reusable workflow .github/workflows/mi-smoke.yml', () => {
     for (const [name, output] of Object.entries(outputs)) {
       expect(actionOutputs).toContain(name)
       expect([name, output.value]).toEqual([name, `\${{ jobs.smoke.outputs.${name} }}`])
-      expect([name, job?.outputs?.[name]]).toEqual([name, `\${{ steps.smoke.outputs.${name} }}`])
+      // `report` may be replaced by a stub when it is too large for a job output (below).
+      const value =
+        name === 'report'
+          ? "${{ steps.fit.outputs.fits == 'false' && steps.fit.outputs.stub || steps.smoke.outputs.report }}"
+          : `\${{ steps.smoke.outputs.${name} }}`
+      expect([name, job?.outputs?.[name]]).toEqual([name, value])
     }
   })
 
@@ -202,4 +213,78 @@ describe('the reusable workflow .github/workflows/mi-smoke.yml', () => {
       expect(read.filter(name => !outputs.includes(name))).toEqual([])
     }
   )
+})
+
+describe('the reusable workflow keeps its job outputs under GitHub’s 1 MB', () => {
+  const job = reusable.jobs['smoke']
+  const fit = job?.steps?.find(step => step.id === 'fit')
+
+  /** Runs the `fit` step's script as the runner would; returns what it wrote to GITHUB_OUTPUT. */
+  function runFit(
+    reportBytes: number,
+    artifact = 'mi-smoke-report-staging-1'
+  ): { written: string; log: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-fit-'))
+    const report = join(dir, 'report.json')
+    writeFileSync(report, `{"schema":"mi-smoke/v1","targets":[${' '.repeat(reportBytes - 38)}]}\n`)
+    const output = join(dir, 'output')
+    writeFileSync(output, '')
+    const run = spawnSync('bash', ['-e', '-c', fit?.run ?? 'exit 1'], {
+      env: {
+        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+        GITHUB_OUTPUT: output,
+        REPORT_PATH: report,
+        RESULT: 'fail',
+        MI_SMOKE_ARTIFACT: artifact
+      },
+      encoding: 'utf8'
+    })
+    expect(run.status).toBe(0)
+    return { written: readFileSync(output, 'utf8'), log: run.stdout }
+  }
+
+  it('sizes the report after every run that left one, in bash', () => {
+    expect(fit).toMatchObject({
+      if: "${{ always() && steps.smoke.outputs.report-path != '' }}",
+      shell: 'bash',
+      env: { REPORT_PATH: '${{ steps.smoke.outputs.report-path }}' }
+    })
+    expect(
+      job?.steps?.find(step => step.uses?.startsWith('actions/upload-artifact@'))?.with
+    ).toMatchObject({
+      name: '${{ env.MI_SMOKE_ARTIFACT }}'
+    })
+  })
+
+  it('a report that fits: the job output is the report itself', () => {
+    for (const size of [1000, 400_000]) {
+      expect(runFit(size)).toEqual({ written: 'fits=true\n', log: '' })
+    }
+  })
+
+  it('a report too large: a stub that is JSON and names the artifact, and a notice', () => {
+    const { written, log } = runFit(400_001)
+    expect(written.split('\n')[0]).toBe('fits=false')
+    expect(log).toMatch(/^::notice title=mi-smoke report::The report \(400001 bytes\) is too large/)
+    const stub = JSON.parse(/^stub=(.*)$/m.exec(written)?.[1] ?? 'null') as Record<string, unknown>
+    expect(stub).toEqual({
+      schema: 'mi-smoke/v1',
+      result: 'fail',
+      truncated: true,
+      reportBytes: 400_001,
+      artifact: 'mi-smoke-report-staging-1',
+      targets: []
+    })
+  })
+
+  it('an environment name with quotes cannot break the stub out of its JSON string', () => {
+    const { written, log } = runFit(
+      500_000,
+      'mi-smoke-report-x","targets":[{"evil":1}],"y":"::warning::z-1'
+    )
+    expect(log).not.toContain('::warning::')
+    const stub = JSON.parse(/^stub=(.*)$/m.exec(written)?.[1] ?? 'null') as Record<string, unknown>
+    expect(stub['targets']).toEqual([])
+    expect(stub['artifact']).toBe('mi-smoke-report-xtargetsevil1ywarningz-1')
+  })
 })
