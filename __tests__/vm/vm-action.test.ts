@@ -211,6 +211,20 @@ test('vmss#N: only that instance; a deallocated instance fails at dispatch alone
   ])
 })
 
+test('a scale set of 1,000 instances (the most Azure allows): the large listing arrives whole, the last instance is found', async () => {
+  await emulator.setScenario('healthy')
+  // About 750 KB of JSON from `az vmss list-instances`, far over what a pipe holds at once.
+  const instances = Array.from({ length: 1000 }, (_, n) => String(n))
+  const r = await run({
+    target: `vmss:${VMSS}#999`,
+    env: { FAKE_AZ_VMSS_INSTANCES: instances.join(',') }
+  })
+  expectOutcome(r, 'pass', '', '')
+  const listing = azCalls().find(c => c.argv.slice(0, 2).join(' ') === 'vmss list-instances')
+  expect(listing?.exitCode).toBe(0)
+  expect(r.report.targets.map((t: { target: string }) => t.target)).toEqual([`vmss:${VMSS}#999`])
+})
+
 test('vmss in Flexible orchestration: each VM runs vm run-command by its own ID', async () => {
   await emulator.setScenario('healthy')
   const r = await run({
