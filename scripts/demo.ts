@@ -102,8 +102,10 @@ function show(demo: DemoCase, run: ActionRun, canary: string): number {
   return surprises
 }
 
+// Exit once stdout is flushed: to a pipe (CI's tee) it is written asynchronously, and an exit
+// right away could cut the end of what the demo printed.
 main().then(
-  code => process.exit(code),
+  code => process.stdout.write('', () => process.exit(code)),
   error => {
     console.error(error)
     process.exit(1)

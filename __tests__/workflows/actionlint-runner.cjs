@@ -23,8 +23,8 @@ async function main(paths) {
 
 main(process.argv.slice(2)).then(
   findings => {
-    process.stdout.write(JSON.stringify(findings))
-    process.exit(0)
+    // Exit once written: to a pipe the write is asynchronous, and exiting at once could cut it.
+    process.stdout.write(JSON.stringify(findings), () => process.exit(0))
   },
   error => {
     console.error(error)
