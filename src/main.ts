@@ -42,7 +42,7 @@ const defaults: RunDependencies = {
   resolve: resolveWorkloads,
   diagnosis: { diagnose, diagnoseDispatchFailure, isRbacDenied },
   clock: systemClock,
-  exit: () => process.exit()
+  exit: () => runner.exitOnceFlushed()
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
