@@ -46,7 +46,7 @@ const TARGETS_PER_FIX = 20
 const TABLE_HEAD =
   '<table><thead><tr><th>target</th><th>step</th><th>status</th><th>time</th><th>detail</th></tr></thead><tbody>'
 const TABLE_END = '</tbody></table>'
-/** Room kept for the two "not shown" notes. */
+/** Room kept for the two "not shown" notes, the "How to fix" heading and the newlines between parts. */
 const NOTES_RESERVE = 1024
 
 export function renderSummary(report: Report, budgetBytes = SUMMARY_BUDGET_BYTES): string {
@@ -61,7 +61,7 @@ export function renderSummary(report: Report, budgetBytes = SUMMARY_BUDGET_BYTES
   // the table the rest, worst targets first.
   let room = budgetBytes - bytes(heading.join('\n')) - NOTES_RESERVE
   const fixesShown = fitting(fixes, Math.floor(room / 2))
-  room -= bytes(fixesShown.join('')) + bytes(TABLE_HEAD + TABLE_END) + 64
+  room -= bytes(fixesShown.join('')) + bytes(TABLE_HEAD + TABLE_END)
   const rowsShown = fitting(rows, room)
   return compose(
     heading,
@@ -92,8 +92,7 @@ function compose(
 }
 
 function leftOutNote(targets: TargetReport[]): string {
-  const counts = { fail: 0, warn: 0, pass: 0 }
-  for (const target of targets) counts[target.result]++
+  const counts = verdictCounts(targets)
   const noun = targets.length === 1 ? 'target is' : 'targets are'
   return (
     `<p>${targets.length} more ${noun} not shown (${counts.fail} failed, ${counts.warn} with warnings, ` +
@@ -128,9 +127,14 @@ export async function writeSummary(report: Report, enabled: boolean): Promise<vo
   await runner.summary.addRaw(renderSummary(report), true).write()
 }
 
-function headline(report: Report): string {
+function verdictCounts(targets: TargetReport[]): Record<TargetReport['result'], number> {
   const counts = { fail: 0, warn: 0, pass: 0 }
-  for (const target of report.targets) counts[target.result]++
+  for (const target of targets) counts[target.result]++
+  return counts
+}
+
+function headline(report: Report): string {
+  const counts = verdictCounts(report.targets)
   const noun = report.targets.length === 1 ? 'target' : 'targets'
   let line =
     `${report.targets.length} ${noun} probed in ${formatDuration(report.durationMs)}: ` +
