@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/emulator'
+import { exitOnceFlushed } from '../src/runner'
 import {
   ACTION_ENTRY,
   everythingWritten,
@@ -102,10 +103,10 @@ function show(demo: DemoCase, run: ActionRun, canary: string): number {
   return surprises
 }
 
-// Exit once stdout is flushed: to a pipe (CI's tee) it is written asynchronously, and an exit
-// right away could cut the end of what the demo printed.
+// Exit as the action does, once stdout and stderr are flushed: to a pipe (CI's tee) they are written
+// asynchronously, and an exit right away could cut the end of what the demo printed.
 main().then(
-  code => process.stdout.write('', () => process.exit(code)),
+  code => exitOnceFlushed(() => process.exit(code)),
   error => {
     console.error(error)
     process.exit(1)

@@ -46,6 +46,8 @@ const TARGETS_PER_FIX = 20
 const TABLE_HEAD =
   '<table><thead><tr><th>target</th><th>step</th><th>status</th><th>time</th><th>detail</th></tr></thead><tbody>'
 const TABLE_END = '</tbody></table>'
+/** Where every target and remediation is when the summary leaves some out. */
+const IN_THE_REPORT = 'in the report (output <code>report</code>, file at <code>report-path</code>)'
 /** Room kept for the two "not shown" notes, the "How to fix" heading and the newlines between parts. */
 const NOTES_RESERVE = 1024
 
@@ -85,7 +87,7 @@ function compose(
   if (fixes.length > 0) parts.push(`### How to fix\n\n<ul>${fixes.join('')}</ul>\n`)
   if (fixesLeftOut > 0) {
     parts.push(
-      `<p>${fixesLeftOut} more ${fixesLeftOut === 1 ? 'remediation is' : 'remediations are'} in the report (output <code>report</code>, file at <code>report-path</code>).</p>\n`
+      `<p>${fixesLeftOut} more ${fixesLeftOut === 1 ? 'remediation is' : 'remediations are'} ${IN_THE_REPORT}.</p>\n`
     )
   }
   return parts.join('\n')
@@ -96,8 +98,8 @@ function leftOutNote(targets: TargetReport[]): string {
   const noun = targets.length === 1 ? 'target is' : 'targets are'
   return (
     `<p>${targets.length} more ${noun} not shown (${counts.fail} failed, ${counts.warn} with warnings, ` +
-    `${counts.pass} passed) to keep this summary under GitHub's 1 MiB limit; every target is in the ` +
-    `report (output <code>report</code>, file at <code>report-path</code>).</p>`
+    `${counts.pass} passed) to keep this summary under GitHub's 1 MiB limit; every target is ` +
+    `${IN_THE_REPORT}.</p>`
   )
 }
 
