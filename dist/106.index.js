@@ -427,7 +427,7 @@ function identityParts(request) {
     return identity.kind === 'system' ? ['system', ''] : [identity.kind, identity.value];
 }
 /**
- * `probes/linux/probe.sh` positional parameters: `1`, nonce, timeout (ms), IMDS base URL,
+ * `vm-probes/linux/probe.sh` positional parameters: `1`, nonce, timeout (ms), IMDS base URL,
  * identity kind, identity value, then URL and audience of each check.
  */
 function linuxProbeParameters(request) {
@@ -442,7 +442,7 @@ function linuxProbeParameters(request) {
     ];
     return [exports.LINUX_PARAMETERS_VERSION, ...values.map(linuxParameter)];
 }
-/** `probes/windows/probe.ps1` takes one named parameter: the request as base64 JSON. */
+/** `vm-probes/windows/probe.ps1` takes one named parameter: the request as base64 JSON. */
 function windowsProbeParameters(request) {
     const [kind, value] = identityParts(request);
     const wire = {
@@ -501,9 +501,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.probeScriptCandidates = probeScriptCandidates;
 exports.probeScriptPath = probeScriptPath;
 /**
- * Where the probe scripts are at run time. ncc bundles code only, so the build copies `probes/`
- * next to the bundle (`dist/probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
- * repository's own `probes/` is three levels up from this file.
+ * Where the probe scripts are at run time. ncc bundles code only, so the build copies `vm-probes/`
+ * next to the bundle (`dist/vm-probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
+ * repository's own `vm-probes/` is three levels up from this file.
  */
 const node_fs_1 = __webpack_require__(3024);
 const path = __importStar(__webpack_require__(6760));
@@ -516,16 +516,16 @@ const PROBE_FILES = {
 function probeScriptCandidates(os, baseDir = __dirname) {
     const file = PROBE_FILES[os];
     return [
-        path.resolve(baseDir, 'probes', ...file),
-        path.resolve(baseDir, '..', 'probes', ...file),
-        path.resolve(baseDir, '..', '..', '..', 'probes', ...file)
+        path.resolve(baseDir, 'vm-probes', ...file),
+        path.resolve(baseDir, '..', 'vm-probes', ...file),
+        path.resolve(baseDir, '..', '..', '..', 'vm-probes', ...file)
     ];
 }
 function probeScriptPath(os, baseDir = __dirname) {
     const candidates = probeScriptCandidates(os, baseDir);
     const found = candidates.find(candidate => (0, node_fs_1.existsSync)(candidate));
     if (!found) {
-        throw new workload_1.DispatchError(`the ${os} probe script is missing from the action`, 'Use a released version of the action (its dist/probes/ holds the probe scripts), or run npm run build', `looked in: ${candidates.join(', ')}`);
+        throw new workload_1.DispatchError(`the ${os} probe script is missing from the action`, 'Use a released version of the action (its dist/vm-probes/ holds the probe scripts), or run npm run build', `looked in: ${candidates.join(', ')}`);
     }
     return found;
 }

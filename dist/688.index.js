@@ -55,9 +55,9 @@ exports.httpWorkload = httpWorkload;
  */
 const runner = __importStar(__webpack_require__(4813));
 const loopback_1 = __webpack_require__(6918);
-const http_request_1 = __webpack_require__(540);
-const protocol_1 = __webpack_require__(1029);
-const validate_observations_1 = __webpack_require__(8767);
+const http_request_1 = __webpack_require__(2994);
+const protocol_1 = __webpack_require__(7869);
+const validate_observations_1 = __webpack_require__(1511);
 const workload_1 = __webpack_require__(8697);
 const EVIDENCE_LIMIT = 600;
 /** `https://management.azure.com/` or `api://mi-smoke` → the `.default` scope of that audience. */
@@ -244,7 +244,7 @@ function statusFailure(url, response, inputs) {
 
 /***/ }),
 
-/***/ 1029:
+/***/ 7869:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -254,7 +254,7 @@ exports.redactTokens = redactTokens;
 exports.cut = cut;
 /**
  * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
- * agree on. The runner (`src/dispatch/http.ts`) and the handler (`src/workload/`) import them from
+ * agree on. The runner (`src/dispatch/http.ts`) and the handler (`src/smoke-endpoint/`) import them from
  * here so a change to the protocol is one edit.
  */
 const observations_1 = __webpack_require__(7292);
@@ -297,7 +297,7 @@ function cut(text, limit) {
 
 /***/ }),
 
-/***/ 8767:
+/***/ 1511:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -312,7 +312,7 @@ exports.validateObservations = validateObservations;
  * sends can reach the report.
  */
 const observations_1 = __webpack_require__(7292);
-const protocol_1 = __webpack_require__(1029);
+const protocol_1 = __webpack_require__(7869);
 class InvalidObservations extends Error {
     constructor(message) {
         super(message);

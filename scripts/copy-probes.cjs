@@ -4,5 +4,5 @@ const { cpSync, rmSync } = require('node:fs')
 const { join } = require('node:path')
 
 const root = join(__dirname, '..')
-rmSync(join(root, 'dist', 'probes'), { recursive: true, force: true })
-cpSync(join(root, 'probes'), join(root, 'dist', 'probes'), { recursive: true })
+rmSync(join(root, 'dist', 'vm-probes'), { recursive: true, force: true })
+cpSync(join(root, 'vm-probes'), join(root, 'dist', 'vm-probes'), { recursive: true })

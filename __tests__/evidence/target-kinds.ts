@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Emulator } from '../../emulator/emulator'
-import { startHandlerProcess, type HandlerProcess } from '../http/handler-process'
+import { startHandlerProcess, type HandlerProcess } from '../smoke-endpoint/handler-process'
 import { startRecordingProxy, type RecordedExchange, type RecordingProxy } from './recording-proxy'
 
 export const TARGET_KINDS = ['local', 'vm', 'vmss', 'https'] as const

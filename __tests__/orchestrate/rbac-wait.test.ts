@@ -1,4 +1,4 @@
-import { probeUntilRoleEffective } from '../../src/orchestrate/rbac-wait'
+import { probeUntilRoleEffective } from '../../src/orchestrate/rbac-wait-loop'
 import { rbacBackoffMs } from '../../src/orchestrate/rbac-backoff'
 import type { TargetReport } from '../../src/report/report-types'
 import { passingTarget, rbacDeniedTarget, unreachableTarget } from '../report/report-fixtures'

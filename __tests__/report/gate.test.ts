@@ -2,7 +2,7 @@ import { applyGate, decideGate } from '../../src/gate'
 import type { FailOn } from '../../src/inputs/action-inputs'
 import type { Verdict } from '../../src/report/report-types'
 import { buildReport } from '../../src/report/build-report'
-import { worstVerdict } from '../../src/report/verdict'
+import { worstVerdict } from '../../src/report/verdict-order'
 import {
   passingTarget,
   rbacDeniedTarget,

@@ -401,93 +401,7 @@ function mayCarryBearer(url) {
 
 /***/ }),
 
-/***/ 292:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
- *
- * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
- * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
- * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
- * it took); they never judge. Judging is `src/diagnosis/`, one place for every dispatch mode.
- *
- * What never appears here: an access token or any part of its signature. A token response is
- * reduced to its other fields and the JWT's payload segment (the claims).
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WORKLOAD_META_FIELDS = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
-/** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
-exports.OBSERVATIONS_VERSION = 1;
-/** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
-exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
-/** Bodies are cut to this many characters by the in-process probe and the handler. */
-exports.BODY_LIMIT = 600;
-/** The fields of `WorkloadMeta`, for code that copies or validates them one by one. */
-exports.WORKLOAD_META_FIELDS = [
-    'subscriptionId',
-    'resourceGroupName',
-    'resourceId',
-    'azEnvironment',
-    'location',
-    'vmId',
-    'osType'
-];
-
-
-/***/ }),
-
-/***/ 861:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * What the runner asks a probe to do on the workload: the same request for every dispatch mode
- * (in-process for `local`, run-command parameters for `vm:`/`vmss:`, the smoke endpoint's body for
- * `https://`). It carries data only; nothing in it is ever executed.
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.IMDS_IDENTITY_PARAMETERS = void 0;
-exports.identityParameter = identityParameter;
-exports.describeIdentity = describeIdentity;
-/** IMDS: `client_id`, `object_id`, `msi_res_id` (PROTOCOLS.md). */
-exports.IMDS_IDENTITY_PARAMETERS = {
-    clientId: 'client_id',
-    objectId: 'object_id',
-    resourceId: 'msi_res_id'
-};
-/** The query parameter that selects the identity, or none for the system-assigned one. */
-function identityParameter(identity, names) {
-    switch (identity.kind) {
-        case 'system':
-            return undefined;
-        case 'client-id':
-            return [names.clientId, identity.value];
-        case 'object-id':
-            return [names.objectId, identity.value];
-        case 'resource-id':
-            return [names.resourceId, identity.value];
-    }
-}
-/** How a selection reads in logs and the report, e.g. `client ID 6f3e…` or `system-assigned`. */
-function describeIdentity(identity) {
-    switch (identity.kind) {
-        case 'system':
-            return 'system-assigned identity';
-        case 'client-id':
-            return `user-assigned identity with client ID ${identity.value}`;
-        case 'object-id':
-            return `identity with object ID ${identity.value}`;
-        case 'resource-id':
-            return `user-assigned identity ${identity.value}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 540:
+/***/ 613:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -851,7 +765,7 @@ function httpRequest(options) {
 
 /***/ }),
 
-/***/ 595:
+/***/ 612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -860,7 +774,7 @@ exports.realSleep = exports.GONE_RETRIES = exports.GONE_WINDOW_MS = exports.GONE
 exports.parseRetryAfter = parseRetryAfter;
 exports.plannedWait = plannedWait;
 exports.withRetries = withRetries;
-const http_request_1 = __nccwpck_require__(540);
+const http_request_1 = __nccwpck_require__(613);
 exports.BACKOFF_MS = [1000, 2000, 4000];
 exports.GONE_INTERVAL_MS = 10_000;
 exports.GONE_WINDOW_MS = 70_000;
@@ -949,7 +863,7 @@ async function withRetries(send, options) {
 
 /***/ }),
 
-/***/ 548:
+/***/ 825:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -970,11 +884,11 @@ exports.runProbe = runProbe;
  * as its claims (the JWT payload segment) and through `registerSecret`, which masks it.
  */
 const observations_1 = __nccwpck_require__(292);
-const http_request_1 = __nccwpck_require__(540);
+const http_request_1 = __nccwpck_require__(613);
 const loopback_1 = __nccwpck_require__(918);
-const detect_1 = __nccwpck_require__(40);
-const source_1 = __nccwpck_require__(170);
-const token_response_1 = __nccwpck_require__(243);
+const detect_1 = __nccwpck_require__(99);
+const source_1 = __nccwpck_require__(769);
+const token_response_1 = __nccwpck_require__(860);
 /** `notCalled` of a check whose audience got no usable token. */
 exports.NO_TOKEN = 'no token';
 /** Storage rejects bearer requests without a service version. */
@@ -1188,7 +1102,7 @@ async function runProbe(request, options) {
 
 /***/ }),
 
-/***/ 154:
+/***/ 951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1197,7 +1111,7 @@ exports.APP_SERVICE_API_VERSION = void 0;
 exports.appServiceMeta = appServiceMeta;
 exports.appServiceSource = appServiceSource;
 const probe_request_1 = __nccwpck_require__(861);
-const source_1 = __nccwpck_require__(170);
+const source_1 = __nccwpck_require__(769);
 exports.APP_SERVICE_API_VERSION = '2019-08-01';
 /** App Service 2019-08-01 names the object ID `principal_id` and the resource ID `mi_res_id`. */
 const APP_SERVICE_IDENTITY_PARAMETERS = {
@@ -1255,7 +1169,7 @@ function appServiceSource(endpoint, detail, env) {
 
 /***/ }),
 
-/***/ 635:
+/***/ 786:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1307,9 +1221,9 @@ exports.arcSource = arcSource;
  */
 const node_fs_1 = __nccwpck_require__(24);
 const path = __importStar(__nccwpck_require__(760));
-const http_request_1 = __nccwpck_require__(540);
-const retry_policy_1 = __nccwpck_require__(595);
-const source_1 = __nccwpck_require__(170);
+const http_request_1 = __nccwpck_require__(613);
+const retry_policy_1 = __nccwpck_require__(612);
+const source_1 = __nccwpck_require__(769);
 exports.ARC_API_VERSION = '2020-06-01';
 /** Arc key files are a few dozen bytes; anything bigger is not one. */
 const KEY_FILE_LIMIT = 4096;
@@ -1401,13 +1315,13 @@ function arcSource(endpoint, detail) {
 
 /***/ }),
 
-/***/ 277:
+/***/ 876:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.cloudShellSource = cloudShellSource;
-const source_1 = __nccwpck_require__(170);
+const source_1 = __nccwpck_require__(769);
 function cloudShellSource(endpoint, detail) {
     return {
         source: 'cloud-shell',
@@ -1431,7 +1345,7 @@ function cloudShellSource(endpoint, detail) {
 
 /***/ }),
 
-/***/ 40:
+/***/ 99:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1443,14 +1357,14 @@ exports.detectSource = detectSource;
  * know whether it runs on a VM, and the instance metadata call will tell. The `detail` says what
  * was seen in words without secrets (variable names, never values of secrets).
  */
-const app_service_1 = __nccwpck_require__(154);
-const arc_1 = __nccwpck_require__(635);
-const cloud_shell_1 = __nccwpck_require__(277);
-const imds_1 = __nccwpck_require__(676);
-const legacy_msi_1 = __nccwpck_require__(598);
-const service_fabric_1 = __nccwpck_require__(488);
-const source_1 = __nccwpck_require__(170);
-const workload_identity_1 = __nccwpck_require__(601);
+const app_service_1 = __nccwpck_require__(951);
+const arc_1 = __nccwpck_require__(786);
+const cloud_shell_1 = __nccwpck_require__(876);
+const imds_1 = __nccwpck_require__(59);
+const legacy_msi_1 = __nccwpck_require__(349);
+const service_fabric_1 = __nccwpck_require__(539);
+const source_1 = __nccwpck_require__(769);
+const workload_identity_1 = __nccwpck_require__(516);
 const set = (value) => value !== undefined && value !== '';
 /** A source whose variables are there but whose endpoint is not a URL: every token request says so. */
 function brokenEndpoint(source, variable, detail) {
@@ -1532,7 +1446,7 @@ function detectSource(env, imdsEndpoint) {
 
 /***/ }),
 
-/***/ 676:
+/***/ 59:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1546,8 +1460,8 @@ exports.imdsSource = imdsSource;
  */
 const observations_1 = __nccwpck_require__(292);
 const probe_request_1 = __nccwpck_require__(861);
-const http_request_1 = __nccwpck_require__(540);
-const source_1 = __nccwpck_require__(170);
+const http_request_1 = __nccwpck_require__(613);
+const source_1 = __nccwpck_require__(769);
 exports.INSTANCE_API_VERSION = '2021-02-01';
 exports.TOKEN_API_VERSION = '2018-02-01';
 /** `compute` of an instance metadata answer → the fields the report uses (strings only). */
@@ -1608,14 +1522,14 @@ function imdsSource(endpoint, detail) {
 
 /***/ }),
 
-/***/ 598:
+/***/ 349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LEGACY_MSI_API_VERSION = void 0;
 exports.legacyMsiSource = legacyMsiSource;
-const source_1 = __nccwpck_require__(170);
+const source_1 = __nccwpck_require__(769);
 exports.LEGACY_MSI_API_VERSION = '2017-09-01';
 function legacyMsiSource(endpoint, detail) {
     return {
@@ -1644,7 +1558,7 @@ function legacyMsiSource(endpoint, detail) {
 
 /***/ }),
 
-/***/ 488:
+/***/ 539:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1657,7 +1571,7 @@ exports.serviceFabricSource = serviceFabricSource;
  * trusted by its thumbprint and nothing else. `expires_on` comes as a JSON number.
  */
 const probe_request_1 = __nccwpck_require__(861);
-const source_1 = __nccwpck_require__(170);
+const source_1 = __nccwpck_require__(769);
 exports.SERVICE_FABRIC_API_VERSION = '2019-07-01-preview';
 /** Service Fabric's names, as MSAL sends them. */
 const SERVICE_FABRIC_IDENTITY_PARAMETERS = {
@@ -1690,7 +1604,7 @@ function serviceFabricSource(endpoint, thumbprint, detail) {
 
 /***/ }),
 
-/***/ 170:
+/***/ 769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1702,8 +1616,8 @@ exports.withQuery = withQuery;
 exports.endpointUrl = endpointUrl;
 exports.exchangeOf = exchangeOf;
 exports.selectionWords = selectionWords;
-const http_request_1 = __nccwpck_require__(540);
-const retry_policy_1 = __nccwpck_require__(595);
+const http_request_1 = __nccwpck_require__(613);
+const retry_policy_1 = __nccwpck_require__(612);
 /**
  * How long a retry loop may run: the longest schedule of the guidance (410 for 70 s) plus one
  * last request. Every loop has a deadline.
@@ -1781,7 +1695,7 @@ function selectionWords(identity) {
 
 /***/ }),
 
-/***/ 601:
+/***/ 516:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1798,10 +1712,10 @@ exports.workloadIdentitySource = workloadIdentitySource;
  * tests). No instance metadata.
  */
 const node_fs_1 = __nccwpck_require__(24);
-const http_request_1 = __nccwpck_require__(540);
+const http_request_1 = __nccwpck_require__(613);
 const loopback_1 = __nccwpck_require__(918);
-const retry_policy_1 = __nccwpck_require__(595);
-const source_1 = __nccwpck_require__(170);
+const retry_policy_1 = __nccwpck_require__(612);
+const source_1 = __nccwpck_require__(769);
 exports.DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
 /** Service account tokens are ~1 KB; a bigger file is not one. */
 const ASSERTION_LIMIT = 64 * 1024;
@@ -1886,7 +1800,7 @@ function workloadIdentitySource(detail) {
 
 /***/ }),
 
-/***/ 243:
+/***/ 860:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1969,7 +1883,93 @@ function reduceTokenResponse(body) {
 
 /***/ }),
 
-/***/ 28:
+/***/ 292:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
+ *
+ * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
+ * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
+ * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
+ * it took); they never judge. Judging is `src/diagnosis/`, one place for every dispatch mode.
+ *
+ * What never appears here: an access token or any part of its signature. A token response is
+ * reduced to its other fields and the JWT's payload segment (the claims).
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WORKLOAD_META_FIELDS = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
+/** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
+exports.OBSERVATIONS_VERSION = 1;
+/** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
+exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
+/** Bodies are cut to this many characters by the in-process probe and the handler. */
+exports.BODY_LIMIT = 600;
+/** The fields of `WorkloadMeta`, for code that copies or validates them one by one. */
+exports.WORKLOAD_META_FIELDS = [
+    'subscriptionId',
+    'resourceGroupName',
+    'resourceId',
+    'azEnvironment',
+    'location',
+    'vmId',
+    'osType'
+];
+
+
+/***/ }),
+
+/***/ 861:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * What the runner asks a probe to do on the workload: the same request for every dispatch mode
+ * (in-process for `local`, run-command parameters for `vm:`/`vmss:`, the smoke endpoint's body for
+ * `https://`). It carries data only; nothing in it is ever executed.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IMDS_IDENTITY_PARAMETERS = void 0;
+exports.identityParameter = identityParameter;
+exports.describeIdentity = describeIdentity;
+/** IMDS: `client_id`, `object_id`, `msi_res_id` (PROTOCOLS.md). */
+exports.IMDS_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'object_id',
+    resourceId: 'msi_res_id'
+};
+/** The query parameter that selects the identity, or none for the system-assigned one. */
+function identityParameter(identity, names) {
+    switch (identity.kind) {
+        case 'system':
+            return undefined;
+        case 'client-id':
+            return [names.clientId, identity.value];
+        case 'object-id':
+            return [names.objectId, identity.value];
+        case 'resource-id':
+            return [names.resourceId, identity.value];
+    }
+}
+/** How a selection reads in logs and the report, e.g. `client ID 6f3e…` or `system-assigned`. */
+function describeIdentity(identity) {
+    switch (identity.kind) {
+        case 'system':
+            return 'system-assigned identity';
+        case 'client-id':
+            return `user-assigned identity with client ID ${identity.value}`;
+        case 'object-id':
+            return `identity with object ID ${identity.value}`;
+        case 'resource-id':
+            return `user-assigned identity ${identity.value}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2047,7 +2047,7 @@ function createAllowlist(options = {}) {
 
 /***/ }),
 
-/***/ 884:
+/***/ 388:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2072,8 +2072,8 @@ exports.authenticate = authenticate;
  *   Apps authentication). Then the principal's `aud` claim must be one of the configured audiences
  *   and, when `allowedCallers` is set, its `oid` or `appid` one of them.
  */
-const node_crypto_1 = __nccwpck_require__(217);
-const protocol_1 = __nccwpck_require__(29);
+const node_crypto_1 = __nccwpck_require__(598);
+const protocol_1 = __nccwpck_require__(869);
 /** Shortest key the handler accepts: a short shared secret is a guessable one. */
 exports.MIN_KEY_LENGTH = 16;
 const OID_CLAIM = 'http://schemas.microsoft.com/identity/claims/objectidentifier';
@@ -2169,14 +2169,14 @@ function checkAppServicePrincipal(headers, options, env) {
 
 /***/ }),
 
-/***/ 938:
+/***/ 242:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
-const handler_core_1 = __nccwpck_require__(409);
-const protocol_1 = __nccwpck_require__(29);
+const handler_core_1 = __nccwpck_require__(817);
+const protocol_1 = __nccwpck_require__(869);
 function createAzureFunctionsHandler(options = {}) {
     const handle = (0, handler_core_1.createSmokeHandler)(options);
     return async (request, context) => {
@@ -2220,14 +2220,14 @@ function createAzureFunctionsHandler(options = {}) {
 
 /***/ }),
 
-/***/ 109:
+/***/ 677:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createExpressMiddleware = createExpressMiddleware;
-const handler_core_1 = __nccwpck_require__(409);
-const node_http_1 = __nccwpck_require__(930);
+const handler_core_1 = __nccwpck_require__(817);
+const node_http_1 = __nccwpck_require__(994);
 function createExpressMiddleware(options = {}) {
     const serve = (0, node_http_1.serveWith)((0, handler_core_1.createSmokeHandler)(options));
     return (req, res, next) => {
@@ -2243,19 +2243,19 @@ function createExpressMiddleware(options = {}) {
 
 /***/ }),
 
-/***/ 409:
+/***/ 817:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createSmokeHandler = createSmokeHandler;
-const run_probe_1 = __nccwpck_require__(548);
-const allowlist_1 = __nccwpck_require__(28);
-const authenticate_1 = __nccwpck_require__(884);
-const parse_request_1 = __nccwpck_require__(466);
-const protocol_1 = __nccwpck_require__(29);
-const rate_limit_1 = __nccwpck_require__(589);
-const sdk_identity_1 = __nccwpck_require__(788);
+const run_probe_1 = __nccwpck_require__(825);
+const allowlist_1 = __nccwpck_require__(868);
+const authenticate_1 = __nccwpck_require__(388);
+const parse_request_1 = __nccwpck_require__(226);
+const protocol_1 = __nccwpck_require__(869);
+const rate_limit_1 = __nccwpck_require__(61);
+const sdk_cross_check_1 = __nccwpck_require__(477);
 const BASE_HEADERS = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -2369,7 +2369,7 @@ async function runBounded(request, options) {
             identityEndpointAnswered(observations) &&
             remaining > 500 &&
             !controller.signal.aborted) {
-            observations.sdk = await (0, sdk_identity_1.sdkCrossCheck)(firstResource, {
+            observations.sdk = await (0, sdk_cross_check_1.sdkCrossCheck)(firstResource, {
                 timeoutMs: Math.min(request.timeoutMs, remaining),
                 signal: controller.signal,
                 credentials: options.sdkCredentials
@@ -2395,17 +2395,17 @@ function identityEndpointAnswered(observations) {
 
 /***/ }),
 
-/***/ 930:
+/***/ 994:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createNodeHandler = createNodeHandler;
 exports.serveWith = serveWith;
-const handler_core_1 = __nccwpck_require__(409);
-const authenticate_1 = __nccwpck_require__(884);
-const protocol_1 = __nccwpck_require__(29);
-const read_body_1 = __nccwpck_require__(85);
+const handler_core_1 = __nccwpck_require__(817);
+const authenticate_1 = __nccwpck_require__(388);
+const protocol_1 = __nccwpck_require__(869);
+const read_body_1 = __nccwpck_require__(26);
 function createNodeHandler(options = {}) {
     return serveWith((0, handler_core_1.createSmokeHandler)(options));
 }
@@ -2473,7 +2473,7 @@ async function respond(handle, req, res) {
 
 /***/ }),
 
-/***/ 466:
+/***/ 226:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2481,7 +2481,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RequestRefused = void 0;
 exports.parseRequestBody = parseRequestBody;
 exports.parseProbeRequest = parseProbeRequest;
-const protocol_1 = __nccwpck_require__(29);
+const protocol_1 = __nccwpck_require__(869);
 /** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
 class RequestRefused extends Error {
     status;
@@ -2601,7 +2601,7 @@ function parseChecks(value) {
 
 /***/ }),
 
-/***/ 29:
+/***/ 869:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2611,7 +2611,7 @@ exports.redactTokens = redactTokens;
 exports.cut = cut;
 /**
  * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
- * agree on. The runner (`src/dispatch/http.ts`) and the handler (`src/workload/`) import them from
+ * agree on. The runner (`src/dispatch/http.ts`) and the handler (`src/smoke-endpoint/`) import them from
  * here so a change to the protocol is one edit.
  */
 const observations_1 = __nccwpck_require__(292);
@@ -2654,7 +2654,7 @@ function cut(text, limit) {
 
 /***/ }),
 
-/***/ 589:
+/***/ 61:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2694,7 +2694,7 @@ function createRateLimiter(options = exports.DEFAULT_RATE_LIMIT, now = Date.now)
 
 /***/ }),
 
-/***/ 85:
+/***/ 26:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2723,14 +2723,14 @@ function readBody(stream, limit) {
 
 /***/ }),
 
-/***/ 788:
+/***/ 477:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scopeForResource = scopeForResource;
 exports.sdkCrossCheck = sdkCrossCheck;
-const protocol_1 = __nccwpck_require__(29);
+const protocol_1 = __nccwpck_require__(869);
 /** `https://management.azure.com/` → `https://management.azure.com/.default` (the SDK maps it back). */
 function scopeForResource(resource) {
     return `${resource.replace(/\/+$/, '')}/.default`;
@@ -2839,7 +2839,7 @@ async function sdkCrossCheck(resource, options) {
 
 /***/ }),
 
-/***/ 448:
+/***/ 888:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -2862,7 +2862,7 @@ exports.startStandaloneServer = startStandaloneServer;
  * The allowlist is always the Azure service hosts table here: a sidecar has no loopback emulator.
  */
 const node_http_1 = __nccwpck_require__(67);
-const node_http_2 = __nccwpck_require__(930);
+const node_http_2 = __nccwpck_require__(994);
 function list(value) {
     return (value ?? '')
         .split(',')
@@ -2930,7 +2930,7 @@ module.exports = require("@azure/identity");
 
 /***/ }),
 
-/***/ 217:
+/***/ 598:
 /***/ ((module) => {
 
 module.exports = require("node:crypto");
@@ -3085,18 +3085,18 @@ exports.PROTOCOL_VERSION = exports.KEY_HEADER = exports.createSmokeHandler = exp
  * `mi-smoke/probe`: the smoke endpoint a workload serves so that the mi-smoke action can test its
  * managed identity from inside (protocol: docs/smoke-endpoint-protocol.md).
  */
-var node_http_1 = __nccwpck_require__(930);
+var node_http_1 = __nccwpck_require__(994);
 Object.defineProperty(exports, "createNodeHandler", ({ enumerable: true, get: function () { return node_http_1.createNodeHandler; } }));
-var express_1 = __nccwpck_require__(109);
+var express_1 = __nccwpck_require__(677);
 Object.defineProperty(exports, "createExpressMiddleware", ({ enumerable: true, get: function () { return express_1.createExpressMiddleware; } }));
-var azure_functions_1 = __nccwpck_require__(938);
+var azure_functions_1 = __nccwpck_require__(242);
 Object.defineProperty(exports, "createAzureFunctionsHandler", ({ enumerable: true, get: function () { return azure_functions_1.createAzureFunctionsHandler; } }));
-var standalone_server_1 = __nccwpck_require__(448);
+var standalone_server_1 = __nccwpck_require__(888);
 Object.defineProperty(exports, "startStandaloneServer", ({ enumerable: true, get: function () { return standalone_server_1.startStandaloneServer; } }));
 Object.defineProperty(exports, "standaloneOptionsFromEnv", ({ enumerable: true, get: function () { return standalone_server_1.standaloneOptionsFromEnv; } }));
-var handler_core_1 = __nccwpck_require__(409);
+var handler_core_1 = __nccwpck_require__(817);
 Object.defineProperty(exports, "createSmokeHandler", ({ enumerable: true, get: function () { return handler_core_1.createSmokeHandler; } }));
-var protocol_1 = __nccwpck_require__(29);
+var protocol_1 = __nccwpck_require__(869);
 Object.defineProperty(exports, "KEY_HEADER", ({ enumerable: true, get: function () { return protocol_1.KEY_HEADER; } }));
 Object.defineProperty(exports, "PROTOCOL_VERSION", ({ enumerable: true, get: function () { return protocol_1.PROTOCOL_VERSION; } }));
 

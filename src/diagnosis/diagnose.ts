@@ -13,13 +13,13 @@ import { diagnoseDispatchFailure } from './dispatch-step'
 import { imdsStep } from './imds-step'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
-import { judgeSdkIdentity } from './sdk-identity'
+import { judgeSdkIdentity } from './sdk-identity-step'
 import { tokenStep } from './token-step'
-import { withVerdict } from './verdict'
+import { withVerdict } from './target-verdict'
 
 export type { DiagnosisPlan } from './plan'
 export { diagnoseDispatchFailure } from './dispatch-step'
-export { isRbacDenied } from './rbac-wait'
+export { isRbacDenied } from './rbac-denied'
 
 export function diagnose(observations: Observations, plan: DiagnosisPlan): TargetReport {
   const unreadable = checkEnvelope(observations, plan)

@@ -8,7 +8,7 @@ import { distinctAudiences } from './audience-list'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
 import { oneLine } from './text'
-import { withVerdict } from './verdict'
+import { withVerdict } from './target-verdict'
 
 const NOT_RUN = 'not run: the probe could not be dispatched'
 

@@ -14,7 +14,7 @@ import type { ActionInputs, Target } from '../inputs/action-inputs'
 import { isLoopbackHost } from '../azure/loopback'
 import type { Observations } from '../observations'
 import type { ProbeRequest } from '../probe-request'
-import { httpRequest, isFailure, type HttpResponse } from '../probe/http-request'
+import { httpRequest, isFailure, type HttpResponse } from '../http/http-request'
 import {
   cut,
   KEY_HEADER,
@@ -22,8 +22,8 @@ import {
   RESPONSE_BODY_LIMIT,
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
-} from '../workload/protocol'
-import { InvalidObservations, validateObservations } from '../workload/validate-observations'
+} from '../smoke-endpoint/protocol'
+import { InvalidObservations, validateObservations } from '../smoke-endpoint/validate-observations'
 import { DispatchError, type Workload } from './workload'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>

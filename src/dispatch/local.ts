@@ -4,7 +4,7 @@
  * registered as a secret before anything else happens to it.
  */
 import * as runner from '../runner'
-import { runProbe } from '../probe/run-probe'
+import { runProbe } from '../node-probe/run-probe'
 import type { Workload } from './workload'
 
 export function localWorkload(label = 'local'): Workload {

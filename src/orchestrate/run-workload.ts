@@ -9,7 +9,7 @@ import type { TargetReport } from '../report/report-types'
 import type { Clock } from './clock'
 import type { DiagnosisPort } from './diagnosis-port'
 import { probeOnce } from './probe-once'
-import { probeUntilRoleEffective } from './rbac-wait'
+import { probeUntilRoleEffective } from './rbac-wait-loop'
 
 export interface WorkloadContext {
   request: ProbeRequest

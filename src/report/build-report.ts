@@ -1,6 +1,6 @@
 /** Targets' reports → the run's report (schema `mi-smoke/v1`). */
 import { REPORT_SCHEMA, type Report, type TargetReport } from './report-types'
-import { worstVerdict } from './verdict'
+import { worstVerdict } from './verdict-order'
 
 /**
  * `result` is the worst target verdict. A run that probed no target proved nothing, so it is a

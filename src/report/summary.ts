@@ -13,7 +13,7 @@ import { formatDuration } from './format'
 import { escapeHtml } from './html-escape'
 import { firstFailure } from './first-failure'
 import type { Report, StepStatus, TargetReport } from './report-types'
-import { severity } from './verdict'
+import { severity } from './verdict-order'
 
 const STATUS_LABEL: Record<StepStatus, string> = {
   pass: '✅ pass',

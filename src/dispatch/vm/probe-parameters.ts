@@ -35,7 +35,7 @@ function identityParts(request: ProbeRequest): [kind: string, value: string] {
 }
 
 /**
- * `probes/linux/probe.sh` positional parameters: `1`, nonce, timeout (ms), IMDS base URL,
+ * `vm-probes/linux/probe.sh` positional parameters: `1`, nonce, timeout (ms), IMDS base URL,
  * identity kind, identity value, then URL and audience of each check.
  */
 export function linuxProbeParameters(request: ProbeRequest): string[] {
@@ -51,7 +51,7 @@ export function linuxProbeParameters(request: ProbeRequest): string[] {
   return [LINUX_PARAMETERS_VERSION, ...values.map(linuxParameter)]
 }
 
-/** `probes/windows/probe.ps1` takes one named parameter: the request as base64 JSON. */
+/** `vm-probes/windows/probe.ps1` takes one named parameter: the request as base64 JSON. */
 export function windowsProbeParameters(request: ProbeRequest): string[] {
   const [kind, value] = identityParts(request)
   const wire = {

@@ -1,7 +1,7 @@
 /**
- * Where the probe scripts are at run time. ncc bundles code only, so the build copies `probes/`
- * next to the bundle (`dist/probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
- * repository's own `probes/` is three levels up from this file.
+ * Where the probe scripts are at run time. ncc bundles code only, so the build copies `vm-probes/`
+ * next to the bundle (`dist/vm-probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
+ * repository's own `vm-probes/` is three levels up from this file.
  */
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
@@ -18,9 +18,9 @@ const PROBE_FILES: Record<ProbeOs, string[]> = {
 export function probeScriptCandidates(os: ProbeOs, baseDir: string = __dirname): string[] {
   const file = PROBE_FILES[os]
   return [
-    path.resolve(baseDir, 'probes', ...file),
-    path.resolve(baseDir, '..', 'probes', ...file),
-    path.resolve(baseDir, '..', '..', '..', 'probes', ...file)
+    path.resolve(baseDir, 'vm-probes', ...file),
+    path.resolve(baseDir, '..', 'vm-probes', ...file),
+    path.resolve(baseDir, '..', '..', '..', 'vm-probes', ...file)
   ]
 }
 
@@ -30,7 +30,7 @@ export function probeScriptPath(os: ProbeOs, baseDir: string = __dirname): strin
   if (!found) {
     throw new DispatchError(
       `the ${os} probe script is missing from the action`,
-      'Use a released version of the action (its dist/probes/ holds the probe scripts), or run npm run build',
+      'Use a released version of the action (its dist/vm-probes/ holds the probe scripts), or run npm run build',
       `looked in: ${candidates.join(', ')}`
     )
   }

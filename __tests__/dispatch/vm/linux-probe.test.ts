@@ -1,0 +1,314 @@
+/**
+ * vm-probes/linux/probe.sh for real, under dash, bash and busybox sh, and without curl, against the
+ * emulator on loopback: what it observes in each scenario, that it never prints the token's
+ * signature (the emulator's canary), and that it leaves nothing on disk.
+ */
+import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { startEmulator, type Emulator } from '../../../emulator/emulator'
+import type { ProbeRequest } from '../../../src/probe-request'
+import {
+  BASE_TOOLS,
+  LINUX_PROBE,
+  SHELLS,
+  claimsOf,
+  runLinuxProbe,
+  runShell,
+  toolDir,
+  type ProbeRun
+} from './probe-runner'
+
+let emulator: Emulator
+
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+})
+
+const ARM = 'https://management.azure.com/'
+
+function request(overrides: Partial<ProbeRequest> = {}): ProbeRequest {
+  return {
+    v: 1,
+    nonce: `nonce-${Math.random().toString(36).slice(2)}`,
+    identity: { kind: 'system' },
+    timeoutMs: 3000,
+    imdsEndpoint: emulator.imdsUrl,
+    checks: [
+      {
+        url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
+        resource: ARM
+      }
+    ],
+    ...overrides
+  }
+}
+
+function expectClean(run: ProbeRun, req: ProbeRequest): void {
+  expect(run.code).toBe(0)
+  expect(run.stderr).toBe('')
+  expect(run.stdout).not.toContain(emulator.canary)
+  expect(run.stdout.trim().split('\n')).toHaveLength(1)
+  // One audience stays under 2 KB; every line stays far inside run-command's 4,096-byte cut.
+  const audiences = new Set(req.checks.map(c => c.resource)).size
+  expect(Buffer.byteLength(run.stdout)).toBeLessThan(audiences <= 1 ? 2048 : 3400)
+  expect(run.observations?.nonce).toBe(req.nonce)
+  expect(readdirSync(run.tmpDir)).toEqual([])
+}
+
+const CLIENTS: Array<[string, string[], string | undefined, string]> = [
+  ['dash', SHELLS['dash']!, undefined, 'sh/curl'],
+  ['bash', SHELLS['bash']!, undefined, 'sh/curl'],
+  ['busybox sh', SHELLS['busybox sh']!, undefined, 'sh/curl'],
+  ['dash without curl (GNU wget)', SHELLS['dash']!, 'wget', 'sh/wget'],
+  ['busybox sh without curl or wget (python3)', SHELLS['busybox sh']!, 'python3', 'sh/python3']
+]
+
+describe.each(CLIENTS)('probe.sh under %s', (_name, shell, onlyClient, probeName) => {
+  let path: string | undefined
+  beforeAll(() => {
+    if (onlyClient) {
+      path = toolDir([...BASE_TOOLS, onlyClient, shell[0]!])
+      expect(readdirSync(path)).not.toContain('curl')
+    }
+  })
+  const run = (req: ProbeRequest): Promise<ProbeRun> =>
+    runLinuxProbe(req, path ? { shell, path } : { shell })
+
+  test('healthy: instance metadata, a token with claims, the API call', async () => {
+    await emulator.setScenario('healthy')
+    const req = request({
+      checks: [
+        {
+          url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
+          resource: ARM
+        },
+        { url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: 'https://vault.azure.net' }
+      ]
+    })
+    const result = await run(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(obs.probe).toBe(probeName)
+    expect(obs.source).toBe('imds')
+    expect(obs.instance?.status).toBe(200)
+    expect(obs.meta?.subscriptionId).toBe(emulator.subscriptionId)
+    expect(obs.meta?.resourceGroupName).toBe(emulator.resourceGroup)
+    expect(obs.meta?.resourceId).toBe(emulator.vmResourceId)
+    expect(obs.tokens.map(t => [t.resource, t.status, t.shape])).toEqual([
+      [ARM, 200, 'jwt'],
+      ['https://vault.azure.net', 200, 'jwt']
+    ])
+    expect(obs.tokens[0]!.fields?.['expires_on']).toMatch(/^\d+$/)
+    expect(obs.tokens[0]!.fields).not.toHaveProperty('access_token')
+    const claims = claimsOf(obs.tokens[0]!.claims)
+    expect(claims['aud']).toBe(ARM)
+    expect(claims['oid']).toBe(emulator.identities.system.objectId)
+    expect(claims['xms_mirid']).toBe(emulator.vmResourceId)
+    expect(obs.apis.map(a => [a.check, a.status])).toEqual([
+      [0, 200],
+      [1, 200]
+    ])
+    expect(obs.apis[0]!.url).toBe(
+      `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01`
+    )
+    // Timings are whole milliseconds (curl's %{time_total}, or the clock without curl).
+    for (const exchange of [obs.instance!, ...obs.tokens, ...obs.apis]) {
+      expect(Number.isInteger(exchange.ms)).toBe(true)
+      expect(exchange.ms).toBeGreaterThanOrEqual(0)
+      expect(exchange.ms).toBeLessThan(3000)
+    }
+    // Reduced claims are re-encoded as a JWT segment: base64url, unpadded, one line.
+    for (const token of obs.tokens) expect(token.claims).toMatch(/^[A-Za-z0-9_-]+$/)
+  })
+
+  test('no identity: IMDS 400 Identity not found, no API call', async () => {
+    await emulator.setScenario('no-identity')
+    const req = request()
+    const result = await run(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(obs.tokens[0]!.status).toBe(400)
+    expect(obs.tokens[0]!.attempts).toBe(1)
+    expect(obs.tokens[0]!.body).toContain('Identity not found')
+    expect(obs.apis[0]!.notCalled).toBeDefined()
+    expect(obs.apis[0]!.attempts).toBe(0)
+  })
+
+  test('wrong identity: the client ID asked for is sent as client_id and refused', async () => {
+    await emulator.setScenario('wrong-client-id')
+    const wanted = '0badc0de-0000-4000-8000-000000000000'
+    const req = request({ identity: { kind: 'client-id', value: wanted } })
+    const result = await run(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.url).toContain(`client_id=${wanted}`)
+    expect(token.status).toBe(400)
+    expect(token.body).toContain('Identity not found')
+  })
+
+  test('role missing: the API answers 403 AuthorizationFailed, body cut and kept', async () => {
+    await emulator.setScenario('role-missing')
+    const req = request()
+    const result = await run(req)
+    expectClean(result, req)
+    const api = result.observations!.apis[0]!
+    expect(api.status).toBe(403)
+    expect(api.body).toContain('AuthorizationFailed')
+    expect(api.body!.length).toBeLessThanOrEqual(300)
+  })
+
+  test('wrong audience: ARM answers 401 InvalidAuthenticationTokenAudience', async () => {
+    await emulator.setScenario('wrong-audience')
+    const req = request()
+    const result = await run(req)
+    expectClean(result, req)
+    expect(result.observations!.apis[0]!.status).toBe(401)
+    // GNU wget keeps no body of a 401 (it treats it as an authentication challenge).
+    if (probeName !== 'sh/wget') {
+      expect(result.observations!.apis[0]!.body).toContain('InvalidAuthenticationTokenAudience')
+    }
+  })
+
+  test('api closed: the call is refused (egress blocked)', async () => {
+    await emulator.setScenario('api-closed')
+    const req = request()
+    const result = await run(req)
+    expectClean(result, req)
+    const api = result.observations!.apis[0]!
+    expect(api.status).toBeUndefined()
+    expect(api.error).toBe('refused')
+  })
+
+  test('imds hang: one attempt, a timeout, never retried', async () => {
+    await emulator.setScenario('imds-hang')
+    const req = request({ timeoutMs: 700 })
+    const started = Date.now()
+    const result = await run(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(obs.instance?.error).toBe('timeout')
+    expect(obs.instance?.attempts).toBe(1)
+    // The time of a request that timed out is the time it was given, not 0.
+    expect(obs.instance?.ms).toBeGreaterThanOrEqual(650)
+    expect(obs.instance?.ms).toBeLessThan(3000)
+    expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+})
+
+describe('probe.sh (dash, curl)', () => {
+  const shell = SHELLS['dash']!
+
+  test.each([
+    ['client-id', () => emulator.identities.userAssigned[0]!.clientId, 'client_id'],
+    ['object-id', () => emulator.identities.userAssigned[0]!.objectId, 'object_id'],
+    ['resource-id', () => emulator.identities.userAssigned[0]!.resourceId, 'msi_res_id']
+  ] as const)('honours the identity selection %s', async (kind, value, parameter) => {
+    await emulator.setScenario('healthy')
+    const req = request({ identity: { kind, value: value() } })
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.url).toContain(`&${parameter}=${encodeURIComponent(value())}`)
+    expect(token.status).toBe(200)
+    expect(claimsOf(token.claims)['appid']).toBe(emulator.identities.userAssigned[0]!.clientId)
+  })
+
+  test('imds refused: a transport error, not retried', async () => {
+    await emulator.setScenario('imds-refused')
+    const req = request()
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    expect(result.observations!.instance?.error).toBe('refused')
+    expect(result.observations!.tokens[0]!.error).toBe('refused')
+    expect(result.observations!.tokens[0]!.attempts).toBe(1)
+  })
+
+  test('imds throttled: 429 retried with Retry-After, then the token', async () => {
+    await emulator.setScenario({ name: 'imds-throttled', throttleCount: 2, retryAfterSeconds: 1 })
+    const req = request()
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(200)
+    expect(token.attempts).toBe(3)
+    expect(token.ms).toBeGreaterThanOrEqual(1900)
+  })
+
+  test('imds error: 500 retried three times at 1, 2, 4 s (with the Retry-After cap)', async () => {
+    await emulator.setScenario('imds-error')
+    const req = request()
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(500)
+    expect(token.attempts).toBe(4)
+    expect(token.ms).toBeGreaterThanOrEqual(6500)
+  }, 30_000)
+
+  test('token malformed: 200 without a usable token, body not reported', async () => {
+    await emulator.setScenario('token-malformed')
+    const req = request()
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(200)
+    expect(token.shape).toBeUndefined()
+    expect(token.body).toContain('"access_token":"[removed]"')
+    expect(token.body).not.toContain('eyJ')
+    expect(result.observations!.apis[0]!.notCalled).toBeDefined()
+  })
+
+  test('a bearer token never goes over plain http to a non-loopback host', async () => {
+    await emulator.setScenario('healthy')
+    const req = request({
+      checks: [
+        { url: 'http://example.invalid/subscriptions?api-version=2020-01-01', resource: ARM }
+      ]
+    })
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    expect(result.observations!.apis[0]!.notCalled).toMatch(/refused/)
+    expect(result.observations!.apis[0]!.attempts).toBe(0)
+  })
+
+  test('the Authorization header reaches the API; the token is on no command line', async () => {
+    await emulator.setScenario('healthy')
+    emulator.clearRequests()
+    const req = request()
+    const result = await runLinuxProbe(req, { shell })
+    expectClean(result, req)
+    const apiCalls = emulator.requests.filter(r => r.port === 'api')
+    expect(apiCalls).toHaveLength(1)
+    expect(apiCalls[0]!.headers['authorization']).toBeDefined()
+    // The probe's source never puts $BEARER in an argument: only printf (a builtin) and a file.
+    const source = execFileSync('grep', ['-n', 'BEARER', LINUX_PROBE], { encoding: 'utf8' })
+    const uses = source.split('\n').filter(l => l.includes('"$BEARER"'))
+    expect(uses.length).toBeGreaterThanOrEqual(3)
+    for (const line of uses) expect(line).toMatch(/printf |\[ -z "\$BEARER" \]/)
+  })
+
+  test('IMDS is called without any proxy, even when the VM has one', async () => {
+    await emulator.setScenario('healthy')
+    const req = request()
+    const result = await runLinuxProbe(req, {
+      shell,
+      env: { http_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', no_proxy: '' }
+    })
+    expectClean(result, req)
+    expect(result.observations!.instance?.status).toBe(200)
+    expect(result.observations!.tokens[0]!.status).toBe(200)
+  })
+
+  test('a request it cannot read still yields one marker line (empty nonce)', async () => {
+    const result = await runShell(
+      shell,
+      [LINUX_PROBE, '1', 'vbm9uY2U', 'vMTAwMA', 'vaHR0cDovL3g', 'vc3lzdGVt', 'not base64!'],
+      { PATH: '/usr/bin:/bin' }
+    )
+    expect(result.stdout).toMatch(/^MI-SMOKE-OBS\/1 \{"v":1,"nonce":"".*not base64/)
+  })
+})

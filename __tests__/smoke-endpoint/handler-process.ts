@@ -1,0 +1,98 @@
+/**
+ * Test helper: starts the handler fixture (fixtures/serve-handler.ts) in a child process with a
+ * given environment, and the built action for `__tests__/http` (MI_SMOKE_ACTION_ENTRY, or a
+ * transpile-only ncc build in /tmp/http-dist made on first use).
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, statSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { SmokeHandlerOptions } from '../../src/smoke-endpoint/handler-core'
+
+const ROOT = resolve(__dirname, '..', '..')
+
+export interface HandlerProcess {
+  url: string
+  /** Everything the child printed (the handler logs nothing secret; tests search it for the canary). */
+  output(): string
+  stop(): Promise<void>
+}
+
+export async function startHandlerProcess(
+  settings: SmokeHandlerOptions,
+  env: Record<string, string>
+): Promise<HandlerProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'fixtures', 'serve-handler.ts')],
+    {
+      cwd: ROOT,
+      // A clean environment: only what a workload of that kind would have, never the host's identity settings.
+      env: {
+        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+        HOME: process.env['HOME'] ?? '/tmp',
+        MI_SMOKE_TEST_HANDLER: JSON.stringify(settings),
+        ...env
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let output = ''
+  child.stderr!.on('data', chunk => (output += String(chunk)))
+  const port = await new Promise<number>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`handler did not start: ${output}`)), 30_000)
+    child.stdout!.on('data', chunk => {
+      output += String(chunk)
+      const match = /LISTENING (\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        done(Number(match[1]))
+      }
+    })
+    child.on('exit', code => fail(new Error(`handler exited ${code}: ${output}`)))
+  })
+  return {
+    url: `http://127.0.0.1:${port}/mi-smoke`,
+    output: () => output,
+    stop: () =>
+      new Promise<void>(done => {
+        if (child.exitCode !== null) return done()
+        child.once('exit', () => done())
+        child.kill('SIGTERM')
+      })
+  }
+}
+
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** The action entry these tests run: MI_SMOKE_ACTION_ENTRY, or /tmp/http-dist rebuilt when src changed. */
+export function builtActionEntry(): string {
+  if (process.env['MI_SMOKE_ACTION_ENTRY']) return resolve(process.env['MI_SMOKE_ACTION_ENTRY'])
+  const out = '/tmp/http-dist'
+  const entry = join(out, 'index.js')
+  if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(join(ROOT, 'src'))) {
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
+        'build',
+        'src/index.ts',
+        '-o',
+        out,
+        '-t',
+        '-q'
+      ],
+      {
+        cwd: ROOT,
+        stdio: 'pipe'
+      }
+    )
+  }
+  return entry
+}
