@@ -25,7 +25,14 @@ import { writeOutputs } from './report/outputs'
 import { REPORT_SCHEMA, type Report } from './report/report-types'
 import { writeSummary } from './report/summary'
 import { logTarget, logVerdict } from './report/target-log'
+import { oneLine } from './report/format'
 import { renderBadInputSummary } from './report/bad-input-summary'
+import { readShardMode, type ShardMode } from './shards/shard-mode'
+import { planShards } from './shards/plan-shards'
+import { mergeShardReports } from './shards/merge-reports'
+import { readShardReports } from './shards/read-shard-reports'
+import { splitTargets } from './shards/split-targets'
+import type { TargetReport } from './report/report-types'
 
 /** What `run()` is made of; tests replace parts (workloads, clock), the action uses the defaults. */
 export interface RunDependencies {
@@ -51,8 +58,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const nonce = randomUuid()
   try {
     let inputs: ActionInputs
+    let mode: ShardMode
     try {
       inputs = readInputs(deps.getInput)
+      mode = readShardMode(deps.getInput)
     } catch (error) {
       if (error instanceof InputError || (error instanceof Error && error.name === 'InputError')) {
         await reportBadInput(error as Error, nonce, started, deps.getInput)
@@ -62,6 +71,20 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     }
     // Before anything can print it.
     if (inputs.endpointKey) runner.setSecret(inputs.endpointKey)
+
+    // The reusable workflow's sharding: plan the matrix, or merge its reports (nothing is probed).
+    if (mode.kind === 'plan') {
+      planShards(inputs, mode.shards)
+      return
+    }
+    if (mode.kind === 'merge') {
+      const plan = splitTargets(inputs.targets, mode.shards)
+      const merged = mergeShardReports(plan, readShardReports(mode.reportsDir, plan))
+      for (const note of merged.notes) runner.info(oneLine(`mi-smoke: ${note}`))
+      await publish(merged.report, nonce, inputs.summary, merged.unreported)
+      applyGate(merged.report, inputs.failOn)
+      return
+    }
 
     const abandoned = await probeAll(inputs, nonce, started, deps)
     if (abandoned > 0) {
@@ -140,9 +163,15 @@ async function probeAll(
   return abandoned
 }
 
-async function publish(report: Report, nonce: string, summary: boolean): Promise<void> {
+/** `annotated`: the targets to annotate (a merge annotates only what its shards' jobs could not). */
+async function publish(
+  report: Report,
+  nonce: string,
+  summary: boolean,
+  annotated: TargetReport[] = report.targets
+): Promise<void> {
   logVerdict(report)
-  annotate(report)
+  annotate({ ...report, targets: annotated })
   writeOutputs(report, nonce)
   try {
     await writeSummary(report, summary)
