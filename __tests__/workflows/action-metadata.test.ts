@@ -39,6 +39,14 @@ const CONTRACT_OUTPUTS = [
   'report-path'
 ]
 
+/**
+ * The project's own inputs and outputs beside the contract's (the contract leaves extra ones to
+ * the project): the reusable workflow's sharding plumbing. Empty by default, so a plain `uses:`
+ * probes as the contract says.
+ */
+const PROJECT_INPUTS: Record<string, string> = { 'plan-shards': '', 'merge-reports': '' }
+const PROJECT_OUTPUTS = ['shards']
+
 interface ActionMetadata {
   name?: unknown
   description?: unknown
@@ -69,11 +77,13 @@ const BRANDING_COLORS = [
 describe('action.yml', () => {
   const action = readActionMetadata()
 
-  it('declares exactly the inputs of the contract', () => {
-    expect(Object.keys(action.inputs ?? {}).sort()).toEqual(Object.keys(CONTRACT_INPUTS).sort())
+  it('declares exactly the inputs of the contract, and the project\u2019s own', () => {
+    expect(Object.keys(action.inputs ?? {}).sort()).toEqual(
+      Object.keys({ ...CONTRACT_INPUTS, ...PROJECT_INPUTS }).sort()
+    )
   })
 
-  it.each(Object.entries(CONTRACT_INPUTS))(
+  it.each(Object.entries({ ...CONTRACT_INPUTS, ...PROJECT_INPUTS }))(
     'input %s has a description and the contract default',
     (name, contractDefault) => {
       const input = action.inputs?.[name]
@@ -88,9 +98,11 @@ describe('action.yml', () => {
     }
   )
 
-  it('declares exactly the outputs of the contract, each with a description', () => {
-    expect(Object.keys(action.outputs ?? {}).sort()).toEqual([...CONTRACT_OUTPUTS].sort())
-    for (const name of CONTRACT_OUTPUTS) {
+  it('declares exactly the outputs of the contract and the project\u2019s own, each with a description', () => {
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual(
+      [...CONTRACT_OUTPUTS, ...PROJECT_OUTPUTS].sort()
+    )
+    for (const name of [...CONTRACT_OUTPUTS, ...PROJECT_OUTPUTS]) {
       expect(typeof action.outputs?.[name]?.description).toBe('string')
     }
   })

@@ -24,6 +24,9 @@ interface Step {
 }
 interface Job {
   uses?: string
+  if?: string
+  needs?: string | string[]
+  strategy?: unknown
   with?: Record<string, unknown>
   steps?: Step[]
   permissions?: Record<string, string>
@@ -162,33 +165,114 @@ describe('the reusable workflow .github/workflows/mi-smoke.yml', () => {
     expect(reusable.permissions).toEqual({ 'id-token': 'write', contents: 'read' })
   })
 
+  /** The action's step in one job of the reusable workflow. */
+  function stepOf(jobName: string): Step | undefined {
+    return reusable.jobs[jobName]?.steps?.find(step => isMiSmokeAction(step.uses))
+  }
+  /** Inputs a user may set: all but the test-only imds-endpoint and the sharding plumbing. */
+  const userInputs = actionInputs.filter(
+    name => !['imds-endpoint', 'plan-shards', 'merge-reports'].includes(name)
+  )
+  const passedThrough = (name: string): string =>
+    `\${{ ${name === 'endpoint-key' ? `secrets.${name}` : `inputs.${name}`} }}`
+
   it('gives the action every input a user may set (all but the test-only imds-endpoint)', () => {
-    const step = actionSteps.find(s => s.path === '.github/workflows/mi-smoke.yml')?.step
+    const step = stepOf('smoke')
     expect(step?.uses).toMatch(/^mi-smoke\/mi-smoke@v\d+$/)
-    expect(Object.keys(step?.with ?? {}).sort()).toEqual(
-      actionInputs.filter(name => name !== 'imds-endpoint').sort()
-    )
+    expect(Object.keys(step?.with ?? {}).sort()).toEqual([...userInputs].sort())
     for (const [name, value] of Object.entries(step?.with ?? {})) {
-      const source = name === 'endpoint-key' ? `secrets.${name}` : `inputs.${name}`
-      expect([name, value]).toEqual([name, `\${{ ${source} }}`])
+      expect([name, value]).toEqual([name, passedThrough(name)])
     }
   })
 
-  it('passes the action outputs through as its own', () => {
+  it('runs one job without a matrix for shards: 1, and plan, shard matrix and merge above', () => {
+    expect(reusableCall?.inputs?.['shards']).toEqual(
+      expect.objectContaining({ type: 'number', default: 1 })
+    )
+    expect(reusable.jobs['smoke']?.if).toBe('${{ inputs.shards <= 1 }}')
+    expect(reusable.jobs['plan']?.if).toBe('${{ inputs.shards > 1 }}')
+    expect(reusable.jobs['shard']).toMatchObject({
+      needs: 'plan',
+      if: '${{ inputs.shards > 1 }}',
+      strategy: {
+        'fail-fast': false,
+        matrix: { include: '${{ fromJSON(needs.plan.outputs.shards) }}' }
+      }
+    })
+    // After failed shards too (they are reported as not probed), never after a cancel.
+    expect(reusable.jobs['merge']).toMatchObject({
+      needs: ['plan', 'shard'],
+      if: '${{ !cancelled() && inputs.shards > 1 }}'
+    })
+  })
+
+  it('a shard job probes its lines as the one job would, with no verdict and no summary of its own', () => {
+    const shard = stepOf('shard')
+    const smoke = stepOf('smoke')
+    expect(shard?.uses).toBe(smoke?.uses)
+    expect(shard?.with).toEqual({
+      ...smoke?.with,
+      targets: '${{ matrix.targets }}',
+      'fail-on': 'never',
+      summary: false
+    })
+    // The same login.
+    const login = (job: string): Step | undefined =>
+      reusable.jobs[job]?.steps?.find(s => s.uses?.startsWith('azure/login@'))
+    expect(login('shard')).toEqual(login('smoke'))
+    expect(reusable.jobs['shard']?.environment).toBe('${{ inputs.environment }}')
+  })
+
+  it('plan and merge validate the same inputs as a probe, without the secret or the environment', () => {
+    const common = Object.fromEntries(
+      userInputs.filter(name => name !== 'endpoint-key').map(name => [name, passedThrough(name)])
+    )
+    expect(stepOf('plan')?.with).toEqual({
+      ...common,
+      summary: false,
+      'plan-shards': '${{ inputs.shards }}'
+    })
+    const download = reusable.jobs['merge']?.steps?.find(s =>
+      s.uses?.startsWith('actions/download-artifact@')
+    )
+    expect(stepOf('merge')?.with).toEqual({
+      ...common,
+      'plan-shards': '${{ inputs.shards }}',
+      'merge-reports': download?.with?.['path']
+    })
+    expect(download?.with).toMatchObject({ 'merge-multiple': true })
+    for (const job of ['plan', 'merge']) {
+      expect([job, reusable.jobs[job]?.environment]).toEqual([job, undefined])
+      expect([job, reusable.jobs[job]?.permissions]).toEqual([job, { contents: 'read' }])
+    }
+  })
+
+  it('passes the action outputs through as its own (from the one job, or from the merge)', () => {
     const outputs = reusableCall?.outputs ?? {}
     expect(Object.keys(outputs)).toEqual(
       expect.arrayContaining(['result', 'failure-mode', 'failed-step', 'principal-id', 'report'])
     )
-    const job = reusable.jobs['smoke']
     for (const [name, output] of Object.entries(outputs)) {
       expect(actionOutputs).toContain(name)
-      expect([name, output.value]).toEqual([name, `\${{ jobs.smoke.outputs.${name} }}`])
+      expect([name, output.value]).toEqual([
+        name,
+        `\${{ jobs.merge.outputs.${name} || jobs.smoke.outputs.${name} }}`
+      ])
       // `report` may be replaced by a stub when it is too large for a job output (below).
-      const value =
-        name === 'report'
-          ? "${{ steps.fit.outputs.fits == 'false' && steps.fit.outputs.stub || steps.smoke.outputs.report }}"
-          : `\${{ steps.smoke.outputs.${name} }}`
-      expect([name, job?.outputs?.[name]]).toEqual([name, value])
+      for (const [jobName, step] of [
+        ['smoke', 'smoke'],
+        ['merge', 'merge']
+      ] as const) {
+        const value =
+          name === 'report'
+            ? `\${{ steps.fit.outputs.fits == 'false' && steps.fit.outputs.stub || steps.${step}.outputs.report }}`
+            : `\${{ steps.${step}.outputs.${name} }}`
+        expect([jobName, name, reusable.jobs[jobName]?.outputs?.[name]]).toEqual([
+          jobName,
+          name,
+          value
+        ])
+      }
     }
   })
 
@@ -242,6 +326,16 @@ describe('the reusable workflow keeps its job outputs under GitHub’s 1 MB', ()
     expect(run.status).toBe(0)
     return { written: readFileSync(output, 'utf8'), log: run.stdout }
   }
+
+  it('the merge job sizes its report with the same script', () => {
+    const mergeFit = reusable.jobs['merge']?.steps?.find(step => step.id === 'fit')
+    expect(mergeFit?.run).toBe(fit?.run)
+    expect(mergeFit).toMatchObject({
+      if: "${{ always() && steps.merge.outputs.report-path != '' }}",
+      shell: 'bash',
+      env: { REPORT_PATH: '${{ steps.merge.outputs.report-path }}' }
+    })
+  })
 
   it('sizes the report after every run that left one, in bash', () => {
     expect(fit).toMatchObject({
