@@ -1,7 +1,8 @@
 /**
  * The action: read and validate inputs (nothing is dispatched on bad input), probe every target
  * concurrently through the `rbac-wait` loop, report (log groups, annotations, job summary,
- * outputs, report file) and gate the job on `fail-on`.
+ * outputs, report file) and gate the job on `fail-on`. For the reusable workflow's sharding it
+ * can instead plan the shards or merge their reports (src/shards/), through the same report code.
  */
 import * as runner from './runner'
 import { randomUuid } from './random-uuid'
@@ -28,10 +29,6 @@ import { logTarget, logVerdict } from './report/target-log'
 import { oneLine } from './report/format'
 import { renderBadInputSummary } from './report/bad-input-summary'
 import { readShardMode, type ShardMode } from './shards/shard-mode'
-import { planShards } from './shards/plan-shards'
-import { mergeShardReports } from './shards/merge-reports'
-import { readShardReports } from './shards/read-shard-reports'
-import { splitTargets } from './shards/split-targets'
 import type { TargetReport } from './report/report-types'
 
 /** What `run()` is made of; tests replace parts (workloads, clock), the action uses the defaults. */
@@ -73,11 +70,16 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (inputs.endpointKey) runner.setSecret(inputs.endpointKey)
 
     // The reusable workflow's sharding: plan the matrix, or merge its reports (nothing is probed).
+    // Loaded on these paths only: a probe's start-up does not pay for them.
     if (mode.kind === 'plan') {
+      const { planShards } = await import('./shards/plan-shards.js')
       planShards(inputs, mode.shards)
       return
     }
     if (mode.kind === 'merge') {
+      const { mergeShardReports } = await import('./shards/merge-reports.js')
+      const { readShardReports } = await import('./shards/read-shard-reports.js')
+      const { splitTargets } = await import('./shards/split-targets.js')
       const plan = splitTargets(inputs.targets, mode.shards)
       const merged = mergeShardReports(plan, readShardReports(mode.reportsDir, plan))
       for (const note of merged.notes) runner.info(oneLine(`mi-smoke: ${note}`))

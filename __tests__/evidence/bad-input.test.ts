@@ -61,7 +61,10 @@ const BAD_VALUES: Record<string, string[]> = {
     'http://127.0.0.1:1/metadata/instance',
     'http://user:secret@127.0.0.1'
   ],
-  summary: ['maybe', 'yes', '2']
+  summary: ['maybe', 'yes', '2'],
+  // The reusable workflow's sharding plumbing (plan mode, merge mode): refused before anything too.
+  'plan-shards': ['0', '257', 'many', '2.5'],
+  'merge-reports': ['/tmp/reports-without-plan-shards']
 }
 
 const CASES = Object.entries(BAD_VALUES).flatMap(([input, values]) =>
@@ -206,7 +209,8 @@ test('the table covers every input of action.yml', () => {
           'tenant-id',
           'expires-on',
           'report',
-          'report-path'
+          'report-path',
+          'shards'
         ].includes(name) && !['using', 'main', 'icon', 'color'].includes(name)
     )
   expect(inputs.length).toBeGreaterThanOrEqual(13)

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { InputError } from '../../src/inputs/action-inputs'
+import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/shards/shard-mode'
 import { InputErrors } from '../../src/inputs/input-errors'
 import { INPUT_DEFAULTS, readInputs } from '../../src/inputs/read-inputs'
 import { expectInputError } from './expect-input-error'
@@ -82,12 +83,11 @@ describe('action.yml agrees with the contract and readInputs', () => {
   }
 
   it('declares every input with a description and the same default', () => {
-    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
+    // readInputs reads the contract's inputs; readShardMode the sharding plumbing.
+    const defaults: Record<string, string> = { ...INPUT_DEFAULTS, ...SHARD_MODE_INPUT_DEFAULTS }
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(defaults).sort())
     for (const [name, spec] of Object.entries(action.inputs)) {
-      expect([name, spec.default]).toEqual([
-        name,
-        INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS]
-      ])
+      expect([name, spec.default]).toEqual([name, defaults[name]])
       expect(spec.description.length).toBeGreaterThan(20)
       expect(spec.required).not.toBe(true)
     }
@@ -104,7 +104,8 @@ describe('action.yml agrees with the contract and readInputs', () => {
         'tenant-id',
         'expires-on',
         'report',
-        'report-path'
+        'report-path',
+        'shards'
       ].sort()
     )
     for (const spec of Object.values(action.outputs))

@@ -9,6 +9,9 @@ import { InputError } from '../inputs/action-inputs'
 import { quoteValue } from '../inputs/quote-value'
 import { MAX_SHARDS } from './split-targets'
 
+/** The sharding inputs of action.yml with their defaults (empty: probe). */
+export const SHARD_MODE_INPUT_DEFAULTS = { 'plan-shards': '', 'merge-reports': '' } as const
+
 export type ShardMode =
   | { kind: 'probe' }
   | { kind: 'plan'; shards: number }
@@ -20,9 +23,9 @@ export function readShardMode(getInput: (name: string) => string): ShardMode {
   if (shardsValue === '' && reportsDir === '') return { kind: 'probe' }
   if (shardsValue === '') {
     throw new InputError(
-      'plan-shards',
-      'is empty, but merge-reports is set: the merge needs the number of shards the reports come from',
-      '4'
+      'merge-reports',
+      `${quoteValue(reportsDir)} is set without plan-shards, the number of shards the reports come from`,
+      'plan-shards: 4 with merge-reports: ${{ runner.temp }}/mi-smoke-shards'
     )
   }
   const shards = parseShards(shardsValue)
