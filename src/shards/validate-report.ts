@@ -44,7 +44,6 @@ const TEXT_LIMIT = 64 * 1024
 const CLAIM_TEXTS = ['aud', 'iss', 'tid', 'oid', 'appid', 'idtyp', 'xms_mirid', 'xms_az_rid']
 const CLAIM_TIMES = ['iat', 'nbf', 'exp']
 const STEP_TEXTS = ['remediation', 'audience', 'check']
-const SDK_TEXTS = ['clientIdSetting']
 /** ISO 8601 as the action writes it (`toISOString`, or the probe's `Z` time). */
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/
 
@@ -120,7 +119,8 @@ function sdk(value: unknown, path: string): void {
   line(o, 'credential', path, true)
   oneOf(o, 'status', path, STATUSES, true)
   text(o, 'detail', path, TEXT_LIMIT, true)
-  for (const key of SDK_TEXTS) line(o, key, path, false)
+  line(o, 'clientIdSetting', path, false)
+  text(o, 'remediation', path, TEXT_LIMIT, false)
   if (o['claims'] !== undefined) claims(o['claims'], `${path}.claims`)
 }
 
