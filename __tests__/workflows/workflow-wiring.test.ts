@@ -106,6 +106,12 @@ describe('workflows that use the action', () => {
     expect(reusableCallers.map(c => c.path)).toContain(
       'examples/workflows/promotion-dev-staging-prod.yml'
     )
+    // A fleet split over a matrix (input `shards`).
+    expect(
+      reusableCallers.find(c => c.path === 'examples/workflows/fleet-sharded.yml')?.job.with?.[
+        'shards'
+      ]
+    ).toBeGreaterThan(1)
   })
 
   it.each(actionSteps.map(s => [`${s.path} job ${s.jobName} step ${s.step.id ?? '?'}`, s]))(
