@@ -129,6 +129,15 @@ async function probeAll(
         onRetry: (label, probe, waitedMs) =>
           runner.info(
             `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (rbac-wait)`
+          ),
+        readyWaitMs: target.kind === 'https' ? inputs.readyWaitMs : 0,
+        onReadyRetry: (label, attempt, waitedMs) =>
+          runner.info(
+            `${label}: smoke endpoint not ready after ${Math.round(waitedMs / 1000)} s; attempt ${attempt} (ready-wait)`
+          ),
+        onTransientRetry: (label, probe, waitedMs, status) =>
+          runner.info(
+            `${label}: API answered ${status}; probe ${probe} after ${Math.round(waitedMs / 1000)} s (transient retry)`
           )
       }),
     onReport: report => logTarget(report)

@@ -32,6 +32,7 @@ describe('readInputs: defaults', () => {
         }
       ],
       rbacWaitMs: 0,
+      readyWaitMs: 120_000,
       timeoutMs: 10_000,
       concurrency: 8,
       failOn: 'error',

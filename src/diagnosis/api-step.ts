@@ -11,6 +11,7 @@ import * as fix from './remediation'
 import { serviceOf } from './services'
 import { formatDuration, hostPort, oneLine } from './text'
 import { describeTransport } from './transport'
+import { retryAfterMsOf, serviceFailureRemediation, throttledApi } from './transient-answers'
 
 export interface ApiStepContext {
   observations: Observations
@@ -38,6 +39,9 @@ export function apiStep(
       : {}),
     ...(observation?.status !== undefined ? { httpStatus: observation.status } : {})
   }
+  const retryAfterMs =
+    observation === undefined ? undefined : retryAfterMsOf(observation, context.plan.nowMs)
+  if (retryAfterMs !== undefined) base.retryAfterMs = retryAfterMs
   const preflight = preflightAudience(check)
   const verdict = judgeCall(check, url, observation, context)
   if (verdict === 'skip') {
@@ -116,8 +120,11 @@ function judgeCall(
       remediation: fix.egressBlocked(hostPort(url), obs.error)
     }
   }
+  const throttled = throttledApi(obs, url, check.expect)
+  if (throttled !== undefined)
+    return { ...throttled, detail: `GET ${shortUrl(url)}: ${throttled.detail}` }
   const claims = context.token?.claims
-  const verdict = classifyApiAnswer(obs.status, obs.body, {
+  const classified = classifyApiAnswer(obs.status, obs.body, {
     check,
     url,
     service: serviceOf(url, check.resource),
@@ -127,6 +134,10 @@ function judgeCall(
     expectedPrincipalId: context.plan.expectedPrincipalId,
     rbacWaitMs: context.plan.rbacWaitMs
   })
+  const serviceFailure =
+    classified.failureMode === 'api-error' ? serviceFailureRemediation(obs.status, url) : undefined
+  const verdict =
+    serviceFailure === undefined ? classified : { ...classified, remediation: serviceFailure }
   const timing = ` in ${formatDuration(obs.ms)}${obs.attempts > 1 ? ` (${obs.attempts} attempts)` : ''}`
   if (verdict.status === 'pass')
     return { ...verdict, detail: `GET ${shortUrl(url)} ${verdict.detail}${timing}` }

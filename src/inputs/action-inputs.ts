@@ -40,6 +40,8 @@ export interface ActionInputs {
   checks: Check[]
   expectedPrincipalId?: string
   rbacWaitMs: number
+  /** `https://` targets: how long to wait for a smoke endpoint that is still starting (0: not at all). */
+  readyWaitMs: number
   timeoutMs: number
   concurrency: number
   failOn: FailOn

@@ -1,6 +1,7 @@
 /**
- * One workload from first probe to final report: probe, diagnose, and under `rbac-wait` re-probe
- * while the API still denies the role. The target's `durationMs` covers all of it.
+ * One workload from first probe to final report: probe (after `ready-wait` for a smoke endpoint
+ * still starting), diagnose, re-probe through an API's transient 429/5xx, and under `rbac-wait`
+ * re-probe while the API still denies the role. The target's `durationMs` covers all of it.
  */
 import type { Check } from '../inputs/action-inputs'
 import type { IdentitySelection, ProbeRequest } from '../probe-request'
@@ -10,6 +11,7 @@ import type { Clock } from './clock'
 import type { DiagnosisPort } from './diagnosis-port'
 import { probeOnce } from './probe-once'
 import { probeUntilRoleEffective } from './rbac-wait-loop'
+import { probeThroughTransients } from './transient-retry-loop'
 
 export interface WorkloadContext {
   request: ProbeRequest
@@ -22,6 +24,10 @@ export interface WorkloadContext {
   clock: Clock
   onAbandoned?(): void
   onRetry?(label: string, probe: number, waitedMs: number): void
+  /** `ready-wait` (https targets only; 0 elsewhere). */
+  readyWaitMs?: number
+  onReadyRetry?(label: string, attempt: number, waitedMs: number): void
+  onTransientRetry?(label: string, probe: number, waitedMs: number, status: number): void
 }
 
 export async function runWorkload(
@@ -38,15 +44,29 @@ export async function runWorkload(
     rbacWaitMs: context.rbacWaitMs,
     nonce: context.request.nonce
   })
+  // rbac-wait around the transient retries around one probe: a 503 on the way to a role that
+  // becomes effective is retried as a 503, and the rbac-wait loop only sees settled answers.
   const report = await probeUntilRoleEffective(
     () =>
-      probeOnce(workload, {
-        request: context.request,
-        plan,
-        diagnosis: context.diagnosis,
-        budgetMs: context.budgetMs,
-        onAbandoned: context.onAbandoned
-      }),
+      probeThroughTransients(
+        () =>
+          probeOnce(workload, {
+            request: context.request,
+            plan,
+            diagnosis: context.diagnosis,
+            budgetMs: context.budgetMs,
+            onAbandoned: context.onAbandoned,
+            readyWaitMs: context.readyWaitMs ?? 0,
+            clock: context.clock,
+            onReadyRetry: (attempt, waitedMs) =>
+              context.onReadyRetry?.(workload.label, attempt, waitedMs)
+          }),
+        {
+          clock: context.clock,
+          onRetry: (probe, waitedMs, status) =>
+            context.onTransientRetry?.(workload.label, probe, waitedMs, status)
+        }
+      ),
     {
       rbacWaitMs: context.rbacWaitMs,
       clock: context.clock,

@@ -64,6 +64,12 @@ export interface StepReport {
   attempts?: number
   /** api with `rbac-wait`: how long the role took to become effective (or how long was waited in vain). */
   rbacWaitMs?: number
+  /** api: the API's `Retry-After`, in ms, when its last answer carried one. */
+  retryAfterMs?: number
+  /** api: how long the runner re-probed through a 429/5xx answer (transient retries). */
+  retryWaitMs?: number
+  /** First step of an `https://` target with `ready-wait`: how long the smoke endpoint took to answer (or was waited for in vain). */
+  readyWaitMs?: number
 }
 
 /** The app SDK's resolved identity, from the smoke endpoint (issue: "app picks the wrong client id"). */
