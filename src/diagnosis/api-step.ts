@@ -4,7 +4,7 @@
  */
 import type { Check } from '../inputs/action-inputs'
 import type { ApiObservation, Observations } from '../observations'
-import type { FailureMode, StepReport } from '../report/report-types'
+import type { FailureMode, RbacFacts, StepReport } from '../report/report-types'
 import { classifyApiAnswer, type ApiVerdict } from './api-errors'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
@@ -149,6 +149,9 @@ function combine(
   verdict: ApiVerdict,
   preflight: Preflight | undefined
 ): StepReport {
+  if (verdict.failureMode === 'rbac-denied' && verdict.denial !== undefined) {
+    base = { ...base, rbac: rbacFacts(verdict.denial) }
+  }
   if (preflight === undefined) {
     return {
       ...base,
@@ -183,6 +186,17 @@ function combine(
     failureMode: verdict.failureMode,
     detail: `${verdict.detail}; also: ${preflight.detail}`,
     remediation: verdict.remediation
+  }
+}
+
+function rbacFacts(denial: fix.RbacDenial): RbacFacts {
+  return {
+    service: denial.service,
+    role: fix.roleFor(denial),
+    ...(denial.principalId !== undefined ? { principalId: denial.principalId } : {}),
+    ...(denial.scope !== undefined ? { scope: denial.scope } : {}),
+    ...(denial.action !== undefined ? { action: denial.action } : {}),
+    ...(denial.model !== undefined ? { model: denial.model } : {})
   }
 }
 
