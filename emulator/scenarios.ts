@@ -68,6 +68,8 @@ export interface ScenarioSettings {
   roleDelayMs: number
   /** Lifetime of issued tokens. */
   tokenLifetimeSeconds: number
+  /** IMDS `compute.azEnvironment` (AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud). */
+  azEnvironment: string
   /** App Service / Container Apps: rotate IDENTITY_HEADER this often (0: never). */
   rotateIdentityHeaderMs: number
 }
@@ -88,6 +90,7 @@ export const HEALTHY: ScenarioSettings = {
   roles: 'healthy',
   roleDelayMs: 10_000,
   tokenLifetimeSeconds: 3599,
+  azEnvironment: 'AzurePublicCloud',
   rotateIdentityHeaderMs: 0
 }
 
@@ -168,7 +171,8 @@ const ENUMS: Partial<Record<keyof ScenarioSettings, readonly string[]>> = {
     'malformed',
     'wrong-audience'
   ],
-  roles: ['healthy', 'none', 'delayed']
+  roles: ['healthy', 'none', 'delayed'],
+  azEnvironment: ['AzurePublicCloud', 'AzureUSGovernmentCloud', 'AzureChinaCloud']
 }
 
 const NUMBERS: Array<keyof ScenarioSettings> = [

@@ -60,7 +60,8 @@ export function apiStep(
       remediation: preflight.remediation
     }
   }
-  return combine(base, verdict, preflight)
+  const step = combine(base, verdict, preflight)
+  return check.note === undefined ? step : { ...step, detail: `${step.detail}; ${check.note}` }
 }
 
 interface Preflight {

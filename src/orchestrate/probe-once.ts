@@ -25,25 +25,35 @@ export interface ProbeOnceContext {
   readyWaitMs?: number
   clock?: Clock
   onReadyRetry?(attempt: number, waitedMs: number): void
+  /**
+   * Asked with the first observations: another request to probe with instead (the default check
+   * following the workload's cloud, src/orchestrate/default-check.ts), or undefined.
+   */
+  adaptRequest?(observations: Observations): ProbeRequest | undefined
 }
 
 export async function probeOnce(
   workload: Workload,
   context: ProbeOnceContext
 ): Promise<TargetReport> {
+  const dispatch = async (request: ProbeRequest): Promise<Observations> => {
+    try {
+      const observations = await withDeadline(context.budgetMs, signal =>
+        workload.probe(request, signal)
+      )
+      checkAnswersRequest(observations, request)
+      return observations
+    } catch (error) {
+      if (error instanceof DeadlineExceeded) context.onAbandoned?.()
+      throw toDispatchError(error)
+    }
+  }
   // Each attempt has the whole probe budget: ready-wait adds to it rather than eating into it.
   const outcome = await dispatchWhenReady(
     async () => {
-      try {
-        const observations = await withDeadline(context.budgetMs, signal =>
-          workload.probe(context.request, signal)
-        )
-        checkAnswersRequest(observations, context.request)
-        return observations
-      } catch (error) {
-        if (error instanceof DeadlineExceeded) context.onAbandoned?.()
-        throw toDispatchError(error)
-      }
+      const observations = await dispatch(context.request)
+      const adapted = context.adaptRequest?.(observations)
+      return adapted === undefined ? observations : dispatch(adapted)
     },
     {
       readyWaitMs: context.readyWaitMs ?? 0,

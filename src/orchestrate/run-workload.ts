@@ -5,6 +5,8 @@
  */
 import type { Check } from '../inputs/action-inputs'
 import type { IdentitySelection, ProbeRequest } from '../probe-request'
+import type { Observations } from '../observations'
+import { adaptDefaultCheck } from './default-check'
 import type { Workload } from '../dispatch/workload'
 import type { TargetReport } from '../report/report-types'
 import type { Clock } from './clock'
@@ -35,11 +37,25 @@ export async function runWorkload(
   context: WorkloadContext
 ): Promise<TargetReport> {
   const started = context.clock.now()
+  // The default check adapts to the workload once (its cloud, its subscription); every later
+  // probe of this workload (rbac-wait, transient retries) uses the adapted checks.
+  let checks = context.checks
+  let request = context.request
+  const adaptRequest = (observations: Observations): ProbeRequest | undefined => {
+    const adapted = adaptDefaultCheck(checks, observations)
+    if (adapted === undefined) return undefined
+    checks = adapted
+    request = {
+      ...request,
+      checks: adapted.map(check => ({ url: check.url, resource: check.resource }))
+    }
+    return request
+  }
   const plan = () => ({
     target: workload.label,
     identity: context.identity,
     ...(context.expectedPrincipalId ? { expectedPrincipalId: context.expectedPrincipalId } : {}),
-    checks: context.checks,
+    checks,
     nowMs: Date.now(),
     rbacWaitMs: context.rbacWaitMs,
     nonce: context.request.nonce
@@ -51,7 +67,8 @@ export async function runWorkload(
       probeThroughTransients(
         () =>
           probeOnce(workload, {
-            request: context.request,
+            request,
+            adaptRequest,
             plan,
             diagnosis: context.diagnosis,
             budgetMs: context.budgetMs,
