@@ -61,7 +61,7 @@ export function platformRemediation(platform: PlatformHint): string {
   const group = platform.resourceGroup ?? '<resource group>'
   switch (platform.kind) {
     case 'app-service':
-      return `Enable the app's managed identity: az webapp identity assign --name ${name} --resource-group ${group} (add --identities <user-assigned identity resource ID> for a user-assigned one); App Service then sets IDENTITY_ENDPOINT and IDENTITY_HEADER for the app (restart it if they do not appear). NSG rules and NO_PROXY do not matter here: there is no IMDS in App Service`
+      return `Enable the app's managed identity: az webapp identity assign --name ${name} --resource-group ${group} (add --identities <user-assigned identity resource ID> for a user-assigned one); App Service then sets IDENTITY_ENDPOINT and IDENTITY_HEADER for the app (restart it if they do not appear); there is no IMDS in App Service, so network rules for it do not help`
     case 'functions':
       return `Enable the function app's managed identity: az functionapp identity assign --name ${name} --resource-group ${group} (add --identities <user-assigned identity resource ID> for a user-assigned one); the platform then sets IDENTITY_ENDPOINT and IDENTITY_HEADER (restart the app if they do not appear). There is no IMDS in Azure Functions`
     case 'container-apps':

@@ -50,11 +50,12 @@ export function explainDenial(
       remediation: `No role assignment exists yet: create it. ${context.remediation}`
     }
   }
+  // Without the action (a cut error body) every assignment may be the one that grants it.
   const granting =
     action === undefined
-      ? held.filter(a => a.permissions === undefined)
+      ? []
       : held.filter(a => a.permissions !== undefined && grants(a.permissions, action))
-  const unknown = held.filter(a => a.permissions === undefined)
+  const unknown = action === undefined ? held : held.filter(a => a.permissions === undefined)
   const newest = newestOf(granting.length > 0 ? granting : unknown)
   if (newest !== undefined && newest.createdMs !== undefined) {
     const age = context.nowMs - newest.createdMs
@@ -88,7 +89,12 @@ export function explainDenial(
     }
   }
   return {
-    note: `${who} holds ${held.map(a => `${a.role} at ${a.scope}`).join(', ')} (what they grant could not be read)`,
+    note: `${who} holds ${held
+      .slice(0, 4)
+      .map(a => `${a.role} at ${a.scope}`)
+      .join(
+        ', '
+      )}${action === undefined ? ' (the refused action is not known, so whether they grant it is not either)' : ' (what they grant could not be read)'}`,
     remediation: context.remediation
   }
 }
