@@ -162,7 +162,7 @@ describe('rbac-denied on a vm: target, told apart by the role assignments', () =
     })
     expect(run.outputs['failure-mode']).toBe('rbac-denied')
     const api = step(run, 'api')
-    expect(api.detail).toMatch(/Reader was assigned at .* 4 min ago .*not propagated yet/)
+    expect(api.detail).toMatch(/Reader was assigned at .* 4 min ago.*not propagated yet/)
     expect(api.remediation).toMatch(/set rbac-wait/)
   })
 

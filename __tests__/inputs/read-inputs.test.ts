@@ -28,7 +28,8 @@ describe('readInputs: defaults', () => {
           resource: 'https://management.azure.com/',
           resourceFrom: 'host-table',
           expectedAudience: 'https://management.azure.com/',
-          expect: []
+          expect: [],
+          followsWorkload: true
         }
       ],
       rbacWaitMs: 0,
@@ -59,6 +60,7 @@ describe('readInputs: defaults', () => {
         'checks',
         'expected-principal-id',
         'rbac-wait',
+        'ready-wait',
         'timeout',
         'concurrency',
         'fail-on',
