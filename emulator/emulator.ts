@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { APP_SERVICE_PATH, handleAppServiceToken } from './app-service'
+import { apiFault } from './api-faults'
 import { handleArm } from './arm'
 import { handleControl, type RecordedRequest } from './control'
 import { redactHeaders, requestUrl, send, type Reply } from './http-util'
@@ -168,9 +169,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   const apiRoute = (req: IncomingMessage, url: URL): Reply =>
-    /^\/secrets(\/|$)/i.test(url.pathname)
+    apiFault(state) ??
+    (/^\/secrets(\/|$)/i.test(url.pathname)
       ? handleKeyVault(req, url, state)
-      : handleArm(req, url, state)
+      : handleArm(req, url, state))
 
   let federatedTokenFile = ''
   const identity = new Listener(serve('identity', identityRoute, true), options.ports?.identity)

@@ -79,7 +79,7 @@ function instanceDocument(state: EmulatorState): Record<string, unknown> {
   const { estate } = state
   return {
     compute: {
-      azEnvironment: 'AzurePublicCloud',
+      azEnvironment: state.settings.azEnvironment,
       location: estate.location,
       name: estate.vmName,
       osType: 'Linux',

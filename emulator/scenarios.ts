@@ -19,6 +19,8 @@ export const SCENARIO_NAMES = [
   'role-missing',
   'role-delayed',
   'api-closed',
+  'api-throttled',
+  'api-unavailable',
   'wrong-audience'
 ] as const
 
@@ -42,6 +44,13 @@ export interface ScenarioSettings {
   identityListener: 'open' | 'refused' | 'hang'
   /** `closed`: the API listener (ARM, Key Vault) is closed, like blocked egress. */
   apiListener: 'open' | 'closed'
+  /**
+   * How the APIs (ARM, Key Vault) answer their first `apiFaultCount` requests: `throttled` 429
+   * with `Retry-After: retryAfterSeconds`, `unavailable` `apiFaultStatus` (500/502/503/504).
+   */
+  apiFault: 'none' | 'throttled' | 'unavailable'
+  apiFaultCount: number
+  apiFaultStatus: number
   /** The VM has its system-assigned identity. */
   systemAssigned: boolean
   /** Indexes into `identities.userAssigned` of the identities assigned to the workload. */
@@ -59,6 +68,8 @@ export interface ScenarioSettings {
   roleDelayMs: number
   /** Lifetime of issued tokens. */
   tokenLifetimeSeconds: number
+  /** IMDS `compute.azEnvironment` (AzurePublicCloud, AzureUSGovernmentCloud, AzureChinaCloud). */
+  azEnvironment: string
   /** App Service / Container Apps: rotate IDENTITY_HEADER this often (0: never). */
   rotateIdentityHeaderMs: number
 }
@@ -67,6 +78,9 @@ export const HEALTHY: ScenarioSettings = {
   name: 'healthy',
   identityListener: 'open',
   apiListener: 'open',
+  apiFault: 'none',
+  apiFaultCount: 2,
+  apiFaultStatus: 503,
   systemAssigned: true,
   userAssigned: [0, 1],
   tokenFault: 'none',
@@ -76,6 +90,7 @@ export const HEALTHY: ScenarioSettings = {
   roles: 'healthy',
   roleDelayMs: 10_000,
   tokenLifetimeSeconds: 3599,
+  azEnvironment: 'AzurePublicCloud',
   rotateIdentityHeaderMs: 0
 }
 
@@ -96,6 +111,10 @@ const PRESETS: Record<ScenarioName, Partial<ScenarioSettings>> = {
   'role-missing': { roles: 'none' },
   'role-delayed': { roles: 'delayed' },
   'api-closed': { apiListener: 'closed' },
+  // Outlasts the runner's transient retries: rehearses `throttled` at the api step.
+  'api-throttled': { apiFault: 'throttled', apiFaultCount: 1000 },
+  // Two 503s, then the normal answer: the transient retries get through.
+  'api-unavailable': { apiFault: 'unavailable' },
   'wrong-audience': { tokenFault: 'wrong-audience' }
 }
 
@@ -141,6 +160,7 @@ function unknownScenarioMessage(name: string): string {
 const ENUMS: Partial<Record<keyof ScenarioSettings, readonly string[]>> = {
   identityListener: ['open', 'refused', 'hang'],
   apiListener: ['open', 'closed'],
+  apiFault: ['none', 'throttled', 'unavailable'],
   tokenFault: [
     'none',
     'gone',
@@ -151,12 +171,15 @@ const ENUMS: Partial<Record<keyof ScenarioSettings, readonly string[]>> = {
     'malformed',
     'wrong-audience'
   ],
-  roles: ['healthy', 'none', 'delayed']
+  roles: ['healthy', 'none', 'delayed'],
+  azEnvironment: ['AzurePublicCloud', 'AzureUSGovernmentCloud', 'AzureChinaCloud']
 }
 
 const NUMBERS: Array<keyof ScenarioSettings> = [
   'goneForMs',
   'throttleCount',
+  'apiFaultCount',
+  'apiFaultStatus',
   'retryAfterSeconds',
   'roleDelayMs',
   'tokenLifetimeSeconds',
@@ -179,6 +202,11 @@ function validateSettings(settings: ScenarioSettings): void {
         `scenario setting '${key}' must be a number >= 0; got ${JSON.stringify(value)}`
       )
     }
+  }
+  if (![500, 502, 503, 504].includes(settings.apiFaultStatus)) {
+    throw new Error(
+      `scenario setting 'apiFaultStatus' must be 500, 502, 503 or 504; got ${JSON.stringify(settings.apiFaultStatus)}`
+    )
   }
   if (typeof settings.systemAssigned !== 'boolean') {
     throw new Error(`scenario setting 'systemAssigned' must be true or false`)

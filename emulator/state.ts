@@ -14,6 +14,8 @@ export class EmulatorState {
   scenarioStartedAt = Date.now()
   /** Token requests answered 429 so far in this scenario. */
   throttled = 0
+  /** API requests answered with the scenario's api fault so far. */
+  apiFaulted = 0
   readonly roles: RoleAssignments
   readonly issuer: TokenIssuer
   private readonly headerSecret = randomBytes(32)
@@ -33,6 +35,7 @@ export class EmulatorState {
     this.settings = resolveScenario(input)
     this.scenarioStartedAt = Date.now()
     this.throttled = 0
+    this.apiFaulted = 0
     this.applyRoles()
     return this.settings
   }

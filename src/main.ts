@@ -17,6 +17,7 @@ import { probeBudgetMs, resolveBudgetMs } from './orchestrate/probe-budget'
 import { resolveWorkloads } from './orchestrate/resolve-workloads'
 import { runTargets } from './orchestrate/run-targets'
 import { runWorkload } from './orchestrate/run-workload'
+import { explainDenials } from './orchestrate/explain-denials'
 import { fallbackReport } from './orchestrate/fallback-report'
 import type { Workload } from './dispatch/workload'
 import type { ProbeRequest } from './probe-request'
@@ -140,22 +141,37 @@ async function probeAll(
         return fallbackReport(target.line, dispatchError.message, dispatchError.remediation)
       }
     },
-    runWorkload: (workload, target) =>
-      runWorkload(workload, {
-        request,
-        identity: inputs.identity,
-        ...(inputs.expectedPrincipalId ? { expectedPrincipalId: inputs.expectedPrincipalId } : {}),
-        checks: inputs.checks,
-        rbacWaitMs: inputs.rbacWaitMs,
-        budgetMs: probeBudgetMs(target, inputs),
-        diagnosis: deps.diagnosis,
-        clock: deps.clock,
-        onAbandoned: () => abandoned++,
-        onRetry: (label, probe, waitedMs) =>
-          runner.info(
-            `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (rbac-wait)`
-          )
-      }),
+    runWorkload: async (workload, target) =>
+      explainDenials(
+        await runWorkload(workload, {
+          request,
+          identity: inputs.identity,
+          ...(inputs.expectedPrincipalId
+            ? { expectedPrincipalId: inputs.expectedPrincipalId }
+            : {}),
+          checks: inputs.checks,
+          rbacWaitMs: inputs.rbacWaitMs,
+          budgetMs: probeBudgetMs(target, inputs),
+          diagnosis: deps.diagnosis,
+          clock: deps.clock,
+          onAbandoned: () => abandoned++,
+          onRetry: (label, probe, waitedMs) =>
+            runner.info(
+              `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (rbac-wait)`
+            ),
+          readyWaitMs: target.kind === 'https' ? inputs.readyWaitMs : 0,
+          onReadyRetry: (label, attempt, waitedMs) =>
+            runner.info(
+              `${label}: smoke endpoint not ready after ${Math.round(waitedMs / 1000)} s; attempt ${attempt} (ready-wait)`
+            ),
+          onTransientRetry: (label, probe, waitedMs, status) =>
+            runner.info(
+              `${label}: API answered ${status}; probe ${probe} after ${Math.round(waitedMs / 1000)} s (transient retry)`
+            )
+        }),
+        target,
+        inputs.rbacWaitMs
+      ),
     onReport: report => logTarget(report)
   })
 

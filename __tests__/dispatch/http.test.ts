@@ -38,6 +38,7 @@ function inputs(extra: Partial<ActionInputs> = {}): ActionInputs {
     identity: { kind: 'system' },
     checks: [],
     rbacWaitMs: 0,
+    readyWaitMs: 0,
     timeoutMs: 5000,
     concurrency: 1,
     failOn: 'error',

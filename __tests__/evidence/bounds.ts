@@ -2,7 +2,8 @@
  * The longest a run may take, computed from its inputs and its scenario by the rules the contract
  * and PROTOCOLS.md set: every request ends within `timeout`; 404/408/429/5xx are retried three
  * times 1 s, 2 s, 4 s apart (Retry-After instead, when longer); 410 every 10 s for up to 70 s;
- * rbac-wait re-probes with a backoff capped at 5 s until its deadline; steps after a failed one
+ * rbac-wait re-probes with a backoff capped at 5 s until its deadline; an API's 429/5xx is re-probed
+ * three times (Retry-After, capped at 20 s, or 1 s, 2 s, 4 s); steps after a failed one
  * are skipped. Plus allowances, stated here, for what is not a request on the workload.
  */
 import { resolveScenario, type ScenarioName } from '../../emulator/scenarios'
@@ -20,6 +21,7 @@ export const BACKOFF_MS = [1000, 2000, 4000]
 export const GONE_INTERVAL_MS = 10_000
 export const GONE_WINDOW_MS = 70_000
 export const RBAC_BACKOFF_CAP_MS = 5000
+export const TRANSIENT_RETRY_AFTER_CAP_MS = 20_000
 
 export function parseDuration(text: string | undefined, fallbackMs: number): number {
   if (text === undefined || text.trim() === '') return fallbackMs
@@ -105,6 +107,16 @@ export function boundFor(run: BoundInput): Bound {
     parts.push(
       `rbac-wait min(${rbacWait}, role delay ${settings.roleDelayMs} + cap ${RBAC_BACKOFF_CAP_MS}) ms + one more probe`
     )
+  }
+  if (settings.apiFault !== 'none') {
+    // The runner's transient retries: up to three re-probes, after Retry-After (capped at 20 s)
+    // or 1 s, 2 s, 4 s (src/orchestrate/transient-retry-loop.ts).
+    const waits =
+      settings.apiFault === 'throttled'
+        ? 3 * Math.min(settings.retryAfterSeconds * 1000, TRANSIENT_RETRY_AFTER_CAP_MS)
+        : BACKOFF_MS.reduce((a, b) => a + b, 0)
+    total += waits + 3 * oneProbe
+    parts.push(`transient retries ${waits} ms + 3 more probes`)
   }
   return { ms: Math.round(total), formula: parts.join(' + ') }
 }

@@ -162,6 +162,19 @@ export const FAULT_CASES: FaultCase[] = [
     basis: 'egress-blocked: connection refused by the API'
   },
   {
+    id: 'api-throttled',
+    scenario: 'api-throttled',
+    expected: every(fail('api', 'throttled')),
+    basis:
+      "an API's 429 that persists through the runner's transient retries is throttled at the api step"
+  },
+  {
+    id: 'api-unavailable (two 503s)',
+    scenario: 'api-unavailable',
+    expected: every(PASS),
+    basis: "an API's 503 is retried by re-probing (1 s, 2 s, 4 s) within the run's bounds"
+  },
+  {
     id: 'wrong-audience',
     scenario: 'wrong-audience',
     expected: every(fail('token', 'wrong-audience')),

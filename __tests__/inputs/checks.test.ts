@@ -14,7 +14,9 @@ describe('parseChecks: valid', () => {
         resource: 'https://management.azure.com/',
         resourceFrom: 'host-table',
         expectedAudience: 'https://management.azure.com/',
-        expect: []
+        expect: [],
+        // The default check adapts to the workload's cloud and subscription (orchestrate/default-check).
+        followsWorkload: true
       }
     ])
   })

@@ -29,10 +29,12 @@ describe('readInputs: defaults', () => {
           resource: 'https://management.azure.com/',
           resourceFrom: 'host-table',
           expectedAudience: 'https://management.azure.com/',
-          expect: []
+          expect: [],
+          followsWorkload: true
         }
       ],
       rbacWaitMs: 0,
+      readyWaitMs: 120_000,
       timeoutMs: 10_000,
       concurrency: 8,
       failOn: 'error',
@@ -59,6 +61,7 @@ describe('readInputs: defaults', () => {
         'checks',
         'expected-principal-id',
         'rbac-wait',
+        'ready-wait',
         'timeout',
         'concurrency',
         'fail-on',

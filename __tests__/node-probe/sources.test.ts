@@ -165,6 +165,19 @@ describe('app-service', () => {
     ).toEqual({ subscriptionId: 'sub', resourceGroupName: 'Real-RG' })
     expect(appServiceMeta({})).toBeUndefined()
   })
+
+  it("names the app's cloud from its host name, as IMDS names clouds", () => {
+    expect(appServiceMeta({ WEBSITE_HOSTNAME: 'orders.azurewebsites.us' })).toEqual({
+      azEnvironment: 'AzureUSGovernmentCloud'
+    })
+    expect(appServiceMeta({ WEBSITE_HOSTNAME: 'orders.chinacloudsites.cn' })).toEqual({
+      azEnvironment: 'AzureChinaCloud'
+    })
+    expect(appServiceMeta({ WEBSITE_HOSTNAME: 'orders.azurewebsites.net' })?.azEnvironment).toBe(
+      'AzurePublicCloud'
+    )
+    expect(appServiceMeta({ WEBSITE_HOSTNAME: 'orders.example.com' })).toBeUndefined()
+  })
 })
 
 describe('legacy-msi', () => {

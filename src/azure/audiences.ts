@@ -359,3 +359,9 @@ export function serviceForUrl(url: string): AzureServiceEntry | undefined {
     return undefined
   }
 }
+
+/** The Azure Resource Manager host of a cloud (the default check follows the workload's cloud). */
+export function armHostFor(cloud: AzureCloud): string | undefined {
+  return ROWS.find(row => row.cloud === cloud && row.service === 'Azure Resource Manager')
+    ?.hosts?.[0]
+}

@@ -37,6 +37,8 @@ export interface ApiVerdict {
   failureMode?: FailureMode
   detail: string
   remediation?: string
+  /** rbac-denied: who was refused what where (the role lookup on the runner starts from it). */
+  denial?: fix.RbacDenial
 }
 
 /** Statuses a proxy or gateway typically answers with on its own account. */
@@ -154,7 +156,8 @@ function classifyForbidden(body: ErrorBody, context: ApiAnswerContext): ApiVerdi
       remediation: fix.rbacDenied(
         { service: 'keyvault', model, principalId, scope: vaultScope, action, vaultName },
         context.rbacWaitMs
-      )
+      ),
+      denial: { service: 'keyvault', model, principalId, scope: vaultScope, action, vaultName }
     }
   }
   if (code === 'AuthorizationFailed' || code === 'LinkedAuthorizationFailed') {
@@ -167,7 +170,8 @@ function classifyForbidden(body: ErrorBody, context: ApiAnswerContext): ApiVerdi
       remediation: fix.rbacDenied(
         { service: 'arm', principalId, scope, action },
         context.rbacWaitMs
-      )
+      ),
+      denial: { service: 'arm', principalId, scope, action }
     }
   }
   if (code === 'AuthorizationPermissionMismatch') {
@@ -178,7 +182,8 @@ function classifyForbidden(body: ErrorBody, context: ApiAnswerContext): ApiVerdi
       remediation: fix.rbacDenied(
         { service: 'storage', principalId, storage: storageAccountOf(context.url) },
         context.rbacWaitMs
-      )
+      ),
+      denial: { service: 'storage', principalId, storage: storageAccountOf(context.url) }
     }
   }
   if (
@@ -189,7 +194,8 @@ function classifyForbidden(body: ErrorBody, context: ApiAnswerContext): ApiVerdi
       status: 'fail',
       failureMode: 'rbac-denied',
       detail: `Microsoft Graph denied principal ${principalId ?? '(unknown)'} (403 ${code})${said}`,
-      remediation: fix.rbacDenied({ service: 'graph', principalId }, context.rbacWaitMs)
+      remediation: fix.rbacDenied({ service: 'graph', principalId }, context.rbacWaitMs),
+      denial: { service: 'graph', principalId }
     }
   }
   if (context.service === 'arm' && /authoriz/i.test(`${code} ${message}`)) {
@@ -198,7 +204,8 @@ function classifyForbidden(body: ErrorBody, context: ApiAnswerContext): ApiVerdi
       status: 'fail',
       failureMode: 'rbac-denied',
       detail: `principal ${principalId ?? '(unknown)'} is not authorized over ${scope ?? 'the scope'} (403 ${code})${said}`,
-      remediation: fix.rbacDenied({ service: 'arm', principalId, scope }, context.rbacWaitMs)
+      remediation: fix.rbacDenied({ service: 'arm', principalId, scope }, context.rbacWaitMs),
+      denial: { service: 'arm', principalId, scope }
     }
   }
   return undefined

@@ -4,13 +4,14 @@
  */
 import type { Check } from '../inputs/action-inputs'
 import type { ApiObservation, Observations } from '../observations'
-import type { FailureMode, StepReport } from '../report/report-types'
+import type { FailureMode, RbacFacts, StepReport } from '../report/report-types'
 import { classifyApiAnswer, type ApiVerdict } from './api-errors'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
 import { serviceOf } from './services'
 import { formatDuration, hostPort, oneLine } from './text'
 import { describeTransport } from './transport'
+import { retryAfterMsOf, serviceFailureRemediation, throttledApi } from './transient-answers'
 
 export interface ApiStepContext {
   observations: Observations
@@ -38,6 +39,9 @@ export function apiStep(
       : {}),
     ...(observation?.status !== undefined ? { httpStatus: observation.status } : {})
   }
+  const retryAfterMs =
+    observation === undefined ? undefined : retryAfterMsOf(observation, context.plan.nowMs)
+  if (retryAfterMs !== undefined) base.retryAfterMs = retryAfterMs
   const preflight = preflightAudience(check)
   const verdict = judgeCall(check, url, observation, context)
   if (verdict === 'skip') {
@@ -56,7 +60,8 @@ export function apiStep(
       remediation: preflight.remediation
     }
   }
-  return combine(base, verdict, preflight)
+  const step = combine(base, verdict, preflight)
+  return check.note === undefined ? step : { ...step, detail: `${step.detail}; ${check.note}` }
 }
 
 interface Preflight {
@@ -116,8 +121,11 @@ function judgeCall(
       remediation: fix.egressBlocked(hostPort(url), obs.error)
     }
   }
+  const throttled = throttledApi(obs, url, check.expect)
+  if (throttled !== undefined)
+    return { ...throttled, detail: `GET ${shortUrl(url)}: ${throttled.detail}` }
   const claims = context.token?.claims
-  const verdict = classifyApiAnswer(obs.status, obs.body, {
+  const classified = classifyApiAnswer(obs.status, obs.body, {
     check,
     url,
     service: serviceOf(url, check.resource),
@@ -127,6 +135,10 @@ function judgeCall(
     expectedPrincipalId: context.plan.expectedPrincipalId,
     rbacWaitMs: context.plan.rbacWaitMs
   })
+  const serviceFailure =
+    classified.failureMode === 'api-error' ? serviceFailureRemediation(obs.status, url) : undefined
+  const verdict =
+    serviceFailure === undefined ? classified : { ...classified, remediation: serviceFailure }
   const timing = ` in ${formatDuration(obs.ms)}${obs.attempts > 1 ? ` (${obs.attempts} attempts)` : ''}`
   if (verdict.status === 'pass')
     return { ...verdict, detail: `GET ${shortUrl(url)} ${verdict.detail}${timing}` }
@@ -138,6 +150,9 @@ function combine(
   verdict: ApiVerdict,
   preflight: Preflight | undefined
 ): StepReport {
+  if (verdict.failureMode === 'rbac-denied' && verdict.denial !== undefined) {
+    base = { ...base, rbac: rbacFacts(verdict.denial) }
+  }
   if (preflight === undefined) {
     return {
       ...base,
@@ -172,6 +187,17 @@ function combine(
     failureMode: verdict.failureMode,
     detail: `${verdict.detail}; also: ${preflight.detail}`,
     remediation: verdict.remediation
+  }
+}
+
+function rbacFacts(denial: fix.RbacDenial): RbacFacts {
+  return {
+    service: denial.service,
+    role: fix.roleFor(denial),
+    ...(denial.principalId !== undefined ? { principalId: denial.principalId } : {}),
+    ...(denial.scope !== undefined ? { scope: denial.scope } : {}),
+    ...(denial.action !== undefined ? { action: denial.action } : {}),
+    ...(denial.model !== undefined ? { model: denial.model } : {})
   }
 }
 

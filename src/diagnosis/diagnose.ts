@@ -12,6 +12,7 @@ import { normaliseAudience } from './audiences'
 import { diagnoseDispatchFailure } from './dispatch-step'
 import { imdsStep } from './imds-step'
 import type { DiagnosisPlan } from './plan'
+import { withPlatformFix } from './platform-fix'
 import * as fix from './remediation'
 import { judgeSdkIdentity } from './sdk-identity-step'
 import { tokenStep } from './token-step'
@@ -47,7 +48,7 @@ export function diagnose(observations: Observations, plan: DiagnosisPlan): Targe
     environment: observations.source === 'none' ? 'unknown' : observations.source,
     result: 'pass',
     durationMs: 0,
-    steps: [imds, ...tokens, ...apis],
+    steps: withPlatformFix([imds, ...tokens, ...apis], observations),
     probe: observations.probe,
     ...(sdk.length > 0 ? { sdk } : {})
   })

@@ -212,7 +212,9 @@ function transportFailure(
       return new DispatchError(
         `could not reach the smoke endpoint ${where} (${error})`,
         'Check that the app is running and reachable from the runner (access restrictions, private endpoints, firewall).',
-        errorText
+        errorText,
+        // A refused or reset connection is what an app restarting after a deploy looks like.
+        error === 'refused' || error === 'reset'
       )
   }
 }
@@ -293,8 +295,10 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
         : `the app behind ${where} answered ${status} (${status === 502 || status === 503 ? 'not running or starting' : 'front-end error'})`,
       ours
         ? "Look at the app's log for the handler's error."
-        : 'Check that the app is running (a slot just deployed may still be starting: warm it up first).',
-      proof
+        : 'Check that the app is running (a slot just deployed may still be starting: raise ready-wait, or warm it up first).',
+      proof,
+      // The front end's 502/503/504 while the app starts; the handler's own 5xx is an answer.
+      !ours && (status === 502 || status === 503 || status === 504)
     )
   }
   return new DispatchError(

@@ -22,7 +22,12 @@ export class DispatchError extends Error {
     /** What a person should do, e.g. `Run azure/login before this step`. */
     readonly remediation: string,
     /** Raw evidence (masked), e.g. the tail of run-command output. */
-    readonly evidence?: string
+    readonly evidence?: string,
+    /**
+     * The target is there but not serving yet (a smoke endpoint refusing connections or behind a
+     * front end answering 502/503/504 while the app starts): `ready-wait` may wait it out.
+     */
+    readonly notReady = false
   ) {
     super(message)
     this.name = 'DispatchError'

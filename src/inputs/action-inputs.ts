@@ -29,6 +29,13 @@ export interface Check {
   audienceMismatch?: boolean
   /** Statuses that count as success; empty means any 2xx. */
   expect: number[]
+  /**
+   * The default check (input `checks` empty, or exactly its default line): it follows the
+   * workload's cloud and works without a known subscription (src/orchestrate/default-check.ts).
+   */
+  followsWorkload?: true
+  /** Why this check differs from the line given (the default check, adapted to the workload). */
+  note?: string
 }
 
 export type FailOn = 'error' | 'warning' | 'never'
@@ -40,6 +47,8 @@ export interface ActionInputs {
   checks: Check[]
   expectedPrincipalId?: string
   rbacWaitMs: number
+  /** `https://` targets: how long to wait for a smoke endpoint that is still starting (0: not at all). */
+  readyWaitMs: number
   timeoutMs: number
   concurrency: number
   failOn: FailOn

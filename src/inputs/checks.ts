@@ -219,6 +219,7 @@ export function parseChecks(value: string): Check[] {
   const seen = new Map<string, number>()
   for (const { number, text } of lines) {
     const check = parseCheckLine(number, text)
+    if (text === DEFAULT_CHECK_LINE) check.followsWorkload = true
     const key = `${check.url} ${check.resource}`
     const earlier = seen.get(key)
     if (earlier !== undefined) {

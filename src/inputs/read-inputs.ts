@@ -8,6 +8,7 @@ import type { IdentitySelection } from '../probe-request'
 import { InputError, type ActionInputs, type FailOn, type OsChoice } from './action-inputs'
 import { audienceProblem, hasControlCharacter } from './audience-value'
 import { DEFAULT_CHECK_LINE, parseChecks } from './checks'
+import { READY_WAIT_DEFAULT } from './ready-wait-default'
 import { parseDuration } from './durations'
 import { guidProblem, parseIdentity } from './identity'
 import { InputErrors } from './input-errors'
@@ -22,6 +23,7 @@ export const INPUT_DEFAULTS = {
   checks: DEFAULT_CHECK_LINE,
   'expected-principal-id': '',
   'rbac-wait': '0',
+  'ready-wait': READY_WAIT_DEFAULT,
   timeout: '10s',
   concurrency: '8',
   'fail-on': 'error',
@@ -36,6 +38,7 @@ export type InputName = keyof typeof INPUT_DEFAULTS
 
 export const TIMEOUT_BOUNDS = { minMs: 100, maxMs: 5 * 60_000, example: '10s' }
 export const RBAC_WAIT_BOUNDS = { minMs: 0, maxMs: 60 * 60_000, example: '5m' }
+export const READY_WAIT_BOUNDS = { minMs: 0, maxMs: 30 * 60_000, example: '2m' }
 export const MAX_CONCURRENCY = 256
 
 const GUID_EXAMPLE = '6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b'
@@ -213,6 +216,10 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
       undefined
     ),
     rbacWaitMs: attempt(() => parseDuration('rbac-wait', read('rbac-wait'), RBAC_WAIT_BOUNDS), 0),
+    readyWaitMs: attempt(
+      () => parseDuration('ready-wait', read('ready-wait'), READY_WAIT_BOUNDS),
+      0
+    ),
     timeoutMs: attempt(() => parseDuration('timeout', read('timeout'), TIMEOUT_BOUNDS), 0),
     concurrency: attempt(() => parseConcurrency(read('concurrency')), 1),
     failOn: attempt(

@@ -16,6 +16,7 @@ import { httpRequest, isFailure } from '../http/http-request'
 import { mayCarryBearer } from '../azure/loopback'
 import type { Sleep } from './retry-policy'
 import { detectSource } from './sources/detect'
+import { detectPlatform } from './sources/platform'
 import { exchangeOf } from './sources/source'
 import type { InstanceAttempt, SourceContext, TokenAttempt } from './sources/source'
 import { cutBody, reduceTokenResponse } from './token-response'
@@ -221,6 +222,8 @@ export async function runProbe(
     tokens: [],
     apis: []
   }
+  const platform = detectPlatform(options.env)
+  if (platform) observations.platform = platform
 
   // Step 1: instance metadata. No answer at all means the platform is unreachable: asking it for
   // tokens would only add one more `timeout` per audience before the same verdict.

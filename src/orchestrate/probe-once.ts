@@ -7,7 +7,9 @@ import { DispatchError, type Workload } from '../dispatch/workload'
 import { OBSERVATIONS_VERSION, type Observations } from '../observations'
 import type { ProbeRequest } from '../probe-request'
 import type { TargetReport } from '../report/report-types'
+import { systemClock, type Clock } from './clock'
 import { DeadlineExceeded, withDeadline } from './deadline'
+import { describeReadyWait, dispatchWhenReady, type ReadyWait } from './ready-wait-loop'
 import type { DiagnosisPlan, DiagnosisPort } from './diagnosis-port'
 import { BUG_REMEDIATION, fallbackReport } from './fallback-report'
 
@@ -19,26 +21,70 @@ export interface ProbeOnceContext {
   budgetMs: number
   /** Told when a probe was abandoned at its deadline (its work may still be pending). */
   onAbandoned?(): void
+  /** `ready-wait` for this workload (https targets; 0 or absent: no waiting). */
+  readyWaitMs?: number
+  clock?: Clock
+  onReadyRetry?(attempt: number, waitedMs: number): void
+  /**
+   * Asked with the first observations: another request to probe with instead (the default check
+   * following the workload's cloud, src/orchestrate/default-check.ts), or undefined.
+   */
+  adaptRequest?(observations: Observations): ProbeRequest | undefined
 }
 
 export async function probeOnce(
   workload: Workload,
   context: ProbeOnceContext
 ): Promise<TargetReport> {
-  let observations: Observations
-  try {
-    observations = await withDeadline(context.budgetMs, signal =>
-      workload.probe(context.request, signal)
-    )
-    checkAnswersRequest(observations, context.request)
-  } catch (error) {
-    if (error instanceof DeadlineExceeded) context.onAbandoned?.()
-    return dispatchFailure(toDispatchError(error), workload, context)
+  const dispatch = async (request: ProbeRequest): Promise<Observations> => {
+    try {
+      const observations = await withDeadline(context.budgetMs, signal =>
+        workload.probe(request, signal)
+      )
+      checkAnswersRequest(observations, request)
+      return observations
+    } catch (error) {
+      if (error instanceof DeadlineExceeded) context.onAbandoned?.()
+      throw toDispatchError(error)
+    }
   }
+  // Each attempt has the whole probe budget: ready-wait adds to it rather than eating into it.
+  const outcome = await dispatchWhenReady(
+    async () => {
+      const observations = await dispatch(context.request)
+      const adapted = context.adaptRequest?.(observations)
+      return adapted === undefined ? observations : dispatch(adapted)
+    },
+    {
+      readyWaitMs: context.readyWaitMs ?? 0,
+      clock: context.clock ?? systemClock,
+      isNotReady: error => error instanceof DispatchError && error.notReady,
+      onRetry: context.onReadyRetry
+    }
+  )
+  if (!outcome.ok) {
+    return withReadyWait(
+      dispatchFailure(toDispatchError(outcome.error), workload, context),
+      outcome.wait
+    )
+  }
+  let report: TargetReport
   try {
-    return context.diagnosis.diagnose(observations, context.plan())
+    report = context.diagnosis.diagnose(outcome.value, context.plan())
   } catch (error) {
     return fallbackReport(workload.label, `diagnosis failed: ${messageOf(error)}`, BUG_REMEDIATION)
+  }
+  return withReadyWait(report, outcome.wait)
+}
+
+/** The ready-wait goes on the report's first step (dispatch on failure, imds otherwise). */
+function withReadyWait(report: TargetReport, wait: ReadyWait | undefined): TargetReport {
+  const [first, ...rest] = report.steps
+  if (wait === undefined || first === undefined) return report
+  const note = describeReadyWait(wait)
+  return {
+    ...report,
+    steps: [{ ...first, detail: `${first.detail}; ${note}`, readyWaitMs: wait.waitedMs }, ...rest]
   }
 }
 
@@ -46,7 +92,12 @@ export async function probeOnce(
 export function toDispatchError(error: unknown): DispatchError {
   if (error instanceof DispatchError) return error
   if (isDispatchErrorLike(error))
-    return new DispatchError(error.message, error.remediation, error.evidence)
+    return new DispatchError(
+      error.message,
+      error.remediation,
+      error.evidence,
+      error.notReady === true
+    )
   if (error instanceof DeadlineExceeded) {
     return new DispatchError(
       `the probe gave ${error.message}`,

@@ -64,6 +64,25 @@ export interface StepReport {
   attempts?: number
   /** api with `rbac-wait`: how long the role took to become effective (or how long was waited in vain). */
   rbacWaitMs?: number
+  /** api: the API's `Retry-After`, in ms, when its last answer carried one. */
+  retryAfterMs?: number
+  /** api: how long the runner re-probed through a 429/5xx answer (transient retries). */
+  retryWaitMs?: number
+  /** api, rbac-denied: who was refused what where, and the role that would grant it. */
+  rbac?: RbacFacts
+  /** First step of an `https://` target with `ready-wait`: how long the smoke endpoint took to answer (or was waited for in vain). */
+  readyWaitMs?: number
+}
+
+export interface RbacFacts {
+  service: 'arm' | 'keyvault' | 'storage' | 'graph' | 'other'
+  principalId?: string
+  scope?: string
+  action?: string
+  /** The role the remediation names (a read role that grants the check's call). */
+  role: string
+  /** Key Vault: `access-policy` when the vault does not use Azure RBAC at all. */
+  model?: 'rbac' | 'access-policy' | 'unknown'
 }
 
 /** The app SDK's resolved identity, from the smoke endpoint (issue: "app picks the wrong client id"). */

@@ -7,7 +7,10 @@
  */
 import {
   BODY_LIMIT,
+  HOSTING_PLATFORMS,
   type ApiObservation,
+  type HostingPlatform,
+  type PlatformHint,
   type Exchange,
   type IdentitySource,
   type Observations,
@@ -181,6 +184,23 @@ function sdk(value: unknown, path: string): SdkObservation {
   })
 }
 
+/** Where the handler runs: a known platform, and plain resource names only. */
+function platform(value: unknown): PlatformHint {
+  const o = object(value, 'platform')
+  const kind = str(o, 'kind', 'platform', 32, true) as HostingPlatform
+  if (!HOSTING_PLATFORMS.includes(kind)) fail('platform.kind', 'is not a known platform')
+  const variable = str(o, 'variable', 'platform', 64, true)
+  if (!/^[A-Z_]{1,64}$/.test(variable)) fail('platform.variable', 'is not a variable name')
+  const names: Partial<PlatformHint> = {}
+  for (const field of ['name', 'resourceGroup'] as const) {
+    const text = str(o, field, 'platform', 100)
+    if (text === undefined) continue
+    if (!/^[\w.-]{1,100}$/.test(text)) fail(`platform.${field}`, 'is not a resource name')
+    names[field] = text
+  }
+  return { kind, variable, ...names }
+}
+
 function meta(value: unknown, path: string): WorkloadMeta {
   const o = object(value, path)
   const result: WorkloadMeta = {}
@@ -230,6 +250,7 @@ export function validateObservations(
     probe: str(o, 'probe', 'the answer', 64, true),
     source: source as IdentitySource,
     sourceDetail: str(o, 'sourceDetail', 'the answer', TEXT_LIMIT),
+    platform: o['platform'] === undefined ? undefined : platform(o['platform']),
     instance:
       o['instance'] === undefined
         ? undefined

@@ -50,6 +50,7 @@ function inputs(os: ActionInputs['os'] = 'auto'): ActionInputs {
     identity: { kind: 'system' },
     checks: [],
     rbacWaitMs: 0,
+    readyWaitMs: 0,
     timeoutMs: 3000,
     concurrency: 2,
     failOn: 'error',

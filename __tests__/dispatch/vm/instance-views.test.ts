@@ -24,6 +24,7 @@ function inputs(targets: Target[]): ActionInputs {
     identity: { kind: 'system' },
     checks: [],
     rbacWaitMs: 0,
+    readyWaitMs: 0,
     timeoutMs: 3000,
     concurrency: 2,
     failOn: 'error',

@@ -40,6 +40,8 @@ export function appServiceMeta(env: NodeJS.ProcessEnv): WorkloadMeta | undefined
     meta.resourceId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Web/sites/${site}`
   }
   if (env.REGION_NAME) meta.location = env.REGION_NAME
+  const environment = environmentOfHost(env.WEBSITE_HOSTNAME)
+  if (environment) meta.azEnvironment = environment
   return Object.keys(meta).length > 0 ? meta : undefined
 }
 
@@ -72,4 +74,18 @@ export function appServiceSource(
       return { url, result }
     }
   }
+}
+
+/**
+ * The cloud, from the app's default host name (WEBSITE_HOSTNAME): `*.azurewebsites.net` in Azure,
+ * `*.azurewebsites.us` in Azure Government, `*.chinacloudsites.cn` in Azure China
+ * (https://learn.microsoft.com/azure/azure-government/compare-azure-government-global-azure,
+ * https://learn.microsoft.com/azure/china/resources-developer-guide), named as IMDS names clouds.
+ */
+function environmentOfHost(host: string | undefined): string | undefined {
+  const name = (host ?? '').toLowerCase()
+  if (name.endsWith('.azurewebsites.us')) return 'AzureUSGovernmentCloud'
+  if (name.endsWith('.chinacloudsites.cn')) return 'AzureChinaCloud'
+  if (name.endsWith('.azurewebsites.net')) return 'AzurePublicCloud'
+  return undefined
 }
