@@ -6,7 +6,7 @@
 import type { Observations, TokenObservation } from '../observations'
 import { describeIdentity } from '../probe-request'
 import type { FailureMode, ReportedClaims, StepReport } from '../report/report-types'
-import { audienceMatchesRequest } from './audiences'
+import { audienceMatchesRequest } from '../azure/services'
 import { decodeClaims } from './claims'
 import { isAzureBody, mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import { judgeExpiry, parseExpiresOn, type ParsedExpiry } from './expiry'

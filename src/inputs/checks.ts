@@ -6,7 +6,7 @@
  * so it must be fixed before anything runs. Without `resource=`, the audience comes from the table
  * of Azure services (src/azure/audiences.ts); a host outside the table needs an explicit one.
  */
-import { audienceAccepted, serviceForHost } from '../azure/audiences'
+import { audienceAccepted, serviceForHost } from '../azure/services'
 import { InputError, type Check } from './action-inputs'
 import { audienceProblem } from './audience-value'
 import { inputLines } from './input-lines'

@@ -8,7 +8,7 @@
  * Extra rules name exact hosts (with port, if any) and the audiences they accept; only an extra rule
  * may allow plain http, and only to a loopback address (tests and emulators).
  */
-import { audienceAccepted, serviceForHost } from '../azure/audiences'
+import { audienceAccepted, serviceForHost } from '../azure/services'
 import { isLoopbackHost } from '../azure/loopback'
 import type { ProbeCheck } from '../probe-request'
 
