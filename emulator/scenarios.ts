@@ -4,6 +4,8 @@
  * overrides (`{ name: 'imds-gone', goneForMs: 500 }`).
  */
 
+import { recordedAnswer, recordedAnswers } from './recorded'
+
 export const SCENARIO_NAMES = [
   'healthy',
   'no-identity',
@@ -61,6 +63,11 @@ export interface ScenarioSettings {
   tokenLifetimeSeconds: number
   /** App Service / Container Apps: rotate IDENTITY_HEADER this often (0: never). */
   rotateIdentityHeaderMs: number
+  /**
+   * The name of a recorded identity-endpoint answer of the field corpus (emulator/recorded.ts) that
+   * every token endpoint replays instead of issuing a token; empty: none.
+   */
+  recordedAnswer: string
 }
 
 export const HEALTHY: ScenarioSettings = {
@@ -76,7 +83,8 @@ export const HEALTHY: ScenarioSettings = {
   roles: 'healthy',
   roleDelayMs: 10_000,
   tokenLifetimeSeconds: 3599,
-  rotateIdentityHeaderMs: 0
+  rotateIdentityHeaderMs: 0,
+  recordedAnswer: ''
 }
 
 const PRESETS: Record<ScenarioName, Partial<ScenarioSettings>> = {
@@ -177,6 +185,17 @@ function validateSettings(settings: ScenarioSettings): void {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new Error(
         `scenario setting '${key}' must be a number >= 0; got ${JSON.stringify(value)}`
+      )
+    }
+  }
+  if (settings.recordedAnswer !== '') {
+    const entry = recordedAnswer(settings.recordedAnswer)
+    if (entry === undefined || entry.endpoint !== 'identity') {
+      const known = recordedAnswers()
+        .filter(e => e.endpoint === 'identity')
+        .map(e => e.name)
+      throw new Error(
+        `scenario setting 'recordedAnswer' must name a recorded identity answer (${known.join(', ')}); got ${JSON.stringify(settings.recordedAnswer)}`
       )
     }
   }

@@ -397,7 +397,6 @@ describe('audienceAccepted', () => {
   })
 })
 
-
 describe('sameAudience: two audiences for the same resource (token aud against the request)', () => {
   const armVariants = [
     'https://management.azure.com/',

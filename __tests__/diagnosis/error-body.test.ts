@@ -162,8 +162,6 @@ describe('Key Vault actions and roles', () => {
     expect(
       roleFor({ service: 'arm', action: 'Microsoft.Resources/subscriptions/resourcegroups/read' })
     ).toBe('Reader')
-    expect(roleFor({ service: 'storage', kind: 'queue' })).toBe(
-      'Storage Queue Data Reader'
-    )
+    expect(roleFor({ service: 'storage', kind: 'queue' })).toBe('Storage Queue Data Reader')
   })
 })

@@ -394,7 +394,10 @@ const SERVICES: AzureService[] = [
         role: 'Azure Service Bus Data Sender (Event Hubs: Azure Event Hubs Data Sender)',
         when: /'send'/i
       },
-      { role: 'Azure Service Bus Data Owner (Event Hubs: Azure Event Hubs Data Owner)', when: /'manage/i },
+      {
+        role: 'Azure Service Bus Data Owner (Event Hubs: Azure Event Hubs Data Owner)',
+        when: /'manage/i
+      },
       { role: 'Azure Service Bus Data Receiver (Event Hubs: Azure Event Hubs Data Receiver)' }
     ]
   },
@@ -403,7 +406,11 @@ const SERVICES: AzureService[] = [
     name: 'Azure Cosmos DB',
     clouds: {
       // The SDKs ask for `<account endpoint>/.default`; Cosmos DB RBAC wants no trailing slash.
-      public: cosmos('documents.azure.com', 'privatelink.documents.azure.com', 'https://cosmos.azure.com'),
+      public: cosmos(
+        'documents.azure.com',
+        'privatelink.documents.azure.com',
+        'https://cosmos.azure.com'
+      ),
       usgov: cosmos('documents.azure.us', 'privatelink.documents.azure.us'),
       china: cosmos('documents.azure.cn', 'privatelink.documents.azure.cn')
     },
@@ -448,15 +455,27 @@ const SERVICES: AzureService[] = [
     name: 'Azure App Configuration',
     clouds: {
       // The SDKs' KnownAppConfigAudience; older stores also take their own endpoint.
-      public: appConfiguration('azconfig.io', 'https://appconfig.azure.com', 'privatelink.azconfig.io'),
-      usgov: appConfiguration('azconfig.azure.us', 'https://appconfig.azure.us', 'privatelink.azconfig.azure.us'),
-      china: appConfiguration('azconfig.azure.cn', 'https://appconfig.azure.cn', 'privatelink.azconfig.azure.cn')
+      public: appConfiguration(
+        'azconfig.io',
+        'https://appconfig.azure.com',
+        'privatelink.azconfig.io'
+      ),
+      usgov: appConfiguration(
+        'azconfig.azure.us',
+        'https://appconfig.azure.us',
+        'privatelink.azconfig.azure.us'
+      ),
+      china: appConfiguration(
+        'azconfig.azure.cn',
+        'https://appconfig.azure.cn',
+        'privatelink.azconfig.azure.cn'
+      )
     },
     errors: [
       {
         text: /public access is disabled|not in the store.s private endpoint/i,
         meaning: 'network',
-        why: 'the store refused the request: public access is disabled or the private endpoint is not the store\'s'
+        why: "the store refused the request: public access is disabled or the private endpoint is not the store's"
       },
       {
         status: [403],
@@ -478,9 +497,24 @@ const SERVICES: AzureService[] = [
     clouds: {
       // The Entra token a registry exchanges (`/oauth2/exchange`) is for the registry audience or,
       // for registries that allow it (`azureADAuthenticationAsArmPolicy`), for ARM.
-      public: containerRegistry('azurecr.io', 'https://containerregistry.azure.net', 'management.azure.com', 'privatelink.azurecr.io'),
-      usgov: containerRegistry('azurecr.us', 'https://management.usgovcloudapi.net', 'management.usgovcloudapi.net', 'privatelink.azurecr.us'),
-      china: containerRegistry('azurecr.cn', 'https://management.chinacloudapi.cn', 'management.chinacloudapi.cn', 'privatelink.azurecr.cn')
+      public: containerRegistry(
+        'azurecr.io',
+        'https://containerregistry.azure.net',
+        'management.azure.com',
+        'privatelink.azurecr.io'
+      ),
+      usgov: containerRegistry(
+        'azurecr.us',
+        'https://management.usgovcloudapi.net',
+        'management.usgovcloudapi.net',
+        'privatelink.azurecr.us'
+      ),
+      china: containerRegistry(
+        'azurecr.cn',
+        'https://management.chinacloudapi.cn',
+        'management.chinacloudapi.cn',
+        'privatelink.azurecr.cn'
+      )
     },
     errors: [
       {
@@ -518,7 +552,11 @@ const SERVICES: AzureService[] = [
       public: cognitive(
         ['openai.azure.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
         'https://cognitiveservices.azure.com',
-        ['privatelink.cognitiveservices.azure.com', 'privatelink.openai.azure.com', 'privatelink.services.ai.azure.com']
+        [
+          'privatelink.cognitiveservices.azure.com',
+          'privatelink.openai.azure.com',
+          'privatelink.services.ai.azure.com'
+        ]
       ),
       usgov: cognitive(
         ['openai.azure.us', 'cognitiveservices.azure.us'],
@@ -566,7 +604,10 @@ const SERVICES: AzureService[] = [
     key: 'loganalytics',
     name: 'Log Analytics',
     clouds: {
-      public: logAnalytics(['api.loganalytics.io', 'api.loganalytics.azure.com'], 'https://api.loganalytics.io'),
+      public: logAnalytics(
+        ['api.loganalytics.io', 'api.loganalytics.azure.com'],
+        'https://api.loganalytics.io'
+      ),
       usgov: logAnalytics(['api.loganalytics.us'], 'https://api.loganalytics.us'),
       china: logAnalytics(['api.loganalytics.azure.cn'], 'https://api.loganalytics.azure.cn')
     },
@@ -669,7 +710,11 @@ function logAnalytics(hosts: string[], audience: string): CloudEndpoints {
 
 function dataExplorer(suffix: string): CloudEndpoints {
   // A cluster takes its own URL, and the generic `https://kusto.<suffix>` audience.
-  return { suffixes: [suffix], audience: HOST_URL, eitherSlash: [HOST_URL, `https://kusto.${suffix}`] }
+  return {
+    suffixes: [suffix],
+    audience: HOST_URL,
+    eitherSlash: [HOST_URL, `https://kusto.${suffix}`]
+  }
 }
 
 function containerRegistry(
@@ -856,7 +901,11 @@ export function sameAudience(a: string, b: string): boolean {
   if (na === nb) return true
   return SERVICES.some(service =>
     Object.values(service.clouds).some(endpoints => {
-      const spellings = [endpoints.audience, ...(endpoints.eitherSlash ?? []), ...(endpoints.exact ?? [])]
+      const spellings = [
+        endpoints.audience,
+        ...(endpoints.eitherSlash ?? []),
+        ...(endpoints.exact ?? [])
+      ]
         .filter(x => x !== HOST_URL)
         .map(normaliseAudience)
       return spellings.includes(na) && spellings.includes(nb)
@@ -881,7 +930,10 @@ export function audienceMatchesRequest(
  * Which service a check talks to: by its audience first (tests and the emulator call loopback
  * hosts with a real audience), by its host second. Undefined when neither says.
  */
-export function serviceOfCheck(url: string, audience: string | undefined): AzureService | undefined {
+export function serviceOfCheck(
+  url: string,
+  audience: string | undefined
+): AzureService | undefined {
   if (audience !== undefined) {
     const byAudience = servicesTaking(audience)
     // `https://management.azure.com` is also a registry's audience: the first row (ARM) wins.

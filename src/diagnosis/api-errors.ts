@@ -73,7 +73,8 @@ export function classifyApiAnswer(
     remediation
   })
 
-  const matched = status === 401 || status === 403 ? ruleFor(status, body, rawBody, context) : undefined
+  const matched =
+    status === 401 || status === 403 ? ruleFor(status, body, rawBody, context) : undefined
   // Something between the workload and the API answered: the API never saw the request.
   if (
     matched === undefined &&
@@ -85,7 +86,8 @@ export function classifyApiAnswer(
       fix.proxyAnswered(hostPort(context.url))
     )
   }
-  if (matched !== undefined) return fromRule(status, matched.service, matched.rule, body, said, context)
+  if (matched !== undefined)
+    return fromRule(status, matched.service, matched.rule, body, said, context)
 
   if (status === 401 && isAzureError(body)) {
     // Any other refusal of the bearer token by the service itself.
@@ -95,7 +97,11 @@ export function classifyApiAnswer(
       fix.apiRejectedToken(body.code, context.tenantId, aboutTime(body))
     )
   }
-  if (status === 403 && context.service?.key === 'arm' && /authoriz/i.test(`${body.code} ${body.message}`)) {
+  if (
+    status === 403 &&
+    context.service?.key === 'arm' &&
+    /authoriz/i.test(`${body.code} ${body.message}`)
+  ) {
     return roleDenied(serviceByKey('arm'), body, said, context)
   }
   return fail(
@@ -123,18 +129,24 @@ function ruleFor(
 ): MatchedRule | undefined {
   const text = [body.message, body.detail].filter(Boolean).join(' ')
   const own = context.service
+  // A service's own words decide over the proxy heuristics ("blocked by your Cosmos DB account
+  // firewall settings" names a firewall, and it is the service's); a bare code does not, when the
+  // answer names a proxy product.
+  const structured = body.kind !== 'html' && body.kind !== 'text' && body.kind !== 'empty'
+  const trusted = (rule: ErrorRule): boolean =>
+    structured && (rule.text !== undefined || !mentionsProxy(raw))
   if (own !== undefined) {
     const rule = matchErrorRules(own, status, body.code, body.innerCode, text)
     // An empty answer is only the service's own when the service is known to answer that way.
-    if (rule !== undefined && (answeredByAzure(body, raw) || rule.meaning === 'role-or-network'))
+    if (rule !== undefined && (trusted(rule) || rule.meaning === 'role-or-network'))
       return { service: own, rule }
   }
-  if (!answeredByAzure(body, raw)) return undefined
+  if (!structured) return undefined
   for (const service of azureServices()) {
     if (service === own) continue
     const distinctive = { ...service, errors: service.errors.filter(r => r.status === undefined) }
     const rule = matchErrorRules(distinctive, status, body.code, body.innerCode, text)
-    if (rule !== undefined) return { service, rule }
+    if (rule !== undefined && trusted(rule)) return { service, rule }
   }
   return undefined
 }
@@ -166,10 +178,11 @@ function fromRule(
           host: hostOf(context.url),
           name: resourceNameOf(context.url) ?? nameIn(words),
           address,
-          zones: serviceForUrl(context.url)?.privateDnsZones ?? service.clouds.public?.privateDnsZones ?? [],
-          publicAccessOff: /public (network )?access is disabled|ForbiddenByConnection|private endpoint/i.test(
-            `${words} ${body.innerCode ?? ''}`
-          )
+          zones: zonesOf(service, context.url),
+          publicAccessOff:
+            /public (network )?access is disabled|ForbiddenByConnection|private endpoint/i.test(
+              `${words} ${body.innerCode ?? ''}`
+            )
         })
       )
     }
@@ -184,7 +197,7 @@ function fromRule(
           principalId: principalOf(body, context),
           name: resourceNameOf(context.url),
           host: hostOf(context.url),
-          zones: serviceForUrl(context.url)?.privateDnsZones ?? []
+          zones: zonesOf(service, context.url)
         })
       )
     case 'audience': {
@@ -251,7 +264,11 @@ function roleDenied(
     case 'keyvault': {
       const inner = body.innerCode
       const model =
-        inner === 'ForbiddenByRbac' ? 'rbac' : inner === 'AccessDenied' ? 'access-policy' : 'unknown'
+        inner === 'ForbiddenByRbac'
+          ? 'rbac'
+          : inner === 'AccessDenied'
+            ? 'access-policy'
+            : 'unknown'
       const action = quotedAfter(message, 'Action:') ?? keyVaultActionOf(context.url)
       const resource = quotedAfter(message, 'Resource:')
       const vaultScope = resource === undefined ? undefined : vaultScopeOf(resource)
@@ -297,7 +314,7 @@ function roleDenied(
             service: service.key,
             principalId,
             action: action ?? kind,
-            name: resourceNameOf(context.url),
+            name: resourceNameOf(context.url) ?? nameIn(message),
             kind
           },
           wait
@@ -349,7 +366,8 @@ function tenantsIn(message: string): { found?: string; expected?: string } {
     new RegExp(`found:? https?://[^/]+/${guid}`, 'i').exec(message)?.[1]
   const expected =
     new RegExp(`must match the tenant '[^']*?${guid}`, 'i').exec(message)?.[1] ??
-    new RegExp(`authority \\(URL\\) '[^']*?${guid}`, 'i').exec(message)?.[1]
+    new RegExp(`authority \\(URL\\) '[^']*?${guid}`, 'i').exec(message)?.[1] ??
+    new RegExp(`Expected one of https?://[^/]+/${guid}`, 'i').exec(message)?.[1]
   return { found, expected }
 }
 
@@ -365,6 +383,11 @@ function addressIn(message: string): string | undefined {
 /** The resource's name where the message names it (Key Vault's `Vault: name;`, Cosmos's `Auth name :`). */
 function nameIn(message: string): string | undefined {
   return vaultIn(message) ?? /blocked by Auth ([a-z0-9-]+) :/i.exec(message)?.[1]
+}
+
+/** The private DNS zones of the host's cloud; the public cloud's when the host is not Azure's. */
+function zonesOf(service: AzureService, url: string): string[] {
+  return serviceForUrl(url)?.privateDnsZones ?? service.clouds.public?.privateDnsZones ?? []
 }
 
 function hostOf(url: string): string {
@@ -417,7 +440,10 @@ function describeError(body: ErrorBody, raw: string | undefined): string {
   if (body.kind === 'empty') return ' (empty body)'
   if (body.code !== undefined || body.message !== undefined) {
     const inner = body.innerCode !== undefined ? ` [${body.innerCode}]` : ''
-    const text = body.detail !== undefined && body.detail !== body.message ? `${body.message ?? ''} ${body.detail}` : (body.message ?? '')
+    const text =
+      body.detail !== undefined && body.detail !== body.message
+        ? `${body.message ?? ''} ${body.detail}`
+        : (body.message ?? '')
     return `: ${quote(`${body.code ?? ''}${inner}${body.code && text ? ' ' : ''}${oneLine(text, 200)}`, 260)}`
   }
   return raw === undefined ? '' : `: ${quote(raw, 120)}`

@@ -92,7 +92,8 @@ function parseJson(text: string): ErrorBody {
   if (Array.isArray(errors) && errors.length > 0) {
     const first: unknown = errors[0]
     if (typeof first === 'string') return { kind: 'json', message: first }
-    if (isRecord(first)) return { kind: 'json', code: str(first['code']), message: str(first['message']) }
+    if (isRecord(first))
+      return { kind: 'json', code: str(first['code']), message: str(first['message']) }
   }
   const code = str(parsed['code']) ?? str(parsed['Code'])
   const message = str(parsed['message']) ?? str(parsed['Message'])

@@ -52,9 +52,44 @@ export function identityEndpointUnreachable(environment: IdentitySource, endpoin
 }
 
 export function identityEndpointRefused(environment: IdentitySource): string {
-  return environment === 'app-service'
-    ? 'The identity endpoint refused the request: IDENTITY_HEADER must be read at each request (Container Apps rotates it); restart the app if the value is stale'
-    : `The ${environment} identity endpoint refused the request: check that the probe runs as the workload's own process and user (Arc: member of the himds group)`
+  if (environment === 'app-service') {
+    return 'The identity endpoint refused the request: IDENTITY_HEADER must be read at each request (Container Apps rotates it); restart the app if the value is stale'
+  }
+  if (environment === 'arc') {
+    // himds hands a secret key file to the caller; only members of its group may read it.
+    return "The Azure Arc agent (himds) refused the request: the caller must read the challenge's key file, which only root/Administrators and members of the himds group (Windows: 'Hybrid agent extension applications') may do (sudo usermod -a -G himds <user>); check that the agent is connected (azcmagent show; az connectedmachine show --name <machine> --resource-group <resource group> --query status) and restart it (systemctl restart himds) if it is"
+  }
+  return `The ${environment} identity endpoint refused the request: check that the probe runs as the workload's own process and user`
+}
+
+/** Workload identity: no federated credential of the identity matches the service account token. */
+export function federatedCredentialMismatch(details: {
+  code: string
+  which: string
+  issuer?: string
+  subject?: string
+  audience?: string
+  clientId?: string
+}): string {
+  const issuer = details.issuer ?? '<cluster OIDC issuer URL>'
+  const subject = details.subject ?? 'system:serviceaccount:<namespace>:<service account>'
+  const audience = details.audience ?? 'api://AzureADTokenExchange'
+  const identity = details.clientId ? ` (client ID ${details.clientId})` : ''
+  return `Add a federated identity credential to the user-assigned identity${identity} that matches the service account token exactly (${details.code}: its ${details.which} matched none): az identity federated-credential create --name <credential name> --identity-name <identity name> --resource-group <identity resource group> --issuer ${issuer} --subject ${subject} --audience ${audience}; the issuer must be the cluster's current OIDC issuer (az aks show --name <cluster> --resource-group <resource group> --query oidcIssuerProfile.issuerUrl -o tsv) and the subject the pod's service account; a new credential takes effect within a few minutes`
+}
+
+/** Workload identity: the client ID the pod presents is no application of the tenant. */
+export function workloadClientIdUnknown(clientId: string | undefined): string {
+  return `Entra ID knows no application with client ID ${clientId ?? '<client ID>'} in the tenant the pod asks (AADSTS700016): set the service account annotation azure.workload.identity/client-id (which becomes the pod's AZURE_CLIENT_ID) to the user-assigned identity's client ID (az identity show --name <identity> --resource-group <resource group> --query clientId -o tsv), and AZURE_TENANT_ID to the identity's tenant; restart the pod so the webhook injects the new values`
+}
+
+/** Workload identity: the projected service account token was out of its validity. */
+export function federatedTokenStale(): string {
+  return "Entra ID refused the service account token as outside its validity (AADSTS700024): the projected token in AZURE_FEDERATED_TOKEN_FILE must be read again at each exchange (the kubelet renews it; a process that cached it at start presents an expired one); if it is fresh, check the node's clock (timedatectl) against NTP"
+}
+
+export function federatedExchangeRefused(code: string): string {
+  return `Entra ID refused the workload identity exchange (${code}): look the code up (https://login.microsoftonline.com/error?code=${code.replace('AADSTS', '')}) and check AZURE_CLIENT_ID, AZURE_TENANT_ID and the identity's federated credentials (az identity federated-credential list --identity-name <identity> --resource-group <resource group>)`
 }
 
 export function throttled(retryAfter: string | undefined): string {
