@@ -6,7 +6,8 @@
  * cause...). API answers run up to ten checks per action run (the checks input's limit); identity
  * answers run one per action run, with the environment of their identity source.
  */
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { recordedAnswers, type RecordedAnswer } from '../../emulator/recorded'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
@@ -160,4 +161,44 @@ describe('identity-endpoint answers, through the built action', () => {
     },
     120_000
   )
+})
+
+describe('the README agrees with the code and the corpus', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')
+  const section = readme.slice(readme.indexOf('## Failure modes and their fixes'))
+  const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| code')))
+  const rows = new Map(
+    [...table.matchAll(/^\| `([a-z-]+)`\s*\|([^|]*)\|([^|]*)\|$/gm)].map(m => [
+      m[1] as string,
+      `${m[2]} ${m[3]}`
+    ])
+  )
+
+  test("the failure-mode table lists exactly the code's failure modes", () => {
+    expect([...rows.keys()].sort()).toEqual([...FAILURE_MODES].sort())
+  })
+
+  test('each network refusal of the corpus is described under egress-blocked, each identity-endpoint error under its mode', () => {
+    const egress = rows.get('egress-blocked') ?? ''
+    for (const entry of apiAnswers.filter(e => e.expect.failureMode === 'egress-blocked')) {
+      const service = entry.service === 'cognitive' ? 'Azure AI' : undefined
+      const named = {
+        storage: 'Storage',
+        keyvault: 'Key Vault',
+        cosmos: 'Cosmos DB',
+        acr: 'Container Registry',
+        servicebus: 'Service Bus',
+        cognitive: service
+      }[entry.service as string]
+      expect([entry.name, named !== undefined && egress.includes(named)]).toEqual([
+        entry.name,
+        true
+      ])
+    }
+    expect(egress).toMatch(/never a role grant/)
+    expect(rows.get('wrong-identity')).toMatch(/AADSTS70021/)
+    expect(rows.get('wrong-identity')).toMatch(/AADSTS700016/)
+    expect(rows.get('token-invalid')).toMatch(/only when the answer is about time/)
+    expect(rows.get('platform-unreachable')).toMatch(/himds/)
+  })
 })
