@@ -207,7 +207,10 @@ export function wrongTenant(
   resourceTenant: string | undefined
 ): string {
   const from = tokenTenant ?? '<token tenant>'
-  const to = resourceTenant ?? '<the resource tenant>'
+  if (resourceTenant === undefined) {
+    return `The token comes from tenant ${from}, which is not the tenant the ${service} resource belongs to: a managed identity only gets tokens from its own tenant, so use an identity that lives in the resource's tenant (az identity create in a subscription of that tenant, assigned to the workload), or an app registration of that tenant that trusts this identity through a federated credential (token from https://login.microsoftonline.com/<resource tenant ID>); find the tenant with az account show --subscription <resource subscription> --query tenantId -o tsv`
+  }
+  const to = resourceTenant
   return `The token comes from tenant ${from} but the ${service} resource belongs to tenant ${to}: a managed identity only gets tokens from its own tenant, so use an identity that lives in tenant ${to} (az identity create in a subscription of that tenant, assigned to the workload), or an app registration of tenant ${to} that trusts this identity through a federated credential (token from https://login.microsoftonline.com/${to}); if the subscription was just moved to tenant ${to}, wait up to an hour and run again`
 }
 
