@@ -185,7 +185,9 @@ function transportFailure(url, error, errorText, waitMs) {
         case 'tls':
             return new workload_1.DispatchError(`TLS with the smoke endpoint ${where} failed`, 'Serve the endpoint with a certificate the runner trusts.', errorText);
         default:
-            return new workload_1.DispatchError(`could not reach the smoke endpoint ${where} (${error})`, 'Check that the app is running and reachable from the runner (access restrictions, private endpoints, firewall).', errorText);
+            return new workload_1.DispatchError(`could not reach the smoke endpoint ${where} (${error})`, 'Check that the app is running and reachable from the runner (access restrictions, private endpoints, firewall).', errorText, 
+            // A refused or reset connection is what an app restarting after a deploy looks like.
+            error === 'refused' || error === 'reset');
     }
 }
 function statusFailure(url, response, inputs) {
@@ -236,7 +238,9 @@ function statusFailure(url, response, inputs) {
             ? `the smoke endpoint ${where} failed (${status})${said}`
             : `the app behind ${where} answered ${status} (${status === 502 || status === 503 ? 'not running or starting' : 'front-end error'})`, ours
             ? "Look at the app's log for the handler's error."
-            : 'Check that the app is running (a slot just deployed may still be starting: warm it up first).', proof);
+            : 'Check that the app is running (a slot just deployed may still be starting: raise ready-wait, or warm it up first).', proof, 
+        // The front end's 502/503/504 while the app starts; the handler's own 5xx is an answer.
+        !ours && (status === 502 || status === 503 || status === 504));
     }
     return new workload_1.DispatchError(`the smoke endpoint ${where} answered ${status}, not 200`, 'Point the target at the path where the app serves the mi-smoke/probe handler.', proof);
 }
@@ -456,6 +460,26 @@ function sdk(value, path) {
         ms: num(o, 'ms', path, true)
     });
 }
+/** Where the handler runs: a known platform, and plain resource names only. */
+function platform(value) {
+    const o = object(value, 'platform');
+    const kind = str(o, 'kind', 'platform', 32, true);
+    if (!observations_1.HOSTING_PLATFORMS.includes(kind))
+        fail('platform.kind', 'is not a known platform');
+    const variable = str(o, 'variable', 'platform', 64, true);
+    if (!/^[A-Z_]{1,64}$/.test(variable))
+        fail('platform.variable', 'is not a variable name');
+    const names = {};
+    for (const field of ['name', 'resourceGroup']) {
+        const text = str(o, field, 'platform', 100);
+        if (text === undefined)
+            continue;
+        if (!/^[\w.-]{1,100}$/.test(text))
+            fail(`platform.${field}`, 'is not a resource name');
+        names[field] = text;
+    }
+    return { kind, variable, ...names };
+}
 function meta(value, path) {
     const o = object(value, path);
     const result = {};
@@ -497,6 +521,7 @@ function validateObservations(text, expected) {
         probe: str(o, 'probe', 'the answer', 64, true),
         source: source,
         sourceDetail: str(o, 'sourceDetail', 'the answer', TEXT_LIMIT),
+        platform: o['platform'] === undefined ? undefined : platform(o['platform']),
         instance: o['instance'] === undefined
             ? undefined
             : exchange(object(o['instance'], 'instance'), 'instance'),

@@ -1,36 +1,36 @@
+import {
+  audienceAccepted,
+  azureServices,
+  serviceForHost,
+  type AzureServiceEntry
+} from '../src/azure/services'
+
 /**
  * Audiences the emulated tenant knows (service principals that exist in every Azure tenant). Any
  * other `resource` gets Entra ID's AADSTS500011, as the real token endpoints do.
  */
+const TABLE_AUDIENCES = azureServices().flatMap(service =>
+  Object.values(service.clouds).flatMap(endpoints =>
+    [endpoints.audience, ...(endpoints.exact ?? []), ...(endpoints.eitherSlash ?? [])].filter(
+      audience => audience.startsWith('https://')
+    )
+  )
+)
+
+/** The table's audiences, and first-party resources the table has no row for. */
 const KNOWN = [
-  'https://management.azure.com',
-  'https://management.core.windows.net',
-  'https://vault.azure.net',
-  'https://storage.azure.com',
-  'https://graph.microsoft.com',
-  'https://database.windows.net',
+  ...TABLE_AUDIENCES,
   'https://ossrdbms-aad.database.windows.net',
-  'https://servicebus.azure.net',
-  'https://eventhubs.azure.net',
-  'https://cosmos.azure.com',
-  'https://cognitiveservices.azure.com',
-  'https://monitor.azure.com',
-  'https://management.usgovcloudapi.net',
-  'https://management.core.usgovcloudapi.net',
-  'https://vault.usgovcloudapi.net',
-  'https://management.chinacloudapi.cn',
-  'https://management.core.chinacloudapi.cn',
-  'https://vault.azure.cn'
-]
+  'https://monitor.azure.com'
+].map(audience => normalise(audience))
 
+/** What ARM accepts (the Azure service table's ARM entry), in the order ARM's 401 lists them. */
 export const ARM_AUDIENCES = [
-  'https://management.core.windows.net/',
-  'https://management.core.windows.net',
-  'https://management.azure.com/',
-  'https://management.azure.com'
-]
+  ...(serviceForHost('management.azure.com') as AzureServiceEntry).accepted
+].sort((a, b) => Number(b.includes('.core.')) - Number(a.includes('.core.')))
 
-export const KEY_VAULT_AUDIENCE = 'https://vault.azure.net'
+export const KEY_VAULT_AUDIENCE = (serviceForHost('emulated.vault.azure.net') as AzureServiceEntry)
+  .audience
 
 function normalise(audience: string): string {
   return audience.trim().toLowerCase().replace(/\/+$/, '')
@@ -48,8 +48,9 @@ export function isArmAudience(aud: string): boolean {
   return ARM_AUDIENCES.includes(aud)
 }
 
+/** Key Vault takes its audience without a trailing slash only (AKV10022 otherwise). */
 export function isKeyVaultAudience(aud: string): boolean {
-  return normalise(aud) === KEY_VAULT_AUDIENCE
+  return audienceAccepted(aud, serviceForHost('emulated.vault.azure.net') as AzureServiceEntry)
 }
 
 /** wrong-audience scenario: the audience a confused token service would put in instead. */

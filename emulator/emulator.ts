@@ -23,6 +23,7 @@ import { handleKeyVault } from './key-vault'
 import { Listener, type TlsMaterial } from './listener'
 import type { RoleAssignment } from './rbac'
 import type { ScenarioInput, ScenarioName, ScenarioSettings } from './scenarios'
+import { handleRecordedApi } from './recorded'
 import { EmulatorState } from './state'
 import { newCanary } from './tokens'
 import { ARC_PATH_PREFIX, ArcKeys, handleArcToken } from './sources/arc'
@@ -170,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const apiRoute = (req: IncomingMessage, url: URL): Reply =>
     apiFault(state) ??
+    handleRecordedApi(url) ??
     (/^\/secrets(\/|$)/i.test(url.pathname)
       ? handleKeyVault(req, url, state)
       : handleArm(req, url, state))

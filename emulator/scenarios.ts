@@ -4,6 +4,8 @@
  * overrides (`{ name: 'imds-gone', goneForMs: 500 }`).
  */
 
+import { recordedAnswer, recordedAnswers } from './recorded'
+
 export const SCENARIO_NAMES = [
   'healthy',
   'no-identity',
@@ -72,6 +74,11 @@ export interface ScenarioSettings {
   azEnvironment: string
   /** App Service / Container Apps: rotate IDENTITY_HEADER this often (0: never). */
   rotateIdentityHeaderMs: number
+  /**
+   * The name of a recorded identity-endpoint answer of the field corpus (emulator/recorded.ts) that
+   * every token endpoint replays instead of issuing a token; empty: none.
+   */
+  recordedAnswer: string
 }
 
 export const HEALTHY: ScenarioSettings = {
@@ -91,7 +98,8 @@ export const HEALTHY: ScenarioSettings = {
   roleDelayMs: 10_000,
   tokenLifetimeSeconds: 3599,
   azEnvironment: 'AzurePublicCloud',
-  rotateIdentityHeaderMs: 0
+  rotateIdentityHeaderMs: 0,
+  recordedAnswer: ''
 }
 
 const PRESETS: Record<ScenarioName, Partial<ScenarioSettings>> = {
@@ -207,6 +215,17 @@ function validateSettings(settings: ScenarioSettings): void {
     throw new Error(
       `scenario setting 'apiFaultStatus' must be 500, 502, 503 or 504; got ${JSON.stringify(settings.apiFaultStatus)}`
     )
+  }
+  if (settings.recordedAnswer !== '') {
+    const entry = recordedAnswer(settings.recordedAnswer)
+    if (entry === undefined || entry.endpoint !== 'identity') {
+      const known = recordedAnswers()
+        .filter(e => e.endpoint === 'identity')
+        .map(e => e.name)
+      throw new Error(
+        `scenario setting 'recordedAnswer' must name a recorded identity answer (${known.join(', ')}); got ${JSON.stringify(settings.recordedAnswer)}`
+      )
+    }
   }
   if (typeof settings.systemAssigned !== 'boolean') {
     throw new Error(`scenario setting 'systemAssigned' must be true or false`)

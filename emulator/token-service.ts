@@ -3,6 +3,7 @@
  * workload identity) has in common once the request is valid: choosing the identity, the token
  * faults of the scenario, and minting the token. Each endpoint formats the answer its own way.
  */
+import { recordedAnswer, replay } from './recorded'
 import { isKnownAudience, otherAudience } from './audiences'
 import type { Identity } from './identities'
 import type { Reply } from './http-util'
@@ -60,6 +61,9 @@ export interface Minted {
 /** The fault this request meets, as an IMDS-style error reply, or undefined to go on. */
 export function tokenFault(state: EmulatorState): Reply | undefined {
   const { tokenFault: fault, goneForMs, throttleCount, retryAfterSeconds } = state.settings
+  const recorded =
+    state.settings.recordedAnswer === '' ? undefined : recordedAnswer(state.settings.recordedAnswer)
+  if (recorded !== undefined) return replay(recorded)
   if (fault === 'gone' && state.elapsedMs() < goneForMs) {
     return {
       status: 410,

@@ -1,12 +1,7 @@
 import { isAzureBody, parseErrorBody } from '../../src/diagnosis/error-body'
 import { roleFor } from '../../src/diagnosis/remediation'
-import {
-  armScopeOf,
-  keyVaultActionOf,
-  serviceOf,
-  storageAccountOf,
-  vaultNameOf
-} from '../../src/diagnosis/services'
+import { resourceNameOf, serviceOfCheck, storageKindOf } from '../../src/azure/services'
+import { armScopeOf, keyVaultActionOf } from '../../src/diagnosis/arm-scope'
 import { BODIES, SUB } from './fixtures'
 
 describe('parseErrorBody', () => {
@@ -87,9 +82,11 @@ describe('services', () => {
     ['https://kv.vault.azure.net/secrets', undefined, 'keyvault'],
     ['https://acct.blob.core.windows.net/c', 'https://storage.azure.com/', 'storage'],
     ['https://graph.microsoft.com/v1.0/me', undefined, 'graph'],
+    ['https://acct.documents.azure.com/dbs', 'https://cosmos.azure.com', 'cosmos'],
+    ['http://127.0.0.1:4000/recorded/x', 'https://cognitiveservices.azure.com', 'cognitive'],
     ['https://example.com/', 'api://x', 'other']
   ])('%s (%s) → %s', (url, aud, service) => {
-    expect(serviceOf(url, aud)).toBe(service)
+    expect(serviceOfCheck(url, aud)?.key ?? 'other').toBe(service)
   })
 
   test.each<[string, string | undefined]>([
@@ -116,12 +113,11 @@ describe('services', () => {
   })
 
   test('vault and storage account names from hosts', () => {
-    expect(vaultNameOf('https://kv-web.vault.azure.net/secrets')).toBe('kv-web')
-    expect(vaultNameOf('http://127.0.0.1:1/secrets')).toBeUndefined()
-    expect(storageAccountOf('https://acct1.queue.core.windows.net/q')).toEqual({
-      account: 'acct1',
-      kind: 'queue'
-    })
+    expect(resourceNameOf('https://kv-web.vault.azure.net/secrets')).toBe('kv-web')
+    expect(resourceNameOf('http://127.0.0.1:1/secrets')).toBeUndefined()
+    expect(resourceNameOf('https://management.azure.com/subscriptions')).toBeUndefined()
+    expect(resourceNameOf('https://acct1.queue.core.windows.net/q')).toBe('acct1')
+    expect(storageKindOf('https://acct1.queue.core.windows.net/q')).toBe('queue')
   })
 })
 
@@ -166,8 +162,6 @@ describe('Key Vault actions and roles', () => {
     expect(
       roleFor({ service: 'arm', action: 'Microsoft.Resources/subscriptions/resourcegroups/read' })
     ).toBe('Reader')
-    expect(roleFor({ service: 'storage', storage: { account: 'a', kind: 'queue' } })).toBe(
-      'Storage Queue Data Reader'
-    )
+    expect(roleFor({ service: 'storage', kind: 'queue' })).toBe('Storage Queue Data Reader')
   })
 })

@@ -2,7 +2,7 @@
 import type { DiagnosisPlan } from '../../src/diagnosis/diagnose'
 import type { Check } from '../../src/inputs/action-inputs'
 import type { ApiObservation, Observations, TokenObservation } from '../../src/observations'
-import { audienceAccepted, serviceForUrl } from '../../src/azure/audiences'
+import { audienceAccepted, serviceForUrl } from '../../src/azure/services'
 
 export const NOW_MS = Date.UTC(2026, 10, 26, 15, 20, 0) // 2026-11-26T15:20:00Z
 export const NOW_S = NOW_MS / 1000

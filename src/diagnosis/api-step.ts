@@ -8,7 +8,7 @@ import type { FailureMode, RbacFacts, StepReport } from '../report/report-types'
 import { classifyApiAnswer, type ApiVerdict } from './api-errors'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
-import { serviceOf } from './services'
+import { serviceOfCheck } from '../azure/services'
 import { formatDuration, hostPort, oneLine } from './text'
 import { describeTransport } from './transport'
 import { retryAfterMsOf, serviceFailureRemediation, throttledApi } from './transient-answers'
@@ -128,7 +128,7 @@ function judgeCall(
   const classified = classifyApiAnswer(obs.status, obs.body, {
     check,
     url,
-    service: serviceOf(url, check.resource),
+    service: serviceOfCheck(url, check.resource),
     principalId: claims?.oid,
     tenantId: claims?.tid,
     tokenAudience: claims?.aud,

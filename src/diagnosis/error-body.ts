@@ -14,7 +14,7 @@ export type BodyKind =
   | 'oauth'
   /** `{"statusCode":400,"message":"..."}`: the App Service / Functions identity endpoint. */
   | 'app-service'
-  /** `<Error><Code>...</Code><Message>...`: Azure Storage. */
+  /** `<Error><Code>...</Code><Message>...`: Azure Storage (and Service Bus's `<Error><Code><Detail>`). */
   | 'storage'
   /** JSON of another shape. */
   | 'json'
@@ -29,6 +29,11 @@ export interface ErrorBody {
   message?: string
   /** `error.innererror.code` (Key Vault: `ForbiddenByRbac`, `AccessDenied`, `ForbiddenByFirewall`). */
   innerCode?: string
+  /**
+   * The reason some services give beside the message: Storage's `AuthenticationErrorDetail`,
+   * Service Bus's `<Detail>`.
+   */
+  detail?: string
 }
 
 /** Kinds that prove an Azure service (not a proxy in between) produced the answer. */
@@ -81,6 +86,15 @@ function parseJson(text: string): ErrorBody {
   if (typeof parsed['statusCode'] === 'number' || typeof parsed['statusCode'] === 'string') {
     return { kind: 'app-service', message: str(parsed['message']) }
   }
+  // Container Registry (the registry API's `{"errors":[{"code","message"}]}`) and Cosmos DB's
+  // gateway (`{"Errors":["..."]}`).
+  const errors = parsed['errors'] ?? parsed['Errors']
+  if (Array.isArray(errors) && errors.length > 0) {
+    const first: unknown = errors[0]
+    if (typeof first === 'string') return { kind: 'json', message: first }
+    if (isRecord(first))
+      return { kind: 'json', code: str(first['code']), message: str(first['message']) }
+  }
   const code = str(parsed['code']) ?? str(parsed['Code'])
   const message = str(parsed['message']) ?? str(parsed['Message'])
   return { kind: 'json', code, message }
@@ -102,10 +116,21 @@ function parseCutJson(text: string): ErrorBody {
 }
 
 function parseMarkup(text: string): ErrorBody {
-  const code = /<Code>([^<]*)<\/Code>/i.exec(text)?.[1]
+  // Storage: <Code>, Service Bus / Event Hubs: <Code> or <ErrorCode> with a <Detail>.
+  const code = /<(?:Error)?Code>([^<]*)<\/(?:Error)?Code>/i.exec(text)?.[1]
   if (code !== undefined && /<Error>/i.test(text)) {
-    const message = /<Message>([^<]*)/i.exec(text)?.[1]
-    return { kind: 'storage', code, message: message?.trim() }
+    const message = /<Message>([^<]*)/i.exec(text)?.[1]?.trim()
+    const detail = (
+      /<AuthenticationErrorDetail>([^<]*)/i.exec(text)?.[1] ?? /<Detail>([^<]*)/i.exec(text)?.[1]
+    )
+      ?.replace(/\s+/g, ' ')
+      .trim()
+    return {
+      kind: 'storage',
+      code,
+      message: message ?? detail,
+      ...(detail !== undefined ? { detail } : {})
+    }
   }
   const title = /<title[^>]*>([^<]*)/i.exec(text)?.[1]?.trim()
   const h1 = /<h1[^>]*>([^<]*)/i.exec(text)?.[1]?.trim()

@@ -2,6 +2,7 @@
  * The remediation lines: what a person should do, one line each, with this run's values in them
  * (principal, scope, identity, host). One function per situation; the step modules pick.
  */
+import { dataRoleFor, serviceByKey, type AzureService, type ServiceKey } from '../azure/services'
 import type { IdentitySource, WorkloadMeta } from '../observations'
 import type { IdentitySelection } from '../probe-request'
 import { formatDuration } from './text'
@@ -51,9 +52,44 @@ export function identityEndpointUnreachable(environment: IdentitySource, endpoin
 }
 
 export function identityEndpointRefused(environment: IdentitySource): string {
-  return environment === 'app-service'
-    ? 'The identity endpoint refused the request: IDENTITY_HEADER must be read at each request (Container Apps rotates it); restart the app if the value is stale'
-    : `The ${environment} identity endpoint refused the request: check that the probe runs as the workload's own process and user (Arc: member of the himds group)`
+  if (environment === 'app-service') {
+    return 'The identity endpoint refused the request: IDENTITY_HEADER must be read at each request (Container Apps rotates it); restart the app if the value is stale'
+  }
+  if (environment === 'arc') {
+    // himds hands a secret key file to the caller; only members of its group may read it.
+    return "The Azure Arc agent (himds) refused the request: the caller must read the challenge's key file, which only root/Administrators and members of the himds group (Windows: 'Hybrid agent extension applications') may do (sudo usermod -a -G himds <user>); check that the agent is connected (azcmagent show; az connectedmachine show --name <machine> --resource-group <resource group> --query status) and restart it (systemctl restart himds) if it is"
+  }
+  return `The ${environment} identity endpoint refused the request: check that the probe runs as the workload's own process and user`
+}
+
+/** Workload identity: no federated credential of the identity matches the service account token. */
+export function federatedCredentialMismatch(details: {
+  code: string
+  which: string
+  issuer?: string
+  subject?: string
+  audience?: string
+  clientId?: string
+}): string {
+  const issuer = details.issuer ?? '<cluster OIDC issuer URL>'
+  const subject = details.subject ?? 'system:serviceaccount:<namespace>:<service account>'
+  const audience = details.audience ?? 'api://AzureADTokenExchange'
+  const identity = details.clientId ? ` (client ID ${details.clientId})` : ''
+  return `Add a federated identity credential to the user-assigned identity${identity} that matches the service account token exactly (${details.code}: its ${details.which} matched none): az identity federated-credential create --name <credential name> --identity-name <identity name> --resource-group <identity resource group> --issuer ${issuer} --subject ${subject} --audience ${audience}; the issuer must be the cluster's current OIDC issuer (az aks show --name <cluster> --resource-group <resource group> --query oidcIssuerProfile.issuerUrl -o tsv) and the subject the pod's service account; a new credential takes effect within a few minutes`
+}
+
+/** Workload identity: the client ID the pod presents is no application of the tenant. */
+export function workloadClientIdUnknown(clientId: string | undefined): string {
+  return `Entra ID knows no application with client ID ${clientId ?? '<client ID>'} in the tenant the pod asks (AADSTS700016): set the service account annotation azure.workload.identity/client-id (which becomes the pod's AZURE_CLIENT_ID) to the user-assigned identity's client ID (az identity show --name <identity> --resource-group <resource group> --query clientId -o tsv), and AZURE_TENANT_ID to the identity's tenant; restart the pod so the webhook injects the new values`
+}
+
+/** Workload identity: the projected service account token was out of its validity. */
+export function federatedTokenStale(): string {
+  return "Entra ID refused the service account token as outside its validity (AADSTS700024): the projected token in AZURE_FEDERATED_TOKEN_FILE must be read again at each exchange (the kubelet renews it; a process that cached it at start presents an expired one); if it is fresh, check the node's clock (timedatectl) against NTP"
+}
+
+export function federatedExchangeRefused(code: string): string {
+  return `Entra ID refused the workload identity exchange (${code}): look the code up (https://login.microsoftonline.com/error?code=${code.replace('AADSTS', '')}) and check AZURE_CLIENT_ID, AZURE_TENANT_ID and the identity's federated credentials (az identity federated-credential list --identity-name <identity> --resource-group <resource group>)`
 }
 
 export function throttled(retryAfter: string | undefined): string {
@@ -145,8 +181,93 @@ export function apiAudienceDisagrees(resource: string, hostPort: string): string
   return `${hostPort} refused a token for ${resource}, the audience its host should accept: check that the check's URL points at the service resource= names (a private endpoint or custom domain of another service?) and set resource= to the audience the API's 401 asks for`
 }
 
-export function apiRejectedToken(code: string | undefined, tenant: string | undefined): string {
-  return `The API refused the token${code ? ` (${code})` : ''}: check the workload's clock, and that the API's tenant is the token's${tenant ? ` (tid ${tenant})` : ''}; then run again`
+/**
+ * The service refused the token itself. The clock is named only when the service's words are
+ * about time: otherwise it sends people after the wrong cause.
+ */
+export function apiRejectedToken(
+  code: string | undefined,
+  tenant: string | undefined,
+  aboutTime: boolean
+): string {
+  const what = `The API refused the token${code ? ` (${code})` : ''}`
+  if (aboutTime) {
+    return `${what} as outside its lifetime: check the workload's clock (timedatectl / w32tm /query /status) against an NTP source, and that nothing replays a cached token; then run again`
+  }
+  return `${what}: check that the API's tenant is the token's${tenant ? ` (tid ${tenant})` : ''} and that the token reaches the API unchanged (no proxy rewriting the Authorization header); then run again`
+}
+
+/**
+ * A token from another tenant than the resource's. A managed identity exists in one tenant only:
+ * the fix is an identity of the resource's tenant (or a multi-tenant app trusting this identity).
+ */
+export function wrongTenant(
+  service: string,
+  tokenTenant: string | undefined,
+  resourceTenant: string | undefined
+): string {
+  const from = tokenTenant ?? '<token tenant>'
+  if (resourceTenant === undefined) {
+    return `The token comes from tenant ${from}, which is not the tenant the ${service} resource belongs to: a managed identity only gets tokens from its own tenant, so use an identity that lives in the resource's tenant (az identity create in a subscription of that tenant, assigned to the workload), or an app registration of that tenant that trusts this identity through a federated credential (token from https://login.microsoftonline.com/<resource tenant ID>); find the tenant with az account show --subscription <resource subscription> --query tenantId -o tsv`
+  }
+  const to = resourceTenant
+  return `The token comes from tenant ${from} but the ${service} resource belongs to tenant ${to}: a managed identity only gets tokens from its own tenant, so use an identity that lives in tenant ${to} (az identity create in a subscription of that tenant, assigned to the workload), or an app registration of tenant ${to} that trusts this identity through a federated credential (token from https://login.microsoftonline.com/${to}); if the subscription was just moved to tenant ${to}, wait up to an hour and run again`
+}
+
+export interface NetworkRefusal {
+  service: AzureService
+  host: string
+  /** The resource's name (vault, account, registry...) where known. */
+  name?: string
+  /** The workload's address as the service saw it, where its answer names it. */
+  address?: string
+  zones: string[]
+  /** The answer says public network access is off (only a private endpoint helps). */
+  publicAccessOff: boolean
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole)
+}
+
+/**
+ * The service refused the caller's network address itself (its firewall, network rules or private
+ * link). No role can change that: the fix opens the network or goes through a private endpoint.
+ */
+export function serviceRefusedNetwork(refusal: NetworkRefusal): string {
+  const { service, host } = refusal
+  const network = service.network
+  const word = network?.resourceWord ?? 'resource'
+  const values = {
+    name: refusal.name ?? `<${word}>`,
+    group: '<resource group>',
+    ip: refusal.address ?? "<workload's outbound IP>",
+    subnet: "<workload's subnet ID>"
+  }
+  const rules = [network?.subnet, network?.ip]
+    .filter((t): t is string => t !== undefined)
+    .map(t => fill(t, values))
+  const zone = refusal.zones[0] ?? `the privatelink zone of ${host}`
+  const privateEndpoint = `a private endpoint (az network private-endpoint create --name <pe name> --resource-group <resource group> --vnet-name <workload VNet> --subnet <subnet> --private-connection-resource-id <${word} resource ID> --group-id ${network?.privateEndpointGroup ?? '<group>'} --connection-name <name>) with the private DNS zone ${zone} linked to the workload's VNet, so that ${host} resolves to the private IP from the workload`
+  const open =
+    refusal.publicAccessOff || rules.length === 0
+      ? `reach the ${word} through ${privateEndpoint}${network?.publicAccess ? `, or turn public network access back on (${fill(network.publicAccess, values)}) and allow the workload's address` : ''}`
+      : `allow the workload's subnet or outbound address in the ${word}'s network rules (${rules.join(' / ')}), or reach it through ${privateEndpoint}`
+  return `${service.name} itself refused the workload's network address (no role assignment can fix this): ${open}`
+}
+
+/** App Configuration's bare 403: a missing data role or an excluded network, the answer does not say. */
+export function roleOrNetwork(refusal: {
+  service: AzureService
+  principalId?: string
+  name?: string
+  host: string
+  zones: string[]
+}): string {
+  const oid = refusal.principalId ?? '<principal object ID>'
+  const name = refusal.name ?? '<store>'
+  const role = dataRoleFor(refusal.service, '')
+  return `${refusal.service.name} answered 403 without saying why. It is one of two things: the principal lacks the data role (az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${role}" --scope "$(az appconfig show --name ${name} --query id -o tsv)"; Contributor or Owner is not enough), or the store's network settings exclude the workload (public access disabled, or a private endpoint that is not the store's: check that ${refusal.host} resolves to the store's private endpoint through ${refusal.zones[0] ?? 'its privatelink zone'})`
 }
 
 export function egressBlocked(hostPort: string, cause: string | undefined): string {
@@ -165,11 +286,6 @@ export function egressBlocked(hostPort: string, cause: string | undefined): stri
 
 export function proxyAnswered(hostPort: string): string {
   return `A proxy or firewall answered, not the API: allow ${hostPort} through it (proxy allow-list, Azure Firewall application rule), or exempt the host in NO_PROXY if the workload should reach it directly`
-}
-
-export function keyVaultFirewall(vault: string | undefined): string {
-  const name = vault ?? '<vault>'
-  return `The vault's firewall refused the workload's address: add its subnet or IP (az keyvault network-rule add --name ${name} --subnet <subnet ID> / --ip-address <IP>) or reach the vault through a private endpoint`
 }
 
 export function apiError(status: number, code: string | undefined, expect: number[]): string {
@@ -194,14 +310,17 @@ export function incompleteObservations(): string {
 // ---- rbac-denied ---------------------------------------------------------------------------
 
 export interface RbacDenial {
-  service: 'arm' | 'keyvault' | 'storage' | 'graph' | 'other'
+  service: ServiceKey
   /** Key Vault: which permission model refused (innererror), `unknown` when the body was cut. */
   model?: 'rbac' | 'access-policy' | 'unknown'
   principalId?: string
   scope?: string
+  /** The data action (or, for Service Bus, the claim) the service says is missing. */
   action?: string
-  vaultName?: string
-  storage?: { account: string; kind: string }
+  /** The resource's name from its host (vault, storage account, registry...). */
+  name?: string
+  /** Storage: which service of the account (blob, queue, table, file, dfs). */
+  kind?: string
 }
 
 function waitAdvice(rbacWaitMs: number | undefined): string {
@@ -210,25 +329,10 @@ function waitAdvice(rbacWaitMs: number | undefined): string {
     : 'role assignments can take minutes to propagate; set rbac-wait (e.g. 5m) to poll until the role is effective'
 }
 
-/** The role that grants what the check does, as narrow as fits. */
+/** The role that grants what the check does, as narrow as fits: the service table's data roles. */
 export function roleFor(denial: RbacDenial): string {
-  const action = denial.action?.toLowerCase() ?? ''
-  switch (denial.service) {
-    case 'keyvault':
-      // Listing and metadata are covered by the read role; only secret values need more.
-      if (action.endsWith('/read') || action.includes('readmetadata')) return 'Key Vault Reader'
-      if (action.includes('/secrets/')) return 'Key Vault Secrets User'
-      if (action.includes('/keys/')) return 'Key Vault Crypto User'
-      if (action.includes('/certificates/')) return 'Key Vault Certificate User'
-      return 'Key Vault Secrets User'
-    case 'storage':
-      if (denial.storage?.kind === 'queue') return 'Storage Queue Data Reader'
-      if (denial.storage?.kind === 'table') return 'Storage Table Data Reader'
-      if (denial.storage?.kind === 'file') return 'Storage File Data Privileged Reader'
-      return 'Storage Blob Data Reader'
-    default:
-      return 'Reader'
-  }
+  const context = denial.service === 'storage' ? (denial.kind ?? '') : (denial.action ?? '')
+  return dataRoleFor(serviceByKey(denial.service), context)
 }
 
 function keyVaultPolicyPermissions(action: string | undefined): string {
@@ -240,29 +344,41 @@ function keyVaultPolicyPermissions(action: string | undefined): string {
 
 function scopeFor(denial: RbacDenial): string {
   if (denial.scope !== undefined) return denial.scope
-  if (denial.service === 'keyvault' && denial.vaultName !== undefined) {
-    return `$(az keyvault show --name ${denial.vaultName} --query id -o tsv)`
+  const name = denial.name
+  const show: Partial<Record<ServiceKey, string>> = {
+    keyvault: 'az keyvault show --name',
+    storage: 'az storage account show --name',
+    acr: 'az acr show --name',
+    appconfig: 'az appconfig show --name',
+    cognitive: 'az cognitiveservices account show --resource-group <resource group> --name',
+    servicebus: 'az servicebus namespace show --resource-group <resource group> --name'
   }
-  if (denial.service === 'storage' && denial.storage !== undefined) {
-    return `$(az storage account show --name ${denial.storage.account} --query id -o tsv)`
-  }
+  const command = show[denial.service]
+  if (name !== undefined && command !== undefined) return `$(${command} ${name} --query id -o tsv)`
   return denial.service === 'keyvault' ? '<vault resource ID>' : '<scope>'
 }
 
 export function rbacDenied(denial: RbacDenial, rbacWaitMs: number | undefined): string {
   const oid = denial.principalId ?? '<principal object ID>'
-  if (denial.service === 'graph') {
+  const service = serviceByKey(denial.service)
+  if (service.grants === 'graph-app-roles') {
     return `Microsoft Graph permissions are app roles, not Azure roles: grant principal ${oid} the application permission the call needs (appRoleAssignments on the Microsoft Graph service principal) and admin-consent it; ${waitAdvice(rbacWaitMs)}`
   }
   if (denial.service === 'keyvault' && denial.model === 'access-policy') {
-    const vault = denial.vaultName ?? '<vault>'
+    const vault = denial.name ?? '<vault>'
     return `The vault uses the access policy permission model (innererror AccessDenied), so Azure role assignments do not apply to it: az keyvault set-policy --name ${vault} --object-id ${oid} ${keyVaultPolicyPermissions(denial.action)}, or switch it to Azure RBAC (az keyvault update --name ${vault} --enable-rbac-authorization true) and assign a role; access policies apply within a minute or two`
+  }
+  if (service.grants === 'cosmos-data-plane') {
+    // Cosmos DB's data plane has its own role definitions and assignments, outside Azure RBAC.
+    const role = roleFor(denial)
+    const id = /\(([0-9a-f-]{36})\)/.exec(role)?.[1] ?? '00000000-0000-0000-0000-000000000001'
+    return `Cosmos DB data-plane roles are not Azure roles: az cosmosdb sql role assignment create --account-name ${denial.name ?? '<account>'} --resource-group <resource group> --role-definition-id ${id} --principal-id ${oid} --scope "/" (${role}); Azure roles such as Contributor do not grant data access; ${waitAdvice(rbacWaitMs)}`
   }
   const scope = scopeFor(denial)
   const command = `az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${roleFor(denial)}" --scope "${scope}"`
   const unknownModel =
     denial.service === 'keyvault' && denial.model === 'unknown'
-      ? ` (if the vault uses access policies instead of Azure RBAC: az keyvault set-policy --name ${denial.vaultName ?? '<vault>'} --object-id ${oid} ${keyVaultPolicyPermissions(denial.action)})`
+      ? ` (if the vault uses access policies instead of Azure RBAC: az keyvault set-policy --name ${denial.name ?? '<vault>'} --object-id ${oid} ${keyVaultPolicyPermissions(denial.action)})`
       : ''
   return `Grant principal ${oid} a role on ${scope}: ${command}${unknownModel}; ${waitAdvice(rbacWaitMs)}`
 }

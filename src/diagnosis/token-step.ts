@@ -6,7 +6,7 @@
 import type { Observations, TokenObservation } from '../observations'
 import { describeIdentity } from '../probe-request'
 import type { FailureMode, ReportedClaims, StepReport } from '../report/report-types'
-import { audienceMatchesRequest } from './audiences'
+import { audienceMatchesRequest } from '../azure/services'
 import { decodeClaims } from './claims'
 import { isAzureBody, mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import { judgeExpiry, parseExpiresOn, type ParsedExpiry } from './expiry'
@@ -84,6 +84,11 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
       fix.throttled(token.retryAfter)
     )
   }
+  if (source === 'workload-identity') {
+    const federated = fromFederatedExchange(token, body, said, context)
+    if (federated !== undefined)
+      return done(federated.status, federated.mode, federated.text, federated.remediation)
+  }
   if (!isAzureBody(body) && (body.kind === 'html' || status === 407 || mentionsProxy(token.body))) {
     return done(
       'fail',
@@ -136,6 +141,9 @@ function fromBadRequest(
   const { plan, observations } = context
   const text = `${body.code ?? ''} ${body.message ?? ''}`
   const selection = plan.identity
+  // App Service / Functions answer a client ID that is not assigned (and an app without the
+  // identity asked for) with a 400 of their own, sometimes without a body.
+  const appServiceRefusal = observations.source === 'app-service' && body.kind === 'empty'
   if (/multiple user assigned identities/i.test(text)) {
     return done(
       'fail',
@@ -145,6 +153,7 @@ function fromBadRequest(
     )
   }
   if (
+    appServiceRefusal ||
     /identity not found|unable to load the proper managed identity|no managed identity/i.test(text)
   ) {
     if (selection.kind === 'system') {
@@ -192,6 +201,83 @@ function fromBadRequest(
     `the identity endpoint refused the token request (400)${said}`,
     fix.tokenUnusable('HTTP 400')
   )
+}
+
+/**
+ * Entra ID's answer to a workload identity exchange (the service account token for an access
+ * token): the AADSTS codes of a federated credential that does not match the token's issuer,
+ * subject or audience, a client ID the tenant does not know, or a stale service account token.
+ */
+function fromFederatedExchange(
+  token: TokenObservation,
+  body: ErrorBody,
+  said: string,
+  context: TokenStepContext
+): Finding | undefined {
+  const text = `${body.code ?? ''} ${body.message ?? ''}`
+  const code = /AADSTS(\d+)/.exec(text)?.[1]
+  if (code === undefined) return undefined
+  const quoted = (label: RegExp): string | undefined => label.exec(text)?.[1]
+  const clientId =
+    context.plan.identity.kind === 'client-id' ? context.plan.identity.value : undefined
+  switch (code) {
+    case '70021':
+    case '700211':
+    case '700212':
+    case '700213': {
+      const issuer = quoted(/Assertion Issuer: '([^']+)'/) ?? quoted(/assertion issuer '([^']+)'/)
+      const subject =
+        quoted(/Assertion Subject: '([^']+)'/) ?? quoted(/assertion subject '([^']+)'/)
+      const audience =
+        quoted(/Assertion Audience: '([^']+)'/) ?? quoted(/assertion audience '([^']+)'/)
+      const which =
+        code === '700211'
+          ? 'issuer'
+          : code === '700212'
+            ? 'audience'
+            : code === '700213'
+              ? 'subject'
+              : 'issuer, subject and audience'
+      return {
+        status: 'fail',
+        mode: 'wrong-identity',
+        text: `Entra ID found no federated identity credential of ${clientId ?? 'the identity'} matching the service account token's ${which} (AADSTS${code})${said}`,
+        remediation: fix.federatedCredentialMismatch({
+          code: `AADSTS${code}`,
+          which,
+          issuer,
+          subject,
+          audience,
+          clientId
+        })
+      }
+    }
+    case '700016':
+      return {
+        status: 'fail',
+        mode: 'wrong-identity',
+        text: `Entra ID knows no application with the client ID the workload presented (AADSTS700016)${said}`,
+        remediation: fix.workloadClientIdUnknown(
+          quoted(/Application with identifier '([^']+)'/) ?? clientId
+        )
+      }
+    case '700024':
+      return {
+        status: 'fail',
+        mode: 'token-invalid',
+        text: `Entra ID refused the service account token as outside its validity (AADSTS700024)${said}`,
+        remediation: fix.federatedTokenStale()
+      }
+    default:
+      return token.status === 400 || token.status === 401
+        ? {
+            status: 'fail',
+            mode: 'token-invalid',
+            text: `Entra ID refused the workload identity exchange (AADSTS${code})${said}`,
+            remediation: fix.federatedExchangeRefused(`AADSTS${code}`)
+          }
+        : undefined
+  }
 }
 
 function judgeToken(

@@ -4,9 +4,9 @@
  * `{subscriptionId}` and `{resourceGroup}` may appear in the path or query (they expand on the
  * workload from its instance metadata), never in the host: the host decides where the token goes,
  * so it must be fixed before anything runs. Without `resource=`, the audience comes from the table
- * of Azure services (src/azure/audiences.ts); a host outside the table needs an explicit one.
+ * of Azure services (src/azure/services.ts); a host outside the table needs an explicit one.
  */
-import { audienceAccepted, serviceForHost } from '../azure/audiences'
+import { audienceAccepted, serviceForHost } from '../azure/services'
 import { InputError, type Check } from './action-inputs'
 import { audienceProblem } from './audience-value'
 import { inputLines } from './input-lines'

@@ -11,8 +11,7 @@
  * The runner then probes once more with the adapted check (one mechanism for every probe: the sh
  * and PowerShell probes need not know the clouds), and the api step says what was adapted.
  */
-import { armHostFor } from '../azure/audiences'
-import { cloudOfEnvironment } from '../azure/workload-cloud'
+import { cloudOfEnvironment, serviceHost } from '../azure/services'
 import type { Check } from '../inputs/action-inputs'
 import { parseChecks } from '../inputs/checks'
 import type { Observations } from '../observations'
@@ -32,7 +31,7 @@ export function adaptDefaultCheck(
   const current = checks[index] as Check
   const environment = observations.meta?.azEnvironment
   const cloud = cloudOfEnvironment(environment)
-  const host = armHostFor(cloud ?? 'public')
+  const host = serviceHost('arm', cloud ?? 'public')
   if (host === undefined) return undefined
   const subscription = observations.meta?.subscriptionId
   const knownSubscription = subscription !== undefined && GUID.test(subscription)

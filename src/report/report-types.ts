@@ -2,6 +2,7 @@
  * The report: output `report` and the file at `report-path`, schema `mi-smoke/v1` (CONTRACT.md).
  * Field names at the top level and in steps are fixed by the contract; the rest is ours.
  */
+import type { ServiceKey } from '../azure/services'
 import type { IdentitySource } from '../observations'
 
 export const REPORT_SCHEMA = 'mi-smoke/v1'
@@ -75,7 +76,8 @@ export interface StepReport {
 }
 
 export interface RbacFacts {
-  service: 'arm' | 'keyvault' | 'storage' | 'graph' | 'other'
+  /** The service's key in the Azure service table (src/azure/services.ts). */
+  service: ServiceKey
   principalId?: string
   scope?: string
   action?: string

@@ -4,11 +4,11 @@
  *
  * A check passes only when its URL is https to a host in the allowlist and the token it asks for
  * is for an audience that host accepts. By default the allowlist is the Azure service hosts table
- * (`src/azure/audiences.ts`): a token for Key Vault may go to `*.vault.azure.net` and nowhere else.
+ * (`src/azure/services.ts`): a token for Key Vault may go to `*.vault.azure.net` and nowhere else.
  * Extra rules name exact hosts (with port, if any) and the audiences they accept; only an extra rule
  * may allow plain http, and only to a loopback address (tests and emulators).
  */
-import { audienceAccepted, serviceForHost } from '../azure/audiences'
+import { audienceAccepted, serviceForHost } from '../azure/services'
 import { isLoopbackHost } from '../azure/loopback'
 import type { ProbeCheck } from '../probe-request'
 

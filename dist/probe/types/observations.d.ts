@@ -19,6 +19,23 @@ export declare const BODY_LIMIT = 600;
 export type TransportError = 'timeout' | 'refused' | 'dns' | 'tls' | 'reset' | 'unreachable' | 'proxy' | 'other';
 /** Where the workload's managed identity tokens come from (CONTRACT.md `environment`, or `none`). */
 export type IdentitySource = 'imds' | 'app-service' | 'arc' | 'cloud-shell' | 'workload-identity' | 'service-fabric' | 'none';
+/**
+ * Where the probe runs, as the platform's own variables say, whatever identity source was found:
+ * App Service and Functions set WEBSITE_SITE_NAME, Container Apps CONTAINER_APP_NAME, Kubernetes
+ * KUBERNETES_SERVICE_HOST, and a GitHub-hosted runner RUNNER_ENVIRONMENT=github-hosted. When the
+ * platform's identity endpoint is missing, the fix is that platform's, not an NSG rule.
+ */
+export type HostingPlatform = 'app-service' | 'functions' | 'container-apps' | 'kubernetes' | 'github-hosted';
+export declare const HOSTING_PLATFORMS: readonly HostingPlatform[];
+export interface PlatformHint {
+    kind: HostingPlatform;
+    /** The variable that said so, e.g. `WEBSITE_SITE_NAME`. */
+    variable: string;
+    /** The app's name, when the platform gives it (WEBSITE_SITE_NAME, CONTAINER_APP_NAME). */
+    name?: string;
+    /** App Service's WEBSITE_RESOURCE_GROUP. */
+    resourceGroup?: string;
+}
 /** One HTTP exchange, after the retries the retry policy allowed. */
 export interface Exchange {
     /** What was requested: a URL without secrets (query values that are not secrets may stay). */
@@ -88,6 +105,8 @@ export interface Observations {
     source: IdentitySource;
     /** How the source was recognised, e.g. `IDENTITY_ENDPOINT and IDENTITY_HEADER set` (no secrets). */
     sourceDetail?: string;
+    /** Where the probe runs, when the platform's variables say (node probe only). */
+    platform?: PlatformHint;
     /** The instance metadata request (IMDS only; other sources have none). */
     instance?: Exchange;
     /** What is known of the workload, from instance metadata or platform settings. */

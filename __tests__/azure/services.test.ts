@@ -1,9 +1,19 @@
 import {
   audienceAccepted,
+  audienceMatchesRequest,
+  azureServices,
+  CLOUDS,
+  cloudOfEnvironment,
+  matchErrorRules,
+  serviceByKey,
+  serviceHost,
+  serviceOfCheck,
+  normaliseAudience,
+  sameAudience,
   serviceForHost,
   serviceForUrl,
   type AzureCloud
-} from '../../src/azure/audiences'
+} from '../../src/azure/services'
 
 /** [host, service name fragment, cloud, audience to request, some accepted audiences, some refused] */
 const TABLE: Array<[string, string, AzureCloud, string, string[], string[]]> = [
@@ -391,5 +401,139 @@ describe('audienceAccepted', () => {
     ''
   ])('ARM refuses %s', resource => {
     expect(audienceAccepted(resource, arm)).toBe(false)
+  })
+})
+
+describe('sameAudience: two audiences for the same resource (token aud against the request)', () => {
+  const armVariants = [
+    'https://management.azure.com/',
+    'https://management.azure.com',
+    'https://management.core.windows.net/',
+    'https://management.core.windows.net'
+  ]
+  test.each(armVariants.flatMap(a => armVariants.map(b => [a, b])))(
+    'ARM accepts %s where %s is expected',
+    (a, b) => {
+      expect(sameAudience(a, b)).toBe(true)
+    }
+  )
+
+  test.each<[string, string, boolean]>([
+    ['https://vault.azure.net', 'https://vault.azure.net/', true],
+    ['https://VAULT.azure.net', 'https://vault.azure.net', true],
+    ['https://management.azure.com/.default', 'https://management.azure.com/', true],
+    ['https://vault.azure.net', 'https://management.azure.com/', false],
+    ['https://management.azure.com/', 'https://vault.azure.net', false],
+    ['https://storage.azure.com/', 'https://vault.azure.net', false],
+    ['https://management.usgovcloudapi.net/', 'https://management.core.usgovcloudapi.net/', true],
+    ['https://management.chinacloudapi.cn', 'https://management.core.chinacloudapi.cn/', true],
+    ['https://management.usgovcloudapi.net/', 'https://management.azure.com/', false],
+    ['797f4846-ba00-4fd7-ba43-dac1f8f63013', 'https://management.azure.com/', true],
+    ['cfa8b339-82a2-471a-a3c9-0fc0be7a4093', 'https://vault.azure.net', true],
+    ['cfa8b339-82a2-471a-a3c9-0fc0be7a4093', 'https://management.azure.com/', false],
+    ['https://eventhubs.azure.net', 'https://servicebus.azure.net/', true]
+  ])('%s accepted for %s: %s', (a, b, accepted) => {
+    expect(sameAudience(a, b)).toBe(accepted)
+  })
+
+  test('an unknown application ID cannot be judged', () => {
+    expect(audienceMatchesRequest('9b6f7a0e-0000-4000-8000-000000000000', 'api://my-api')).toBe(
+      'unknown'
+    )
+    expect(audienceMatchesRequest('https://vault.azure.net', 'https://management.azure.com/')).toBe(
+      'mismatch'
+    )
+    expect(
+      audienceMatchesRequest('https://management.azure.com', 'https://management.azure.com/')
+    ).toBe('match')
+  })
+
+  test('normalisation strips slashes and /.default and lower-cases', () => {
+    expect(normaliseAudience(' HTTPS://Management.Azure.com//.default ')).toBe(
+      'https://management.azure.com'
+    )
+    expect(normaliseAudience('api://app/')).toBe('api://app')
+  })
+})
+
+describe('the service table, read row by row', () => {
+  const rows = azureServices()
+  const clouds = Object.keys(CLOUDS) as AzureCloud[]
+
+  test.each(rows.map(row => [row.key, row] as const))(
+    '%s: every host of every cloud resolves to its own row, audience accepted',
+    (_key, row) => {
+      expect(row.clouds.public).toBeDefined()
+      for (const cloud of clouds) {
+        const endpoints = row.clouds[cloud]
+        if (endpoints === undefined) continue
+        const hosts = [
+          ...(endpoints.hosts ?? []),
+          ...(endpoints.suffixes ?? []).map(suffix => `example1.${suffix}`)
+        ]
+        expect(hosts.length).toBeGreaterThan(0)
+        for (const host of hosts) {
+          const entry = serviceForHost(host)
+          expect([host, entry?.key, entry?.cloud]).toEqual([host, row.key, cloud])
+          expect(audienceAccepted(entry!.audience, entry!)).toBe(true)
+          expect(serviceOfCheck(`https://${host}/x`, undefined)?.key).toBe(row.key)
+        }
+      }
+    }
+  )
+
+  test.each(rows.filter(row => row.network !== undefined).map(row => [row.key, row] as const))(
+    '%s: a service with a network fix names its private DNS zone in every cloud it has',
+    (_key, row) => {
+      for (const endpoints of Object.values(row.clouds)) {
+        expect(endpoints.privateDnsZones?.length ?? 0).toBeGreaterThan(0)
+        for (const zone of endpoints.privateDnsZones ?? []) expect(zone).toMatch(/^privatelink\./)
+      }
+      expect(row.network!.ip ?? row.network!.subnet ?? row.network!.publicAccess).toBeDefined()
+    }
+  )
+
+  test('every row names at least one data role, and its application IDs resolve to its audience', () => {
+    for (const row of rows) {
+      expect([row.key, row.roles.length > 0]).toEqual([row.key, true])
+      for (const appId of row.appIds ?? []) {
+        expect(audienceMatchesRequest(appId, row.clouds.public!.audience)).toBe('match')
+      }
+    }
+  })
+
+  test('error rules: a network refusal never reads as a role problem and vice versa', () => {
+    const storage = serviceByKey('storage')
+    expect(matchErrorRules(storage, 403, 'AuthorizationFailure', undefined, '')?.meaning).toBe(
+      'network'
+    )
+    expect(
+      matchErrorRules(storage, 403, 'AuthorizationPermissionMismatch', undefined, '')?.meaning
+    ).toBe('role')
+    const vault = serviceByKey('keyvault')
+    expect(matchErrorRules(vault, 403, 'Forbidden', 'ForbiddenByConnection', '')?.meaning).toBe(
+      'network'
+    )
+    expect(
+      matchErrorRules(vault, 403, 'Forbidden', 'ForbiddenByRbac', 'Caller is not')?.meaning
+    ).toBe('role')
+    const bus = serviceByKey('servicebus')
+    expect(
+      matchErrorRules(
+        bus,
+        401,
+        '401',
+        undefined,
+        'Ip has been prevented to connect to the endpoint.'
+      )?.meaning
+    ).toBe('network')
+  })
+
+  test('cloud names as IMDS and App Service give them', () => {
+    expect(cloudOfEnvironment('AzurePublicCloud')).toBe('public')
+    expect(cloudOfEnvironment('azureusgovernmentcloud')).toBe('usgov')
+    expect(cloudOfEnvironment('AzureChinaCloud')).toBe('china')
+    expect(cloudOfEnvironment('AzureGermanCloud')).toBeUndefined()
+    expect(serviceHost('arm', 'usgov')).toBe('management.usgovcloudapi.net')
   })
 })

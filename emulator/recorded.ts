@@ -1,0 +1,113 @@
+/**
+ * The field corpus: error answers real Azure services gave (status, the headers that matter, body),
+ * each with the public source it was copied from. They live as test fixtures in
+ * __tests__/fixtures/field-corpus/*.json; the emulator serves them so that the action (and a person
+ * rehearsing a failure with `npm run emulator`) meets the real wording, not the emulator's own:
+ *
+ *   - API answers on the api listener at `GET /recorded/<name>` (any path below it too);
+ *   - identity-endpoint answers from every token endpoint (IMDS, App Service, Arc, the workload
+ *     identity authority) while the scenario setting `recordedAnswer` names one.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Reply } from './http-util'
+
+export const CORPUS_DIRECTORY = join(__dirname, '..', '__tests__', 'fixtures', 'field-corpus')
+
+export const RECORDED_PATH_PREFIX = '/recorded/'
+
+export interface RecordedAnswer {
+  /** Unique, kebab-case; the URL segment and the scenario setting's value. */
+  name: string
+  /** Where it was copied from: a URL, or `owner/repo path`. */
+  source: string
+  /** `api`: a data plane or ARM answered; `identity`: an identity endpoint or Entra ID did. */
+  endpoint: 'api' | 'identity'
+  /** The identity source the answer belongs to (identity answers only). */
+  identitySource?: 'imds' | 'app-service' | 'workload-identity' | 'arc'
+  /** The answering service's key in the Azure service table (api answers). */
+  service?: string
+  /** The audience the check asks a token for (api answers). */
+  resource?: string
+  /** Input `identity` the run uses (identity answers: a client ID selects a user-assigned one). */
+  identity?: string
+  answer: { status: number; headers?: Record<string, string>; body: string }
+  /** What the action must conclude: step, failure mode, what the remediation says and never says. */
+  expect: {
+    step: 'imds' | 'token' | 'api'
+    failureMode: string
+    says: string[]
+    neverSays: string[]
+  }
+  /** Which class of issue #11 the answer stands for (1-3, 8), for the record. */
+  classes: number[]
+}
+
+let cache: RecordedAnswer[] | undefined
+
+/** Every recorded answer, in file order. Throws on a malformed or duplicated entry. */
+export function recordedAnswers(): RecordedAnswer[] {
+  if (cache !== undefined) return cache
+  const all: RecordedAnswer[] = []
+  for (const file of readdirSync(CORPUS_DIRECTORY)
+    .filter(f => f.endsWith('.json'))
+    .sort()) {
+    const entries = JSON.parse(readFileSync(join(CORPUS_DIRECTORY, file), 'utf8')) as unknown
+    if (!Array.isArray(entries)) throw new Error(`${file}: expected an array of recorded answers`)
+    for (const entry of entries as RecordedAnswer[]) {
+      if (
+        typeof entry.name !== 'string' ||
+        typeof entry.source !== 'string' ||
+        typeof entry.answer?.status !== 'number' ||
+        typeof entry.answer.body !== 'string'
+      ) {
+        throw new Error(`${file}: entry ${JSON.stringify(entry.name)} lacks name, source or answer`)
+      }
+      if (all.some(other => other.name === entry.name))
+        throw new Error(`${file}: duplicate recorded answer ${entry.name}`)
+      all.push(entry)
+    }
+  }
+  cache = all
+  return all
+}
+
+export function recordedAnswer(name: string): RecordedAnswer | undefined {
+  return recordedAnswers().find(entry => entry.name === name)
+}
+
+/**
+ * The reply that replays a recorded answer byte for byte, with its own headers except the framing
+ * ones (Content-Length, Transfer-Encoding), which describe the bytes actually sent here.
+ */
+export function replay(entry: RecordedAnswer): Reply {
+  const headers = Object.fromEntries(
+    Object.entries(entry.answer.headers ?? {}).filter(
+      ([name]) => !/^(content-length|transfer-encoding|connection)$/i.test(name)
+    )
+  )
+  return {
+    status: entry.answer.status,
+    headers,
+    body: entry.answer.body,
+    raw: true
+  }
+}
+
+/** `GET /recorded/<name>[/...]` on the api listener; undefined for other paths. */
+export function handleRecordedApi(url: URL): Reply | undefined {
+  if (!url.pathname.startsWith(RECORDED_PATH_PREFIX)) return undefined
+  const name = decodeURIComponent(
+    url.pathname.slice(RECORDED_PATH_PREFIX.length).split('/')[0] ?? ''
+  )
+  const entry = recordedAnswer(name)
+  if (entry === undefined || entry.endpoint !== 'api') {
+    return {
+      status: 404,
+      body: {
+        error: { code: 'RecordedAnswerNotFound', message: `no recorded api answer '${name}'` }
+      }
+    }
+  }
+  return replay(entry)
+}
