@@ -1,7 +1,8 @@
 // A minimal app serving the mi-smoke smoke endpoint with node:http.
-// Settings: MI_SMOKE_KEY (the secret the workflow passes as endpoint-key), PORT.
+// Settings: MI_SMOKE_KEY (the secret the workflow passes as endpoint-key), PORT; MI_SMOKE_REHEARSAL to
+// rehearse against the emulator (npm run emulator prints it).
 const http = require('node:http')
-const { createNodeHandler } = require('mi-smoke/probe')
+const { createNodeHandler } = require('@mi-smoke/smoke-endpoint')
 
 const smoke = createNodeHandler()
 

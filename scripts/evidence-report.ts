@@ -33,7 +33,14 @@ function runSuites(dir: string): { evidence: Json; jest: Json; code: number } {
   const jestPath = join(dir, 'jest.json')
   const result = spawnSync(
     'npx',
-    ['jest', '__tests__/evidence', '--json', `--outputFile=${jestPath}`],
+    [
+      'jest',
+      '-c',
+      'jest.evidence.config.cjs',
+      '__tests__/evidence',
+      '--json',
+      `--outputFile=${jestPath}`
+    ],
     {
       cwd: ROOT,
       stdio: 'inherit',

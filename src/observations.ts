@@ -30,7 +30,7 @@ export type TransportError =
   | 'proxy' // the proxy itself failed or refused the CONNECT
   | 'other'
 
-/** Where the workload's managed identity tokens come from (CONTRACT.md `environment`, or `none`). */
+/** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
 export type IdentitySource =
   'imds' | 'app-service' | 'arc' | 'cloud-shell' | 'workload-identity' | 'service-fabric' | 'none'
 

@@ -37,7 +37,7 @@ export interface IdentityParameterNames {
   resourceId: string
 }
 
-/** IMDS: `client_id`, `object_id`, `msi_res_id` (PROTOCOLS.md). */
+/** IMDS: `client_id`, `object_id`, `msi_res_id` (docs/azure-wire-facts.md). */
 export const IMDS_IDENTITY_PARAMETERS: IdentityParameterNames = {
   clientId: 'client_id',
   objectId: 'object_id',

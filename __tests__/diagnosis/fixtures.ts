@@ -1,4 +1,4 @@
-/** Synthetic observations and plans for the diagnosis tests, and the wire bodies of PROTOCOLS.md. */
+/** Synthetic observations and plans for the diagnosis tests, and the wire bodies of docs/azure-wire-facts.md. */
 import type { DiagnosisPlan } from '../../src/diagnosis/diagnose'
 import type { Check } from '../../src/inputs/action-inputs'
 import type { ApiObservation, Observations, TokenObservation } from '../../src/observations'
@@ -144,7 +144,7 @@ export function observations(overrides: Partial<Observations> = {}): Observation
   }
 }
 
-/** The error bodies of PROTOCOLS.md, verbatim. */
+/** The error bodies docs/azure-wire-facts.md describes, in full as the services send them. */
 export const BODIES = {
   imdsIdentityNotFound: '{"error":"invalid_request","error_description":"Identity not found"}',
   imdsNoMetadataHeader:

@@ -98,6 +98,9 @@ describe('npm run emulator', () => {
       expect(control && imds && canary).toBeTruthy()
       expect(stdout).toContain(`'INPUT_IMDS-ENDPOINT=${imds}'`)
       expect(stdout).toMatch(/resource=https:\/\/management\.azure\.com\//)
+      // The one setting that points the smoke endpoint at this emulator, ready to paste.
+      const api = /ARM, Key Vault\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1]
+      expect(stdout).toContain(`MI_SMOKE_REHEARSAL='imds=${imds} api=${api}'`)
       const scenario = await call(`${control}/scenario`)
       expect(scenario.json.roles).toBe('none')
       await call(`${control}/scenario`, { method: 'POST', body: '"imds-gone"' })

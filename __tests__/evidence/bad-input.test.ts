@@ -22,7 +22,7 @@ const SUB = '00000000-0000-0000-0000-000000000000'
 const WEB_APP_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Web/sites/app-1`
 const VM_ID = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm-1`
 
-/** input → values the contract rules out (CONTRACT.md "Inputs", "Targets", "Checks"). */
+/** input → values the contract rules out (docs/contract.md "Inputs", "Targets", "Checks"). */
 const BAD_VALUES: Record<string, string[]> = {
   targets: [
     'ftp://app.example.net/mi-smoke',

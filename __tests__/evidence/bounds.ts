@@ -1,6 +1,6 @@
 /**
  * The longest a run may take, computed from its inputs and its scenario by the rules the contract
- * and PROTOCOLS.md set: every request ends within `timeout`; 404/408/429/5xx are retried three
+ * and docs/azure-wire-facts.md set: every request ends within `timeout`; 404/408/429/5xx are retried three
  * times 1 s, 2 s, 4 s apart (Retry-After instead, when longer); 410 every 10 s for up to 70 s;
  * rbac-wait re-probes with a backoff capped at 5 s until its deadline; an API's 429/5xx is re-probed
  * three times (Retry-After, capped at 20 s, or 1 s, 2 s, 4 s); steps after a failed one

@@ -1,6 +1,6 @@
 /**
  * THE fault matrix: every emulator scenario (plus the dispatch faults of the remote kinds) × every
- * target kind, with the verdict, failed step and failure mode the contract (CONTRACT.md "Failure
+ * target kind, with the verdict, failed step and failure mode the contract (docs/contract.md "Failure
  * modes", "What it does") and the scenario (emulator/README.md) call for. One row per case; the
  * suites run the rows, they never restate them.
  */

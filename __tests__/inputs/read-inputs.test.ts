@@ -18,7 +18,7 @@ const GUID = '6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b'
 const OTHER_GUID = '11111111-2222-3333-4444-555555555555'
 
 describe('readInputs: defaults', () => {
-  it('every input empty gives the defaults of CONTRACT.md', () => {
+  it('every input empty gives the defaults of docs/contract.md', () => {
     expect(readInputs(from({}))).toEqual({
       targets: [{ kind: 'local', line: 'local' }],
       identity: { kind: 'system' },

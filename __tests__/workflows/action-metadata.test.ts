@@ -1,6 +1,6 @@
 /**
  * action.yml is the action's public interface: it must declare exactly the inputs and outputs of
- * the contract (CONTRACT.md, reproduced in the README), with the contract's defaults, run on node24
+ * the contract (docs/contract.md, reproduced in the README), with the contract's defaults, run on node24
  * from the committed bundle, and carry what the GitHub Marketplace requires (name, description,
  * branding).
  */

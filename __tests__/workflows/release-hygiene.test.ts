@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { accessSync, constants, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { describeWithTools } from '../helpers/system-tools'
 
 const root = join(__dirname, '..', '..')
 const read = (path: string): string => readFileSync(join(root, path), 'utf8')
@@ -80,11 +81,11 @@ describe('.ci/run', () => {
     execFileSync('bash', ['-n', script])
   })
 
-  const shellcheck = spawnSync('shellcheck', ['--version'])
-  const itWithShellcheck = shellcheck.status === 0 ? it : it.skip
-  itWithShellcheck('passes shellcheck', () => {
-    const result = spawnSync('shellcheck', [script], { encoding: 'utf8' })
-    expect(result.stdout + result.stderr).toBe('')
-    expect(result.status).toBe(0)
+  describeWithTools(['shellcheck'], 'shellcheck', () => {
+    it('passes shellcheck', () => {
+      const result = spawnSync('shellcheck', [script], { encoding: 'utf8' })
+      expect(result.stdout + result.stderr).toBe('')
+      expect(result.status).toBe(0)
+    })
   })
 })

@@ -1,7 +1,7 @@
 /**
  * `expires_on` of a token response: parsing its three wire forms and judging the value.
  *
- * Forms (PROTOCOLS.md): epoch seconds as a string (IMDS, App Service 2019-08-01), a JSON number
+ * Forms (docs/azure-wire-facts.md): epoch seconds as a string (IMDS, App Service 2019-08-01), a JSON number
  * (Service Fabric), and the legacy MSI_ENDPOINT date string, `11/26/2026 04:20:00 PM +00:00` on
  * Windows and `11/26/2026 16:20:00 +00:00` on Linux (month first, as .NET's invariant culture writes it).
  */

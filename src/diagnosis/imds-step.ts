@@ -11,7 +11,7 @@ import * as fix from './remediation'
 import { oneLine, formatDuration, quote } from './text'
 import { describeTransport, endpointOf, originOf } from './transport'
 
-/** What the probes look at to find an identity source, in the SDKs' order (PROTOCOLS.md). */
+/** What the probes look at to find an identity source, in the SDKs' order (docs/azure-wire-facts.md). */
 export const SOURCE_ENV_VARS = [
   'AZURE_FEDERATED_TOKEN_FILE',
   'IDENTITY_ENDPOINT',

@@ -93,14 +93,14 @@ export function httpWorkload(
       if (outcome.truncated) {
         throw new DispatchError(
           `the smoke endpoint ${url.host} answered more than ${RESPONSE_BODY_LIMIT} bytes`,
-          'Serve the mi-smoke/probe handler unchanged at this URL: its answers are a few kilobytes.'
+          'Serve the @mi-smoke/smoke-endpoint handler unchanged at this URL: its answers are a few kilobytes.'
         )
       }
       const contentType = String(outcome.headers['content-type'] ?? '')
       if (!/^application\/json\b/i.test(contentType)) {
         throw new DispatchError(
-          `the smoke endpoint ${url.host} answered 200 with ${contentType || 'no content type'}, not application/json: this URL does not serve the mi-smoke/probe handler`,
-          'Point the target at the path where the app mounts the mi-smoke/probe handler (e.g. https://app.example.net/mi-smoke).',
+          `the smoke endpoint ${url.host} answered 200 with ${contentType || 'no content type'}, not application/json: this URL does not serve the @mi-smoke/smoke-endpoint handler`,
+          'Point the target at the path where the app mounts the @mi-smoke/smoke-endpoint handler (e.g. https://app.example.net/mi-smoke).',
           evidence(outcome.body)
         )
       }
@@ -113,7 +113,7 @@ export function httpWorkload(
         if (!(error instanceof InvalidObservations)) throw error
         throw new DispatchError(
           `the smoke endpoint ${url.host} answered, but not with valid observations: ${error.message}`,
-          'Use the same mi-smoke release for the app (mi-smoke/probe) and the workflow; serve the handler unchanged.'
+          'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow; serve the handler unchanged.'
         )
       }
     }
@@ -262,7 +262,7 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
     case 404:
       return new DispatchError(
         `there is no smoke endpoint at ${url.toString()} (404)`,
-        'Mount the mi-smoke/probe handler at this path, or fix the path in targets.',
+        'Mount the @mi-smoke/smoke-endpoint handler at this path, or fix the path in targets.',
         proof
       )
     case 405:
@@ -270,7 +270,7 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
     case 400:
       return new DispatchError(
         `the smoke endpoint ${where} rejected the request (${status})${said}`,
-        'Use the same mi-smoke release for the app (mi-smoke/probe) and the workflow.',
+        'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow.',
         proof
       )
     case 413:
@@ -303,7 +303,7 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
   }
   return new DispatchError(
     `the smoke endpoint ${where} answered ${status}, not 200`,
-    'Point the target at the path where the app serves the mi-smoke/probe handler.',
+    'Point the target at the path where the app serves the @mi-smoke/smoke-endpoint handler.',
     proof
   )
 }

@@ -59,7 +59,7 @@ export interface ActionInputs {
   summary: boolean
 }
 
-/** An invalid input: names the input, the value's problem and a valid example (CONTRACT.md). */
+/** An invalid input: names the input, the value's problem and a valid example (docs/contract.md). */
 export class InputError extends Error {
   constructor(
     readonly input: string,

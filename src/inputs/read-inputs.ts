@@ -1,5 +1,5 @@
 /**
- * Reads and validates every input of the contract (CONTRACT.md) before anything is dispatched.
+ * Reads and validates every input of the contract (docs/contract.md) before anything is dispatched.
  * Every problem is collected; if there is any, one InputError is thrown that lists them all, each
  * naming the input, the problem and a valid example. Inputs are data: nothing here evaluates them
  * or builds a pattern from them.
@@ -16,7 +16,7 @@ import { quoteValue } from './quote-value'
 import { parseTargets } from './targets'
 import { redactUserinfo } from './url-rules'
 
-/** The inputs of action.yml with their defaults, exactly as CONTRACT.md gives them. */
+/** The inputs of action.yml with their defaults, exactly as docs/contract.md gives them. */
 export const INPUT_DEFAULTS = {
   targets: 'local',
   identity: 'system',

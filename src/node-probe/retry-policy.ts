@@ -1,5 +1,5 @@
 /**
- * Microsoft's IMDS retry guidance (PROTOCOLS.md), applied to every identity endpoint:
+ * Microsoft's IMDS retry guidance (docs/azure-wire-facts.md), applied to every identity endpoint:
  * - 404, 408, 429 and 5xx: three retries, 1 s, 2 s, 4 s apart;
  * - 410 (IMDS updating): every 10 s for up to 70 s, i.e. seven retries (as MSAL counts them, so
  *   that the few milliseconds each request takes do not cost the last retry);

@@ -5,7 +5,7 @@
  */
 import type { ActionInputs, Target } from '../inputs/action-inputs'
 
-/** IMDS's 410 "updating" retries last up to 70 s (PROTOCOLS.md); allow it once per probe. */
+/** IMDS's 410 "updating" retries last up to 70 s (docs/azure-wire-facts.md); allow it once per probe. */
 const IMDS_UPDATE_MS = 75_000
 /** Retry waits of one exchange under the 429/5xx policy: 1 s + 2 s + 4 s, with slack for Retry-After. */
 const RETRY_WAITS_MS = 10_000

@@ -1,5 +1,5 @@
 /**
- * The report: output `report` and the file at `report-path`, schema `mi-smoke/v1` (CONTRACT.md).
+ * The report: output `report` and the file at `report-path`, schema `mi-smoke/v1` (docs/contract.md).
  * Field names at the top level and in steps are fixed by the contract; the rest is ours.
  */
 import type { ServiceKey } from '../azure/services'

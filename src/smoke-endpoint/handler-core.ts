@@ -24,6 +24,7 @@ import {
   type ProtocolErrorCode
 } from './protocol'
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit'
+import { pointSdkAtEmulator, rehearsalSettings, type RehearsalOptions } from './rehearsal'
 import { sdkCrossCheck, type NamedCredential } from './sdk-cross-check'
 
 export interface SmokeHandlerOptions {
@@ -35,6 +36,11 @@ export interface SmokeHandlerOptions {
   allowlist?: AllowlistOptions
   /** IMDS bases a request may name besides `http://169.254.169.254` (an emulator in tests). */
   imdsEndpoints?: string[]
+  /**
+   * Rehearse against the mi-smoke emulator on this machine (see rehearsal.ts); default
+   * `MI_SMOKE_REHEARSAL` of the environment (`imds=URL api=URL`, as the emulator's banner prints it).
+   */
+  rehearsal?: RehearsalOptions
   /** Default 6 a minute, bursts of 6, per handler instance. */
   rateLimit?: RateLimitOptions
   /** Cap on the request's `timeoutMs`; default (and at most) 30 s. */
@@ -96,14 +102,23 @@ function normaliseBase(url: string): string {
 export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHandler {
   const env = options.env ?? process.env
   const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined)
-  const allowlist = createAllowlist(options.allowlist)
+  const rehearsal = rehearsalSettings(options.rehearsal, env)
+  if (rehearsal) pointSdkAtEmulator(rehearsal)
+  const allowlist = createAllowlist({
+    ...options.allowlist,
+    extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
+  })
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now)
   const maxTimeoutMs = Math.min(
     options.maxTimeoutMs ?? MAX_REQUEST_TIMEOUT_MS,
     MAX_REQUEST_TIMEOUT_MS
   )
   const deadlineMs = Math.min(options.deadlineMs ?? DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS)
-  const imdsEndpoints = [DEFAULT_IMDS_ENDPOINT, ...(options.imdsEndpoints ?? [])].map(normaliseBase)
+  const imdsEndpoints = [
+    DEFAULT_IMDS_ENDPOINT,
+    ...(options.imdsEndpoints ?? []),
+    ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
+  ].map(normaliseBase)
 
   return async request => {
     if (request.method.toUpperCase() !== 'POST') {

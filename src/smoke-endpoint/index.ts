@@ -1,5 +1,5 @@
 /**
- * `mi-smoke/probe`: the smoke endpoint a workload serves so that the mi-smoke action can test its
+ * `@mi-smoke/smoke-endpoint` (packages/smoke-endpoint): the smoke endpoint a workload serves so that the mi-smoke action can test its
  * managed identity from inside (protocol: docs/smoke-endpoint-protocol.md).
  */
 export { createNodeHandler } from './node-http'
@@ -11,5 +11,6 @@ export type { SmokeHandlerOptions, SmokeRequest, SmokeResponse, SmokeHandler } f
 export type { AllowRule, AllowlistOptions } from './allowlist'
 export type { AppServiceAuthOptions } from './authenticate'
 export type { RateLimitOptions } from './rate-limit'
+export type { RehearsalOptions } from './rehearsal'
 export type { NamedCredential, TokenCredentialLike } from './sdk-cross-check'
 export { KEY_HEADER, PROTOCOL_VERSION } from './protocol'

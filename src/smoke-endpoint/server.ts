@@ -1,6 +1,8 @@
+#!/usr/bin/env node
 /**
- * Entry point of the sidecar server (`node dist/probe/server.js`); see standalone-server.ts for its
- * settings. Kept apart so that importing the package never starts a server.
+ * Entry point of the sidecar server: the package's `mi-smoke-endpoint` command, i.e.
+ * `node node_modules/@mi-smoke/smoke-endpoint/dist/server/index.js`; see standalone-server.ts for
+ * its settings. Kept apart so that importing the package never starts a server.
  */
 import { standaloneOptionsFromEnv, startStandaloneServer } from './standalone-server'
 

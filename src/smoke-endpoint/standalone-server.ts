@@ -10,8 +10,9 @@
  *   MI_SMOKE_ALLOWED_CALLERS        comma-separated object/client IDs allowed to call (optional)
  *   MI_SMOKE_TRUST_PRINCIPAL_HEADER `true` when a front end other than App Service strips
  *                                   X-MS-CLIENT-PRINCIPAL (Container Apps authentication)
+ *   MI_SMOKE_REHEARSAL              `imds=URL api=URL`: rehearse against the emulator (rehearsal.ts)
  *
- * The allowlist is always the Azure service hosts table here: a sidecar has no loopback emulator.
+ * The allowlist is the Azure service hosts table here, plus the emulator's API in a rehearsal.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
 import type { ProbeRequest } from '../../../src/probe-request'
+import { describeWithTools } from '../../helpers/system-tools'
 import {
   BASE_TOOLS,
   LINUX_PROBE,
@@ -14,6 +15,7 @@ import {
   claimsOf,
   runLinuxProbe,
   runShell,
+  shellTools,
   toolDir,
   type ProbeRun
 } from './probe-runner'
@@ -66,140 +68,142 @@ const CLIENTS: Array<[string, string[], string | undefined, string]> = [
   ['busybox sh without curl or wget (python3)', SHELLS['busybox sh']!, 'python3', 'sh/python3']
 ]
 
-describe.each(CLIENTS)('probe.sh under %s', (_name, shell, onlyClient, probeName) => {
-  let path: string | undefined
-  beforeAll(() => {
-    if (onlyClient) {
-      path = toolDir([...BASE_TOOLS, onlyClient, shell[0]!])
-      expect(readdirSync(path)).not.toContain('curl')
-    }
-  })
-  const run = (req: ProbeRequest): Promise<ProbeRun> =>
-    runLinuxProbe(req, path ? { shell, path } : { shell })
-
-  test('healthy: instance metadata, a token with claims, the API call', async () => {
-    await emulator.setScenario('healthy')
-    const req = request({
-      checks: [
-        {
-          url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
-          resource: ARM
-        },
-        { url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: 'https://vault.azure.net' }
-      ]
+for (const [name, shell, onlyClient, probeName] of CLIENTS) {
+  describeWithTools(shellTools(shell, onlyClient ?? 'curl'), `probe.sh under ${name}`, () => {
+    let path: string | undefined
+    beforeAll(() => {
+      if (onlyClient) {
+        path = toolDir([...BASE_TOOLS, onlyClient, shell[0]!])
+        expect(readdirSync(path)).not.toContain('curl')
+      }
     })
-    const result = await run(req)
-    expectClean(result, req)
-    const obs = result.observations!
-    expect(obs.probe).toBe(probeName)
-    expect(obs.source).toBe('imds')
-    expect(obs.instance?.status).toBe(200)
-    expect(obs.meta?.subscriptionId).toBe(emulator.subscriptionId)
-    expect(obs.meta?.resourceGroupName).toBe(emulator.resourceGroup)
-    expect(obs.meta?.resourceId).toBe(emulator.vmResourceId)
-    expect(obs.tokens.map(t => [t.resource, t.status, t.shape])).toEqual([
-      [ARM, 200, 'jwt'],
-      ['https://vault.azure.net', 200, 'jwt']
-    ])
-    expect(obs.tokens[0]!.fields?.['expires_on']).toMatch(/^\d+$/)
-    expect(obs.tokens[0]!.fields).not.toHaveProperty('access_token')
-    const claims = claimsOf(obs.tokens[0]!.claims)
-    expect(claims['aud']).toBe(ARM)
-    expect(claims['oid']).toBe(emulator.identities.system.objectId)
-    expect(claims['xms_mirid']).toBe(emulator.vmResourceId)
-    expect(obs.apis.map(a => [a.check, a.status])).toEqual([
-      [0, 200],
-      [1, 200]
-    ])
-    expect(obs.apis[0]!.url).toBe(
-      `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01`
-    )
-    // Timings are whole milliseconds (curl's %{time_total}, or the clock without curl).
-    for (const exchange of [obs.instance!, ...obs.tokens, ...obs.apis]) {
-      expect(Number.isInteger(exchange.ms)).toBe(true)
-      expect(exchange.ms).toBeGreaterThanOrEqual(0)
-      expect(exchange.ms).toBeLessThan(3000)
-    }
-    // Reduced claims are re-encoded as a JWT segment: base64url, unpadded, one line.
-    for (const token of obs.tokens) expect(token.claims).toMatch(/^[A-Za-z0-9_-]+$/)
-  })
+    const run = (req: ProbeRequest): Promise<ProbeRun> =>
+      runLinuxProbe(req, path ? { shell, path } : { shell })
 
-  test('no identity: IMDS 400 Identity not found, no API call', async () => {
-    await emulator.setScenario('no-identity')
-    const req = request()
-    const result = await run(req)
-    expectClean(result, req)
-    const obs = result.observations!
-    expect(obs.tokens[0]!.status).toBe(400)
-    expect(obs.tokens[0]!.attempts).toBe(1)
-    expect(obs.tokens[0]!.body).toContain('Identity not found')
-    expect(obs.apis[0]!.notCalled).toBeDefined()
-    expect(obs.apis[0]!.attempts).toBe(0)
-  })
+    test('healthy: instance metadata, a token with claims, the API call', async () => {
+      await emulator.setScenario('healthy')
+      const req = request({
+        checks: [
+          {
+            url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
+            resource: ARM
+          },
+          { url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: 'https://vault.azure.net' }
+        ]
+      })
+      const result = await run(req)
+      expectClean(result, req)
+      const obs = result.observations!
+      expect(obs.probe).toBe(probeName)
+      expect(obs.source).toBe('imds')
+      expect(obs.instance?.status).toBe(200)
+      expect(obs.meta?.subscriptionId).toBe(emulator.subscriptionId)
+      expect(obs.meta?.resourceGroupName).toBe(emulator.resourceGroup)
+      expect(obs.meta?.resourceId).toBe(emulator.vmResourceId)
+      expect(obs.tokens.map(t => [t.resource, t.status, t.shape])).toEqual([
+        [ARM, 200, 'jwt'],
+        ['https://vault.azure.net', 200, 'jwt']
+      ])
+      expect(obs.tokens[0]!.fields?.['expires_on']).toMatch(/^\d+$/)
+      expect(obs.tokens[0]!.fields).not.toHaveProperty('access_token')
+      const claims = claimsOf(obs.tokens[0]!.claims)
+      expect(claims['aud']).toBe(ARM)
+      expect(claims['oid']).toBe(emulator.identities.system.objectId)
+      expect(claims['xms_mirid']).toBe(emulator.vmResourceId)
+      expect(obs.apis.map(a => [a.check, a.status])).toEqual([
+        [0, 200],
+        [1, 200]
+      ])
+      expect(obs.apis[0]!.url).toBe(
+        `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01`
+      )
+      // Timings are whole milliseconds (curl's %{time_total}, or the clock without curl).
+      for (const exchange of [obs.instance!, ...obs.tokens, ...obs.apis]) {
+        expect(Number.isInteger(exchange.ms)).toBe(true)
+        expect(exchange.ms).toBeGreaterThanOrEqual(0)
+        expect(exchange.ms).toBeLessThan(3000)
+      }
+      // Reduced claims are re-encoded as a JWT segment: base64url, unpadded, one line.
+      for (const token of obs.tokens) expect(token.claims).toMatch(/^[A-Za-z0-9_-]+$/)
+    })
 
-  test('wrong identity: the client ID asked for is sent as client_id and refused', async () => {
-    await emulator.setScenario('wrong-client-id')
-    const wanted = '0badc0de-0000-4000-8000-000000000000'
-    const req = request({ identity: { kind: 'client-id', value: wanted } })
-    const result = await run(req)
-    expectClean(result, req)
-    const token = result.observations!.tokens[0]!
-    expect(token.url).toContain(`client_id=${wanted}`)
-    expect(token.status).toBe(400)
-    expect(token.body).toContain('Identity not found')
-  })
+    test('no identity: IMDS 400 Identity not found, no API call', async () => {
+      await emulator.setScenario('no-identity')
+      const req = request()
+      const result = await run(req)
+      expectClean(result, req)
+      const obs = result.observations!
+      expect(obs.tokens[0]!.status).toBe(400)
+      expect(obs.tokens[0]!.attempts).toBe(1)
+      expect(obs.tokens[0]!.body).toContain('Identity not found')
+      expect(obs.apis[0]!.notCalled).toBeDefined()
+      expect(obs.apis[0]!.attempts).toBe(0)
+    })
 
-  test('role missing: the API answers 403 AuthorizationFailed, body cut and kept', async () => {
-    await emulator.setScenario('role-missing')
-    const req = request()
-    const result = await run(req)
-    expectClean(result, req)
-    const api = result.observations!.apis[0]!
-    expect(api.status).toBe(403)
-    expect(api.body).toContain('AuthorizationFailed')
-    expect(api.body!.length).toBeLessThanOrEqual(300)
-  })
+    test('wrong identity: the client ID asked for is sent as client_id and refused', async () => {
+      await emulator.setScenario('wrong-client-id')
+      const wanted = '0badc0de-0000-4000-8000-000000000000'
+      const req = request({ identity: { kind: 'client-id', value: wanted } })
+      const result = await run(req)
+      expectClean(result, req)
+      const token = result.observations!.tokens[0]!
+      expect(token.url).toContain(`client_id=${wanted}`)
+      expect(token.status).toBe(400)
+      expect(token.body).toContain('Identity not found')
+    })
 
-  test('wrong audience: ARM answers 401 InvalidAuthenticationTokenAudience', async () => {
-    await emulator.setScenario('wrong-audience')
-    const req = request()
-    const result = await run(req)
-    expectClean(result, req)
-    expect(result.observations!.apis[0]!.status).toBe(401)
-    // GNU wget keeps no body of a 401 (it treats it as an authentication challenge).
-    if (probeName !== 'sh/wget') {
-      expect(result.observations!.apis[0]!.body).toContain('InvalidAuthenticationTokenAudience')
-    }
-  })
+    test('role missing: the API answers 403 AuthorizationFailed, body cut and kept', async () => {
+      await emulator.setScenario('role-missing')
+      const req = request()
+      const result = await run(req)
+      expectClean(result, req)
+      const api = result.observations!.apis[0]!
+      expect(api.status).toBe(403)
+      expect(api.body).toContain('AuthorizationFailed')
+      expect(api.body!.length).toBeLessThanOrEqual(300)
+    })
 
-  test('api closed: the call is refused (egress blocked)', async () => {
-    await emulator.setScenario('api-closed')
-    const req = request()
-    const result = await run(req)
-    expectClean(result, req)
-    const api = result.observations!.apis[0]!
-    expect(api.status).toBeUndefined()
-    expect(api.error).toBe('refused')
-  })
+    test('wrong audience: ARM answers 401 InvalidAuthenticationTokenAudience', async () => {
+      await emulator.setScenario('wrong-audience')
+      const req = request()
+      const result = await run(req)
+      expectClean(result, req)
+      expect(result.observations!.apis[0]!.status).toBe(401)
+      // GNU wget keeps no body of a 401 (it treats it as an authentication challenge).
+      if (probeName !== 'sh/wget') {
+        expect(result.observations!.apis[0]!.body).toContain('InvalidAuthenticationTokenAudience')
+      }
+    })
 
-  test('imds hang: one attempt, a timeout, never retried', async () => {
-    await emulator.setScenario('imds-hang')
-    const req = request({ timeoutMs: 700 })
-    const started = Date.now()
-    const result = await run(req)
-    expectClean(result, req)
-    const obs = result.observations!
-    expect(obs.instance?.error).toBe('timeout')
-    expect(obs.instance?.attempts).toBe(1)
-    // The time of a request that timed out is the time it was given, not 0.
-    expect(obs.instance?.ms).toBeGreaterThanOrEqual(650)
-    expect(obs.instance?.ms).toBeLessThan(3000)
-    expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
-    expect(Date.now() - started).toBeLessThan(5000)
-  })
-})
+    test('api closed: the call is refused (egress blocked)', async () => {
+      await emulator.setScenario('api-closed')
+      const req = request()
+      const result = await run(req)
+      expectClean(result, req)
+      const api = result.observations!.apis[0]!
+      expect(api.status).toBeUndefined()
+      expect(api.error).toBe('refused')
+    })
 
-describe('probe.sh (dash, curl)', () => {
+    test('imds hang: one attempt, a timeout, never retried', async () => {
+      await emulator.setScenario('imds-hang')
+      const req = request({ timeoutMs: 700 })
+      const started = Date.now()
+      const result = await run(req)
+      expectClean(result, req)
+      const obs = result.observations!
+      expect(obs.instance?.error).toBe('timeout')
+      expect(obs.instance?.attempts).toBe(1)
+      // The time of a request that timed out is the time it was given, not 0.
+      expect(obs.instance?.ms).toBeGreaterThanOrEqual(650)
+      expect(obs.instance?.ms).toBeLessThan(3000)
+      expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
+      expect(Date.now() - started).toBeLessThan(5000)
+    })
+  })
+}
+
+describeWithTools(['dash', 'curl'], 'probe.sh (dash, curl)', () => {
   const shell = SHELLS['dash']!
 
   test.each([

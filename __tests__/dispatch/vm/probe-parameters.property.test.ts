@@ -13,13 +13,15 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import type { IdentitySelection, ProbeRequest } from '../../../src/probe-request'
 import { runCommandArgs } from '../../../src/dispatch/vm/run-command'
+import { describeWithTools } from '../../helpers/system-tools'
 import {
   FAKE_AZ_DIR,
   LINUX_PROBE,
   SHELLS,
   SYSTEM_PATH,
   parseObservationsLine,
-  runShell
+  runShell,
+  shellTools
 } from './probe-runner'
 
 const work = mkdtempSync(join(tmpdir(), 'mi-smoke-inject-'))
@@ -132,99 +134,103 @@ test('every parameter is a shell-inert word: base64 alphabet only, no = (az woul
   )
 })
 
-describe.each(Object.entries(SHELLS))('under %s', (_name, shell) => {
-  test('values arrive unchanged and nothing executes (as argv, and spliced unquoted into a command line)', async () => {
+for (const [name, shell] of Object.entries(SHELLS)) {
+  describeWithTools(shellTools(shell), `under ${name}`, () => {
+    test('values arrive unchanged and nothing executes (as argv, and spliced unquoted into a command line)', async () => {
+      await fc.assert(
+        fc.asyncProperty(probeRequest, async request => {
+          const args = runCommandArgs(
+            { kind: 'vm', resourceId: '/subscriptions/x/vm' },
+            'linux',
+            LINUX_PROBE,
+            request
+          )
+          const parameters = parametersOf(args)
+          const expected = expectedValues(request)
+
+          const asArgv = await runShell(shell, [LINUX_PROBE, ...parameters], ECHO_ENV)
+          expect(asArgv.stderr).toBe('')
+          expect(echoed(asArgv.stdout)).toEqual(expected)
+
+          // What an extension that glues parameters into a shell command line would run.
+          const spliced = `${shell.join(' ')} ${LINUX_PROBE} ${parameters.join(' ')}`
+          const asLine = await runShell(['sh', '-c', spliced], [], ECHO_ENV)
+          expect(echoed(asLine.stdout)).toEqual(expected)
+
+          expect(existsSync(canary)).toBe(false)
+        }),
+        { numRuns: 350 }
+      )
+    }, 240_000)
+  })
+}
+
+describeWithTools(['dash', 'curl'], 'the whole probe, and through the fake az', () => {
+  test('the full probe with hostile values: valid JSON back, the nonce intact, nothing executes', async () => {
+    // Nothing listens on port 9 of loopback: every request fails fast with `refused`.
+    const imds = 'http://127.0.0.1:9'
+    await fc.assert(
+      fc.asyncProperty(
+        probeRequest.map(r => ({
+          ...r,
+          imdsEndpoint: imds,
+          timeoutMs: 1000,
+          nonce: Array.from(r.nonce).slice(0, 40).join('')
+        })),
+        async request => {
+          const args = runCommandArgs(
+            { kind: 'vm', resourceId: '/subscriptions/x/vm' },
+            'linux',
+            LINUX_PROBE,
+            request
+          )
+          const run = await runShell(SHELLS['dash']!, [LINUX_PROBE, ...parametersOf(args)], {
+            PATH: SYSTEM_PATH
+          })
+          expect(run.stderr).toBe('')
+          const observations = parseObservationsLine(run.stdout)
+          expect(observations?.nonce).toBe(request.nonce)
+          expect(observations?.apis).toHaveLength(request.checks.length)
+          observations?.tokens.forEach(t =>
+            expect(request.checks.map(c => c.resource)).toContain(t.resource)
+          )
+          expect(existsSync(canary)).toBe(false)
+        }
+      ),
+      { numRuns: 150, endOnFailure: true }
+    )
+  }, 240_000)
+
+  test('through the fake az on PATH: the parameters az receives reach the probe unchanged', async () => {
+    const log = join(work, 'az.log')
     await fc.assert(
       fc.asyncProperty(probeRequest, async request => {
         const args = runCommandArgs(
-          { kind: 'vm', resourceId: '/subscriptions/x/vm' },
+          {
+            kind: 'vm',
+            resourceId:
+              '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/v'
+          },
           'linux',
           LINUX_PROBE,
           request
         )
-        const parameters = parametersOf(args)
-        const expected = expectedValues(request)
-
-        const asArgv = await runShell(shell, [LINUX_PROBE, ...parameters], ECHO_ENV)
-        expect(asArgv.stderr).toBe('')
-        expect(echoed(asArgv.stdout)).toEqual(expected)
-
-        // What an extension that glues parameters into a shell command line would run.
-        const spliced = `${shell.join(' ')} ${LINUX_PROBE} ${parameters.join(' ')}`
-        const asLine = await runShell(['sh', '-c', spliced], [], ECHO_ENV)
-        expect(echoed(asLine.stdout)).toEqual(expected)
-
+        rmSync(log, { force: true })
+        execFileSync(join(FAKE_AZ_DIR, 'az'), args, {
+          env: {
+            PATH: process.env['PATH'] ?? SYSTEM_PATH,
+            FAKE_AZ_LOG: log,
+            FAKE_AZ_VM_ENV: JSON.stringify({ MI_SMOKE_PROBE_ECHO: '1' })
+          }
+        })
+        const entry = JSON.parse(readFileSync(log, 'utf8').trim()) as { probe: { stdout: string } }
+        expect(echoed(entry.probe.stdout)).toEqual(expectedValues(request))
         expect(existsSync(canary)).toBe(false)
       }),
-      { numRuns: 350 }
+      { numRuns: 60 }
     )
   }, 240_000)
 })
-
-test('the full probe with hostile values: valid JSON back, the nonce intact, nothing executes', async () => {
-  // Nothing listens on port 9 of loopback: every request fails fast with `refused`.
-  const imds = 'http://127.0.0.1:9'
-  await fc.assert(
-    fc.asyncProperty(
-      probeRequest.map(r => ({
-        ...r,
-        imdsEndpoint: imds,
-        timeoutMs: 1000,
-        nonce: Array.from(r.nonce).slice(0, 40).join('')
-      })),
-      async request => {
-        const args = runCommandArgs(
-          { kind: 'vm', resourceId: '/subscriptions/x/vm' },
-          'linux',
-          LINUX_PROBE,
-          request
-        )
-        const run = await runShell(SHELLS['dash']!, [LINUX_PROBE, ...parametersOf(args)], {
-          PATH: SYSTEM_PATH
-        })
-        expect(run.stderr).toBe('')
-        const observations = parseObservationsLine(run.stdout)
-        expect(observations?.nonce).toBe(request.nonce)
-        expect(observations?.apis).toHaveLength(request.checks.length)
-        observations?.tokens.forEach(t =>
-          expect(request.checks.map(c => c.resource)).toContain(t.resource)
-        )
-        expect(existsSync(canary)).toBe(false)
-      }
-    ),
-    { numRuns: 150, endOnFailure: true }
-  )
-}, 240_000)
-
-test('through the fake az on PATH: the parameters az receives reach the probe unchanged', async () => {
-  const log = join(work, 'az.log')
-  await fc.assert(
-    fc.asyncProperty(probeRequest, async request => {
-      const args = runCommandArgs(
-        {
-          kind: 'vm',
-          resourceId:
-            '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/v'
-        },
-        'linux',
-        LINUX_PROBE,
-        request
-      )
-      rmSync(log, { force: true })
-      execFileSync(join(FAKE_AZ_DIR, 'az'), args, {
-        env: {
-          PATH: process.env['PATH'] ?? SYSTEM_PATH,
-          FAKE_AZ_LOG: log,
-          FAKE_AZ_VM_ENV: JSON.stringify({ MI_SMOKE_PROBE_ECHO: '1' })
-        }
-      })
-      const entry = JSON.parse(readFileSync(log, 'utf8').trim()) as { probe: { stdout: string } }
-      expect(echoed(entry.probe.stdout)).toEqual(expectedValues(request))
-      expect(existsSync(canary)).toBe(false)
-    }),
-    { numRuns: 60 }
-  )
-}, 240_000)
 
 test('the canary works: the same hostile values, NOT encoded and spliced into a command line, do execute', async () => {
   const raw = `echo ${HOSTILE[0]}`

@@ -23,6 +23,15 @@ export const SHELLS: Record<string, string[]> = {
   'busybox sh': ['busybox', 'sh']
 }
 
+/**
+ * The optional system tools (describeWithTools) a run of the probe under `shell` needs: the shell
+ * itself unless it is a basic one (sh, bash), and the HTTP clients given.
+ */
+export function shellTools(shell: string[], ...clients: string[]): string[] {
+  const program = shell[0]!
+  return [...(program === 'sh' || program === 'bash' ? [] : [program]), ...clients]
+}
+
 export interface ProbeRun {
   stdout: string
   stderr: string

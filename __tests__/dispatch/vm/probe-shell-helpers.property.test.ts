@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import fc from 'fast-check'
-import { LINUX_PROBE, SHELLS, SYSTEM_PATH, runShell } from './probe-runner'
+import { describeWithTools } from '../../helpers/system-tools'
+import { LINUX_PROBE, SHELLS, SYSTEM_PATH, runShell, shellTools } from './probe-runner'
 
 const SOURCE = readFileSync(LINUX_PROBE, 'utf8')
 
@@ -70,52 +71,54 @@ const TEXT_CHAR = fc.oneof(
 const TEXT = fc.string({ unit: TEXT_CHAR, maxLength: 80 })
 const LIMIT = fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 100 }))
 
-describe.each(Object.entries(SHELLS))('probe.sh helpers under %s', (_name, shell) => {
-  test('escaped gives JSON string content, cut without splitting an escape', async () => {
-    const cases = fc.sample(fc.tuple(TEXT, LIMIT), { numRuns: 300, seed: 4242 })
-    // Printable ASCII that needs no escape at all, so the shell fast path is taken often too.
-    cases.push(['https://management.azure.com/', -1], ['abc', 3], ['abcd', 3], ['', 0])
-    const args = cases.flatMap(([text, limit]) => [String(limit), text])
-    const results = await runHelpers(
-      shell,
-      'while [ $# -ge 2 ]; do escaped "$1" "$2"; printf "%s\\000" "$ESC"; shift 2; done',
-      args
-    )
-    expect(results).toEqual(cases.map(([text, limit]) => expectedEscape(text, limit)))
-    for (const [index, [text]] of cases.entries()) {
-      expect(text.startsWith(JSON.parse(`"${results[index]}"`) as string)).toBe(true)
-    }
-  })
-
-  test('seconds_to_ms reads curl time_total exactly and refuses anything else', async () => {
-    const decimal = fc
-      .tuple(fc.stringMatching(/^[0-9]{1,6}$/), fc.stringMatching(/^[0-9]{0,7}$/))
-      .map(([whole, fraction]) => (fraction ? `${whole}.${fraction}` : whole))
-    const values = fc.sample(decimal, { numRuns: 200, seed: 7 })
-    const refused = ['', '.5', '5.', '1.2.3', '-1', '1e3', ' 1', '0,004', '12a']
-    const results = await runHelpers(
-      shell,
-      'for v in "$@"; do if seconds_to_ms "$v"; then printf "%s\\000" "$_MS"; else printf "no\\000"; fi; done',
-      [...values, ...refused]
-    )
-    const expected = values.map(value => {
-      const [whole, fraction = ''] = value.split('.')
-      return String(Number(whole) * 1000 + Number(fraction.padEnd(3, '0').slice(0, 3)))
+for (const [name, shell] of Object.entries(SHELLS)) {
+  describeWithTools(shellTools(shell), `probe.sh helpers under ${name}`, () => {
+    test('escaped gives JSON string content, cut without splitting an escape', async () => {
+      const cases = fc.sample(fc.tuple(TEXT, LIMIT), { numRuns: 300, seed: 4242 })
+      // Printable ASCII that needs no escape at all, so the shell fast path is taken often too.
+      cases.push(['https://management.azure.com/', -1], ['abc', 3], ['abcd', 3], ['', 0])
+      const args = cases.flatMap(([text, limit]) => [String(limit), text])
+      const results = await runHelpers(
+        shell,
+        'while [ $# -ge 2 ]; do escaped "$1" "$2"; printf "%s\\000" "$ESC"; shift 2; done',
+        args
+      )
+      expect(results).toEqual(cases.map(([text, limit]) => expectedEscape(text, limit)))
+      for (const [index, [text]] of cases.entries()) {
+        expect(text.startsWith(JSON.parse(`"${results[index]}"`) as string)).toBe(true)
+      }
     })
-    expect(results).toEqual([...expected, ...refused.map(() => 'no')])
-  })
 
-  test('b64url_of is base64url, unpadded, on one line, for any bytes', async () => {
-    const texts = fc.sample(fc.string({ unit: 'binary-ascii', minLength: 0, maxLength: 200 }), {
-      numRuns: 60,
-      seed: 99
+    test('seconds_to_ms reads curl time_total exactly and refuses anything else', async () => {
+      const decimal = fc
+        .tuple(fc.stringMatching(/^[0-9]{1,6}$/), fc.stringMatching(/^[0-9]{0,7}$/))
+        .map(([whole, fraction]) => (fraction ? `${whole}.${fraction}` : whole))
+      const values = fc.sample(decimal, { numRuns: 200, seed: 7 })
+      const refused = ['', '.5', '5.', '1.2.3', '-1', '1e3', ' 1', '0,004', '12a']
+      const results = await runHelpers(
+        shell,
+        'for v in "$@"; do if seconds_to_ms "$v"; then printf "%s\\000" "$_MS"; else printf "no\\000"; fi; done',
+        [...values, ...refused]
+      )
+      const expected = values.map(value => {
+        const [whole, fraction = ''] = value.split('.')
+        return String(Number(whole) * 1000 + Number(fraction.padEnd(3, '0').slice(0, 3)))
+      })
+      expect(results).toEqual([...expected, ...refused.map(() => 'no')])
     })
-    const usable = texts.filter(text => !text.includes('\0'))
-    const results = await runHelpers(
-      shell,
-      'for v in "$@"; do b64url_of "$v"; printf "%s\\000" "$REPLY"; done',
-      usable
-    )
-    expect(results).toEqual(usable.map(text => Buffer.from(text, 'latin1').toString('base64url')))
+
+    test('b64url_of is base64url, unpadded, on one line, for any bytes', async () => {
+      const texts = fc.sample(fc.string({ unit: 'binary-ascii', minLength: 0, maxLength: 200 }), {
+        numRuns: 60,
+        seed: 99
+      })
+      const usable = texts.filter(text => !text.includes('\0'))
+      const results = await runHelpers(
+        shell,
+        'for v in "$@"; do b64url_of "$v"; printf "%s\\000" "$REPLY"; done',
+        usable
+      )
+      expect(results).toEqual(usable.map(text => Buffer.from(text, 'latin1').toString('base64url')))
+    })
   })
-})
+}

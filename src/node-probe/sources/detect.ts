@@ -1,6 +1,6 @@
 /**
  * Which identity source this environment offers, in the order the Azure SDKs check them
- * (PROTOCOLS.md "Other sources"). With none of their variables set it is IMDS: the probe cannot
+ * (docs/azure-wire-facts.md, "The other identity sources"). With none of their variables set it is IMDS: the probe cannot
  * know whether it runs on a VM, and the instance metadata call will tell. The `detail` says what
  * was seen in words without secrets (variable names, never values of secrets).
  */

@@ -1,0 +1,31 @@
+// `npm run test:evidence`: the long suites, kept out of `npm test` (jest.config.cjs) so that it stays
+// within 5 minutes on a 2-core machine; .ci/run runs both. The evidence suites (fault matrix, leak
+// scan, bad input, deadlines, fan-out; `npm run evidence` turns them into docs/reliability.md), the
+// property test that runs the Linux probe under a shell for each of hundreds of generated parameter
+// sets, and the install of the packed smoke endpoint into a new app.
+/** Under __tests__/: a folder (every *.test.ts in it) or one test file. */
+const EVIDENCE_SUITES = [
+  'evidence/',
+  'dispatch/vm/probe-parameters.property.test.ts',
+  'smoke-endpoint/packed-install.test.ts'
+]
+
+const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** For jest.config.cjs's testPathIgnorePatterns (regular expressions). */
+const EVIDENCE_IGNORE = EVIDENCE_SUITES.map(suite => `<rootDir>/__tests__/${escape(suite)}`)
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/__tests__'],
+  testMatch: EVIDENCE_SUITES.map(
+    suite => `<rootDir>/__tests__/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`
+  ),
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/__tests__/helpers/skip-log-setup.ts',
+  globalTeardown: '<rootDir>/__tests__/helpers/skip-notice-teardown.ts',
+  maxWorkers: 2
+}
+module.exports.EVIDENCE_IGNORE = EVIDENCE_IGNORE
