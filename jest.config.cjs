@@ -1,7 +1,7 @@
 // ts-jest transpiles each file on its own (tsconfig isolatedModules); `npm run typecheck` type-checks the whole tree.
 // `npm test` runs this: everything but the long suites of jest.evidence.config.cjs (`npm run test:evidence`),
 // so that it ends within 5 minutes on a 2-core machine; .ci/run runs both.
-const { EVIDENCE_IGNORE } = require('./jest.evidence.config.cjs')
+const { EVIDENCE_IGNORE } = require('./jest.long-suites.cjs')
 
 /** @type {import('jest').Config} */
 module.exports = {

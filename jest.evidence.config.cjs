@@ -3,16 +3,7 @@
 // scan, bad input, deadlines, fan-out; `npm run evidence` turns them into docs/reliability.md), the
 // property test that runs the Linux probe under a shell for each of hundreds of generated parameter
 // sets, and the install of the packed smoke endpoint into a new app.
-/** Under __tests__/: a folder (every *.test.ts in it) or one test file. */
-const EVIDENCE_SUITES = [
-  'evidence/',
-  'dispatch/vm/probe-parameters.property.test.ts',
-  'smoke-endpoint/packed-install.test.ts'
-]
-
-const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** For jest.config.cjs's testPathIgnorePatterns (regular expressions). */
-const EVIDENCE_IGNORE = EVIDENCE_SUITES.map(suite => `<rootDir>/__tests__/${escape(suite)}`)
+const { EVIDENCE_SUITES } = require('./jest.long-suites.cjs')
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -28,4 +19,3 @@ module.exports = {
   globalTeardown: '<rootDir>/__tests__/helpers/skip-notice-teardown.ts',
   maxWorkers: 2
 }
-module.exports.EVIDENCE_IGNORE = EVIDENCE_IGNORE

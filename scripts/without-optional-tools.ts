@@ -8,7 +8,7 @@
  * Nothing here touches the network; run it inside `unshare --net` like every test.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { TOOL_INSTALL } from '../__tests__/helpers/system-tools'
@@ -26,7 +26,8 @@ export function minimalBin(): { bin: string; home: string; cleanup: () => void }
   const top = mkdtempSync(join(tmpdir(), 'mi-smoke-fresh-'))
   const bin = join(top, 'bin')
   const home = join(top, 'home')
-  spawnSync('mkdir', ['-p', bin, home])
+  mkdirSync(bin)
+  mkdirSync(home)
   const linked = new Set<string>()
   const link = (name: string, target: string): void => {
     if (linked.has(name)) return

@@ -199,7 +199,7 @@ test.each([
     404,
     '<html>Not found</html>',
     /there is no smoke endpoint at .*\(404\)/,
-    /Mount the mi-smoke\/probe handler/
+    /Mount the @mi-smoke\/smoke-endpoint handler/
   ],
   [
     413,

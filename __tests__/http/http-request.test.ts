@@ -15,6 +15,7 @@ import {
   startServer
 } from '../node-probe/local-servers'
 import type { LocalProxy, LocalServer, SelfSigned } from '../node-probe/local-servers'
+import { describeWithTools } from '../helpers/system-tools'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -197,7 +198,7 @@ describe('proxy rules', () => {
   })
 })
 
-describe('through a proxy', () => {
+describeWithTools(['openssl'], 'through a proxy', () => {
   let certificate: SelfSigned
   beforeAll(() => {
     certificate = selfSignedCertificate()

@@ -18,6 +18,7 @@ import type { SourceContext, TokenAttempt } from '../../src/node-probe/sources/s
 import { scopeOf, workloadIdentitySource } from '../../src/node-probe/sources/workload-identity'
 import { json, selfSignedCertificate, startServer } from './local-servers'
 import type { LocalServer } from './local-servers'
+import { describeWithTools } from '../helpers/system-tools'
 
 const TOKEN_BODY = {
   access_token: 'eyJ0eXAi.eyJhdWQi.c2ln',
@@ -323,7 +324,7 @@ describe('arc', () => {
   })
 })
 
-describe('service-fabric', () => {
+describeWithTools(['openssl'], 'service-fabric', () => {
   it('sends header Secret, 2019-07-01-preview, and trusts the endpoint by thumbprint', async () => {
     const certificate = selfSignedCertificate()
     const server = await fake(

@@ -13,6 +13,7 @@ import type { ScenarioName } from '../../emulator/scenarios'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
 import type { ActionRun } from '../helpers/run-action'
 import { builtActionEntry, startHandlerProcess, type HandlerProcess } from './handler-process'
+import { describeWithTools } from '../helpers/system-tools'
 
 // The built action: run-action reads MI_SMOKE_ACTION_ENTRY when it is loaded.
 process.env['MI_SMOKE_ACTION_ENTRY'] = builtActionEntry()
@@ -159,89 +160,95 @@ describe.each(MATRIX)('handler with the %s identity source', (source, scenarios)
   })
 })
 
-describe('handler with the workload-identity source (its own emulator, HTTPS authority)', () => {
-  let wiEmulator: Emulator
-  let tls: SelfSignedCertificate
-  let handler: HandlerProcess
-  // A proxy on loopback that refuses everything and records what was asked of it: the handler's
-  // HTTPS_PROXY, so that any request meant for a host other than 127.0.0.1 ends here.
-  const outbound: string[] = []
-  const refusingProxy: Server = createServer((req, res) => {
-    outbound.push(`${req.method} ${req.url}`)
-    res.writeHead(403).end()
-  }).on('connect', (req, socket) => {
-    outbound.push(`CONNECT ${req.url}`)
-    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
-  })
-  const wiEnv = () => wiEmulator.workloadIdentity!.env
-  beforeAll(async () => {
-    tls = createSelfSignedCertificate()
-    wiEmulator = await startEmulator({ tls })
-    await new Promise<void>(done => refusingProxy.listen(0, '127.0.0.1', done))
-    const proxy = `http://127.0.0.1:${(refusingProxy.address() as AddressInfo).port}`
-    handler = await startHandlerProcess(
-      handlerSettings({ rateLimit: { burst: 50, perMinute: 50 } }, wiEmulator) as never,
-      {
-        ...wiEnv(),
-        AZURE_POD_IDENTITY_AUTHORITY_HOST: wiEmulator.imdsUrl,
-        // Trusted by the probe and by @azure/identity alike (both run on Node's TLS stack).
-        NODE_EXTRA_CA_CERTS: tls.certPath,
-        HTTPS_PROXY: proxy,
-        HTTP_PROXY: proxy,
-        NO_PROXY: '127.0.0.1,localhost'
-      }
-    )
-  })
-  afterAll(async () => {
-    expect(handler.output()).not.toContain(wiEmulator.canary)
-    await handler.stop()
-    await new Promise(done => refusingProxy.close(done))
-    await wiEmulator.close()
-    rmSync(tls.directory, { recursive: true, force: true })
-  })
-
-  // Workload identity is always a user-assigned identity: the run selects it by client ID (without
-  // `identity`, the run asks for a system-assigned one and rightly warns wrong-identity).
-  const inputs = () => actionInputs(handler, { identity: wiEnv().AZURE_CLIENT_ID }, wiEmulator)
-
-  test('healthy → pass, the federated exchange reported, the SDK cross-check passing', async () => {
-    await wiEmulator.setScenario('healthy')
-    const run = await runAction({ inputs: inputs() })
-    expect(run.outputs['result']).toBe('pass')
-    expect(run.report.targets[0]).toMatchObject({
-      environment: 'workload-identity',
-      result: 'pass'
+describeWithTools(
+  ['openssl'],
+  'handler with the workload-identity source (its own emulator, HTTPS authority)',
+  () => {
+    let wiEmulator: Emulator
+    let tls: SelfSignedCertificate
+    let handler: HandlerProcess
+    // A proxy on loopback that refuses everything and records what was asked of it: the handler's
+    // HTTPS_PROXY, so that any request meant for a host other than 127.0.0.1 ends here.
+    const outbound: string[] = []
+    const refusingProxy: Server = createServer((req, res) => {
+      outbound.push(`${req.method} ${req.url}`)
+      res.writeHead(403).end()
+    }).on('connect', (req, socket) => {
+      outbound.push(`CONNECT ${req.url}`)
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
     })
-    const ua = wiEmulator.identities.userAssigned[0]!
-    expect(run.outputs['principal-id']).toBe(ua.objectId)
-    expect(wiEmulator.requests.some(r => r.port === 'authority' && r.method === 'POST')).toBe(true)
-    // DefaultAzureCredential's WorkloadIdentityCredential cannot work on a loopback authority: MSAL
-    // knows only Entra's own hosts, so it first asks login.microsoftonline.com for instance discovery
-    // (refused at the loopback proxy above), fails with endpoints_resolution_error (credential
-    // unavailable), and the chain moves on to its ManagedIdentityCredential, whose token exchange
-    // path turns instance discovery off and gets the token from the emulator. Both entries pass.
-    expect(run.report.targets[0].sdk).toEqual([
-      expect.objectContaining({ credential: 'DefaultAzureCredential', status: 'pass' }),
-      expect.objectContaining({
-        credential: 'ManagedIdentityCredential(clientId: AZURE_CLIENT_ID)',
-        status: 'pass'
-      })
-    ])
-    for (const entry of run.report.targets[0].sdk) expect(entry.claims.appid).toBe(ua.clientId)
-    expect([...new Set(outbound)]).toEqual(['CONNECT login.microsoftonline.com:443'])
-    expect(everythingWritten(run)).not.toContain(wiEmulator.canary)
-  })
+    const wiEnv = () => wiEmulator.workloadIdentity!.env
+    beforeAll(async () => {
+      tls = createSelfSignedCertificate()
+      wiEmulator = await startEmulator({ tls })
+      await new Promise<void>(done => refusingProxy.listen(0, '127.0.0.1', done))
+      const proxy = `http://127.0.0.1:${(refusingProxy.address() as AddressInfo).port}`
+      handler = await startHandlerProcess(
+        handlerSettings({ rateLimit: { burst: 50, perMinute: 50 } }, wiEmulator) as never,
+        {
+          ...wiEnv(),
+          AZURE_POD_IDENTITY_AUTHORITY_HOST: wiEmulator.imdsUrl,
+          // Trusted by the probe and by @azure/identity alike (both run on Node's TLS stack).
+          NODE_EXTRA_CA_CERTS: tls.certPath,
+          HTTPS_PROXY: proxy,
+          HTTP_PROXY: proxy,
+          NO_PROXY: '127.0.0.1,localhost'
+        }
+      )
+    })
+    afterAll(async () => {
+      expect(handler.output()).not.toContain(wiEmulator.canary)
+      await handler.stop()
+      await new Promise(done => refusingProxy.close(done))
+      await wiEmulator.close()
+      rmSync(tls.directory, { recursive: true, force: true })
+    })
 
-  test('role-missing → fail · api · rbac-denied', async () => {
-    await wiEmulator.setScenario('role-missing')
-    const run = await runAction({ inputs: inputs() })
-    expect(run.outputs['result']).toBe('fail')
-    expect(run.outputs['failed-step']).toBe('api')
-    expect(run.outputs['failure-mode']).toBe('rbac-denied')
-    expect(run.code).not.toBe(0)
-    expect(everythingWritten(run)).not.toContain(wiEmulator.canary)
-  })
-})
+    // Workload identity is always a user-assigned identity: the run selects it by client ID (without
+    // `identity`, the run asks for a system-assigned one and rightly warns wrong-identity).
+    const inputs = () => actionInputs(handler, { identity: wiEnv().AZURE_CLIENT_ID }, wiEmulator)
+
+    test('healthy → pass, the federated exchange reported, the SDK cross-check passing', async () => {
+      await wiEmulator.setScenario('healthy')
+      const run = await runAction({ inputs: inputs() })
+      expect(run.outputs['result']).toBe('pass')
+      expect(run.report.targets[0]).toMatchObject({
+        environment: 'workload-identity',
+        result: 'pass'
+      })
+      const ua = wiEmulator.identities.userAssigned[0]!
+      expect(run.outputs['principal-id']).toBe(ua.objectId)
+      expect(wiEmulator.requests.some(r => r.port === 'authority' && r.method === 'POST')).toBe(
+        true
+      )
+      // DefaultAzureCredential's WorkloadIdentityCredential cannot work on a loopback authority: MSAL
+      // knows only Entra's own hosts, so it first asks login.microsoftonline.com for instance discovery
+      // (refused at the loopback proxy above), fails with endpoints_resolution_error (credential
+      // unavailable), and the chain moves on to its ManagedIdentityCredential, whose token exchange
+      // path turns instance discovery off and gets the token from the emulator. Both entries pass.
+      expect(run.report.targets[0].sdk).toEqual([
+        expect.objectContaining({ credential: 'DefaultAzureCredential', status: 'pass' }),
+        expect.objectContaining({
+          credential: 'ManagedIdentityCredential(clientId: AZURE_CLIENT_ID)',
+          status: 'pass'
+        })
+      ])
+      for (const entry of run.report.targets[0].sdk) expect(entry.claims.appid).toBe(ua.clientId)
+      expect([...new Set(outbound)]).toEqual(['CONNECT login.microsoftonline.com:443'])
+      expect(everythingWritten(run)).not.toContain(wiEmulator.canary)
+    })
+
+    test('role-missing → fail · api · rbac-denied', async () => {
+      await wiEmulator.setScenario('role-missing')
+      const run = await runAction({ inputs: inputs() })
+      expect(run.outputs['result']).toBe('fail')
+      expect(run.outputs['failed-step']).toBe('api')
+      expect(run.outputs['failure-mode']).toBe('rbac-denied')
+      expect(run.code).not.toBe(0)
+      expect(everythingWritten(run)).not.toContain(wiEmulator.canary)
+    })
+  }
+)
 
 describe('SDK cross-check: which identity @azure/identity resolves to in the app', () => {
   const userAssigned = () => emulator.identities.userAssigned[0]!

@@ -1,0 +1,280 @@
+/**
+ * The smoke endpoint package as an app developer gets it: `npm pack` of packages/smoke-endpoint,
+ * installed from that tarball into a new app in a clean temporary directory whose package.json
+ * names no dependency (@azure/identity and express come from the npm cache that `npm ci` filled:
+ * --prefer-offline, and the tests run with no network but loopback). The app serves the handler
+ * with Express, with node:http, and as the package's sidecar command, each with MI_SMOKE_REHEARSAL
+ * pointing it at the emulator; the built action (dist/index.js) passes against each, and the
+ * emulator's canary (every token's signature) is in nothing the app returned or printed.
+ * Slow (npm runs twice), so it belongs to `npm run test:evidence`.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startEmulator, type Emulator } from '../../emulator/emulator'
+
+const ROOT = join(__dirname, '..', '..')
+const PACKAGE = join(ROOT, 'packages', 'smoke-endpoint')
+process.env['MI_SMOKE_ACTION_ENTRY'] = join(ROOT, 'dist', 'index.js')
+const { runAction, everythingWritten } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../helpers/run-action') as typeof import('../helpers/run-action')
+
+jest.setTimeout(240_000)
+
+const KEY = 'packed-install-key-0123456789'
+const ARM = 'https://management.azure.com/'
+const VAULT = 'https://vault.azure.net'
+
+/** npm's own environment (npm_config_*, npm_package_*) of an `npm test` run must not steer the app's npm. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [name, value] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(name) && !name.startsWith('MI_SMOKE_') && !name.startsWith('AZURE_'))
+      env[name] = value
+  }
+  return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', ...extra }
+}
+
+function npm(args: string[], cwd: string): string {
+  return execFileSync('npm', args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe' })
+}
+
+interface LockEntry {
+  version: string
+  resolved?: string
+  dependencies?: Record<string, string>
+  optionalDependencies?: Record<string, string>
+  [field: string]: unknown
+}
+
+function lockedPackages(): Record<string, LockEntry> {
+  return (
+    JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, LockEntry>
+    }
+  ).packages
+}
+
+/**
+ * The app's package-lock.json: the tarball, and the exact versions and integrities this repository's
+ * lock holds for express, @azure/identity and what they need. npm then installs from its cache
+ * alone (the cache `npm ci` filled) without asking the registry for any package's metadata, which a
+ * test without network could not do. `resolved` is the registry's usual tarball address under the
+ * registry npm is configured with.
+ */
+function appLock(dependencies: Record<string, string>): object {
+  const locked = lockedPackages()
+  const registry = npm(['config', 'get', 'registry'], ROOT).trim().replace(/\/+$/, '')
+  // Node's lookup: node_modules of the package itself, then of each parent, then the top.
+  const find = (from: string, name: string): string | undefined => {
+    for (let base = from; ;) {
+      const candidate = `${base ? `${base}/` : ''}node_modules/${name}`
+      if (locked[candidate]) return candidate
+      if (!base) return undefined
+      const parent = base.lastIndexOf('/node_modules/')
+      base = parent < 0 ? '' : base.slice(0, parent)
+    }
+  }
+  const packages: Record<string, LockEntry> = {}
+  const todo: Array<[string, string]> = [
+    ['', 'express'],
+    ['', '@azure/identity']
+  ]
+  while (todo.length > 0) {
+    const [from, name] = todo.pop()!
+    const at = find(from, name)
+    if (at === undefined)
+      throw new Error(`${name} (needed by ${from || 'the app'}) is not in package-lock.json`)
+    if (packages[at]) continue
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { dev, devOptional, peer, ...entry } = locked[at]!
+    const own = at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)
+    entry.resolved = `${registry}/${own}/-/${own.split('/').pop()}-${entry.version}.tgz`
+    packages[at] = entry
+    for (const dependency of Object.keys(entry.dependencies ?? {})) todo.push([at, dependency])
+    for (const dependency of Object.keys(entry.optionalDependencies ?? {}))
+      if (find(at, dependency)) todo.push([at, dependency])
+  }
+  const manifest = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as LockEntry
+  return {
+    name: 'probe-app',
+    version: '1.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'probe-app', version: '1.0.0', dependencies },
+      'node_modules/@mi-smoke/smoke-endpoint': {
+        version: manifest.version,
+        resolved: dependencies['@mi-smoke/smoke-endpoint'],
+        dependencies: manifest.dependencies,
+        bin: manifest['bin']
+      },
+      ...packages
+    }
+  }
+}
+
+const EXPRESS_APP = `const express = require('express')
+const { createExpressMiddleware } = require('@mi-smoke/smoke-endpoint')
+const app = express()
+app.post('/mi-smoke', createExpressMiddleware())
+app.get('/', (_req, res) => res.send('hello'))
+const server = app.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))
+`
+const NODE_HTTP_APP = `const http = require('node:http')
+const { createNodeHandler } = require('@mi-smoke/smoke-endpoint')
+const smoke = createNodeHandler()
+const server = http.createServer((req, res) => (req.url === '/mi-smoke' ? smoke(req, res) : res.end('hello')))
+server.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))
+`
+
+let emulator: Emulator
+let work: string
+let app: string
+let tarball: { name: string; size: number; files: number }
+const children: ChildProcess[] = []
+
+beforeAll(async () => {
+  if (!existsSync(join(PACKAGE, 'dist', 'index.js')) || !existsSync(join(ROOT, 'dist', 'index.js')))
+    throw new Error('build first: npm run build (the test packs the built package)')
+  emulator = await startEmulator()
+  work = mkdtempSync(join(tmpdir(), 'mi-smoke-packed-'))
+  const [packed] = JSON.parse(
+    npm(['pack', PACKAGE, '--json', '--pack-destination', work], ROOT)
+  ) as Array<{
+    filename: string
+    size: number
+    entryCount: number
+  }>
+  tarball = { name: packed!.filename, size: packed!.size, files: packed!.entryCount }
+  app = join(work, 'app')
+  mkdirSync(app)
+  const dependencies = {
+    '@mi-smoke/smoke-endpoint': `file:../${tarball.name}`,
+    express: lockedPackages()['node_modules/express']!.version
+  }
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'probe-app', version: '1.0.0', private: true, dependencies }, null, 2)
+  )
+  writeFileSync(join(app, 'package-lock.json'), JSON.stringify(appLock(dependencies), null, 2))
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app)
+  writeFileSync(join(app, 'express-app.js'), EXPRESS_APP)
+  writeFileSync(join(app, 'node-http-app.js'), NODE_HTTP_APP)
+})
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  await emulator?.close()
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+test('npm pack gives a small tarball: the bundle, the sidecar, the types, README and LICENSE', () => {
+  expect(tarball.size).toBeLessThan(200_000)
+  expect(tarball.files).toBeLessThan(60)
+  const listing = execFileSync('tar', ['-tzf', join(work, tarball.name)], { encoding: 'utf8' })
+  expect(listing).toMatch(/package\/dist\/index\.js/)
+  expect(listing).toMatch(/package\/dist\/server\/index\.js/)
+  expect(listing).toMatch(/package\/dist\/types\/smoke-endpoint\/index\.d\.ts/)
+  expect(listing).not.toMatch(/__tests__|src\/|\.map$|@actions/m)
+})
+
+test('the app names only the package and express; @azure/identity came with the package', () => {
+  const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>
+  }
+  expect(Object.keys(manifest.dependencies).sort()).toEqual(['@mi-smoke/smoke-endpoint', 'express'])
+  expect(existsSync(join(app, 'node_modules', '@azure', 'identity', 'package.json'))).toBe(true)
+  expect(existsSync(join(app, 'node_modules', '@actions'))).toBe(false)
+})
+
+interface Served {
+  url: string
+  output: () => string
+}
+
+/** Starts one of the app's servers with the rehearsal setting the emulator's banner prints. */
+async function serve(command: string[], env: Record<string, string> = {}): Promise<Served> {
+  const child = spawn(process.execPath, command, {
+    cwd: app,
+    env: {
+      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+      HOME: work,
+      MI_SMOKE_KEY: KEY,
+      MI_SMOKE_REHEARSAL: `imds=${emulator.imdsUrl} api=${emulator.apiUrl}`,
+      ...env
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  children.push(child)
+  let output = ''
+  child.stderr!.on('data', chunk => (output += String(chunk)))
+  const port = await new Promise<number>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the app did not start: ${output}`)), 30_000)
+    child.stdout!.on('data', chunk => {
+      output += String(chunk)
+      const match = /LISTENING (\d+)|listening on [^:]+:(\d+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        done(Number(match[1] ?? match[2]))
+      }
+    })
+    child.on('exit', code => fail(new Error(`the app exited ${code}: ${output}`)))
+  })
+  return { url: `http://127.0.0.1:${port}/mi-smoke`, output: () => output }
+}
+
+function checks(): string {
+  return [
+    `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=${ARM}`,
+    `${emulator.apiUrl}/secrets?api-version=7.4 resource=${VAULT}`
+  ].join('\n')
+}
+
+/** What the app answers to a probe request sent directly, as the action would send it. */
+async function askDirectly(url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-mi-smoke-key': KEY },
+    body: JSON.stringify({
+      v: 1,
+      nonce: 'nonce-packed-install-0001',
+      identity: { kind: 'system' },
+      checks: [{ url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: VAULT }],
+      timeoutMs: 5000,
+      imdsEndpoint: emulator.imdsUrl
+    })
+  })
+  expect(response.status).toBe(200)
+  return await response.text()
+}
+
+test.each([
+  ['Express', ['express-app.js']],
+  ['node:http', ['node-http-app.js']],
+  ['the sidecar command', [join('node_modules', '.bin', 'mi-smoke-endpoint')]]
+])(
+  'served with %s: the built action passes, and no token leaves the app',
+  async (_how, command) => {
+    await emulator.setScenario('healthy')
+    const served = await serve(command, { PORT: '0', HOST: '127.0.0.1' })
+    const run = await runAction({
+      inputs: {
+        targets: served.url,
+        'endpoint-key': KEY,
+        'imds-endpoint': emulator.imdsUrl,
+        checks: checks(),
+        timeout: '5s'
+      }
+    })
+    expect(run.outputs['result']).toBe('pass')
+    expect(run.code).toBe(0)
+    const answer = await askDirectly(served.url)
+    expect(JSON.parse(answer)).toMatchObject({ v: 1, nonce: 'nonce-packed-install-0001' })
+    for (const text of [answer, served.output(), everythingWritten(run), run.stdout, run.stderr]) {
+      expect(text).not.toContain(emulator.canary)
+    }
+  }
+)
