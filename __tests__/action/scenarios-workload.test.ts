@@ -18,6 +18,7 @@ import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { fakeAzEnv } from '../evidence/target-kinds'
 import { runAction } from '../helpers/run-action'
 import { armCheck, runAgainst, written } from './emulator-action'
+import { describeWithTools } from '../helpers/system-tools'
 
 jest.setTimeout(120_000)
 
@@ -141,44 +142,50 @@ describe('the default check follows the workload', () => {
   })
 })
 
-describe('rbac-denied on a vm: target, told apart by the role assignments', () => {
-  function vmRun(extra: Record<string, string>) {
-    const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-role-lookup-'))
-    return runAgainst(
-      emulator,
-      { targets: `vm:${emulator.vmResourceId}`, checks: armCheck(emulator) },
-      fakeAzEnv(dir, { FAKE_AZ_DELAY_MS: '0', ...extra })
-    )
-  }
-  const oid = () => emulator.identities.system.objectId
-  const subscription = () => `/subscriptions/${emulator.subscriptionId}`
+describeWithTools(
+  ['curl'],
+  'rbac-denied on a vm: target, told apart by the role assignments',
+  () => {
+    function vmRun(extra: Record<string, string>) {
+      const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-role-lookup-'))
+      return runAgainst(
+        emulator,
+        { targets: `vm:${emulator.vmResourceId}`, checks: armCheck(emulator) },
+        fakeAzEnv(dir, { FAKE_AZ_DELAY_MS: '0', ...extra })
+      )
+    }
+    const oid = () => emulator.identities.system.objectId
+    const subscription = () => `/subscriptions/${emulator.subscriptionId}`
 
-  test('a Reader assignment made 4 minutes ago: propagation, set rbac-wait', async () => {
-    await emulator.setScenario('role-missing')
-    const run = await vmRun({
-      FAKE_AZ_ROLE_ASSIGNMENTS: JSON.stringify([
-        { principalId: oid(), role: 'Reader', scope: subscription(), createdMinutesAgo: 4 }
-      ])
+    test('a Reader assignment made 4 minutes ago: propagation, set rbac-wait', async () => {
+      await emulator.setScenario('role-missing')
+      const run = await vmRun({
+        FAKE_AZ_ROLE_ASSIGNMENTS: JSON.stringify([
+          { principalId: oid(), role: 'Reader', scope: subscription(), createdMinutesAgo: 4 }
+        ])
+      })
+      expect(run.outputs['failure-mode']).toBe('rbac-denied')
+      const api = step(run, 'api')
+      expect(api.detail).toMatch(/Reader was assigned at .* 4 min ago.*not propagated yet/)
+      expect(api.remediation).toMatch(/set rbac-wait/)
     })
-    expect(run.outputs['failure-mode']).toBe('rbac-denied')
-    const api = step(run, 'api')
-    expect(api.detail).toMatch(/Reader was assigned at .* 4 min ago.*not propagated yet/)
-    expect(api.remediation).toMatch(/set rbac-wait/)
-  })
 
-  test('no assignment: create it', async () => {
-    await emulator.setScenario('role-missing')
-    const run = await vmRun({ FAKE_AZ_ROLE_ASSIGNMENTS: '[]' })
-    const api = step(run, 'api')
-    expect(api.detail).toMatch(/az finds no role assignment/)
-    expect(api.remediation).toMatch(/create it\. .*az role assignment create --assignee-object-id/)
-  })
+    test('no assignment: create it', async () => {
+      await emulator.setScenario('role-missing')
+      const run = await vmRun({ FAKE_AZ_ROLE_ASSIGNMENTS: '[]' })
+      const api = step(run, 'api')
+      expect(api.detail).toMatch(/az finds no role assignment/)
+      expect(api.remediation).toMatch(
+        /create it\. .*az role assignment create --assignee-object-id/
+      )
+    })
 
-  test('no permission to read assignments: said, and the usual advice kept', async () => {
-    await emulator.setScenario('role-missing')
-    const run = await vmRun({ FAKE_AZ_MODE: 'no-role-read' })
-    const api = step(run, 'api')
-    expect(api.detail).toMatch(/may not read role assignments/)
-    expect(api.remediation).toMatch(/az role assignment create/)
-  })
-})
+    test('no permission to read assignments: said, and the usual advice kept', async () => {
+      await emulator.setScenario('role-missing')
+      const run = await vmRun({ FAKE_AZ_MODE: 'no-role-read' })
+      const api = step(run, 'api')
+      expect(api.detail).toMatch(/may not read role assignments/)
+      expect(api.remediation).toMatch(/az role assignment create/)
+    })
+  }
+)
