@@ -110,11 +110,11 @@ function httpWorkload(target, inputs, options = {}) {
             if (outcome.status !== 200)
                 throw statusFailure(url, outcome, inputs);
             if (outcome.truncated) {
-                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered more than ${protocol_1.RESPONSE_BODY_LIMIT} bytes`, 'Serve the mi-smoke/probe handler unchanged at this URL: its answers are a few kilobytes.');
+                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered more than ${protocol_1.RESPONSE_BODY_LIMIT} bytes`, 'Serve the @mi-smoke/smoke-endpoint handler unchanged at this URL: its answers are a few kilobytes.');
             }
             const contentType = String(outcome.headers['content-type'] ?? '');
             if (!/^application\/json\b/i.test(contentType)) {
-                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered 200 with ${contentType || 'no content type'}, not application/json: this URL does not serve the mi-smoke/probe handler`, 'Point the target at the path where the app mounts the mi-smoke/probe handler (e.g. https://app.example.net/mi-smoke).', evidence(outcome.body));
+                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered 200 with ${contentType || 'no content type'}, not application/json: this URL does not serve the @mi-smoke/smoke-endpoint handler`, 'Point the target at the path where the app mounts the @mi-smoke/smoke-endpoint handler (e.g. https://app.example.net/mi-smoke).', evidence(outcome.body));
             }
             try {
                 return (0, validate_observations_1.validateObservations)(outcome.body, {
@@ -125,7 +125,7 @@ function httpWorkload(target, inputs, options = {}) {
             catch (error) {
                 if (!(error instanceof validate_observations_1.InvalidObservations))
                     throw error;
-                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered, but not with valid observations: ${error.message}`, 'Use the same mi-smoke release for the app (mi-smoke/probe) and the workflow; serve the handler unchanged.');
+                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered, but not with valid observations: ${error.message}`, 'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow; serve the handler unchanged.');
             }
         }
     };
@@ -221,11 +221,11 @@ function statusFailure(url, response, inputs) {
                 ? "The endpoint only sends a token to https hosts of its allowlist, for that host's own audience: fix the check's URL or resource=, or add the host to the handler's allowlist option."
                 : "Allow the runner through the app's access restrictions, or authenticate with endpoint-audience.", proof);
         case 404:
-            return new workload_1.DispatchError(`there is no smoke endpoint at ${url.toString()} (404)`, 'Mount the mi-smoke/probe handler at this path, or fix the path in targets.', proof);
+            return new workload_1.DispatchError(`there is no smoke endpoint at ${url.toString()} (404)`, 'Mount the @mi-smoke/smoke-endpoint handler at this path, or fix the path in targets.', proof);
         case 405:
         case 415:
         case 400:
-            return new workload_1.DispatchError(`the smoke endpoint ${where} rejected the request (${status})${said}`, 'Use the same mi-smoke release for the app (mi-smoke/probe) and the workflow.', proof);
+            return new workload_1.DispatchError(`the smoke endpoint ${where} rejected the request (${status})${said}`, 'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow.', proof);
         case 413:
             return new workload_1.DispatchError(`the smoke endpoint ${where} found the request too large (413)${said}`, 'Use fewer checks per run (at most 20), or a front end that accepts 64 KB bodies.', proof);
         case 429: {
@@ -242,7 +242,7 @@ function statusFailure(url, response, inputs) {
         // The front end's 502/503/504 while the app starts; the handler's own 5xx is an answer.
         !ours && (status === 502 || status === 503 || status === 504));
     }
-    return new workload_1.DispatchError(`the smoke endpoint ${where} answered ${status}, not 200`, 'Point the target at the path where the app serves the mi-smoke/probe handler.', proof);
+    return new workload_1.DispatchError(`the smoke endpoint ${where} answered ${status}, not 200`, 'Point the target at the path where the app serves the @mi-smoke/smoke-endpoint handler.', proof);
 }
 
 
