@@ -17,6 +17,7 @@ const CONTRACT_INPUTS: Record<string, string | undefined> = {
   checks: undefined, // "ARM: list the resource groups of the workload's subscription"
   'expected-principal-id': '',
   'rbac-wait': '0',
+  'ready-wait': '2m',
   timeout: '10s',
   concurrency: '8',
   'fail-on': 'error',
