@@ -1,6 +1,8 @@
 /**
- * Runs vm-probes/linux/probe.sh the way a VM does (a POSIX shell, a clean environment, the
- * parameters exactly as mi-smoke builds them) and reads its observations line back.
+ * Runs the VM probes the way a VM does and reads their observations line back:
+ * vm-probes/linux/probe.sh under a POSIX shell, vm-probes/windows/probe.ps1 under pwsh with the
+ * request as a named parameter (`-request <base64>`, as run-command hands a RunPowerShellScript its
+ * `--parameters request=...`), each in a clean environment.
  */
 import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs'
@@ -8,7 +10,11 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { OBSERVATIONS_MARKER, type Observations } from '../../../src/observations'
 import type { ProbeRequest } from '../../../src/probe-request'
-import { linuxProbeParameters } from '../../../src/dispatch/vm/probe-parameters'
+import {
+  linuxProbeParameters,
+  windowsProbeParameters
+} from '../../../src/dispatch/vm/probe-parameters'
+import { findTool } from '../../helpers/system-tools'
 
 export const REPO = resolve(__dirname, '..', '..', '..')
 export const LINUX_PROBE = join(REPO, 'vm-probes', 'linux', 'probe.sh')
@@ -134,4 +140,53 @@ export function claimsOf(segment: string | undefined): Record<string, unknown> {
     string,
     unknown
   >
+}
+
+/**
+ * How run-command starts a RunPowerShellScript, with pwsh for powershell.exe: the script as a file,
+ * no profile, no prompts, each `name=value` parameter as `-name value`.
+ */
+export function pwshCommand(): string[] {
+  const pwsh = findTool('pwsh')
+  if (!pwsh) throw new Error('pwsh is not installed')
+  return [pwsh, '-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File']
+}
+
+/** `name=value` run-command parameters as PowerShell named parameters. */
+export function namedParameters(parameters: string[]): string[] {
+  return parameters.flatMap(p => {
+    const at = p.indexOf('=')
+    return [`-${p.slice(0, at)}`, p.slice(at + 1)]
+  })
+}
+
+/** The environment a Windows run-command script sees here: nothing of the runner's. */
+export function windowsEnv(
+  tmpDir: string,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    PATH: SYSTEM_PATH,
+    HOME: tmpDir,
+    TMPDIR: tmpDir,
+    // pwsh would otherwise try to write its telemetry and update-check state.
+    POWERSHELL_TELEMETRY_OPTOUT: '1',
+    POWERSHELL_UPDATECHECK: 'Off',
+    DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+    ...extra
+  }
+}
+
+export async function runWindowsProbe(
+  request: ProbeRequest,
+  options: { env?: Record<string, string>; parameters?: string[] } = {}
+): Promise<ProbeRun> {
+  const tmpDir = mkdtempSync(join(tmpdir(), 'mi-smoke-win-tmp-'))
+  const result = await runShell(
+    pwshCommand(),
+    [WINDOWS_PROBE, ...namedParameters(options.parameters ?? windowsProbeParameters(request))],
+    windowsEnv(tmpDir, options.env),
+    120_000
+  )
+  return { ...result, observations: parseObservationsLine(result.stdout), tmpDir }
 }

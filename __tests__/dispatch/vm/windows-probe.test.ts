@@ -1,43 +1,344 @@
 /**
- * The Windows probe cannot run here (no PowerShell): what is generated and sent is tested, and the
- * script is parsed with a PowerShell grammar (tree-sitter-powershell, WebAssembly build) to show
- * it has no syntax error. Its safety rules are checked on its text.
+ * vm-probes/windows/probe.ps1 for real, under pwsh, against the emulator on loopback: the same
+ * scenarios as the Linux probe (linux-probe.test.ts), the request handed over as run-command hands
+ * it to a RunPowerShellScript (the named parameter `-request <base64>`). In each: what it observes,
+ * that it prints one ASCII line far inside run-command's 4 KB cut, and never the token's signature
+ * (the emulator's canary). What is generated and sent is checked too, and the script's safety rules
+ * on its text. Windows PowerShell 5.1 compatibility is ps51-compat.test.ts.
  */
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import fc from 'fast-check'
+import { startEmulator, type Emulator } from '../../../emulator/emulator'
 import type { ProbeRequest } from '../../../src/probe-request'
 import {
   decodeUnpaddedBase64,
+  unpaddedBase64,
   windowsProbeParameters
 } from '../../../src/dispatch/vm/probe-parameters'
 import { runCommandArgs } from '../../../src/dispatch/vm/run-command'
-import { WINDOWS_PROBE } from './probe-runner'
+import { describeWithTools } from '../../helpers/system-tools'
+import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from './probe-runner'
 
 const source = readFileSync(WINDOWS_PROBE, 'utf8')
+const ARM = 'https://management.azure.com/'
 
-function parsePowerShell(text: string): { hasError: boolean; root: string; errors: string[] } {
-  const out = execFileSync(process.execPath, [join(__dirname, 'parse-powershell.cjs')], {
-    input: text,
-    encoding: 'utf8'
+describeWithTools(['pwsh'], 'probe.ps1 under pwsh against the emulator', () => {
+  let emulator: Emulator
+  beforeAll(async () => {
+    emulator = await startEmulator()
   })
-  return JSON.parse(out) as { hasError: boolean; root: string; errors: string[] }
-}
+  afterAll(async () => {
+    await emulator.close()
+  })
 
-test('probe.ps1 parses with the PowerShell grammar: no syntax error', () => {
-  const parsed = parsePowerShell(source)
-  expect(parsed.root).toBe('program')
-  expect(parsed.errors).toEqual([])
-  expect(parsed.hasError).toBe(false)
-})
+  const armCheck = (): ProbeRequest['checks'][number] => ({
+    url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
+    resource: ARM
+  })
 
-test('the grammar check can fail: a broken copy of the script has errors', () => {
-  const broken = source.replace(
-    'function Invoke-Get([string]$Mode',
-    'function Invoke-Get([string]$Mode {'
-  )
-  expect(parsePowerShell(broken).hasError).toBe(true)
+  function request(overrides: Partial<ProbeRequest> = {}): ProbeRequest {
+    return {
+      v: 1,
+      nonce: `nonce-${Math.random().toString(36).slice(2)}`,
+      identity: { kind: 'system' },
+      timeoutMs: 3000,
+      imdsEndpoint: emulator.imdsUrl,
+      checks: [armCheck()],
+      ...overrides
+    }
+  }
+
+  function expectClean(run: ProbeRun, req: ProbeRequest): void {
+    if (run.code !== 0 || run.stderr !== '') {
+      throw new Error(`exit ${run.code}\nstderr: ${run.stderr}\nstdout: ${run.stdout}`)
+    }
+    expect(run.stdout).not.toContain(emulator.canary)
+    expect(run.stdout.trim().split('\n')).toHaveLength(1)
+    // ASCII only: non-ASCII is escaped in the JSON, so no console code page can mangle the line.
+    expect(run.stdout).toMatch(/^[\x20-\x7e]*\r?\n$/)
+    const audiences = new Set(req.checks.map(c => c.resource)).size
+    expect(Buffer.byteLength(run.stdout)).toBeLessThan(
+      audiences <= 1 && req.checks.length <= 2 ? 2048 : 3400
+    )
+    expect(run.observations?.nonce).toBe(req.nonce)
+    expect(run.observations?.probe).toBe('powershell')
+  }
+
+  test('healthy, system-assigned: instance metadata, a token per audience with claims, the API calls', async () => {
+    await emulator.setScenario('healthy')
+    const req = request({
+      checks: [
+        armCheck(),
+        { url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: 'https://vault.azure.net' }
+      ]
+    })
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(obs.source).toBe('imds')
+    expect(obs.sourceDetail).toMatch(/PowerShell \d+\.\d+/)
+    expect(obs.instance?.status).toBe(200)
+    expect(obs.meta?.subscriptionId).toBe(emulator.subscriptionId)
+    expect(obs.meta?.resourceGroupName).toBe(emulator.resourceGroup)
+    expect(obs.meta?.resourceId).toBe(emulator.vmResourceId)
+    expect(obs.tokens.map(t => [t.resource, t.status, t.shape])).toEqual([
+      [ARM, 200, 'jwt'],
+      ['https://vault.azure.net', 200, 'jwt']
+    ])
+    expect(obs.tokens[0]!.fields?.['expires_on']).toMatch(/^\d+$/)
+    expect(obs.tokens[0]!.fields).not.toHaveProperty('access_token')
+    const claims = claimsOf(obs.tokens[0]!.claims)
+    expect(claims['aud']).toBe(ARM)
+    expect(claims['oid']).toBe(emulator.identities.system.objectId)
+    expect(claims['xms_mirid']).toBe(emulator.vmResourceId)
+    expect(obs.apis.map(a => [a.check, a.status])).toEqual([
+      [0, 200],
+      [1, 200]
+    ])
+    expect(obs.apis[0]!.url).toBe(
+      `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01`
+    )
+    for (const exchange of [obs.instance!, ...obs.tokens, ...obs.apis]) {
+      expect(Number.isInteger(exchange.ms)).toBe(true)
+      expect(exchange.ms).toBeGreaterThanOrEqual(0)
+      expect(exchange.ms).toBeLessThan(3000)
+    }
+    for (const token of obs.tokens) expect(token.claims).toMatch(/^[A-Za-z0-9_-]+$/)
+  })
+
+  test.each([
+    ['client-id', 'clientId', 'client_id'],
+    ['object-id', 'objectId', 'object_id'],
+    ['resource-id', 'resourceId', 'msi_res_id']
+  ] as const)('healthy, user-assigned by %s', async (kind, key, parameter) => {
+    await emulator.setScenario('healthy')
+    const value = emulator.identities.userAssigned[0]![key]
+    const req = request({ identity: { kind, value } })
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.url).toContain(`&${parameter}=${encodeURIComponent(value)}`)
+    expect(token.status).toBe(200)
+    expect(claimsOf(token.claims)['appid']).toBe(emulator.identities.userAssigned[0]!.clientId)
+    expect(result.observations!.apis[0]!.status).toBe(200)
+  })
+
+  test('no identity: IMDS 400 Identity not found, not retried, no API call', async () => {
+    await emulator.setScenario('no-identity')
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(obs.tokens[0]!.status).toBe(400)
+    expect(obs.tokens[0]!.attempts).toBe(1)
+    expect(obs.tokens[0]!.body).toContain('Identity not found')
+    expect(obs.apis[0]!.notCalled).toBe('no token for this audience')
+    expect(obs.apis[0]!.attempts).toBe(0)
+  })
+
+  test('wrong identity: the client ID asked for is sent as client_id and refused', async () => {
+    await emulator.setScenario('wrong-client-id')
+    const wanted = '0badc0de-0000-4000-8000-000000000000'
+    const req = request({ identity: { kind: 'client-id', value: wanted } })
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.url).toContain(`client_id=${wanted}`)
+    expect(token.status).toBe(400)
+    expect(token.body).toContain('Identity not found')
+  })
+
+  test('role missing: the API answers 403 AuthorizationFailed, body cut to 300 and kept', async () => {
+    await emulator.setScenario('role-missing')
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const api = result.observations!.apis[0]!
+    expect(api.status).toBe(403)
+    expect(api.body).toContain('AuthorizationFailed')
+    expect(api.body!.length).toBeLessThanOrEqual(300)
+  })
+
+  test('role delayed: 403 before the assignment takes effect, 200 after (what rbac-wait waits for)', async () => {
+    await emulator.setScenario({ name: 'role-delayed', roleDelayMs: 3000 })
+    const before = request()
+    const first = await runWindowsProbe(before)
+    expectClean(first, before)
+    expect(first.observations!.apis[0]!.status).toBe(403)
+    await new Promise(resolve => setTimeout(resolve, 3200))
+    const after = request()
+    const second = await runWindowsProbe(after)
+    expectClean(second, after)
+    expect(second.observations!.apis[0]!.status).toBe(200)
+  })
+
+  test('wrong audience: the token says another aud, ARM answers 401 InvalidAuthenticationTokenAudience', async () => {
+    await emulator.setScenario('wrong-audience')
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(claimsOf(obs.tokens[0]!.claims)['aud']).not.toBe(ARM)
+    expect(obs.apis[0]!.status).toBe(401)
+    expect(obs.apis[0]!.body).toContain('InvalidAuthenticationTokenAudience')
+  })
+
+  test('egress blocked: the API call is refused, a transport error', async () => {
+    await emulator.setScenario('api-closed')
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const api = result.observations!.apis[0]!
+    expect(api.status).toBeUndefined()
+    expect(api.error).toBe('refused')
+  })
+
+  test('IMDS hung: one attempt, a timeout after the time given, no token request', async () => {
+    await emulator.setScenario('imds-hang')
+    const req = request({ timeoutMs: 700 })
+    const started = Date.now()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const obs = result.observations!
+    expect(obs.instance?.error).toBe('timeout')
+    expect(obs.instance?.attempts).toBe(1)
+    expect(obs.instance?.ms).toBeGreaterThanOrEqual(650)
+    expect(obs.instance?.ms).toBeLessThan(3000)
+    expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
+    // pwsh's own start-up is most of this.
+    expect(Date.now() - started).toBeLessThan(15_000)
+  })
+
+  test('IMDS 429: retried after its Retry-After, then the token', async () => {
+    await emulator.setScenario({ name: 'imds-throttled', throttleCount: 2, retryAfterSeconds: 1 })
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(200)
+    expect(token.attempts).toBe(3)
+    expect(token.ms).toBeGreaterThanOrEqual(1900)
+  })
+
+  test('IMDS 410: retried every 10 s while IMDS is gone, then the token', async () => {
+    // Gone from the scenario's start: long enough to cover pwsh's start-up and the first request.
+    await emulator.setScenario({ name: 'imds-gone', goneForMs: 8000 })
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(200)
+    expect(token.attempts).toBe(2)
+    expect(token.ms).toBeGreaterThanOrEqual(9900)
+  }, 60_000)
+
+  test('expired token: reported with its expires_on in the past, for the runner to judge', async () => {
+    await emulator.setScenario('token-expired')
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(200)
+    expect(token.shape).toBe('jwt')
+    expect(Number(token.fields?.['expires_on'])).toBeLessThan(Date.now() / 1000)
+    expect(Number(claimsOf(token.claims)['exp'])).toBeLessThan(Date.now() / 1000)
+  })
+
+  test('malformed token: a 2xx cut short, reported with the token removed, nothing used', async () => {
+    await emulator.setScenario('token-malformed')
+    const req = request()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const token = result.observations!.tokens[0]!
+    expect(token.status).toBe(200)
+    expect(token.shape).toBeUndefined()
+    expect(token.body).toContain('"access_token":"[removed]"')
+    expect(token.body).not.toContain('eyJ')
+    expect(result.observations!.apis[0]!.notCalled).toBe('no token for this audience')
+  })
+
+  test('a body near the 4 KB cut: eight 403 bodies are cut short so the line still fits', async () => {
+    await emulator.setScenario('role-missing')
+    const req = request({
+      checks: Array.from({ length: 8 }, (_, n) => ({
+        url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01&n=${n}`,
+        resource: ARM
+      }))
+    })
+    const result = await runWindowsProbe(req)
+    expect(result.code).toBe(0)
+    expect(result.stdout).not.toContain(emulator.canary)
+    // Eight bodies of 300 bytes would not fit: they are cut to 100, and the line stays whole.
+    expect(Buffer.byteLength(result.stdout)).toBeLessThan(4096)
+    const apis = result.observations!.apis
+    expect(apis).toHaveLength(8)
+    for (const api of apis) {
+      expect(api.status).toBe(403)
+      expect(api.body!.length).toBeLessThanOrEqual(100)
+    }
+  })
+
+  test('a token goes nowhere but https or loopback http; user info and backslashes are never requested', async () => {
+    await emulator.setScenario('healthy')
+    const api = new URL(emulator.apiUrl)
+    const req = request({
+      checks: [
+        { url: 'http://example.invalid/subscriptions?api-version=2020-01-01', resource: ARM },
+        { url: `http://user@${api.host}/subscriptions?api-version=2020-01-01`, resource: ARM },
+        { url: `http://${api.host}\\@example.invalid/x`, resource: ARM },
+        { url: `https://management.azure.com\\@${api.host}/x`, resource: ARM }
+      ]
+    })
+    emulator.clearRequests()
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    const apis = result.observations!.apis
+    expect(apis[0]!.notCalled).toMatch(/a token goes only over https/)
+    for (const refused of apis.slice(1)) {
+      expect(refused.notCalled).toMatch(/user info, a backslash/)
+      expect(refused.attempts).toBe(0)
+    }
+    expect(emulator.requests.filter(r => r.port === 'api')).toEqual([])
+  })
+
+  test('IMDS is called without any proxy, even when the VM has one', async () => {
+    await emulator.setScenario('healthy')
+    const req = request()
+    const result = await runWindowsProbe(req, {
+      env: { http_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' }
+    })
+    expectClean(result, req)
+    expect(result.observations!.instance?.status).toBe(200)
+    expect(result.observations!.tokens[0]!.status).toBe(200)
+  })
+
+  test('non-ASCII values come back as \\u escapes and decode to the same text', async () => {
+    await emulator.setScenario('no-identity')
+    const nonce = 'n\u00e9-\u2028-\u{1F600}-end'
+    const req = request({
+      nonce,
+      checks: [{ ...armCheck(), resource: 'https://h\u00e9.example/' }]
+    })
+    const result = await runWindowsProbe(req)
+    expectClean(result, req)
+    expect(result.stdout).toContain('\\u00e9')
+    expect(result.observations!.nonce).toBe(nonce)
+    expect(result.observations!.tokens[0]!.resource).toBe('https://h\u00e9.example/')
+  })
+
+  test('a request it cannot read still yields one marker line; no request at all says so', async () => {
+    const bad = await runWindowsProbe(request(), { parameters: ['request=not base64!'] })
+    expect(bad.stdout).toMatch(/^MI-SMOKE-OBS\/1 \{"v":1,"nonce":"",.*request undecodable/)
+    const none = await runWindowsProbe(request(), { parameters: [] })
+    expect(none.observations?.nonce).toBe('')
+    expect(none.observations?.sourceDetail).toBe(
+      'probe parameters missing: run-command gave the script no -request parameter'
+    )
+    const v2 = await runWindowsProbe(request(), {
+      parameters: [`request=${unpaddedBase64('{"v":2}')}`]
+    })
+    expect(v2.observations?.sourceDetail).toBe('unsupported probe parameters: expected version 1')
+  })
 })
 
 test('probe.ps1 takes one string parameter, Request, and prints one marker line', () => {
@@ -46,7 +347,16 @@ test('probe.ps1 takes one string parameter, Request, and prints one marker line'
   )
   expect(source).toContain("$Marker = 'MI-SMOKE-OBS/1'")
   expect(source.match(/Write-Output \(\$Marker \+ ' ' \+/g)).toHaveLength(2)
-  expect(source).toMatch(/ConvertTo-Json -InputObject .* -Compress -Depth 8/)
+})
+
+test('probe.ps1 runs strict, turns TLS 1.2 on, and writes JSON only through the ASCII escaper', () => {
+  expect(source).toMatch(/^Set-StrictMode -Version Latest$/m)
+  expect(source).toContain('[System.Net.SecurityProtocolType]::Tls12')
+  const serialisations = source.split('\n').filter(l => /ConvertTo-Json -InputObject/.test(l))
+  // Once in the escaper; once for the reduced claims, which are base64url-encoded right after.
+  expect(serialisations).toHaveLength(2)
+  expect(serialisations.some(l => l.includes('$json = ConvertTo-Json'))).toBe(true)
+  expect(serialisations.some(l => l.includes('ConvertTo-Base64Url (ConvertTo-Json'))).toBe(true)
 })
 
 test('probe.ps1 never runs input and never prints the token', () => {

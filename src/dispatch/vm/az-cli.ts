@@ -3,7 +3,7 @@
  * when a vm:/vmss: target needs them: the `local` target never pays their start-up cost.
  */
 import { DispatchError } from '../workload'
-import { azCallError, type AzCallContext } from './az-errors'
+import { azCallError, azCliBrokenError, isAzCliCrash, type AzCallContext } from './az-errors'
 import { maskedTail } from './mask'
 
 // Lazy `require` rather than `import()`: the bundle evaluates a module on first use either way, and
@@ -82,6 +82,39 @@ export function execAzRunner(azPath: string): AzRunner {
   }
 }
 
+/** The version `az version` reports (`azure-cli`), or undefined when it cannot say. */
+export async function azCliVersion(
+  az: AzRunner,
+  signal?: AbortSignal
+): Promise<string | undefined> {
+  try {
+    const result = await az(['version', '-o', 'json'], signal)
+    if (result.exitCode !== 0) return undefined
+    const version = (JSON.parse(result.stdout) as Record<string, unknown>)['azure-cli']
+    return typeof version === 'string' && /^[0-9][0-9A-Za-z.+-]{0,40}$/.test(version)
+      ? version
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The DispatchError for a failed az call. A crash of the CLI itself costs one more call
+ * (`az version`), so that the report names the broken version.
+ */
+export async function azFailure(
+  az: AzRunner,
+  result: AzResult,
+  context: AzCallContext,
+  signal?: AbortSignal
+): Promise<DispatchError> {
+  if (isAzCliCrash(result.stderr)) {
+    return azCliBrokenError(result.stderr, context, await azCliVersion(az, signal))
+  }
+  return azCallError(result.exitCode, result.stderr, context)
+}
+
 /** Runs az with `-o json` and parses its stdout; a failing call becomes a classified DispatchError. */
 export async function azJson<T>(
   az: AzRunner,
@@ -90,7 +123,7 @@ export async function azJson<T>(
   signal?: AbortSignal
 ): Promise<T> {
   const result = await az([...args, '--only-show-errors', '-o', 'json'], signal)
-  if (result.exitCode !== 0) throw azCallError(result.exitCode, result.stderr, context)
+  if (result.exitCode !== 0) throw await azFailure(az, result, context, signal)
   try {
     return JSON.parse(result.stdout) as T
   } catch {

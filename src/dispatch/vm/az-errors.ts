@@ -23,6 +23,45 @@ export function isRunCommandConflict(stderr: string): boolean {
   )
 }
 
+/**
+ * The Azure CLI itself crashed: a Python exception it did not handle, which it reports as "The
+ * command failed with an unexpected error. Here is the traceback:" and a traceback (see
+ * Azure/azure-cli#26165 and #23455). Nothing about the VM or the login can be read from it.
+ */
+export function isAzCliCrash(stderr: string): boolean {
+  return (
+    /The command failed with an unexpected error/i.test(stderr) ||
+    /^Traceback \(most recent call last\):/m.test(stderr)
+  )
+}
+
+/** The exception that ended the traceback, e.g. `AttributeError: 'NoneType' object has no ...`. */
+function crashException(stderr: string): string {
+  const lines = stderr.split(/\r?\n/).map(l => l.trim())
+  const found = [...lines]
+    .reverse()
+    .find(l => /^[A-Za-z_][\w.]*(Error|Exception|Interrupt)\b/.test(l))
+  return maskSecrets(found ?? '').slice(0, 300)
+}
+
+/**
+ * The runner's Azure CLI is broken (its own installation, not Azure): says so, with its version
+ * (`az version`, when even that runs) and the fix.
+ */
+export function azCliBrokenError(
+  stderr: string,
+  context: AzCallContext,
+  version: string | undefined
+): DispatchError {
+  const exception = crashException(stderr)
+  const which = version ? `azure-cli ${version}` : 'version unknown: az version failed too'
+  return new DispatchError(
+    `the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`,
+    'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues',
+    maskedTail(stderr)
+  )
+}
+
 function firstErrorLine(stderr: string): string {
   const line =
     stderr.split(/\r?\n/).find(l => /^ERROR:/.test(l)) ??

@@ -4,8 +4,8 @@
  * extension execution is in progress" with backoff until a deadline.
  */
 import type { ProbeRequest } from '../../probe-request'
-import type { AzRunner } from './az-cli'
-import { azCallError, isRunCommandConflict } from './az-errors'
+import { azFailure, type AzRunner } from './az-cli'
+import { isRunCommandConflict } from './az-errors'
 import { linuxProbeParameters, windowsProbeParameters } from './probe-parameters'
 import type { ProbeOs } from './probe-script'
 import { parseRunCommandResult, type RunCommandStreams } from './run-command-output'
@@ -111,7 +111,7 @@ export async function invokeRunCommand(
     const context = { doing: 'run the probe with run-command', resourceId: target.resourceId }
     const busy = isRunCommandConflict(result.stderr)
     if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
-      const error = azCallError(result.exitCode, result.stderr, context)
+      const error = await azFailure(az, result, context, signal)
       if (busy) {
         const waited = Math.round((now() - started) / 1000)
         error.message = `${error.message} (${attempt} attempts over ${waited} s)`
