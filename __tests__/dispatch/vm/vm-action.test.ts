@@ -165,6 +165,7 @@ describeWithTools(
       ['deallocated', /deallocated/],
       ['wrong-subscription', /subscription/],
       ['no-probe', /MI-SMOKE-OBS\/1/],
+      ['broken-cli', /Azure CLI is broken \(azure-cli 2\.67\.0\).*az upgrade/],
       ['noise-after:3500', /cut/]
     ])('dispatch failure %s: fail at dispatch with dispatch-failed', async (mode, text) => {
       await emulator.setScenario('healthy')
@@ -190,12 +191,7 @@ describeWithTools(
       expectOutcome(await run({ mode: 'noise-before:20000' }), 'pass', '', '')
     })
 
-    test('Windows VM: RunPowerShellScript, the Windows-shaped answer is read', async () => {
-      await emulator.setScenario('role-missing')
-      const r = await run({ mode: 'windows' })
-      expectOutcome(r, 'fail', 'api', 'rbac-denied')
-      expect(readFileSync(join(state, 'log'), 'utf8')).toContain('RunPowerShellScript')
-    })
+    // Windows targets (RunPowerShellScript, probe.ps1 under pwsh): vm-action-windows.test.ts.
 
     test('vmss: every instance is its own row', async () => {
       await emulator.setScenario('healthy')
