@@ -7,7 +7,7 @@
  * The worst case is covered too: parameters spliced UNQUOTED into a shell command line.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -19,9 +19,13 @@ import {
   LINUX_PROBE,
   SHELLS,
   SYSTEM_PATH,
+  WINDOWS_PROBE,
+  namedParameters,
   parseObservationsLine,
+  pwshCommand,
   runShell,
-  shellTools
+  shellTools,
+  windowsEnv
 } from './probe-runner'
 
 const work = mkdtempSync(join(tmpdir(), 'mi-smoke-inject-'))
@@ -64,7 +68,27 @@ const HOSTILE = [
   '"',
   "'",
   '{subscriptionId}',
-  '{resourceGroup}'
+  '{resourceGroup}',
+  // PowerShell's own: subexpressions, the escape character, statement separators, call operators,
+  // splatting, variables and scope modifiers, stop-parsing, and the line separators it honours.
+  `$(New-Item -ItemType File -Path '${canary}')`,
+  `\`$(New-Item -ItemType File -Path '${canary}')`,
+  `'; New-Item -ItemType File -Path '${canary}'; '`,
+  `"; New-Item -ItemType File -Path '${canary}'; "`,
+  `& { New-Item -ItemType File -Path '${canary}' }`,
+  `\nNew-Item -ItemType File -Path '${canary}'\n`,
+  `\u2028New-Item -ItemType File -Path '${canary}'\u2028`,
+  '`n`r`t`0',
+  '`',
+  '@args',
+  '@{a=1}',
+  '$env:PATH',
+  '${function:prompt}',
+  '$script:x',
+  '--%',
+  '-request',
+  '\u2029',
+  '\u0085'
 ]
 
 /** Any text a GitHub input could hold (no NUL, valid Unicode), weighted towards the hostile bits. */
@@ -237,4 +261,140 @@ test('the canary works: the same hostile values, NOT encoded and spliced into a 
   await runShell(['sh', '-c', raw], [], { PATH: SYSTEM_PATH })
   expect(existsSync(canary)).toBe(true)
   rmSync(canary)
+})
+
+/** What the Windows probe's echo mode prints for a request: the decoded request. */
+function expectedWindowsEcho(request: ProbeRequest): unknown {
+  const [nonce, timeoutMs, imdsEndpoint, identityKind, identityValue] = expectedValues(request)
+  return {
+    nonce,
+    timeoutMs,
+    imdsEndpoint,
+    identityKind,
+    identityValue,
+    checks: request.checks.map(c => ({ url: c.url, resource: c.resource }))
+  }
+}
+
+function windowsParameters(request: ProbeRequest): string[] {
+  const args = runCommandArgs(
+    { kind: 'vm', resourceId: '/subscriptions/x/vm' },
+    'windows',
+    WINDOWS_PROBE,
+    request
+  )
+  return parametersOf(args)
+}
+
+describeWithTools(['pwsh'], 'the Windows probe under pwsh', () => {
+  const ECHO = (): Record<string, string> => windowsEnv(work, { MI_SMOKE_PROBE_ECHO: '1' })
+
+  test('every parameter is name=<base64>: nothing PowerShell reads as code, a variable or an option', () => {
+    fc.assert(
+      fc.property(probeRequest, request => {
+        const parameters = windowsParameters(request)
+        expect(parameters).toHaveLength(1)
+        expect(parameters[0]).toMatch(/^request=[A-Za-z0-9+/]+$/)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  test('hundreds of hostile requests, each handed to probe.ps1 as -request: every value arrives, nothing executes', async () => {
+    // One pwsh runs the script once per request (`& probe.ps1 -request <value>`, which binds the
+    // parameter as -File does): a pwsh start per request would take minutes.
+    const requests = fc.sample(probeRequest, 300)
+    const list = join(work, 'requests.txt')
+    const driver = join(work, 'driver.ps1')
+    const values = requests.map(r => namedParameters(windowsParameters(r))[1]!)
+    writeFileSync(list, values.join('\n') + '\n')
+    writeFileSync(
+      driver,
+      [
+        'param([string]$Probe, [string]$List)',
+        'foreach ($value in [System.IO.File]::ReadAllLines($List)) { & $Probe -request $value }'
+      ].join('\n')
+    )
+    const [pwsh, ...args] = pwshCommand()
+    const run = await runShell(
+      [pwsh!, ...args],
+      [driver, '-Probe', WINDOWS_PROBE, '-List', list],
+      ECHO(),
+      240_000
+    )
+    expect(run.stderr).toBe('')
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(requests.length)
+    lines.forEach((line, n) => {
+      expect(line).toMatch(/^[\x20-\x7e]*\r?$/)
+      expect(JSON.parse(line)).toEqual(expectedWindowsEcho(requests[n]!))
+    })
+    expect(existsSync(canary)).toBe(false)
+  }, 300_000)
+
+  test('as run-command starts it (pwsh -File probe.ps1 -request <value>), and spliced unquoted into a -Command line', async () => {
+    await fc.assert(
+      fc.asyncProperty(probeRequest, async request => {
+        const parameters = namedParameters(windowsParameters(request))
+        const expected = expectedWindowsEcho(request)
+        const asFile = await runShell(pwshCommand(), [WINDOWS_PROBE, ...parameters], ECHO())
+        expect(asFile.stderr).toBe('')
+        expect(JSON.parse(asFile.stdout)).toEqual(expected)
+        // What an extension that glues the parameters into a PowerShell command line would run.
+        const [pwsh, ...args] = pwshCommand()
+        const line = `& '${WINDOWS_PROBE}' ${parameters.join(' ')}`
+        const asLine = await runShell([pwsh!, ...args.slice(0, -1), '-Command', line], [], ECHO())
+        expect(JSON.parse(asLine.stdout)).toEqual(expected)
+        expect(existsSync(canary)).toBe(false)
+      }),
+      // Two pwsh starts per run, seconds each: the many-request test above covers the values.
+      { numRuns: 5 }
+    )
+  }, 240_000)
+
+  test('through the fake az on PATH (RunPowerShellScript): the parameter az receives reaches the probe unchanged', async () => {
+    const log = join(work, 'az-windows.log')
+    await fc.assert(
+      fc.asyncProperty(probeRequest, async request => {
+        const args = runCommandArgs(
+          {
+            kind: 'vm',
+            resourceId:
+              '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/w'
+          },
+          'windows',
+          WINDOWS_PROBE,
+          request
+        )
+        rmSync(log, { force: true })
+        await runShell([join(FAKE_AZ_DIR, 'az')], args, {
+          PATH: process.env['PATH'] ?? SYSTEM_PATH,
+          HOME: process.env['HOME'] ?? work,
+          FAKE_AZ_MODE: 'windows',
+          FAKE_AZ_LOG: log,
+          FAKE_AZ_VM_ENV: JSON.stringify({ MI_SMOKE_PROBE_ECHO: '1' })
+        })
+        const entry = JSON.parse(readFileSync(log, 'utf8').trim()) as { probe: { stdout: string } }
+        expect(JSON.parse(entry.probe.stdout)).toEqual(expectedWindowsEcho(request))
+        expect(existsSync(canary)).toBe(false)
+      }),
+      { numRuns: 3 }
+    )
+  }, 240_000)
+
+  test('the canary works under PowerShell too: the same value NOT encoded, in a -Command line, executes', async () => {
+    const [pwsh, ...args] = pwshCommand()
+    await runShell(
+      [
+        pwsh!,
+        ...args.slice(0, -1),
+        '-Command',
+        `echo "${HOSTILE.find(h => h.startsWith('$(New-Item'))}"`
+      ],
+      [],
+      windowsEnv(work)
+    )
+    expect(existsSync(canary)).toBe(true)
+    rmSync(canary)
+  })
 })
