@@ -260,6 +260,36 @@ replace_all() {
   REPLY="$REPLY$_s"
 }
 
+# Whether $1 names its host plainly, so that curl, GNU wget and python3 all connect to the host the
+# runner validated: scheme://host[:port] then /, ? or # or nothing; no user info (@ before the path),
+# no backslash or control character anywhere, a host of letters, digits, dots and dashes or an
+# IPv6 literal in brackets. Sets URL_HOST (as written, brackets kept) when it does.
+url_host_plain() {
+  URL_HOST=''
+  case $1 in
+    *\\* | *[[:cntrl:]]* | *' '*) return 1 ;;
+    http://* | https://*) ;;
+    *) return 1 ;;
+  esac
+  _a=${1#*://}
+  _a=${_a%%[/?#]*}
+  case $_a in
+    '' | *@*) return 1 ;;
+    \[*\]) _hh=$_a ;;
+    \[*\]:*) _hh=${_a%%]*}] _port=${_a##*]:} ;;
+    *:*) _hh=${_a%%:*} _port=${_a#*:} ;;
+    *) _hh=$_a ;;
+  esac
+  case $_a in
+    *\]:* | [!\[]*:*) case $_port in '' | *[!0-9]*) return 1 ;; esac ;;
+  esac
+  case $_hh in
+    \[*\]) case ${_hh#?} in *[![:xdigit:]:.]*\]* | *\]?*) return 1 ;; esac ;;
+    *[!A-Za-z0-9.-]* | '') return 1 ;;
+  esac
+  URL_HOST=$_hh
+}
+
 # Whether $1 may carry a bearer token: https, or http to a loopback host.
 bearer_allowed() {
   case $1 in
@@ -333,20 +363,20 @@ http_curl() {
   if [ "$1" = imds ]; then
     _out=$(
       no_proxy_env
-      curl -sS --noproxy '*' --proto =http,https --max-time "$TIMEOUT_S" -H 'Metadata: true' \
+      curl -sS --globoff --noproxy '*' --proto =http,https --max-time "$TIMEOUT_S" -H 'Metadata: true' \
         -D "$TMP/h" -w '\n%{http_code} %{time_total}' --url "$2" 2>"$TMP/e"
       printf ' %s' "$?"
     )
   elif [ "$1" = bearer ]; then
     _out=$(
       printf 'header = "Authorization: Bearer %s"\n' "$BEARER" |
-        curl -sS -K - --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
+        curl -sS --globoff -K - --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
           -w '\n%{http_code} %{time_total}' --url "$2" 2>"$TMP/e"
       printf ' %s' "$?"
     )
   else
     _out=$(
-      curl -sS --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
+      curl -sS --globoff --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
         -w '\n%{http_code} %{time_total}' --url "$2" 2>"$TMP/e"
       printf ' %s' "$?"
     )
@@ -421,8 +451,15 @@ http_wget() {
 }
 
 PY_CLIENT='
-import socket, ssl, sys, urllib.error, urllib.request
-mode, url, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+import socket, ssl, sys, urllib.error, urllib.parse, urllib.request
+mode, url, timeout, expected = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+parts = urllib.parse.urlsplit(url)
+host = parts.hostname or ""
+if expected.startswith("["):
+    host = "[" + host + "]"
+if parts.username is not None or "\\" in url or host.lower() != expected.lower():
+    sys.stdout.write("\nother\nrefused: python3 reads another host than " + expected + " in this URL\n\n")
+    sys.exit(0)
 headers = {}
 if mode == "imds":
     headers["Metadata"] = "true"
@@ -464,21 +501,22 @@ sys.stdout.buffer.write((line(status) + line(err) + line(text) + line(retry)).en
 
 http_python() {
   : >"$TMP/e"
+  url_host_plain "$2" || URL_HOST='?'
   _to="$((TIMEOUT_MS / 1000)).$(printf '%03d' $((TIMEOUT_MS % 1000)))"
   if [ "$1" = imds ]; then
     _out=$(
       no_proxy_env
-      python3 -c "$PY_CLIENT" imds "$2" "$_to" 2>"$TMP/e" </dev/null
+      python3 -c "$PY_CLIENT" imds "$2" "$_to" "$URL_HOST" 2>"$TMP/e" </dev/null
       printf x
     )
   elif [ "$1" = bearer ]; then
     _out=$(
-      printf '%s\n' "$BEARER" | python3 -c "$PY_CLIENT" bearer "$2" "$_to" 2>"$TMP/e"
+      printf '%s\n' "$BEARER" | python3 -c "$PY_CLIENT" bearer "$2" "$_to" "$URL_HOST" 2>"$TMP/e"
       printf x
     )
   else
     _out=$(
-      python3 -c "$PY_CLIENT" plain "$2" "$_to" 2>"$TMP/e" </dev/null
+      python3 -c "$PY_CLIENT" plain "$2" "$_to" "$URL_HOST" 2>"$TMP/e" </dev/null
       printf x
     )
   fi
@@ -603,6 +641,23 @@ fail_request() {
   exit 0
 }
 
+# The parameters arrive as arguments ($1...), or, from some Linux agents, only as environment
+# variables: az names each parameter without '=' arg1, arg2, ... (in order), and the agent exports
+# those besides setting the arguments, which a script with a #! line does not get (reported in
+# Azure/azure-cli#9596 and #10400). awk reads them from the environment: nothing is evaluated, and
+# the check below holds them to the same alphabet.
+if [ $# -eq 0 ]; then
+  _from_env=$(awk 'BEGIN { for (n = 1; ("arg" n) in ENVIRON; n++) print ENVIRON["arg" n] }')
+  [ -n "$_from_env" ] ||
+    fail_request 'probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables'
+  _IFS=$IFS
+  IFS=$NL
+  # Deliberately split, one parameter a line (set -f: no globbing).
+  # shellcheck disable=SC2086
+  set -- $_from_env
+  IFS=$_IFS
+  _from_env=''
+fi
 [ "${1:-}" = 1 ] || fail_request 'unsupported probe parameters: expected version 1'
 [ $# -ge 6 ] || fail_request 'probe parameters incomplete'
 [ $((($# - 6) % 2)) = 0 ] || fail_request 'probe parameters: a check lacks its audience'
@@ -665,15 +720,17 @@ SHORT_CUT=100
 
 SUB='' RG=''
 META=''
+NOT_IMDS='the IMDS endpoint must be an http:// URL naming its host plainly (no user info, no backslash)'
+IMDS_USABLE=0
 case $IMDS in
-  http://*)
-    imds_get "$IMDS/metadata/instance?api-version=2021-02-01"
-    ;;
-  *)
-    R_STATUS='' R_ERR=other R_BODY='' R_RETRY_AFTER='' R_ATTEMPTS=0 R_MS=0
-    R_ERRTEXT='the IMDS endpoint must be an http:// URL'
-    ;;
+  http://*) ! url_host_plain "$IMDS/" || IMDS_USABLE=1 ;;
 esac
+if [ "$IMDS_USABLE" = 1 ]; then
+  imds_get "$IMDS/metadata/instance?api-version=2021-02-01"
+else
+  R_STATUS='' R_ERR=other R_BODY='' R_RETRY_AFTER='' R_ATTEMPTS=0 R_MS=0
+  R_ERRTEXT=$NOT_IMDS
+fi
 INSTANCE_TIMED_OUT=0
 [ "$R_ERR" != timeout ] || INSTANCE_TIMED_OUT=1
 exchange_json "$IMDS/metadata/instance?api-version=2021-02-01" "$BODY_CUT"
@@ -729,10 +786,11 @@ while [ $# -ge 2 ]; do
     R_STATUS='' R_ERR=timeout R_ERRTEXT='not sent: IMDS did not answer the instance request' R_BODY='' R_RETRY_AFTER=''
     R_ATTEMPTS=0 R_MS=0
   else
-    case $IMDS in
-      http://*) imds_get "$_url" ;;
-      *) R_STATUS='' R_ERR=other R_ERRTEXT='the IMDS endpoint must be an http:// URL' R_BODY='' R_ATTEMPTS=0 R_MS=0 ;;
-    esac
+    if [ "$IMDS_USABLE" = 1 ]; then
+      imds_get "$_url"
+    else
+      R_STATUS='' R_ERR=other R_ERRTEXT=$NOT_IMDS R_BODY='' R_ATTEMPTS=0 R_MS=0
+    fi
   fi
   exchange_json "$_url" "$BODY_CUT" 1
   _tok=$REPLY
@@ -838,6 +896,8 @@ while [ $# -ge 2 ]; do
       if [ -z "$_not" ]; then
         if [ -z "$BEARER" ]; then
           _not='no token for this audience'
+        elif ! url_host_plain "$_api_url"; then
+          _not='refused: the URL has user info, a backslash or a host that clients read differently'
         elif ! bearer_allowed "$_api_url"; then
           _not='refused: a token goes only over https, or http to a loopback address'
         fi

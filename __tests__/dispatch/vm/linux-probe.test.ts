@@ -7,12 +7,15 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
 import type { ProbeRequest } from '../../../src/probe-request'
+import { linuxProbeParameters } from '../../../src/dispatch/vm/probe-parameters'
 import { describeWithTools } from '../../helpers/system-tools'
 import {
   BASE_TOOLS,
   LINUX_PROBE,
   SHELLS,
+  SYSTEM_PATH,
   claimsOf,
+  parseObservationsLine,
   runLinuxProbe,
   runShell,
   shellTools,
@@ -53,9 +56,11 @@ function expectClean(run: ProbeRun, req: ProbeRequest): void {
   expect(run.stderr).toBe('')
   expect(run.stdout).not.toContain(emulator.canary)
   expect(run.stdout.trim().split('\n')).toHaveLength(1)
-  // One audience stays under 2 KB; every line stays far inside run-command's 4,096-byte cut.
+  // One audience and few checks stay under 2 KB; every line stays far inside run-command's 4,096-byte cut.
   const audiences = new Set(req.checks.map(c => c.resource)).size
-  expect(Buffer.byteLength(run.stdout)).toBeLessThan(audiences <= 1 ? 2048 : 3400)
+  expect(Buffer.byteLength(run.stdout)).toBeLessThan(
+    audiences <= 1 && req.checks.length <= 2 ? 2048 : 3400
+  )
   expect(run.observations?.nonce).toBe(req.nonce)
   expect(readdirSync(run.tmpDir)).toEqual([])
 }
@@ -200,6 +205,33 @@ for (const [name, shell, onlyClient, probeName] of CLIENTS) {
       expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
       expect(Date.now() - started).toBeLessThan(5000)
     })
+
+    test('user info and backslashes are never requested; a glob is one literal request', async () => {
+      await emulator.setScenario('healthy')
+      const api = new URL(emulator.apiUrl)
+      const req = request({
+        checks: [
+          { url: `http://user@${api.host}/subscriptions?api-version=2020-01-01`, resource: ARM },
+          { url: `http://${api.host}\\@example.invalid/x`, resource: ARM },
+          { url: `https://management.azure.com\\@${api.host}/x`, resource: ARM },
+          { url: `http://${api.host}:\\@example.invalid/x`, resource: ARM },
+          { url: `${emulator.apiUrl}/subscriptions/[1-5]?api-version=2020-01-01`, resource: ARM }
+        ]
+      })
+      emulator.clearRequests()
+      const result = await run(req)
+      expectClean(result, req)
+      const apis = result.observations!.apis
+      for (const refused of apis.slice(0, 4)) {
+        expect(refused.notCalled).toBe(
+          'refused: the URL has user info, a backslash or a host that clients read differently'
+        )
+      }
+      // curl runs with --globoff: [1-5] is five characters of a path, not five requests.
+      const calls = emulator.requests.filter(r => r.port === 'api')
+      expect(calls).toHaveLength(1)
+      expect(decodeURIComponent(calls[0]!.path)).toContain('/subscriptions/[1-5]')
+    })
   })
 }
 
@@ -316,3 +348,54 @@ describeWithTools(['dash', 'curl'], 'probe.sh (dash, curl)', () => {
     expect(result.stdout).toMatch(/^MI-SMOKE-OBS\/1 \{"v":1,"nonce":"".*not base64/)
   })
 })
+
+for (const [name, shell] of Object.entries(SHELLS)) {
+  describeWithTools(
+    shellTools(shell, 'curl'),
+    `parameters as Azure hands them over, under ${name}`,
+    () => {
+      /** arg1, arg2, ...: the names az gives parameters without '=', exported by the Linux agent. */
+      function asEnvironment(parameters: string[]): Record<string, string> {
+        return Object.fromEntries(parameters.map((p, n) => [`arg${n + 1}`, p]))
+      }
+
+      test('as arguments ($1 ...) and as arg1, arg2, ... environment variables: the same observations', async () => {
+        await emulator.setScenario('healthy')
+        const req = request()
+        const parameters = linuxProbeParameters(req)
+        const env = { PATH: SYSTEM_PATH, HOME: '/nonexistent' }
+        const asArguments = await runShell(shell, [LINUX_PROBE, ...parameters], env)
+        const asEnv = await runShell(shell, [LINUX_PROBE], { ...env, ...asEnvironment(parameters) })
+        for (const run of [asArguments, asEnv]) {
+          expect(run.stderr).toBe('')
+          expect(run.stdout).not.toContain(emulator.canary)
+          const obs = parseObservationsLine(run.stdout)!
+          expect(obs.nonce).toBe(req.nonce)
+          expect(obs.tokens[0]!.status).toBe(200)
+          expect(obs.apis[0]!.status).toBe(200)
+        }
+      })
+
+      test('arguments win over stray environment variables; neither says exactly that', async () => {
+        await emulator.setScenario('healthy')
+        const req = request()
+        const stray = asEnvironment(linuxProbeParameters({ ...req, nonce: 'not-this-one' }))
+        const env = { PATH: SYSTEM_PATH, HOME: '/nonexistent' }
+        const both = await runShell(shell, [LINUX_PROBE, ...linuxProbeParameters(req)], {
+          ...env,
+          ...stray
+        })
+        expect(parseObservationsLine(both.stdout)?.nonce).toBe(req.nonce)
+        const neither = await runShell(shell, [LINUX_PROBE], env)
+        expect(neither.stdout).toBe(
+          'MI-SMOKE-OBS/1 {"v":1,"nonce":"","probe":"sh","source":"none","sourceDetail":"probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables","tokens":[],"apis":[]}\n'
+        )
+        // Environment values are held to the same alphabet as arguments.
+        const hostile = await runShell(shell, [LINUX_PROBE], { ...env, arg1: '1', arg2: '$(id)' })
+        expect(parseObservationsLine(hostile.stdout)?.sourceDetail).toBe(
+          'probe parameters incomplete'
+        )
+      })
+    }
+  )
+}

@@ -125,3 +125,41 @@ test('maskSecrets masks JWTs, bearer values and access_token values', () => {
   expect(masked).not.toContain('opaque-secret')
   expect(masked).not.toContain('c2lnbmF0dXJlLWNhbmFyeQ')
 })
+
+test('a probe that could not read its request says why, and no parameters at all says to update the agent', () => {
+  const unread = (sourceDetail: string): string =>
+    `MI-SMOKE-OBS/1 ${JSON.stringify({ v: 1, nonce: '', probe: 'sh', source: 'none', sourceDetail, tokens: [], apis: [] })}`
+  const none = () =>
+    readObservations(
+      splitLinuxMessage(
+        `[stdout]\n${unread('probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables')}\n`
+      ),
+      NONCE
+    )
+  expect(none).toThrow(DispatchError)
+  expect(none).toThrow(
+    'the probe on the VM could not read its request: probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables'
+  )
+  try {
+    none()
+  } catch (error) {
+    expect((error as DispatchError).remediation).toMatch(/update the VM agent/)
+  }
+  const windowsNone = () =>
+    readObservations(
+      parseRunCommandResult(
+        windows(
+          unread('probe parameters missing: run-command gave the script no -request parameter')
+        )
+      ),
+      NONCE
+    )
+  expect(windowsNone).toThrow(/could not read its request: .*no -request parameter/)
+  const undecodable = () =>
+    readObservations(
+      splitLinuxMessage(`[stdout]\n${unread('probe parameters: not base64')}\n`),
+      NONCE
+    )
+  expect(undecodable).toThrow(/could not read its request: probe parameters: not base64/)
+  expect(undecodable).not.toThrow(/nonce mismatch/)
+})

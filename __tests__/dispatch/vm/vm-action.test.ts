@@ -174,6 +174,21 @@ describeWithTools(
       expect(JSON.stringify(r.report)).toMatch(text)
     })
 
+    test('a Linux agent that hands the parameters over as arg1, arg2, ... environment variables: pass', async () => {
+      await emulator.setScenario('healthy')
+      expectOutcome(await run({ mode: 'parameters-as-environment' }), 'pass', '', '')
+    })
+
+    test('an agent that hands the script no parameters at all: dispatch-failed saying exactly that', async () => {
+      await emulator.setScenario('healthy')
+      const r = await run({ mode: 'parameters-dropped' })
+      expectOutcome(r, 'fail', 'dispatch', 'dispatch-failed')
+      expect(JSON.stringify(r.report)).toContain(
+        'the probe on the VM could not read its request: probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables'
+      )
+      expect(JSON.stringify(r.report)).not.toMatch(/nonce mismatch/)
+    })
+
     test('az missing from PATH: dispatch-failed that says to install it', async () => {
       const r = await run({ path: mkdtempSync(join(tmpdir(), 'mi-smoke-no-az-')) })
       expectOutcome(r, 'fail', 'dispatch', 'dispatch-failed')

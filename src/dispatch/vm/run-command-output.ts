@@ -102,6 +102,18 @@ export function readObservations(streams: RunCommandStreams, nonce: string): Obs
       evidence()
     )
   }
+  if (observations.nonce === '' && observations.source === 'none' && nonce !== '') {
+    // The probe ran but could not read its request: it says why (no parameters, or ones it cannot
+    // decode) instead of the request's nonce.
+    const why = maskSecrets(String(observations.sourceDetail ?? 'no reason given')).slice(0, 300)
+    throw new DispatchError(
+      `the probe on the VM could not read its request: ${why}`,
+      /missing/.test(why)
+        ? "The VM's run-command agent handed the script no parameters (neither arguments nor arg1, arg2, ... environment variables): update the VM agent (walinuxagent / the Windows guest agent), then run again"
+        : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent',
+      evidence()
+    )
+  }
   if (observations.nonce !== nonce) {
     const why = observations.sourceDetail ? ` (${maskSecrets(observations.sourceDetail)})` : ''
     throw new DispatchError(
