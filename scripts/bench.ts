@@ -13,13 +13,16 @@
  *      of those runs                                                           (target < 120 MB)
  *   6. RBAC propagation: role effective at a random moment in the first 45 s, rbac-wait 60s,
  *      time from that moment to the pass over 10 runs                          (median < 5 s, max < 15 s)
+ *   7. the VM probes themselves against the healthy emulator: vm-probes/linux/probe.sh (dash,
+ *      curl) next to vm-probes/windows/probe.ps1 (pwsh, when installed), with pwsh's bare start-up
+ *      (`pwsh -Command exit`) for scale                                        (reported)
  *
  * Figures are medians of several runs. The exit code is 0 when every measurement ran (whether a
  * target is met is printed, not enforced: benchmarks are not tests).
  *
  *   npm run bench                       everything (about 2 minutes)
  *   npm run bench -- --quick            fewer repeats
- *   npm run bench -- --only=local,fleet some parts: local, hang, fleet, rbac
+ *   npm run bench -- --only=local,fleet some parts: local, hang, fleet, rbac, probes
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -27,6 +30,16 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startEmulator, type Emulator } from '../emulator/emulator'
 import { ACTION_ENTRY } from '../__tests__/helpers/run-action'
+import { findTool } from '../__tests__/helpers/system-tools'
+import {
+  SHELLS,
+  pwshCommand,
+  runLinuxProbe,
+  runShell,
+  runWindowsProbe,
+  windowsEnv
+} from '../__tests__/dispatch/vm/probe-runner'
+import type { ProbeRequest } from '../src/probe-request'
 
 const ROOT = resolve(__dirname, '..')
 const FAKE_AZ_DIR = join(ROOT, '__tests__', 'fixtures', 'az')
@@ -419,6 +432,66 @@ async function benchRbacPropagation(runs: number): Promise<void> {
   )
 }
 
+/** One healthy probe run of each VM probe, `repeats` times interleaved; medians. */
+async function benchProbes(emulator: Emulator, repeats: number): Promise<void> {
+  console.log(
+    '\n7. the VM probes on this machine (healthy emulator, instance + token + one ARM call)'
+  )
+  await emulator.setScenario('healthy')
+  const request = (): ProbeRequest => ({
+    v: 1,
+    nonce: `bench-${Math.random().toString(36).slice(2)}`,
+    identity: { kind: 'system' },
+    timeoutMs: 5000,
+    imdsEndpoint: emulator.imdsUrl,
+    checks: [
+      {
+        url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
+        resource: 'https://management.azure.com/'
+      }
+    ]
+  })
+  const pwsh = findTool('pwsh') !== undefined
+  const linux: number[] = []
+  const windows: number[] = []
+  const bare: number[] = []
+  const work = mkdtempSync(join(tmpdir(), 'mi-smoke-bench-probes-'))
+  for (let n = 0; n < repeats; n++) {
+    let started = Date.now()
+    const l = await runLinuxProbe(request(), { shell: SHELLS['dash'] })
+    linux.push(Date.now() - started)
+    if (l.observations?.apis[0]?.status !== 200)
+      throw new Error(`probe.sh did not pass: ${l.stdout}`)
+    if (!pwsh) continue
+    started = Date.now()
+    const w = await runWindowsProbe(request())
+    windows.push(Date.now() - started)
+    if (w.observations?.apis[0]?.status !== 200)
+      throw new Error(`probe.ps1 did not pass: ${w.stdout}`)
+    const [exe, ...args] = pwshCommand()
+    started = Date.now()
+    await runShell([exe!, ...args.slice(0, -1), '-Command', 'exit'], [], windowsEnv(work))
+    bare.push(Date.now() - started)
+  }
+  record(
+    'Linux probe (dash, curl), one run',
+    `${median(linux).toFixed(0)} ms`,
+    'reported',
+    undefined
+  )
+  if (!pwsh) {
+    record('Windows probe (pwsh), one run', 'pwsh not installed', 'reported', undefined)
+    return
+  }
+  record('Windows probe (pwsh), one run', `${median(windows).toFixed(0)} ms`, 'reported', undefined)
+  record(
+    'pwsh start-up alone (-Command exit)',
+    `${median(bare).toFixed(0)} ms`,
+    'reported',
+    undefined
+  )
+}
+
 async function main(): Promise<void> {
   if (!existsSync(ACTION_ENTRY))
     throw new Error(`no built action at ${ACTION_ENTRY}: npm run build`)
@@ -434,6 +507,7 @@ async function main(): Promise<void> {
     if (wanted('local')) await benchLocalPass(emulator, quick ? 5 : 15)
     if (wanted('hang')) await benchHungImds(emulator, quick ? 1 : 3)
     if (wanted('fleet')) await benchFleet(emulator, quick ? 1 : 5)
+    if (wanted('probes')) await benchProbes(emulator, quick ? 3 : 7)
   } finally {
     await emulator.close()
   }

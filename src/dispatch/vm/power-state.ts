@@ -1,5 +1,5 @@
 /**
- * A VM's OS type and power state, read before run-command is spent (a run takes 20 s at least, and
+ * A VM's OS type and power state, read before run-command is spent (a run takes 30 s or more, and
  * a deallocated VM refuses it anyway). `az vm get-instance-view` gives both in one call.
  */
 import { DispatchError } from '../workload'
