@@ -17,7 +17,22 @@ import {
 import { findTool } from '../../helpers/system-tools'
 
 export const REPO = resolve(__dirname, '..', '..', '..')
+/** The Linux probe's pieces (sourced by tests of its helpers); the probe is their assembly. */
+export const LINUX_PROBE_PIECES = join(REPO, 'vm-probes', 'linux', 'src')
 export const LINUX_PROBE = join(REPO, 'vm-probes', 'linux', 'probe.sh')
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const linuxProbeBuild = require('../../../scripts/linux-probe.cjs') as {
+  PIECES: string[]
+  assembleLinuxProbe(): string
+  writeLinuxProbe(file: string): string
+}
+/** The pieces in the order the build assembles them. */
+export const LINUX_PROBE_ORDER = linuxProbeBuild.PIECES
+/** The probe as the build assembles it (the same function writes dist/vm-probes/linux/probe.sh). */
+export const assembleLinuxProbe = linuxProbeBuild.assembleLinuxProbe
+// Every test runs the pieces as they are now, assembled exactly as the build does.
+linuxProbeBuild.writeLinuxProbe(LINUX_PROBE)
 export const WINDOWS_PROBE = join(REPO, 'vm-probes', 'windows', 'probe.ps1')
 export const FAKE_AZ_DIR = join(REPO, '__tests__', 'fixtures', 'az')
 export const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'

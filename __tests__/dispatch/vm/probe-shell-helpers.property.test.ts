@@ -1,6 +1,7 @@
 /**
- * The pure helpers of vm-probes/linux/probe.sh, taken out of the script as they are and run under
- * dash, bash and busybox sh on generated values:
+ * The pure helpers of vm-probes/linux/probe.sh, from the pieces the probe is assembled from
+ * (vm-probes/linux/src: prelude, text, base64, json), sourced as they are and run under dash, bash
+ * and busybox sh on generated values:
  *
  * - escaped: its shell fast path (printable ASCII that needs no escape and fits) and json_escape
  *   (awk) must give what JSON would, cut at the limit without splitting an escape;
@@ -8,32 +9,16 @@
  *   that is not a plain decimal;
  * - b64url_of: base64url, unpadded, one line, whatever the bytes.
  */
-import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import fc from 'fast-check'
 import { describeWithTools } from '../../helpers/system-tools'
-import { LINUX_PROBE, SHELLS, SYSTEM_PATH, runShell, shellTools } from './probe-runner'
+import { LINUX_PROBE_PIECES, SHELLS, SYSTEM_PATH, runShell, shellTools } from './probe-runner'
 
-const SOURCE = readFileSync(LINUX_PROBE, 'utf8')
-
-/** The text of one shell function of the probe, from `name() {` to its closing `}` line. */
-function shellFunction(name: string): string {
-  const start = SOURCE.indexOf(`\n${name}() {\n`)
-  if (start < 0) throw new Error(`probe.sh has no function ${name}`)
-  const end = SOURCE.indexOf('\n}\n', start)
-  return SOURCE.slice(start + 1, end + 3)
-}
-
-const PRELUDE = [
-  'set -u',
-  'set -f',
-  'LC_ALL=C',
-  'export LC_ALL',
-  "NL='\n'",
-  ...['replace_all', 'b64_encode', 'b64url_of', 'escaped', 'json_escape', 'seconds_to_ms'].map(
-    shellFunction
-  )
-].join('\n')
+// The pieces that hold the helpers, sourced as they are (the probe is their concatenation).
+const PRELUDE = ['prelude.sh', 'text.sh', 'base64.sh', 'json.sh']
+  .map(piece => `. '${join(LINUX_PROBE_PIECES, piece)}'`)
+  .join('\n')
 
 /** Runs `body` after the probe's helpers with `args`; every result ends in a NUL. */
 async function runHelpers(shell: string[], body: string, args: string[]): Promise<string[]> {

@@ -1,7 +1,9 @@
 /**
  * Where the probe scripts are at run time. ncc bundles code only, so the build copies `vm-probes/`
  * next to the bundle (`dist/vm-probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
- * repository's own `vm-probes/` is three levels up from this file.
+ * repository's own `vm-probes/` is three levels up from this file. The Linux probe is written as
+ * pieces (`vm-probes/linux/src/`) that scripts/linux-probe.cjs assembles into `probe.sh` in both
+ * places (the build and the tests write it), so both hold the one script run-command needs.
  */
 import { existsSync } from 'node:fs'
 import * as path from 'node:path'
