@@ -160,17 +160,20 @@ describeWithTools(['pwsh'], 'probe.ps1 under pwsh against the emulator', () => {
   })
 
   test('role delayed: 403 before the assignment takes effect, 200 after (what rbac-wait waits for)', async () => {
-    await emulator.setScenario({ name: 'role-delayed', roleDelayMs: 3000 })
+    // Longer than pwsh's start-up under load, so the first run meets the missing role.
+    const delayMs = 10_000
+    const set = Date.now()
+    await emulator.setScenario({ name: 'role-delayed', roleDelayMs: delayMs })
     const before = request()
     const first = await runWindowsProbe(before)
     expectClean(first, before)
     expect(first.observations!.apis[0]!.status).toBe(403)
-    await new Promise(resolve => setTimeout(resolve, 3200))
+    await new Promise(resolve => setTimeout(resolve, Math.max(0, set + delayMs + 300 - Date.now())))
     const after = request()
     const second = await runWindowsProbe(after)
     expectClean(second, after)
     expect(second.observations!.apis[0]!.status).toBe(200)
-  })
+  }, 60_000)
 
   test('wrong audience: the token says another aud, ARM answers 401 InvalidAuthenticationTokenAudience', async () => {
     await emulator.setScenario('wrong-audience')
