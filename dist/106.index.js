@@ -10,6 +10,8 @@ exports.modules = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findAz = findAz;
 exports.execAzRunner = execAzRunner;
+exports.azCliVersion = azCliVersion;
+exports.azFailure = azFailure;
 exports.azJson = azJson;
 /**
  * Finds the Azure CLI on PATH and runs it. `@actions/io` and `@actions/exec` are loaded here only,
@@ -67,11 +69,36 @@ function execAzRunner(azPath) {
         });
     };
 }
+/** The version `az version` reports (`azure-cli`), or undefined when it cannot say. */
+async function azCliVersion(az, signal) {
+    try {
+        const result = await az(['version', '-o', 'json'], signal);
+        if (result.exitCode !== 0)
+            return undefined;
+        const version = JSON.parse(result.stdout)['azure-cli'];
+        return typeof version === 'string' && /^[0-9][0-9A-Za-z.+-]{0,40}$/.test(version)
+            ? version
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The DispatchError for a failed az call. A crash of the CLI itself costs one more call
+ * (`az version`), so that the report names the broken version.
+ */
+async function azFailure(az, result, context, signal) {
+    if ((0, az_errors_1.isAzCliCrash)(result.stderr)) {
+        return (0, az_errors_1.azCliBrokenError)(result.stderr, context, await azCliVersion(az, signal));
+    }
+    return (0, az_errors_1.azCallError)(result.exitCode, result.stderr, context);
+}
 /** Runs az with `-o json` and parses its stdout; a failing call becomes a classified DispatchError. */
 async function azJson(az, args, context, signal) {
     const result = await az([...args, '--only-show-errors', '-o', 'json'], signal);
     if (result.exitCode !== 0)
-        throw (0, az_errors_1.azCallError)(result.exitCode, result.stderr, context);
+        throw await azFailure(az, result, context, signal);
     try {
         return JSON.parse(result.stdout);
     }
@@ -89,6 +116,8 @@ async function azJson(az, args, context, signal) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isRunCommandConflict = isRunCommandConflict;
+exports.isAzCliCrash = isAzCliCrash;
+exports.azCliBrokenError = azCliBrokenError;
 exports.azCallError = azCallError;
 /**
  * What went wrong in an `az` call, from its exit code and stderr, as a `DispatchError` a person can
@@ -102,6 +131,32 @@ function isRunCommandConflict(stderr) {
     return (/\(Conflict\)/.test(stderr) ||
         /Code:\s*Conflict/.test(stderr) ||
         /execution is in progress/i.test(stderr));
+}
+/**
+ * The Azure CLI itself crashed: a Python exception it did not handle, which it reports as "The
+ * command failed with an unexpected error. Here is the traceback:" and a traceback (see
+ * Azure/azure-cli#26165 and #23455). Nothing about the VM or the login can be read from it.
+ */
+function isAzCliCrash(stderr) {
+    return (/The command failed with an unexpected error/i.test(stderr) ||
+        /^Traceback \(most recent call last\):/m.test(stderr));
+}
+/** The exception that ended the traceback, e.g. `AttributeError: 'NoneType' object has no ...`. */
+function crashException(stderr) {
+    const lines = stderr.split(/\r?\n/).map(l => l.trim());
+    const found = [...lines]
+        .reverse()
+        .find(l => /^[A-Za-z_][\w.]*(Error|Exception|Interrupt)\b/.test(l));
+    return (0, mask_1.maskSecrets)(found ?? '').slice(0, 300);
+}
+/**
+ * The runner's Azure CLI is broken (its own installation, not Azure): says so, with its version
+ * (`az version`, when even that runs) and the fix.
+ */
+function azCliBrokenError(stderr, context, version) {
+    const exception = crashException(stderr);
+    const which = version ? `azure-cli ${version}` : 'version unknown: az version failed too';
+    return new workload_1.DispatchError(`the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`, 'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues', (0, mask_1.maskedTail)(stderr));
 }
 function firstErrorLine(stderr) {
     const line = stderr.split(/\r?\n/).find(l => /^ERROR:/.test(l)) ??
@@ -354,7 +409,7 @@ exports.vmStateOf = vmStateOf;
 exports.assertCanRunCommand = assertCanRunCommand;
 exports.readVmState = readVmState;
 /**
- * A VM's OS type and power state, read before run-command is spent (a run takes 20 s at least, and
+ * A VM's OS type and power state, read before run-command is spent (a run takes 30 s or more, and
  * a deallocated VM refuses it anyway). `az vm get-instance-view` gives both in one call.
  */
 const workload_1 = __webpack_require__(8697);
@@ -503,7 +558,9 @@ exports.probeScriptPath = probeScriptPath;
 /**
  * Where the probe scripts are at run time. ncc bundles code only, so the build copies `vm-probes/`
  * next to the bundle (`dist/vm-probes/...`, beside `dist/index.js`); from the sources (tests, tsx) the
- * repository's own `vm-probes/` is three levels up from this file.
+ * repository's own `vm-probes/` is three levels up from this file. The Linux probe is written as
+ * pieces (`vm-probes/linux/src/`) that scripts/linux-probe.cjs assembles into `probe.sh` in both
+ * places (the build and the tests write it), so both hold the one script run-command needs.
  */
 const node_fs_1 = __webpack_require__(3024);
 const path = __importStar(__webpack_require__(6760));
@@ -612,6 +669,14 @@ function readObservations(streams, nonce) {
         !Array.isArray(observations.apis)) {
         throw new workload_1.DispatchError(`the probe's answer is not ${observations_1.OBSERVATIONS_MARKER} observations`, 'Use the probe scripts shipped with this version of the action', evidence());
     }
+    if (observations.nonce === '' && observations.source === 'none' && nonce !== '') {
+        // The probe ran but could not read its request: it says why (no parameters, or ones it cannot
+        // decode) instead of the request's nonce.
+        const why = (0, mask_1.maskSecrets)(String(observations.sourceDetail ?? 'no reason given')).slice(0, 300);
+        throw new workload_1.DispatchError(`the probe on the VM could not read its request: ${why}`, /missing/.test(why)
+            ? "The VM's run-command agent handed the script no parameters (neither arguments nor arg1, arg2, ... environment variables): update the VM agent (walinuxagent / the Windows guest agent), then run again"
+            : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent', evidence());
+    }
     if (observations.nonce !== nonce) {
         const why = observations.sourceDetail ? ` (${(0, mask_1.maskSecrets)(observations.sourceDetail)})` : '';
         throw new workload_1.DispatchError(`the probe's answer does not belong to this run: nonce mismatch${why}`, 'Another run-command may have run at the same time; run again, and use the probe scripts shipped with this version of the action', evidence());
@@ -630,6 +695,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_CONFLICT_RETRY = void 0;
 exports.runCommandArgs = runCommandArgs;
 exports.invokeRunCommand = invokeRunCommand;
+const az_cli_1 = __webpack_require__(2528);
 const az_errors_1 = __webpack_require__(7615);
 const probe_parameters_1 = __webpack_require__(9809);
 const run_command_output_1 = __webpack_require__(7301);
@@ -694,7 +760,7 @@ async function invokeRunCommand(az, target, os, scriptPath, request, signal, ret
         const context = { doing: 'run the probe with run-command', resourceId: target.resourceId };
         const busy = (0, az_errors_1.isRunCommandConflict)(result.stderr);
         if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
-            const error = (0, az_errors_1.azCallError)(result.exitCode, result.stderr, context);
+            const error = await (0, az_cli_1.azFailure)(az, result, context, signal);
             if (busy) {
                 const waited = Math.round((now() - started) / 1000);
                 error.message = `${error.message} (${attempt} attempts over ${waited} s)`;

@@ -36,8 +36,8 @@ LINE_TARGET=1900
 # Total time the IMDS retries may take (Microsoft's guidance: 410 for up to 70 s).
 RETRY_BUDGET_MS=80000
 
-# ---------------------------------------------------------------------------------------------
-# Small helpers
+
+# Part of vm-probes/linux/probe.sh (see scripts/linux-probe.cjs): clock and text helpers.
 
 now_ms() {
   _n=$(date +%s%N 2>/dev/null)
@@ -69,6 +69,40 @@ seconds_to_ms() {
   [ "${#_sec}" -le 9 ] || return 1
   _MS=$((_sec * 1000 + _frac))
 }
+
+
+# Percent-encodes $1 for a query string value.
+url_encode() {
+  printf '%sx' "$1" | awk '
+    BEGIN { for (i = 1; i < 256; i++) code[sprintf("%c", i)] = i }
+    { doc = doc (NR > 1 ? "\n" : "") $0 }
+    END {
+      n = length(doc) - 1
+      for (i = 1; i <= n; i++) {
+        c = substr(doc, i, 1)
+        if (c ~ /[A-Za-z0-9._~-]/) printf "%s", c
+        else printf "%%%02X", code[c]
+      }
+    }'
+}
+
+# Replaces every occurrence of $2 in $1 by $3 (plain text, no patterns); result in REPLY.
+replace_all() {
+  _s=$1
+  REPLY=''
+  while :; do
+    case $_s in
+      *"$2"*)
+        REPLY="$REPLY${_s%%"$2"*}$3"
+        _s=${_s#*"$2"}
+        ;;
+      *) break ;;
+    esac
+  done
+  REPLY="$REPLY$_s"
+}
+
+# Part of vm-probes/linux/probe.sh: base64 and the probe parameters' encoding.
 
 # Decodes unpadded base64 ($1) to stdout, byte for byte.
 b64_decode() {
@@ -112,31 +146,6 @@ b64url_of() {
   replace_all "$REPLY" '+' '-'
 }
 
-# The claims the runner reports (aud tid oid appid idtyp xms_mirid iat nbf exp), as a new
-# base64url payload segment in REPLY. Claims are not secrets; this only saves bytes. (xms_az_rid,
-# the host's resource ID, is the instance metadata's resourceId already.)
-reduce_claims() {
-  replace_all "$1" '_' '/'
-  replace_all "$REPLY" '-' '+'
-  _json=$(b64_decode "$REPLY") || return 1
-  _fields=$(printf '%s' "$_json" | json_fields 'aud tid oid appid idtyp xms_mirid iat nbf exp')
-  _out=''
-  _IFS=$IFS
-  IFS=$NL
-  for _line in $_fields; do
-    _key=${_line%%"	"*}
-    _val=${_line#*"	"}
-    case $_val in
-      s*) _out="$_out,\"$_key\":\"${_val#s}\"" ;;
-      n*) _out="$_out,\"$_key\":${_val#n}" ;;
-    esac
-  done
-  IFS=$_IFS
-  [ -n "$_out" ] || return 1
-  b64url_of "{${_out#,}}" || return 1
-  [ -n "$REPLY" ]
-}
-
 # Decodes parameter $1 (v + unpadded base64) into REPLY, trailing newlines included (hence the
 # 'x' sentinel).
 decode_param() {
@@ -149,6 +158,8 @@ decode_param() {
     *) return 1 ;;
   esac
 }
+
+# Part of vm-probes/linux/probe.sh: JSON string escaping and a scanner for flat members.
 
 # JSON string content of $2, escaped, cut to $1 bytes (-1: no cut) without splitting an escape
 # or leaving a partial UTF-8 sequence at the end, in ESC. Printable ASCII without '"' or '\'
@@ -229,35 +240,37 @@ json_fields() {
     }'
 }
 
-# Percent-encodes $1 for a query string value.
-url_encode() {
-  printf '%sx' "$1" | awk '
-    BEGIN { for (i = 1; i < 256; i++) code[sprintf("%c", i)] = i }
-    { doc = doc (NR > 1 ? "\n" : "") $0 }
-    END {
-      n = length(doc) - 1
-      for (i = 1; i <= n; i++) {
-        c = substr(doc, i, 1)
-        if (c ~ /[A-Za-z0-9._~-]/) printf "%s", c
-        else printf "%%%02X", code[c]
-      }
-    }'
-}
+# Part of vm-probes/linux/probe.sh: which URLs may be requested, and HTTP with curl, GNU wget or
+# python3.
 
-# Replaces every occurrence of $2 in $1 by $3 (plain text, no patterns); result in REPLY.
-replace_all() {
-  _s=$1
-  REPLY=''
-  while :; do
-    case $_s in
-      *"$2"*)
-        REPLY="$REPLY${_s%%"$2"*}$3"
-        _s=${_s#*"$2"}
-        ;;
-      *) break ;;
-    esac
-  done
-  REPLY="$REPLY$_s"
+# Whether $1 names its host plainly, so that curl, GNU wget and python3 all connect to the host the
+# runner validated: scheme://host[:port] then /, ? or # or nothing; no user info (@ before the path),
+# no backslash or control character anywhere, a host of letters, digits, dots and dashes or an
+# IPv6 literal in brackets. Sets URL_HOST (as written, brackets kept) when it does.
+url_host_plain() {
+  URL_HOST=''
+  case $1 in
+    *\\* | *[[:cntrl:]]* | *' '*) return 1 ;;
+    http://* | https://*) ;;
+    *) return 1 ;;
+  esac
+  _a=${1#*://}
+  _a=${_a%%[/?#]*}
+  case $_a in
+    '' | *@*) return 1 ;;
+    \[*\]) _hh=$_a ;;
+    \[*\]:*) _hh=${_a%%]*}] _port=${_a##*]:} ;;
+    *:*) _hh=${_a%%:*} _port=${_a#*:} ;;
+    *) _hh=$_a ;;
+  esac
+  case $_a in
+    *\]:* | [!\[]*:*) case $_port in '' | *[!0-9]*) return 1 ;; esac ;;
+  esac
+  case $_hh in
+    \[*\]) case ${_hh#?} in *[![:xdigit:]:.]*\]* | *\]?*) return 1 ;; esac ;;
+    *[!A-Za-z0-9.-]* | '') return 1 ;;
+  esac
+  URL_HOST=$_hh
 }
 
 # Whether $1 may carry a bearer token: https, or http to a loopback host.
@@ -284,7 +297,6 @@ bearer_allowed() {
   return 1
 }
 
-# ---------------------------------------------------------------------------------------------
 # HTTP: http_get MODE URL, MODE imds (Metadata header, no proxy at all), bearer (Authorization
 # from $BEARER) or plain. Sets R_STATUS R_ERR R_ERRTEXT R_BODY R_RETRY_AFTER R_MS.
 
@@ -333,20 +345,20 @@ http_curl() {
   if [ "$1" = imds ]; then
     _out=$(
       no_proxy_env
-      curl -sS --noproxy '*' --proto =http,https --max-time "$TIMEOUT_S" -H 'Metadata: true' \
+      curl -sS --globoff --noproxy '*' --proto =http,https --max-time "$TIMEOUT_S" -H 'Metadata: true' \
         -D "$TMP/h" -w '\n%{http_code} %{time_total}' --url "$2" 2>"$TMP/e"
       printf ' %s' "$?"
     )
   elif [ "$1" = bearer ]; then
     _out=$(
       printf 'header = "Authorization: Bearer %s"\n' "$BEARER" |
-        curl -sS -K - --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
+        curl -sS --globoff -K - --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
           -w '\n%{http_code} %{time_total}' --url "$2" 2>"$TMP/e"
       printf ' %s' "$?"
     )
   else
     _out=$(
-      curl -sS --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
+      curl -sS --globoff --proto =http,https --max-time "$TIMEOUT_S" -D "$TMP/h" \
         -w '\n%{http_code} %{time_total}' --url "$2" 2>"$TMP/e"
       printf ' %s' "$?"
     )
@@ -421,8 +433,15 @@ http_wget() {
 }
 
 PY_CLIENT='
-import socket, ssl, sys, urllib.error, urllib.request
-mode, url, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
+import socket, ssl, sys, urllib.error, urllib.parse, urllib.request
+mode, url, timeout, expected = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+parts = urllib.parse.urlsplit(url)
+host = parts.hostname or ""
+if expected.startswith("["):
+    host = "[" + host + "]"
+if parts.username is not None or "\\" in url or host.lower() != expected.lower():
+    sys.stdout.write("\nother\nrefused: python3 reads another host than " + expected + " in this URL\n\n")
+    sys.exit(0)
 headers = {}
 if mode == "imds":
     headers["Metadata"] = "true"
@@ -464,21 +483,22 @@ sys.stdout.buffer.write((line(status) + line(err) + line(text) + line(retry)).en
 
 http_python() {
   : >"$TMP/e"
+  url_host_plain "$2" || URL_HOST='?'
   _to="$((TIMEOUT_MS / 1000)).$(printf '%03d' $((TIMEOUT_MS % 1000)))"
   if [ "$1" = imds ]; then
     _out=$(
       no_proxy_env
-      python3 -c "$PY_CLIENT" imds "$2" "$_to" 2>"$TMP/e" </dev/null
+      python3 -c "$PY_CLIENT" imds "$2" "$_to" "$URL_HOST" 2>"$TMP/e" </dev/null
       printf x
     )
   elif [ "$1" = bearer ]; then
     _out=$(
-      printf '%s\n' "$BEARER" | python3 -c "$PY_CLIENT" bearer "$2" "$_to" 2>"$TMP/e"
+      printf '%s\n' "$BEARER" | python3 -c "$PY_CLIENT" bearer "$2" "$_to" "$URL_HOST" 2>"$TMP/e"
       printf x
     )
   else
     _out=$(
-      python3 -c "$PY_CLIENT" plain "$2" "$_to" 2>"$TMP/e" </dev/null
+      python3 -c "$PY_CLIENT" plain "$2" "$_to" "$URL_HOST" 2>"$TMP/e" </dev/null
       printf x
     )
   fi
@@ -593,131 +613,38 @@ exchange_json() {
   REPLY="$REPLY,\"attempts\":${R_ATTEMPTS:-1},\"ms\":$R_MS"
 }
 
-# ---------------------------------------------------------------------------------------------
-# Parameters
+# Part of vm-probes/linux/probe.sh: the identity source (IMDS on the VM): the token request for an
+# audience and what its answer says, the token itself kept in BEARER only.
 
-fail_request() {
-  # A request this probe cannot read: still one marker line, so the runner can say why.
-  printf '%s {"v":1,"nonce":"","probe":"sh","source":"none","sourceDetail":"%s","tokens":[],"apis":[]}\n' \
-    "$MARKER" "$1"
-  exit 0
-}
-
-[ "${1:-}" = 1 ] || fail_request 'unsupported probe parameters: expected version 1'
-[ $# -ge 6 ] || fail_request 'probe parameters incomplete'
-[ $((($# - 6) % 2)) = 0 ] || fail_request 'probe parameters: a check lacks its audience'
-shift
-for _p in "$@"; do
-  case $_p in *[!A-Za-z0-9+/]* | [!v]* | '') fail_request 'probe parameters: not base64' ;; esac
-  [ $(((${#_p} - 1) % 4)) != 1 ] || fail_request 'probe parameters: not base64'
-done
-
-decode_param "$1" || fail_request 'probe parameters: nonce undecodable'
-NONCE=$REPLY
-decode_param "$2" || fail_request 'probe parameters: timeout undecodable'
-TIMEOUT_MS=$REPLY
-decode_param "$3" || fail_request 'probe parameters: IMDS endpoint undecodable'
-IMDS=$REPLY
-decode_param "$4" || fail_request 'probe parameters: identity kind undecodable'
-ID_KIND=$REPLY
-decode_param "$5" || fail_request 'probe parameters: identity value undecodable'
-ID_VALUE=$REPLY
-shift 5
-CHECKS=$*
-
-if [ "${MI_SMOKE_PROBE_ECHO:-}" = 1 ]; then
-  # Test aid: prove that every value arrives byte for byte, then do nothing else.
-  printf '%s\000' "$NONCE" "$TIMEOUT_MS" "$IMDS" "$ID_KIND" "$ID_VALUE"
-  for _p in "$@"; do
-    decode_param "$_p" || exit 1
-    printf '%s\000' "$REPLY"
+# The claims the runner reports (aud tid oid appid idtyp xms_mirid iat nbf exp), as a new
+# base64url payload segment in REPLY. Claims are not secrets; this only saves bytes. (xms_az_rid,
+# the host's resource ID, is the instance metadata's resourceId already.)
+reduce_claims() {
+  replace_all "$1" '_' '/'
+  replace_all "$REPLY" '-' '+'
+  _json=$(b64_decode "$REPLY") || return 1
+  _fields=$(printf '%s' "$_json" | json_fields 'aud tid oid appid idtyp xms_mirid iat nbf exp')
+  _out=''
+  _IFS=$IFS
+  IFS=$NL
+  for _line in $_fields; do
+    _key=${_line%%"	"*}
+    _val=${_line#*"	"}
+    case $_val in
+      s*) _out="$_out,\"$_key\":\"${_val#s}\"" ;;
+      n*) _out="$_out,\"$_key\":${_val#n}" ;;
+    esac
   done
-  exit 0
-fi
-
-case $TIMEOUT_MS in
-  '' | *[!0-9]*) TIMEOUT_MS=10000 ;;
-esac
-[ "${#TIMEOUT_MS}" -le 7 ] || TIMEOUT_MS=600000
-[ "$TIMEOUT_MS" -ge 100 ] || TIMEOUT_MS=100
-[ "$TIMEOUT_MS" -le 600000 ] || TIMEOUT_MS=600000
-TIMEOUT_S="$((TIMEOUT_MS / 1000)).$(printf '%03d' $((TIMEOUT_MS % 1000)))"
-IMDS=${IMDS%/}
-
-# ---------------------------------------------------------------------------------------------
-# Work
-
-PROBE_START=$(now_ms)
-TMP=$(mktemp -d 2>/dev/null) || {
-  TMP=${TMPDIR:-/tmp}/mi-smoke.$$
-  mkdir "$TMP" || fail_request 'cannot create a private temporary directory'
+  IFS=$_IFS
+  [ -n "$_out" ] || return 1
+  b64url_of "{${_out#,}}" || return 1
+  [ -n "$REPLY" ]
 }
-trap 'rm -rf "$TMP"' EXIT
-trap 'exit 1' HUP INT TERM
 
-pick_client
-PROBE="sh/$CLIENT"
-
-N_CHECKS=$(($# / 2))
-# Bodies are cut to BODY_CUT bytes, or SHORT_CUT when the line would be too long (see render).
-BODY_CUT=300
-SHORT_CUT=100
-
-SUB='' RG=''
-META=''
-case $IMDS in
-  http://*)
-    imds_get "$IMDS/metadata/instance?api-version=2021-02-01"
-    ;;
-  *)
-    R_STATUS='' R_ERR=other R_BODY='' R_RETRY_AFTER='' R_ATTEMPTS=0 R_MS=0
-    R_ERRTEXT='the IMDS endpoint must be an http:// URL'
-    ;;
-esac
-INSTANCE_TIMED_OUT=0
-[ "$R_ERR" != timeout ] || INSTANCE_TIMED_OUT=1
-exchange_json "$IMDS/metadata/instance?api-version=2021-02-01" "$BODY_CUT"
-INSTANCE_JSON="{$REPLY}"
-case $R_STATUS in
-  2??)
-    _fields=$(printf '%s' "$R_BODY" | json_fields 'subscriptionId resourceGroupName resourceId azEnvironment location vmId osType')
-    _IFS=$IFS
-    IFS=$NL
-    for _line in $_fields; do
-      _key=${_line%%"	"*}
-      _val=${_line#*"	"}
-      case $_val in s*) ;; *) continue ;; esac
-      _val=${_val#s}
-      [ "${#_val}" -le 300 ] || continue
-      META="$META,\"$_key\":\"$_val\""
-      case $_key in
-        subscriptionId) SUB=$_val ;;
-        resourceGroupName) RG=$_val ;;
-      esac
-    done
-    IFS=$_IFS
-    ;;
-esac
-META=${META#,}
-
-# Audience per check, tokens per distinct audience in order of first use, API calls per check.
-N_TOKENS=0
-SEEN=' '
-_IFS=$IFS
-IFS=' '
-# Deliberately split: CHECKS holds only validated base64 words (no glob characters, set -f).
-# shellcheck disable=SC2086
-set -- $CHECKS
-IFS=$_IFS
-_i=0
-while [ $# -ge 2 ]; do
-  _res_b64=$2
-  shift 2
-  case $SEEN in *" $_res_b64 "*) continue ;; esac
-  SEEN="$SEEN$_res_b64 "
-  decode_param "$_res_b64"
-  RESOURCE=$REPLY
-  BEARER=''
+# Asks IMDS for a token for audience $1 (with the identity input's selector) and leaves the answer
+# in the R_* variables and the request's URL in TOKEN_URL.
+request_token() {
+  RESOURCE=$1
   _url="$IMDS/metadata/identity/oauth2/token?api-version=2018-02-01&resource=$(url_encode "$RESOURCE")"
   case $ID_KIND in
     client-id) _url="$_url&client_id=$(url_encode "$ID_VALUE")" ;;
@@ -729,11 +656,20 @@ while [ $# -ge 2 ]; do
     R_STATUS='' R_ERR=timeout R_ERRTEXT='not sent: IMDS did not answer the instance request' R_BODY='' R_RETRY_AFTER=''
     R_ATTEMPTS=0 R_MS=0
   else
-    case $IMDS in
-      http://*) imds_get "$_url" ;;
-      *) R_STATUS='' R_ERR=other R_ERRTEXT='the IMDS endpoint must be an http:// URL' R_BODY='' R_ATTEMPTS=0 R_MS=0 ;;
-    esac
+    if [ "$IMDS_USABLE" = 1 ]; then
+      imds_get "$_url"
+    else
+      R_STATUS='' R_ERR=other R_ERRTEXT=$NOT_IMDS R_BODY='' R_ATTEMPTS=0 R_MS=0
+    fi
   fi
+  TOKEN_URL=$_url
+}
+
+# The token's observation from the R_* answer of request_token: the Exchange JSON members in _tok,
+# the claims as issued and reduced in _claims_full and _claims_short, the token in BEARER (only a
+# JWT is used).
+read_token() {
+  _url=$TOKEN_URL
   exchange_json "$_url" "$BODY_CUT" 1
   _tok=$REPLY
   escaped 300 "$RESOURCE"
@@ -810,12 +746,145 @@ while [ $# -ge 2 ]; do
       _access='' _sig='' _h=''
       ;;
   esac
-  # Kept apart so the line can be rendered with the claims as issued or reduced (render).
-  printf '%s' "$_tok" >"$TMP/tok.$N_TOKENS"
-  printf '%s' "$_claims_full" >"$TMP/tok.$N_TOKENS.full"
-  printf '%s' "${_claims_short:-$_claims_full}" >"$TMP/tok.$N_TOKENS.short"
-  N_TOKENS=$((N_TOKENS + 1))
+}
 
+# Part of vm-probes/linux/probe.sh: the request, the three steps, the line. Run by main, the last
+# line of the assembled script.
+
+fail_request() {
+  # A request this probe cannot read: still one marker line, so the runner can say why.
+  printf '%s {"v":1,"nonce":"","probe":"sh","source":"none","sourceDetail":"%s","tokens":[],"apis":[]}\n' \
+    "$MARKER" "$1"
+  exit 0
+}
+
+# The request from the parameters ($@ of the script): NONCE, TIMEOUT_MS, TIMEOUT_S, IMDS, ID_KIND,
+# ID_VALUE, CHECKS (the checks' base64 words, URL then audience) and N_CHECKS.
+read_parameters() {
+  # The parameters arrive as arguments ($1...), or, from some Linux agents, only as environment
+  # variables: az names each parameter without '=' arg1, arg2, ... (in order), and the agent exports
+  # those besides setting the arguments, which a script with a #! line does not get (reported in
+  # Azure/azure-cli#9596 and #10400). awk reads them from the environment: nothing is evaluated, and
+  # the check below holds them to the same alphabet.
+  if [ $# -eq 0 ]; then
+    _from_env=$(awk 'BEGIN { for (n = 1; ("arg" n) in ENVIRON; n++) print ENVIRON["arg" n] }')
+    [ -n "$_from_env" ] ||
+      fail_request 'probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables'
+    _IFS=$IFS
+    IFS=$NL
+    # Deliberately split, one parameter a line (set -f: no globbing).
+    # shellcheck disable=SC2086
+    set -- $_from_env
+    IFS=$_IFS
+    _from_env=''
+  fi
+  [ "${1:-}" = 1 ] || fail_request 'unsupported probe parameters: expected version 1'
+  [ $# -ge 6 ] || fail_request 'probe parameters incomplete'
+  [ $((($# - 6) % 2)) = 0 ] || fail_request 'probe parameters: a check lacks its audience'
+  shift
+  for _p in "$@"; do
+    case $_p in *[!A-Za-z0-9+/]* | [!v]* | '') fail_request 'probe parameters: not base64' ;; esac
+    [ $(((${#_p} - 1) % 4)) != 1 ] || fail_request 'probe parameters: not base64'
+  done
+
+  decode_param "$1" || fail_request 'probe parameters: nonce undecodable'
+  NONCE=$REPLY
+  decode_param "$2" || fail_request 'probe parameters: timeout undecodable'
+  TIMEOUT_MS=$REPLY
+  decode_param "$3" || fail_request 'probe parameters: IMDS endpoint undecodable'
+  IMDS=$REPLY
+  decode_param "$4" || fail_request 'probe parameters: identity kind undecodable'
+  ID_KIND=$REPLY
+  decode_param "$5" || fail_request 'probe parameters: identity value undecodable'
+  ID_VALUE=$REPLY
+  shift 5
+  CHECKS=$*
+  N_CHECKS=$(($# / 2))
+
+  if [ "${MI_SMOKE_PROBE_ECHO:-}" = 1 ]; then
+    # Test aid: prove that every value arrives byte for byte, then do nothing else.
+    printf '%s\000' "$NONCE" "$TIMEOUT_MS" "$IMDS" "$ID_KIND" "$ID_VALUE"
+    for _p in "$@"; do
+      decode_param "$_p" || exit 1
+      printf '%s\000' "$REPLY"
+    done
+    exit 0
+  fi
+
+  case $TIMEOUT_MS in
+    '' | *[!0-9]*) TIMEOUT_MS=10000 ;;
+  esac
+  [ "${#TIMEOUT_MS}" -le 7 ] || TIMEOUT_MS=600000
+  [ "$TIMEOUT_MS" -ge 100 ] || TIMEOUT_MS=100
+  [ "$TIMEOUT_MS" -le 600000 ] || TIMEOUT_MS=600000
+  TIMEOUT_S="$((TIMEOUT_MS / 1000)).$(printf '%03d' $((TIMEOUT_MS % 1000)))"
+  IMDS=${IMDS%/}
+}
+
+# A private temporary directory (removed on exit) and the HTTP client.
+set_up() {
+  PROBE_START=$(now_ms)
+  TMP=$(mktemp -d 2>/dev/null) || {
+    TMP=${TMPDIR:-/tmp}/mi-smoke.$$
+    mkdir "$TMP" || fail_request 'cannot create a private temporary directory'
+  }
+  trap 'rm -rf "$TMP"' EXIT
+  trap 'exit 1' HUP INT TERM
+
+  pick_client
+  PROBE="sh/$CLIENT"
+
+  # Bodies are cut to BODY_CUT bytes, or SHORT_CUT when the line would be too long (see render).
+  BODY_CUT=300
+  SHORT_CUT=100
+}
+
+# Step 1: the instance metadata (INSTANCE_JSON, META, SUB, RG).
+probe_instance() {
+  SUB='' RG=''
+  META=''
+  NOT_IMDS='the IMDS endpoint must be an http:// URL naming its host plainly (no user info, no backslash)'
+  IMDS_USABLE=0
+  case $IMDS in
+    http://*) ! url_host_plain "$IMDS/" || IMDS_USABLE=1 ;;
+  esac
+  if [ "$IMDS_USABLE" = 1 ]; then
+    imds_get "$IMDS/metadata/instance?api-version=2021-02-01"
+  else
+    R_STATUS='' R_ERR=other R_BODY='' R_RETRY_AFTER='' R_ATTEMPTS=0 R_MS=0
+    R_ERRTEXT=$NOT_IMDS
+  fi
+  INSTANCE_TIMED_OUT=0
+  [ "$R_ERR" != timeout ] || INSTANCE_TIMED_OUT=1
+  exchange_json "$IMDS/metadata/instance?api-version=2021-02-01" "$BODY_CUT"
+  INSTANCE_JSON="{$REPLY}"
+  case $R_STATUS in
+    2??)
+      _fields=$(printf '%s' "$R_BODY" | json_fields 'subscriptionId resourceGroupName resourceId azEnvironment location vmId osType')
+      _IFS=$IFS
+      IFS=$NL
+      for _line in $_fields; do
+        _key=${_line%%"	"*}
+        _val=${_line#*"	"}
+        case $_val in s*) ;; *) continue ;; esac
+        _val=${_val#s}
+        [ "${#_val}" -le 300 ] || continue
+        META="$META,\"$_key\":\"$_val\""
+        case $_key in
+          subscriptionId) SUB=$_val ;;
+          resourceGroupName) RG=$_val ;;
+        esac
+      done
+      IFS=$_IFS
+      ;;
+  esac
+  META=${META#,}
+}
+
+# Steps 2 and 3 for the checks of audience $1 (its base64 word), with the token in BEARER; each
+# answer kept under its check's index.
+check_audience() {
+  _res_b64=$1
   # Every check of this audience, with this token; each answer kept under its check's index.
   _j=0
   for _w in $CHECKS; do
@@ -838,6 +907,8 @@ while [ $# -ge 2 ]; do
       if [ -z "$_not" ]; then
         if [ -z "$BEARER" ]; then
           _not='no token for this audience'
+        elif ! url_host_plain "$_api_url"; then
+          _not='refused: the URL has user info, a backslash or a host that clients read differently'
         elif ! bearer_allowed "$_api_url"; then
           _not='refused: a token goes only over https, or http to a loopback address'
         fi
@@ -859,8 +930,40 @@ while [ $# -ge 2 ]; do
     _url_b64=$_w
     _j=$((_j + 1))
   done
-  BEARER=''
-done
+}
+
+# Steps 2 and 3: a token per distinct audience, in order of first use, and every check with it.
+probe_audiences() {
+  # Audience per check, tokens per distinct audience in order of first use, API calls per check.
+  N_TOKENS=0
+  SEEN=' '
+  _IFS=$IFS
+  IFS=' '
+  # Deliberately split: CHECKS holds only validated base64 words (no glob characters, set -f).
+  # shellcheck disable=SC2086
+  set -- $CHECKS
+  IFS=$_IFS
+  _i=0
+  while [ $# -ge 2 ]; do
+    _res_b64=$2
+    shift 2
+    case $SEEN in *" $_res_b64 "*) continue ;; esac
+    SEEN="$SEEN$_res_b64 "
+    decode_param "$_res_b64"
+    RESOURCE=$REPLY
+    BEARER=''
+    request_token "$RESOURCE"
+    read_token
+    # Kept apart so the line can be rendered with the claims as issued or reduced (render).
+    printf '%s' "$_tok" >"$TMP/tok.$N_TOKENS"
+    printf '%s' "$_claims_full" >"$TMP/tok.$N_TOKENS.full"
+    printf '%s' "${_claims_short:-$_claims_full}" >"$TMP/tok.$N_TOKENS.short"
+    N_TOKENS=$((N_TOKENS + 1))
+
+    check_audience "$_res_b64"
+    BEARER=''
+  done
+}
 
 # A piece kept by the loop above (one line of JSON, no newline at its end) in REPLY, read by the
 # shell itself (no `cat` per piece).
@@ -897,8 +1000,19 @@ render() {
 }
 
 # Small enough to survive run-command's 4,096-byte cut with room to spare: real tokens carry
-# ~1 KB of claims each, of which the runner reports a dozen.
-render full full
-[ "${#LINE}" -le "$LINE_TARGET" ] || render short full
-[ "${#LINE}" -le "$LINE_TARGET" ] || render short short
-printf '%s %s\n' "$MARKER" "$LINE"
+
+main() {
+  read_parameters "$@"
+  set_up
+  probe_instance
+  probe_audiences
+  # ~1 KB of claims each, of which the runner reports a dozen.
+  render full full
+  [ "${#LINE}" -le "$LINE_TARGET" ] || render short full
+  [ "${#LINE}" -le "$LINE_TARGET" ] || render short short
+  printf '%s %s\n' "$MARKER" "$LINE"
+}
+
+# Part of vm-probes/linux/probe.sh: the last line, which runs it.
+
+main "$@"

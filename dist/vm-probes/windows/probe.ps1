@@ -6,8 +6,15 @@
   audience, one API call per check) and prints ONE line: `MI-SMOKE-OBS/1 {json}`, the raw
   observations of src/observations.ts. It observes and never judges: the runner diagnoses.
 
-  Works on Windows PowerShell 5.1 and PowerShell 7: System.Net.HttpWebRequest (both have it) with
-  an explicit timeout, no proxy for IMDS, no redirects; ConvertFrom-Json / ConvertTo-Json.
+  Works on Windows PowerShell 5.1 (.NET Framework) and PowerShell 7: System.Net.HttpWebRequest (both
+  have it) with an explicit timeout, no proxy for IMDS, no redirects; ConvertFrom-Json /
+  ConvertTo-Json. It uses nothing 5.1 lacks (__tests__/dispatch/vm/ps51-compat.ps1 checks that with
+  PowerShell's own parser), runs under Set-StrictMode, turns TLS 1.2 on (older .NET Framework
+  defaults offer only TLS 1.0/1.1, which Azure refuses), and prints ASCII only: every non-ASCII
+  character of its JSON is a \uXXXX escape, so no console code page can mangle the line.
+
+  URLs: the host .NET connects to must be the host written in the URL the runner sent; a URL with
+  user info or a backslash is never requested (clients disagree on what host such URLs name).
 
   The request is data: base64 (padding removed) of JSON {v, nonce, timeoutMs, imdsEndpoint,
   identityKind, identityValue, checks: [{url, resource}]}. It is decoded and parsed, never run.
@@ -20,23 +27,45 @@ param(
   [string]$Request = ''
 )
 
+Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+# Added to whatever the machine allows: .NET Framework 4.5-4.6 default to SSL3/TLS 1.0 only.
+[System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
 $Marker = 'MI-SMOKE-OBS/1'
 $BodyCut = 300
 $LineTarget = 1900
 $RetryBudgetMs = 80000
 
-function Write-Observations([hashtable]$Observations) {
-  $json = ConvertTo-Json -InputObject $Observations -Compress -Depth 8
-  Write-Output ($Marker + ' ' + $json)
+# JSON text with every character outside printable ASCII as \uXXXX. ConvertTo-Json already escapes
+# control characters; what is left above U+007E can only be inside a string literal, where the
+# escape means the same character.
+function ConvertTo-AsciiJson([object]$Value) {
+  $json = ConvertTo-Json -InputObject $Value -Compress -Depth 8
+  $out = New-Object System.Text.StringBuilder ($json.Length + 16)
+  foreach ($c in $json.ToCharArray()) {
+    if ([int]$c -gt 126) { [void]$out.Append('\u').Append(([int]$c).ToString('x4')) } else { [void]$out.Append($c) }
+  }
+  return $out.ToString()
+}
+
+function Write-Observations([System.Collections.IDictionary]$Observations) {
+  Write-Output ($Marker + ' ' + (ConvertTo-AsciiJson $Observations))
+}
+
+# A property of an object from ConvertFrom-Json, or $null (strict mode throws on a missing one).
+function Get-Field([object]$Object, [string]$Name) {
+  if ($null -eq $Object -or $Object -isnot [System.Management.Automation.PSCustomObject]) { return $null }
+  $p = $Object.PSObject.Properties[$Name]
+  if ($null -eq $p) { return $null }
+  return $p.Value
 }
 
 function Exit-BadRequest([string]$Why) {
-  Write-Observations @{
+  Write-Observations ([ordered]@{
     v = 1; nonce = ''; probe = 'powershell'; source = 'none'; sourceDetail = $Why
     tokens = @(); apis = @()
-  }
+  })
   exit 0
 }
 
@@ -54,6 +83,27 @@ function Limit-Text([string]$Text, [int]$Limit) {
   if ($null -eq $Text) { return '' }
   if ($Text.Length -le $Limit) { return $Text }
   return $Text.Substring(0, $Limit)
+}
+
+# The host written in $Url (what the runner validated), or $null when the URL is one that clients
+# read differently: user info, a backslash, no authority, or a host System.Uri reads otherwise.
+function Get-CheckedHost([string]$Url) {
+  if ($Url.Contains('\')) { return $null }
+  $m = [regex]::Match($Url, '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')
+  if (-not $m.Success) { return $null }
+  $authority = $m.Groups[1].Value
+  if ($authority.Contains('@') -or $authority -eq '') { return $null }
+  if ($authority.StartsWith('[')) {
+    $end = $authority.IndexOf(']')
+    if ($end -lt 0) { return $null }
+    $written = $authority.Substring(0, $end + 1)
+  } else {
+    $written = $authority.Split(':')[0]
+  }
+  try { $uri = [System.Uri]$Url } catch { return $null }
+  if (-not $uri.IsAbsoluteUri -or $uri.UserInfo -ne '') { return $null }
+  if ($uri.Host -ne $written) { return $null }
+  return $written
 }
 
 function Test-BearerAllowed([string]$Url) {
@@ -96,7 +146,8 @@ function ConvertTo-TransportError([System.Exception]$Failure) {
 
 # One GET. Mode: imds (Metadata header, no proxy at all), bearer (Authorization from $Bearer), plain.
 function Invoke-Get([string]$Mode, [string]$Url, [string]$Bearer) {
-  $result = @{ status = $null; body = ''; retryAfter = ''; error = $null; errorText = $null; ms = 0 }
+  $result = New-Result $null $null
+  $result.attempts = 1
   $clock = [System.Diagnostics.Stopwatch]::StartNew()
   $response = $null
   try {
@@ -162,6 +213,11 @@ function Invoke-Imds([string]$Url) {
   return $r
 }
 
+# What every exchange result holds, so that strict mode never meets a missing key.
+function New-Result([string]$ErrorKind, [string]$ErrorText) {
+  return @{ status = $null; body = ''; retryAfter = ''; error = $ErrorKind; errorText = $ErrorText; attempts = 0; ms = 0 }
+}
+
 function New-Exchange([string]$Url, [hashtable]$R, [int]$Cut, [bool]$MayHoldToken) {
   $x = [ordered]@{ url = (Limit-Text $Url 300) }
   if ($null -ne $R.status) { $x.status = [int]$R.status } else {
@@ -172,7 +228,7 @@ function New-Exchange([string]$Url, [hashtable]$R, [int]$Cut, [bool]$MayHoldToke
   if ($keep -and $MayHoldToken -and ($R.body -match 'access_token|eyJ')) { $keep = $false }
   if ($keep) { $x.body = Limit-Text $R.body $Cut }
   if ($R.retryAfter) { $x.retryAfter = Limit-Text $R.retryAfter 40 }
-  $x.attempts = [int]$(if ($null -ne $R.attempts) { $R.attempts } else { 1 })
+  $x.attempts = [int]$R.attempts
   $x.ms = [int]$R.ms
   return $x
 }
@@ -197,7 +253,8 @@ function Get-ReducedClaims([string]$Segment) {
     $all = ConvertFrom-Json (ConvertFrom-Base64Url $Segment)
     $keep = [ordered]@{}
     foreach ($name in @('aud', 'tid', 'oid', 'appid', 'idtyp', 'xms_mirid', 'iat', 'nbf', 'exp')) {
-      if ($null -ne $all.$name) { $keep[$name] = $all.$name }
+      $value = Get-Field $all $name
+      if ($null -ne $value) { $keep[$name] = $value }
     }
     return ConvertTo-Base64Url (ConvertTo-Json -InputObject $keep -Compress)
   } catch {
@@ -208,41 +265,57 @@ function Get-ReducedClaims([string]$Segment) {
 # ------------------------------------------------------------------------------------------------
 # Request
 
+if ($Request -eq '') { Exit-BadRequest 'probe parameters missing: run-command gave the script no -request parameter' }
 try {
   $req = ConvertFrom-Json (ConvertFrom-UnpaddedBase64 $Request)
 } catch {
   Exit-BadRequest 'probe parameters: request undecodable'
 }
-if ($req.v -ne 1) { Exit-BadRequest 'unsupported probe parameters: expected version 1' }
-$Nonce = [string]$req.nonce
+if ($req -isnot [System.Management.Automation.PSCustomObject]) { Exit-BadRequest 'probe parameters: request undecodable' }
+if ((Get-Field $req 'v') -ne 1) { Exit-BadRequest 'unsupported probe parameters: expected version 1' }
+$Nonce = [string](Get-Field $req 'nonce')
 $script:TimeoutMs = 10000
 $parsedTimeout = 0
-if ([int]::TryParse([string]$req.timeoutMs, [ref]$parsedTimeout)) { $script:TimeoutMs = [Math]::Min([Math]::Max($parsedTimeout, 100), 600000) }
-$Imds = ([string]$req.imdsEndpoint).TrimEnd('/')
-$IdKind = [string]$req.identityKind
-$IdValue = [string]$req.identityValue
-$Checks = @($req.checks)
+if ([int]::TryParse([string](Get-Field $req 'timeoutMs'), [ref]$parsedTimeout)) { $script:TimeoutMs = [Math]::Min([Math]::Max($parsedTimeout, 100), 600000) }
+$Imds = ([string](Get-Field $req 'imdsEndpoint')).TrimEnd('/')
+$IdKind = [string](Get-Field $req 'identityKind')
+$IdValue = [string](Get-Field $req 'identityValue')
+$Checks = @()
+foreach ($c in @(Get-Field $req 'checks')) {
+  if ($null -ne $c) { $Checks += , @{ url = [string](Get-Field $c 'url'); resource = [string](Get-Field $c 'resource') } }
+}
+
+if ($env:MI_SMOKE_PROBE_ECHO -eq '1') {
+  # Test aid: prove that every value arrives intact, then do nothing else.
+  Write-Output (ConvertTo-AsciiJson ([ordered]@{ nonce = $Nonce; timeoutMs = [string](Get-Field $req 'timeoutMs'); imdsEndpoint = [string](Get-Field $req 'imdsEndpoint'); identityKind = $IdKind; identityValue = $IdValue; checks = [object[]]$Checks }))
+  exit 0
+}
 
 # ------------------------------------------------------------------------------------------------
 # Work
 
 $script:ProbeClock = [System.Diagnostics.Stopwatch]::StartNew()
+$NotImds = 'the IMDS endpoint must be an http:// URL naming its host plainly (no user info, no backslash)'
+$ImdsUsable = ($Imds -like 'http://*') -and ($null -ne (Get-CheckedHost ($Imds + '/')))
 $instanceUrl = $Imds + '/metadata/instance?api-version=2021-02-01'
-if ($Imds -like 'http://*') {
+if ($ImdsUsable) {
   $inst = Invoke-Imds $instanceUrl
 } else {
-  $inst = @{ status = $null; error = 'other'; errorText = 'the IMDS endpoint must be an http:// URL'; attempts = 0; ms = 0 }
+  $inst = New-Result 'other' $NotImds
 }
 $instance = New-Exchange $instanceUrl $inst $BodyCut $false
 $meta = [ordered]@{}
 if ($null -ne $inst.status -and $inst.status -ge 200 -and $inst.status -le 299) {
   try {
-    $compute = (ConvertFrom-Json $inst.body).compute
+    $compute = Get-Field (ConvertFrom-Json $inst.body) 'compute'
     foreach ($name in @('subscriptionId', 'resourceGroupName', 'resourceId', 'azEnvironment', 'location', 'vmId', 'osType')) {
-      if ($compute.$name) { $meta[$name] = [string]$compute.$name }
+      $value = Get-Field $compute $name
+      if ($value) { $meta[$name] = Limit-Text ([string]$value) 300 }
     }
   } catch { }
 }
+$Sub = if ($meta.Contains('subscriptionId')) { [string]$meta['subscriptionId'] } else { '' }
+$Rg = if ($meta.Contains('resourceGroupName')) { [string]$meta['resourceGroupName'] } else { '' }
 $instanceTimedOut = ($inst.error -eq 'timeout')
 
 $tokens = New-Object System.Collections.ArrayList
@@ -252,7 +325,7 @@ $fullClaims = @{}
 $shortClaims = @{}
 $seen = @{}
 for ($i = 0; $i -lt $Checks.Count; $i++) {
-  $resource = [string]$Checks[$i].resource
+  $resource = $Checks[$i].resource
   if ($seen.ContainsKey($resource)) { continue }
   $seen[$resource] = $true
   $tokenUrl = $Imds + '/metadata/identity/oauth2/token?api-version=2018-02-01&resource=' + [System.Uri]::EscapeDataString($resource)
@@ -263,19 +336,27 @@ for ($i = 0; $i -lt $Checks.Count; $i++) {
   }
   if ($instanceTimedOut) {
     # IMDS already timed out once: asking again would only spend another timeout per audience.
-    $t = @{ status = $null; error = 'timeout'; errorText = 'not sent: IMDS did not answer the instance request'; attempts = 0; ms = 0 }
-  } elseif ($Imds -like 'http://*') {
+    $t = New-Result 'timeout' 'not sent: IMDS did not answer the instance request'
+  } elseif ($ImdsUsable) {
     $t = Invoke-Imds $tokenUrl
   } else {
-    $t = @{ status = $null; error = 'other'; errorText = 'the IMDS endpoint must be an http:// URL'; attempts = 0; ms = 0 }
+    $t = New-Result 'other' $NotImds
   }
   $tok = New-Exchange $tokenUrl $t $BodyCut $true
   $tok.Insert(0, 'resource', (Limit-Text $resource 300))
   $bearer = ''
   if ($null -ne $t.status -and $t.status -ge 200 -and $t.status -le 299) {
-    $shape = 'absent'
-    try {
-      $parsed = ConvertFrom-Json $t.body
+    $parsed = $null
+    $trimmed = ([string]$t.body).Trim()
+    if ($trimmed.StartsWith('{') -and $trimmed.EndsWith('}')) {
+      try { $parsed = ConvertFrom-Json $t.body } catch { $parsed = $null }
+    }
+    if ($parsed -isnot [System.Management.Automation.PSCustomObject]) {
+      # A 2xx whose JSON is cut short is unusable: reported with anything token-like removed, as
+      # the Linux probe does; no shape, nothing used.
+      $masked = ([string]$t.body) -replace 'eyJ[A-Za-z0-9_.-]*', '[token removed]' -replace '"access_token"\s*:\s*"[^"]*"', '"access_token":"[removed]"'
+      if ($masked -notmatch 'eyJ') { $tok.body = Limit-Text $masked $BodyCut }
+    } else {
       $fields = [ordered]@{}
       foreach ($p in $parsed.PSObject.Properties) {
         if ($p.Name -eq 'access_token') { continue }
@@ -283,7 +364,8 @@ for ($i = 0; $i -lt $Checks.Count; $i++) {
         elseif ($p.Value -is [int] -or $p.Value -is [long] -or $p.Value -is [double]) { $fields[$p.Name] = $p.Value }
       }
       if ($fields.Count -gt 0) { $tok.fields = $fields }
-      $access = [string]$parsed.access_token
+      $shape = 'absent'
+      $access = [string](Get-Field $parsed 'access_token')
       if ($access) {
         $shape = 'opaque'
         $parts = $access.Split('.')
@@ -294,20 +376,22 @@ for ($i = 0; $i -lt $Checks.Count; $i++) {
           $shortClaims[$tokens.Count] = Get-ReducedClaims $parts[1]
         }
       }
-    } catch { }
-    $tok.shape = $shape
+      $access = ''
+      $tok.shape = $shape
+    }
   }
   [void]$tokens.Add($tok)
 
   for ($j = 0; $j -lt $Checks.Count; $j++) {
-    if ([string]$Checks[$j].resource -ne $resource) { continue }
-    $url = [string]$Checks[$j].url
+    if ($Checks[$j].resource -ne $resource) { continue }
+    $url = $Checks[$j].url
     $not = ''
-    if ($url.Contains('{subscriptionId}') -and -not $meta.subscriptionId) { $not = '{subscriptionId} unknown: no instance metadata' }
-    if ($url.Contains('{resourceGroup}') -and -not $meta.resourceGroupName) { $not = '{resourceGroup} unknown: no instance metadata' }
+    if ($url.Contains('{subscriptionId}') -and -not $Sub) { $not = '{subscriptionId} unknown: no instance metadata' }
+    if ($url.Contains('{resourceGroup}') -and -not $Rg) { $not = '{resourceGroup} unknown: no instance metadata' }
     if (-not $not) {
-      $url = $url.Replace('{subscriptionId}', [string]$meta.subscriptionId).Replace('{resourceGroup}', [string]$meta.resourceGroupName)
+      $url = $url.Replace('{subscriptionId}', $Sub).Replace('{resourceGroup}', $Rg)
       if (-not $bearer) { $not = 'no token for this audience' }
+      elseif ($null -eq (Get-CheckedHost $url)) { $not = 'refused: the URL has user info, a backslash or a host that clients read differently' }
       elseif (-not (Test-BearerAllowed $url)) { $not = 'refused: a token goes only over https, or http to a loopback address' }
     }
     if ($not) {
@@ -316,7 +400,6 @@ for ($i = 0; $i -lt $Checks.Count; $i++) {
       $shortApis[$j] = $a
     } else {
       $r = Invoke-Get 'bearer' $url $bearer
-      $r.attempts = 1
       $a = New-Exchange $url $r $BodyCut $false
       $a.Insert(0, 'check', $j)
       $apis[$j] = $a
@@ -347,7 +430,8 @@ function New-Observations([hashtable]$Claims, [object[]]$ApiList) {
   return $o
 }
 
-$line = ConvertTo-Json -InputObject (New-Observations $fullClaims $apis) -Compress -Depth 8
-if ($line.Length -gt $LineTarget) { $line = ConvertTo-Json -InputObject (New-Observations $shortClaims $apis) -Compress -Depth 8 }
-if ($line.Length -gt $LineTarget) { $line = ConvertTo-Json -InputObject (New-Observations $shortClaims $shortApis) -Compress -Depth 8 }
+# Small enough to survive run-command's 4,096-byte cut with room to spare.
+$line = ConvertTo-AsciiJson (New-Observations $fullClaims $apis)
+if ($line.Length -gt $LineTarget) { $line = ConvertTo-AsciiJson (New-Observations $shortClaims $apis) }
+if ($line.Length -gt $LineTarget) { $line = ConvertTo-AsciiJson (New-Observations $shortClaims $shortApis) }
 Write-Output ($Marker + ' ' + $line)
