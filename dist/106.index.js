@@ -3,6 +3,533 @@ exports.id = 106;
 exports.ids = [106];
 exports.modules = {
 
+/***/ 2465:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ArmClient = exports.MAX_SOCKETS = exports.REQUEST_TIMEOUT_MS = exports.MAX_RETRY_AFTER_MS = exports.MAX_RETRIES = void 0;
+exports.abortableSleep = abortableSleep;
+exports.retryAfterMs = retryAfterMs;
+const http_request_1 = __webpack_require__(2994);
+const workload_1 = __webpack_require__(8697);
+const mask_1 = __webpack_require__(2168);
+const arm_errors_1 = __webpack_require__(8853);
+exports.MAX_RETRIES = 5;
+/** Longest single wait a Retry-After may impose; a longer one is cut to this. */
+exports.MAX_RETRY_AFTER_MS = 60_000;
+/** One request's bound (the workload's deadline, through the signal, is usually shorter). */
+exports.REQUEST_TIMEOUT_MS = 60_000;
+/** A listing of 1,000 scale-set instances with instance views is about 1 MB. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * Connections to ARM at most, shared by every target: each request is short (run-command answers
+ * 202 at once and is then polled), so a few connections carry a fleet, and each one saved is a
+ * TLS handshake saved.
+ */
+exports.MAX_SOCKETS = 16;
+const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
+function abortableSleep(ms, signal) {
+    return new Promise(resolve => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        if (signal?.aborted)
+            return done();
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or unreadable. */
+function retryAfterMs(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(text))
+        return Number(text) * 1000;
+    const at = Date.parse(text);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+function loadHttps() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return __webpack_require__(4708);
+}
+function deadlineError(context) {
+    return new workload_1.DispatchError(`the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`, 'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)');
+}
+class ArmClient {
+    credentials;
+    options;
+    agent;
+    sleep;
+    now;
+    constructor(credentials, options = {}) {
+        this.credentials = credentials;
+        this.options = options;
+        this.sleep = options.sleep ?? abortableSleep;
+        this.now = options.now ?? Date.now;
+    }
+    /** The absolute URL of `url` on ARM's origin, or a DispatchError for any other origin. */
+    async resolve(url) {
+        const base = (await this.credentials.cloud()).resourceManager;
+        const resolved = new URL(url, base);
+        if (resolved.origin !== base.origin) {
+            throw new workload_1.DispatchError(`Azure Resource Manager pointed to ${resolved.origin}, which is not ${base.origin}; mi-smoke sends the runner's token to neither`, 'Check az cloud show: endpoints.resourceManager must be the cloud whose Resource Manager answers');
+        }
+        return resolved;
+    }
+    pool() {
+        // Sockets stay open between the reads, the run-commands and the polls of every target.
+        this.agent ??= new (loadHttps().Agent)({
+            keepAlive: true,
+            maxSockets: 256,
+            ca: this.options.ca
+        });
+        return this.agent;
+    }
+    async once(request, url, token) {
+        const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+        return (0, http_request_1.httpRequest)({
+            method: request.method,
+            url: url.href,
+            headers: {
+                authorization: `Bearer ${token}`,
+                accept: 'application/json',
+                'user-agent': 'mi-smoke',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' })
+            },
+            body,
+            timeoutMs: exports.REQUEST_TIMEOUT_MS,
+            signal: request.signal,
+            proxyEnv: this.options.env ?? process.env,
+            agent: this.pool(),
+            ca: this.options.ca,
+            maxBodyBytes: MAX_BODY_BYTES
+        });
+    }
+    /** Sends the request, retrying as ARM asks; resolves with a 2xx (or accepted) answer. */
+    async request(request) {
+        const url = await this.resolve(request.url);
+        let retries = 0;
+        let refreshed = false;
+        let reset = false;
+        for (;;) {
+            if (request.signal?.aborted)
+                throw deadlineError(request.context);
+            const outcome = await this.once(request, url, await this.credentials.token());
+            if ((0, http_request_1.isFailure)(outcome)) {
+                if (request.signal?.aborted)
+                    throw deadlineError(request.context);
+                if (outcome.error === 'reset' && !reset) {
+                    reset = true;
+                    continue;
+                }
+                throw new workload_1.DispatchError(`could not reach Azure Resource Manager (${url.host}) to ${request.context.doing}: ${outcome.errorText}`, `Check that the runner reaches https://${url.host}/ (through HTTPS_PROXY when the runner needs a proxy; NO_PROXY must not list it then)`, `${outcome.error}: ${outcome.errorText}`);
+            }
+            if (outcome.truncated) {
+                throw new workload_1.DispatchError(`Azure Resource Manager's answer to ${request.context.doing} was larger than ${MAX_BODY_BYTES} bytes`, 'Probe fewer instances at once (vmss:<id>#<instance>)');
+            }
+            const status = outcome.status;
+            if ((status >= 200 && status < 300) || request.accept?.includes(status))
+                return outcome;
+            if (status === 401 && !refreshed) {
+                refreshed = true;
+                this.credentials.invalidate();
+                continue;
+            }
+            if (RETRIED_STATUSES.has(status) && retries < exports.MAX_RETRIES) {
+                const asked = retryAfterMs(outcome.headers['retry-after'], this.now());
+                const wait = Math.min(asked ?? 1000 * 2 ** retries, exports.MAX_RETRY_AFTER_MS);
+                retries++;
+                await this.sleep(wait, request.signal);
+                continue;
+            }
+            throw (0, arm_errors_1.armCallError)(outcome, request.context);
+        }
+    }
+    /** `request` and its JSON body. */
+    async json(request) {
+        const response = await this.request(request);
+        try {
+            return { response, body: (response.body === '' ? {} : JSON.parse(response.body)) };
+        }
+        catch {
+            throw new workload_1.DispatchError(`Azure Resource Manager answered something that is not JSON while trying to ${request.context.doing}`, 'Check that az cloud show names a Resource Manager endpoint (a proxy or captive portal may be answering instead)', (0, mask_1.maskedTail)(response.body, 300));
+        }
+    }
+    /** Ends the pool's idle connections so that the process can exit at once. */
+    close() {
+        this.agent?.destroy();
+        this.agent = undefined;
+    }
+}
+exports.ArmClient = ArmClient;
+
+
+/***/ }),
+
+/***/ 8853:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.armErrorOf = armErrorOf;
+exports.azStyleText = azStyleText;
+exports.armCallError = armCallError;
+exports.operationFailedError = operationFailedError;
+const workload_1 = __webpack_require__(8697);
+const az_errors_1 = __webpack_require__(7615);
+const mask_1 = __webpack_require__(2168);
+/** The `error` of an ARM answer, or of an operation's status (`{"status":"Failed","error":{}}`). */
+function armErrorOf(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const error = parsed?.error;
+        if (error && typeof error === 'object') {
+            return {
+                code: typeof error.code === 'string' ? error.code : '',
+                message: typeof error.message === 'string' ? error.message : ''
+            };
+        }
+    }
+    catch {
+        // not JSON: described by status alone
+    }
+    return undefined;
+}
+/** The text az would print for this error; what the shared classification reads. */
+function azStyleText(error) {
+    return `ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n`;
+}
+function requestIds(response) {
+    const id = response.headers['x-ms-correlation-request-id'] ?? response.headers['x-ms-request-id'];
+    return typeof id === 'string' ? ` (x-ms-correlation-request-id ${id})` : '';
+}
+/** A failed ARM answer (status ≥ 400, retries spent) as the failure a person can act on. */
+function armCallError(response, context) {
+    const error = armErrorOf(response.body);
+    const evidence = `HTTP ${response.status}${requestIds(response)}: ${(0, mask_1.maskedTail)(response.body, 500)}`;
+    if (error) {
+        const known = (0, az_errors_1.classifyAzureError)(azStyleText(error), context);
+        if (known)
+            return new workload_1.DispatchError(known.message, known.remediation, evidence);
+    }
+    if (response.status === 401) {
+        return new workload_1.DispatchError(`Azure Resource Manager refused the runner's token while trying to ${context.doing}`, 'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in', evidence);
+    }
+    const said = error ? (0, mask_1.maskSecrets)(`${error.code}: ${error.message}`).slice(0, 400) : '';
+    return new workload_1.DispatchError(`Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`, 'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it', evidence);
+}
+/** A failed long-running operation (`status: Failed`), e.g. the VM agent could not run the script. */
+function operationFailedError(error, context) {
+    const text = error ? azStyleText(error) : '';
+    const known = error ? (0, az_errors_1.classifyAzureError)(text, context) : undefined;
+    if (known)
+        return known;
+    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${error ? `: ${(0, mask_1.maskSecrets)(`${error.code}: ${error.message}`).slice(0, 400)}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', (0, mask_1.maskedTail)(text));
+}
+
+
+/***/ }),
+
+/***/ 136:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.REFRESH_BEFORE_EXPIRY_MS = void 0;
+exports.cliCredentials = cliCredentials;
+exports.runnerCliCredentials = runnerCliCredentials;
+/**
+ * The runner's Azure CLI login (what azure/login set up) as the source of the ARM endpoint and of
+ * access tokens: one `az cloud show` and one `az account get-access-token --resource <audience>`
+ * per run, a new token only when the one held is within five minutes of expiry. Every other VM
+ * request is made from this process over ARM's REST API (arm-client.ts), so a fleet of VMs costs
+ * two az processes, not one or more per VM.
+ *
+ * Shapes, from the Azure CLI's documented output (learn.microsoft.com/cli/azure/cloud#az-cloud-show,
+ * learn.microsoft.com/cli/azure/account#az-account-get-access-token; Azure/azure-cli
+ * src/azure-cli-core/azure/cli/core/cloud.py for the endpoint names):
+ *   az cloud show              {"name":"AzureCloud","endpoints":{"resourceManager":"https://management.azure.com/",
+ *                               "activeDirectoryResourceId":"https://management.core.windows.net/",...},...}
+ *   az account get-access-token {"accessToken":"eyJ...","expiresOn":"2026-12-02 05:00:00.000000",
+ *                               "expires_on":1796187600,"subscription":"...","tenant":"...","tokenType":"Bearer"}
+ * (`expires_on`, POSIX seconds, since azure-cli 2.54; `expiresOn` is local time without a zone.)
+ * Sovereign and custom clouds (`az cloud register`/`az cloud set`) need nothing else: both values
+ * come from the active cloud.
+ */
+const workload_1 = __webpack_require__(8697);
+const az_cli_1 = __webpack_require__(2528);
+/** A token this close to its expiry is not used for a new request. */
+exports.REFRESH_BEFORE_EXPIRY_MS = 5 * 60_000;
+function parseCloud(doc) {
+    const rm = doc.endpoints?.resourceManager;
+    const audience = doc.endpoints?.activeDirectoryResourceId;
+    let url;
+    try {
+        url = rm ? new URL(rm.endsWith('/') ? rm : `${rm}/`) : undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || url.protocol !== 'https:' || !audience) {
+        throw new workload_1.DispatchError(`the Azure CLI's active cloud${doc.name ? ` (${doc.name})` : ''} names no usable Resource Manager endpoint`, 'Check az cloud show: endpoints.resourceManager must be an https URL and endpoints.activeDirectoryResourceId set (az cloud set --name AzureCloud, or az cloud update for a custom cloud)', `resourceManager=${rm ?? '(none)'} activeDirectoryResourceId=${audience ?? '(none)'}`);
+    }
+    return { name: doc.name ?? '', resourceManager: url, audience };
+}
+/** Expiry in ms since the epoch; `expires_on` first, then `expiresOn` (local time). */
+function expiryOf(doc, now) {
+    const seconds = Number(doc.expires_on);
+    if (Number.isFinite(seconds) && seconds > 0)
+        return seconds * 1000;
+    const local = doc.expiresOn ? Date.parse(doc.expiresOn.replace(' ', 'T')) : NaN;
+    // Unknown: good for a few minutes, then asked again (az serves from its own cache).
+    return Number.isFinite(local) ? local : now + exports.REFRESH_BEFORE_EXPIRY_MS + 60_000;
+}
+/** `findAzRunner` is asked once, when az is first needed (it may fail: az not installed). */
+function cliCredentials(findAzRunner, now = Date.now) {
+    let runner;
+    const azRunner = () => (runner ??= findAzRunner());
+    let cloud;
+    let held;
+    let pending;
+    // A failure is not kept: the next workload asks again (a transient az failure stays one target's).
+    const readCloud = () => (cloud ??= azRunner()
+        .then(run => (0, az_cli_1.azJson)(run, ['cloud', 'show'], {
+        doing: "read the Azure CLI's cloud settings",
+        resourceId: 'the active cloud'
+    }))
+        .then(parseCloud)
+        .catch((error) => {
+        cloud = undefined;
+        throw error;
+    }));
+    const fetchToken = async () => {
+        const { audience } = await readCloud();
+        const doc = await (0, az_cli_1.azJson)(await azRunner(), ['account', 'get-access-token', '--resource', audience], { doing: 'get an access token for Azure Resource Manager', resourceId: audience });
+        if (typeof doc.accessToken !== 'string' || doc.accessToken === '') {
+            throw new workload_1.DispatchError('az account get-access-token printed no accessToken', 'Run az account get-access-token by hand; update the Azure CLI if it is old');
+        }
+        held = { token: doc.accessToken, expiresAt: expiryOf(doc, now()) };
+        return doc.accessToken;
+    };
+    return {
+        cloud: readCloud,
+        token() {
+            if (held && held.expiresAt - now() > exports.REFRESH_BEFORE_EXPIRY_MS)
+                return Promise.resolve(held.token);
+            // One az call however many workloads ask at once.
+            pending ??= fetchToken().finally(() => (pending = undefined));
+            return pending;
+        },
+        invalidate() {
+            held = undefined;
+        }
+    };
+}
+/** The credentials of the az found on PATH (a DispatchError saying how to get az when none). */
+function runnerCliCredentials() {
+    return cliCredentials(async () => (0, az_cli_1.execAzRunner)(await (0, az_cli_1.findAz)()));
+}
+
+
+/***/ }),
+
+/***/ 2258:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_POLL_MS = exports.DEFAULT_CONFLICT_RETRY = exports.COMPUTE_API_VERSION = void 0;
+exports.flatten = flatten;
+exports.readVm = readVm;
+exports.listScaleSetDocuments = listScaleSetDocuments;
+exports.namedParameters = namedParameters;
+exports.runCommandInput = runCommandInput;
+exports.runCommandUrl = runCommandUrl;
+exports.invokeRunCommand = invokeRunCommand;
+const workload_1 = __webpack_require__(8697);
+const az_errors_1 = __webpack_require__(7615);
+const probe_parameters_1 = __webpack_require__(9809);
+const arm_client_1 = __webpack_require__(2465);
+const arm_errors_1 = __webpack_require__(8853);
+exports.COMPUTE_API_VERSION = '2024-07-01';
+/** The az-shaped document power-state.ts reads (az flattens `properties`). */
+function flatten(resource) {
+    return {
+        ...(resource.properties ?? {}),
+        id: resource.id,
+        name: resource.name,
+        instanceId: resource.instanceId
+    };
+}
+async function readVm(arm, resourceId, signal) {
+    const { body } = await arm.json({
+        method: 'GET',
+        url: `${resourceId}?$expand=instanceView&api-version=${exports.COMPUTE_API_VERSION}`,
+        context: { doing: 'read the power state of the VM', resourceId },
+        signal
+    });
+    return flatten(body);
+}
+async function listAll(arm, url, context, signal) {
+    const documents = [];
+    let next = url;
+    for (let page = 0; next !== undefined && page < 100; page++) {
+        const { body } = await arm.json({
+            method: 'GET',
+            url: next,
+            context,
+            signal
+        });
+        for (const resource of body.value ?? [])
+            documents.push(flatten(resource));
+        next = typeof body.nextLink === 'string' && body.nextLink !== '' ? body.nextLink : undefined;
+    }
+    return documents;
+}
+/** Every instance of the scale set, as az's `vmss list-instances --expand instanceView` gives them. */
+async function listScaleSetDocuments(arm, scaleSet, resourceId, signal) {
+    const context = {
+        doing: 'list the instances of the scale set',
+        resourceId,
+        subscriptionId: scaleSet.subscriptionId
+    };
+    const { body } = await arm.json({
+        method: 'GET',
+        url: `${resourceId}?api-version=${exports.COMPUTE_API_VERSION}`,
+        context,
+        signal
+    });
+    if (/^flexible$/i.test(body.properties?.orchestrationMode ?? '')) {
+        const filter = encodeURIComponent(`'virtualMachineScaleSet/id' eq '${resourceId}'`);
+        const group = `/subscriptions/${scaleSet.subscriptionId}/resourceGroups/${scaleSet.resourceGroup}`;
+        return listAll(arm, `${group}/providers/Microsoft.Compute/virtualMachines?$filter=${filter}&$expand=instanceView&api-version=${exports.COMPUTE_API_VERSION}`, context, signal);
+    }
+    return listAll(arm, `${resourceId}/virtualMachines?$expand=instanceView&api-version=${exports.COMPUTE_API_VERSION}`, context, signal);
+}
+/** azure-cli's naming of `--parameters` (see the file comment). */
+function namedParameters(parameters) {
+    let positional = 0;
+    return parameters.map(p => {
+        const at = p.indexOf('=');
+        if (at >= 0)
+            return { name: p.slice(0, at), value: p.slice(at + 1) };
+        positional++;
+        return { name: `arg${positional}`, value: p };
+    });
+}
+/** The request body. Every value from the probe request is a parameter, as data. */
+function runCommandInput(os, scriptText, request) {
+    const parameters = os === 'windows' ? (0, probe_parameters_1.windowsProbeParameters)(request) : (0, probe_parameters_1.linuxProbeParameters)(request);
+    return {
+        commandId: os === 'windows' ? 'RunPowerShellScript' : 'RunShellScript',
+        script: [scriptText],
+        parameters: namedParameters(parameters)
+    };
+}
+function runCommandUrl(target) {
+    const where = target.kind === 'vm'
+        ? target.resourceId
+        : `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/${target.scaleSetName}/virtualMachines/${target.instanceId}`;
+    return `${where}/runCommand?api-version=${exports.COMPUTE_API_VERSION}`;
+}
+exports.DEFAULT_CONFLICT_RETRY = {
+    deadlineMs: 120_000,
+    firstDelayMs: 2_000,
+    maxDelayMs: 15_000
+};
+/** Poll interval when an operation names no Retry-After. */
+exports.DEFAULT_POLL_MS = 2_000;
+/** The RunCommandResult JSON (`{"value":[...]}`) of a finished operation's status. */
+function resultOfStatus(status) {
+    const output = status.properties?.output;
+    // Older answers held the statuses directly (Azure/azure-powershell#6302), newer ones `{value}`.
+    return JSON.stringify(Array.isArray(output) ? { value: output } : (output ?? {}));
+}
+/**
+ * Runs the probe through run-command; resolves with the RunCommandResult's JSON text (what
+ * `az vm run-command invoke` prints, for run-command-output.ts). 409 while another run is in
+ * progress is retried with backoff until `retry.deadlineMs`, then named with the attempts.
+ */
+async function invokeRunCommand(arm, target, input, signal, retry = exports.DEFAULT_CONFLICT_RETRY) {
+    const context = { doing: 'run the probe with run-command', resourceId: target.resourceId };
+    const now = retry.now ?? Date.now;
+    const wait = retry.sleep ?? arm_client_1.abortableSleep;
+    const started = now();
+    let delay = retry.firstDelayMs;
+    for (let attempt = 1;; attempt++) {
+        const response = await arm.request({
+            method: 'POST',
+            url: runCommandUrl(target),
+            body: input,
+            context,
+            signal,
+            accept: [409]
+        });
+        if (response.status === 409) {
+            const error = (0, arm_errors_1.armErrorOf)(response.body);
+            const text = error ? `(${error.code}) ${error.message}` : 'Conflict';
+            const busy = (0, az_errors_1.isRunCommandConflict)(`(Conflict) ${text}`);
+            if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
+                const failure = (0, arm_errors_1.armCallError)(response, context);
+                const waited = Math.round((now() - started) / 1000);
+                failure.message = `${failure.message} (${attempt} attempts over ${waited} s)`;
+                throw failure;
+            }
+            await wait(delay, signal);
+            delay = Math.min(delay * 2, retry.maxDelayMs);
+            continue;
+        }
+        if (response.status !== 202)
+            return response.body;
+        return pollOperation(arm, response.headers, context, signal);
+    }
+}
+function headerText(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+async function pollOperation(arm, accepted, context, signal) {
+    const asyncOperation = headerText(accepted['azure-asyncoperation']);
+    const location = headerText(accepted['location']);
+    const url = asyncOperation ?? location;
+    if (!url) {
+        throw new workload_1.DispatchError('Azure accepted the run-command but named no operation to follow (no Azure-AsyncOperation or Location header)', 'Run again; if it repeats, run az vm run-command invoke by hand to see what Azure answers');
+    }
+    let after = (0, arm_client_1.retryAfterMs)(accepted['retry-after']) ?? exports.DEFAULT_POLL_MS;
+    for (;;) {
+        await (0, arm_client_1.abortableSleep)(after, signal);
+        const response = await arm.request({ method: 'GET', url, context, signal });
+        after = (0, arm_client_1.retryAfterMs)(response.headers['retry-after']) ?? exports.DEFAULT_POLL_MS;
+        if (asyncOperation === undefined) {
+            // Location: 202 while the operation runs, then the result itself.
+            if (response.status === 202)
+                continue;
+            return response.body;
+        }
+        let status;
+        try {
+            status = JSON.parse(response.body);
+        }
+        catch {
+            status = {};
+        }
+        const state = (status.status ?? '').toLowerCase();
+        if (state === 'succeeded')
+            return resultOfStatus(status);
+        if (state === 'failed' || state === 'canceled') {
+            throw (0, arm_errors_1.operationFailedError)(status.error
+                ? { code: status.error.code ?? '', message: status.error.message ?? '' }
+                : { code: state === 'canceled' ? 'Canceled' : 'Failed', message: 'no error given' }, context);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 2528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -118,6 +645,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isRunCommandConflict = isRunCommandConflict;
 exports.isAzCliCrash = isAzCliCrash;
 exports.azCliBrokenError = azCliBrokenError;
+exports.classifyAzureError = classifyAzureError;
 exports.azCallError = azCallError;
 /**
  * What went wrong in an `az` call, from its exit code and stderr, as a `DispatchError` a person can
@@ -164,7 +692,12 @@ function firstErrorLine(stderr) {
         '';
     return (0, mask_1.maskSecrets)(line.replace(/^ERROR:\s*/, '').trim()).slice(0, 400);
 }
-function azCallError(exitCode, stderr, context) {
+/**
+ * The failure modes Azure names the same way whoever asks: az (its stderr) or ARM's REST API (its
+ * `{"error":{"code","message"}}` body, given here as `(Code) Message`). Undefined when the text
+ * names none of them; each caller then says in its own words what failed.
+ */
+function classifyAzureError(stderr, context) {
     const evidence = (0, mask_1.maskedTail)(stderr);
     const said = firstErrorLine(stderr);
     const subscription = context.subscriptionId ?? 'the subscription in the resource ID';
@@ -189,7 +722,18 @@ function azCallError(exitCode, stderr, context) {
     if (/OperationNotAllowed/i.test(stderr) && /deallocat|stopped|not running/i.test(stderr)) {
         return new workload_1.DispatchError(`${context.resourceId} is not running: ${said}`, `Start it first: az vm start --ids ${context.resourceId}`, evidence);
     }
-    return new workload_1.DispatchError(`az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`, 'Run the same az command by hand with --debug to see the full error', evidence);
+    // ARM: 429 under subscription or resource-provider throttling (after the retries Retry-After asked for).
+    if (/\(TooManyRequests\)|SubscriptionRequestsThrottled|\(Throttl/i.test(stderr)) {
+        return new workload_1.DispatchError(`Azure throttled the runner's requests while trying to ${context.doing}: ${said}`, `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`, evidence);
+    }
+    return undefined;
+}
+function azCallError(exitCode, stderr, context) {
+    const known = classifyAzureError(stderr, context);
+    if (known)
+        return known;
+    const said = firstErrorLine(stderr);
+    return new workload_1.DispatchError(`az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`, 'Run the same az command by hand with --debug to see the full error', (0, mask_1.maskedTail)(stderr));
 }
 
 
@@ -201,44 +745,71 @@ function azCallError(exitCode, stderr, context) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.vmWorkloads = vmWorkloads;
-const az_cli_1 = __webpack_require__(2528);
-const instance_views_1 = __webpack_require__(4632);
+/**
+ * `vm:` and `vmss:` targets: the probe runs on the VM through run-command, driven from this
+ * process over ARM's REST API with the runner's Azure CLI login (arm/): a target costs a few
+ * HTTPS requests on pooled connections, not an az process.
+ * `vm:<id>` → one workload; `vmss:<id>` → one per instance (`vmss:<id>#<instanceId>` each);
+ * `vmss:<id>#N` → that instance. Each workload's `probe()` can run again (the rbac-wait loop does).
+ */
+const node_fs_1 = __webpack_require__(3024);
+const arm_client_1 = __webpack_require__(2465);
+const cli_session_1 = __webpack_require__(136);
+const compute_1 = __webpack_require__(2258);
 const power_state_1 = __webpack_require__(9299);
 const probe_script_1 = __webpack_require__(974);
-const run_command_1 = __webpack_require__(7123);
 const run_command_output_1 = __webpack_require__(7301);
 const vmss_1 = __webpack_require__(7195);
+/** One ARM client (one CLI login, one connection pool) per run: keyed on the run's inputs. */
+const clients = new WeakMap();
+function clientFor(inputs) {
+    let client = clients.get(inputs);
+    if (!client) {
+        client = new arm_client_1.ArmClient((0, cli_session_1.runnerCliCredentials)());
+        clients.set(inputs, client);
+    }
+    return client;
+}
+const scripts = new Map();
+/** The probe script's text, read once per run (it travels in every run-command's body). */
+function probeScript(os) {
+    let text = scripts.get(os);
+    if (text === undefined) {
+        text = (0, node_fs_1.readFileSync)((0, probe_script_1.probeScriptPath)(os), 'utf8');
+        scripts.set(os, text);
+    }
+    return text;
+}
 function chooseOs(choice, state) {
     return choice === 'auto' ? (state.osType ?? 'linux') : choice;
 }
-async function runProbe(az, runCommand, os, request, signal) {
-    const streams = await (0, run_command_1.invokeRunCommand)(az, runCommand, os, (0, probe_script_1.probeScriptPath)(os), request, signal);
-    return (0, run_command_output_1.readObservations)(streams, request.nonce);
+async function runProbe(arm, target, os, request, signal) {
+    const result = await (0, compute_1.invokeRunCommand)(arm, target, (0, compute_1.runCommandInput)(os, probeScript(os), request), signal);
+    return (0, run_command_output_1.readObservations)((0, run_command_output_1.parseRunCommandResult)(result), request.nonce);
 }
-function vmWorkload(az, inputs, label, resourceId) {
+function vmWorkload(arm, inputs, label, resourceId) {
     let os;
     return {
         label,
         async probe(request, signal) {
             if (os === undefined) {
-                // Once per workload: the rbac-wait loop's re-runs need neither the check nor the az call.
-                // The state comes from one az call for every vm: target of the run (instance-views.ts).
-                const state = await (0, instance_views_1.vmStateInRun)(az, inputs, resourceId, signal);
+                // Once per workload: the rbac-wait loop's re-runs need neither the check nor the read.
+                const state = (0, power_state_1.vmStateOf)(await (0, compute_1.readVm)(arm, resourceId, signal));
                 (0, power_state_1.assertCanRunCommand)(state, resourceId, `az vm start --ids ${resourceId}`);
                 os = chooseOs(inputs.os, state);
             }
-            return runProbe(az, { kind: 'vm', resourceId }, os, request, signal);
+            return runProbe(arm, { kind: 'vm', resourceId }, os, request, signal);
         }
     };
 }
-async function vmWorkloads(target, inputs, signal, az) {
+async function vmWorkloads(target, inputs, signal, arm) {
     if (target.kind !== 'vm' && target.kind !== 'vmss') {
         throw new Error(`vmWorkloads cannot run a ${target.kind} target`);
     }
-    const runner = az ?? (0, az_cli_1.execAzRunner)(await (0, az_cli_1.findAz)());
+    const client = arm ?? clientFor(inputs);
     if (target.kind === 'vm')
-        return [vmWorkload(runner, inputs, target.line, target.resourceId)];
-    const instances = await (0, vmss_1.listScaleSetInstances)(runner, target.resourceId, target.instanceId, signal);
+        return [vmWorkload(client, inputs, target.line, target.resourceId)];
+    const instances = await (0, vmss_1.listScaleSetInstances)(client, target.resourceId, target.instanceId, signal);
     return instances.map(instance => {
         const os = chooseOs(inputs.os, instance.state);
         const startCommand = instance.runCommand.kind === 'vm'
@@ -248,122 +819,10 @@ async function vmWorkloads(target, inputs, signal, az) {
             label: `vmss:${target.resourceId}#${instance.instanceId}`,
             async probe(request, probeSignal) {
                 (0, power_state_1.assertCanRunCommand)(instance.state, instance.runCommand.resourceId, startCommand);
-                return runProbe(runner, instance.runCommand, os, request, probeSignal);
+                return runProbe(client, instance.runCommand, os, request, probeSignal);
             }
         };
     });
-}
-
-
-/***/ }),
-
-/***/ 4632:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.batchChunks = batchChunks;
-exports.vmStateInRun = vmStateInRun;
-const workload_1 = __webpack_require__(8697);
-const power_state_1 = __webpack_require__(9299);
-/**
- * IDs per call, counted in characters: on Windows runners az is `az.cmd`, started through cmd.exe,
- * whose command line stops at 8191 characters. The rest of the line fits in what is left.
- */
-const MAX_IDS_CHARS = 6000;
-const batches = new WeakMap();
-/** The distinct `vm:` IDs of the run, in target order, cut into chunks that fit a command line. */
-function batchChunks(inputs) {
-    const seen = new Set();
-    const chunks = [];
-    let chunk = [];
-    let chars = 0;
-    for (const target of inputs.targets) {
-        if (target.kind !== 'vm' || seen.has(target.resourceId.toLowerCase()))
-            continue;
-        seen.add(target.resourceId.toLowerCase());
-        if (chunk.length > 0 && chars + target.resourceId.length + 1 > MAX_IDS_CHARS) {
-            chunks.push(chunk);
-            chunk = [];
-            chars = 0;
-        }
-        chunk.push(target.resourceId);
-        chars += target.resourceId.length + 1;
-    }
-    if (chunk.length > 0)
-        chunks.push(chunk);
-    // A chunk of one gains nothing over the target's own call, and on failure would cost a second.
-    return chunks.filter(c => c.length > 1);
-}
-/** Instance views by lower-cased ID; empty when az failed or printed something else. */
-async function lookUp(az, ids) {
-    const views = new Map();
-    try {
-        // No signal: the call is shared, and one target's deadline must not cancel it for the others.
-        const result = await az([
-            'vm',
-            'get-instance-view',
-            '--ids',
-            ...ids,
-            '--only-show-errors',
-            '-o',
-            'json'
-        ]);
-        if (result.exitCode !== 0)
-            return views;
-        const parsed = JSON.parse(result.stdout);
-        for (const doc of Array.isArray(parsed) ? parsed : [parsed]) {
-            const id = doc?.id;
-            if (typeof id === 'string')
-                views.set(id.toLowerCase(), doc);
-        }
-    }
-    catch {
-        // Not JSON, or az could not start: every target's own call says what is wrong.
-    }
-    return views;
-}
-function batchOf(az, inputs) {
-    let batch = batches.get(inputs);
-    if (!batch) {
-        batch = new Map();
-        for (const ids of batchChunks(inputs)) {
-            const views = lookUp(az, ids);
-            for (const id of ids) {
-                const key = id.toLowerCase();
-                batch.set(key, views.then(found => found.get(key)));
-            }
-        }
-        batches.set(inputs, batch);
-    }
-    return batch;
-}
-/** Rejects when `signal` aborts first: the target's deadline still ends its wait for the batch. */
-function untilAborted(promise, signal) {
-    if (!signal)
-        return promise;
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(new workload_1.DispatchError('az vm get-instance-view did not finish before the deadline', 'Raise the timeout, or run az vm get-instance-view --ids <id> by hand to see why it hangs'));
-        if (signal.aborted)
-            return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then(value => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, error => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-/**
- * The state of one `vm:` target: its entry of the run's batched call when there is one, otherwise
- * its own `az vm get-instance-view` (whose failure is this target's DispatchError, as before).
- */
-async function vmStateInRun(az, inputs, resourceId, signal) {
-    const entry = batchOf(az, inputs).get(resourceId.toLowerCase());
-    const doc = entry ? await untilAborted(entry, signal) : undefined;
-    return doc ? (0, power_state_1.vmStateOf)(doc) : (0, power_state_1.readVmState)(az, resourceId, signal);
 }
 
 
@@ -407,13 +866,11 @@ function maskedTail(text, limit = 600) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.vmStateOf = vmStateOf;
 exports.assertCanRunCommand = assertCanRunCommand;
-exports.readVmState = readVmState;
 /**
  * A VM's OS type and power state, read before run-command is spent (a run takes 30 s or more, and
- * a deallocated VM refuses it anyway). `az vm get-instance-view` gives both in one call.
+ * a deallocated VM refuses it anyway). The VM read with its instance view gives both.
  */
 const workload_1 = __webpack_require__(8697);
-const az_cli_1 = __webpack_require__(2528);
 /** States in which run-command cannot run. */
 const NOT_RUNNING = new Set(['deallocated', 'deallocating', 'stopped', 'stopping']);
 function vmStateOf(vm) {
@@ -441,10 +898,6 @@ function assertCanRunCommand(state, resourceId, startCommand) {
     if (state.powerState && NOT_RUNNING.has(state.powerState)) {
         throw new workload_1.DispatchError(`the VM is ${state.powerState} (power state: ${state.powerDisplay ?? state.powerState}); run-command needs it running`, `Start it (${startCommand}) and run again`, `${resourceId}: ${state.powerDisplay ?? state.powerState}`);
     }
-}
-async function readVmState(az, resourceId, signal) {
-    const vm = await (0, az_cli_1.azJson)(az, ['vm', 'get-instance-view', '--ids', resourceId], { doing: 'read the power state of the VM', resourceId }, signal);
-    return vmStateOf(vm);
 }
 
 
@@ -687,94 +1140,6 @@ function readObservations(streams, nonce) {
 
 /***/ }),
 
-/***/ 7123:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_CONFLICT_RETRY = void 0;
-exports.runCommandArgs = runCommandArgs;
-exports.invokeRunCommand = invokeRunCommand;
-const az_cli_1 = __webpack_require__(2528);
-const az_errors_1 = __webpack_require__(7615);
-const probe_parameters_1 = __webpack_require__(9809);
-const run_command_output_1 = __webpack_require__(7301);
-/** The az arguments (without `az`). Every value from the request is in the parameters, as data. */
-function runCommandArgs(target, os, scriptPath, request) {
-    const where = target.kind === 'vm'
-        ? ['vm', 'run-command', 'invoke', '--ids', target.resourceId]
-        : [
-            'vmss',
-            'run-command',
-            'invoke',
-            '--subscription',
-            target.subscriptionId,
-            '-g',
-            target.resourceGroup,
-            '-n',
-            target.scaleSetName,
-            '--instance-id',
-            target.instanceId
-        ];
-    const parameters = os === 'windows' ? (0, probe_parameters_1.windowsProbeParameters)(request) : (0, probe_parameters_1.linuxProbeParameters)(request);
-    return [
-        ...where,
-        '--command-id',
-        os === 'windows' ? 'RunPowerShellScript' : 'RunShellScript',
-        '--scripts',
-        `@${scriptPath}`,
-        '--parameters',
-        ...parameters,
-        '--only-show-errors',
-        '-o',
-        'json'
-    ];
-}
-exports.DEFAULT_CONFLICT_RETRY = {
-    deadlineMs: 120_000,
-    firstDelayMs: 2_000,
-    maxDelayMs: 15_000
-};
-function sleep(ms, signal) {
-    return new Promise(resolve => {
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** Runs the probe through run-command and returns its streams. Rejects with a DispatchError. */
-async function invokeRunCommand(az, target, os, scriptPath, request, signal, retry = exports.DEFAULT_CONFLICT_RETRY) {
-    const args = runCommandArgs(target, os, scriptPath, request);
-    const now = retry.now ?? Date.now;
-    const wait = retry.sleep ?? sleep;
-    const started = now();
-    let delay = retry.firstDelayMs;
-    for (let attempt = 1;; attempt++) {
-        const result = await az(args, signal);
-        if (result.exitCode === 0)
-            return (0, run_command_output_1.parseRunCommandResult)(result.stdout);
-        const context = { doing: 'run the probe with run-command', resourceId: target.resourceId };
-        const busy = (0, az_errors_1.isRunCommandConflict)(result.stderr);
-        if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
-            const error = await (0, az_cli_1.azFailure)(az, result, context, signal);
-            if (busy) {
-                const waited = Math.round((now() - started) / 1000);
-                error.message = `${error.message} (${attempt} attempts over ${waited} s)`;
-            }
-            throw error;
-        }
-        await wait(delay, signal);
-        delay = Math.min(delay * 2, retry.maxDelayMs);
-    }
-}
-
-
-/***/ }),
-
 /***/ 7195:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -785,12 +1150,12 @@ exports.scaleSetInstancesOf = scaleSetInstancesOf;
 exports.listScaleSetInstances = listScaleSetInstances;
 /**
  * Scale sets: `vmss:<id>` → one workload per instance, `vmss:<id>#<instanceId>` → that one.
- * `az vmss list-instances --expand instanceView` gives every instance's ID, OS and power state in
- * one call. Instances of a Flexible scale set are ordinary VMs (their IDs are
- * `.../virtualMachines/<name>`); they run `az vm run-command` by ID.
+ * One listing with instance views gives every instance's ID, OS and power state
+ * (arm/compute.ts). Instances of a Flexible scale set are ordinary VMs (their IDs are
+ * `.../virtualMachines/<name>`); they run run-command as VMs, by ID.
  */
 const workload_1 = __webpack_require__(8697);
-const az_cli_1 = __webpack_require__(2528);
+const compute_1 = __webpack_require__(2258);
 const power_state_1 = __webpack_require__(9299);
 const SCALE_SET_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\/([^/]+)$/i;
 function parseScaleSetId(resourceId) {
@@ -818,24 +1183,9 @@ function scaleSetInstancesOf(scaleSet, documents) {
         return { instanceId, state: (0, power_state_1.vmStateOf)(doc), runCommand };
     });
 }
-async function listScaleSetInstances(az, resourceId, instanceId, signal) {
+async function listScaleSetInstances(arm, resourceId, instanceId, signal) {
     const scaleSet = parseScaleSetId(resourceId);
-    const documents = await (0, az_cli_1.azJson)(az, [
-        'vmss',
-        'list-instances',
-        '--subscription',
-        scaleSet.subscriptionId,
-        '-g',
-        scaleSet.resourceGroup,
-        '-n',
-        scaleSet.name,
-        '--expand',
-        'instanceView'
-    ], {
-        doing: 'list the instances of the scale set',
-        resourceId,
-        subscriptionId: scaleSet.subscriptionId
-    }, signal);
+    const documents = await (0, compute_1.listScaleSetDocuments)(arm, scaleSet, resourceId, signal);
     const instances = scaleSetInstancesOf(scaleSet, Array.isArray(documents) ? documents : []);
     if (instanceId !== undefined) {
         const one = instances.filter(instance => instance.instanceId === instanceId);

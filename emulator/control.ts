@@ -10,7 +10,7 @@ import { ROLE_DEFINITIONS } from './rbac'
 import type { ScenarioInput, ScenarioSettings } from './scenarios'
 
 export interface RecordedRequest {
-  port: 'identity' | 'api' | 'control' | 'authority'
+  port: 'identity' | 'api' | 'control' | 'authority' | 'compute'
   method: string
   /** Path and query as sent (tokens are never sent in a query). */
   path: string

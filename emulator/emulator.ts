@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { APP_SERVICE_PATH, handleAppServiceToken } from './app-service'
 import { apiFault } from './api-faults'
 import { handleArm } from './arm'
+import { ComputeEmulator } from './compute'
 import { handleControl, type RecordedRequest } from './control'
 import { redactHeaders, requestUrl, send, type Reply } from './http-util'
 import { defaultEstate, type Estate, type Identity } from './identities'
@@ -23,6 +24,7 @@ import { handleKeyVault } from './key-vault'
 import { Listener, type TlsMaterial } from './listener'
 import type { RoleAssignment } from './rbac'
 import type { ScenarioInput, ScenarioName, ScenarioSettings } from './scenarios'
+import type { CliAccessToken, FleetSettings, RunCommandRecord } from './compute'
 import { handleRecordedApi } from './recorded'
 import { EmulatorState } from './state'
 import { newCanary } from './tokens'
@@ -35,15 +37,23 @@ import { federatedToken, handleAuthority } from './sources/workload-identity'
 export type { Identity } from './identities'
 export type { ScenarioName, ScenarioSettings } from './scenarios'
 export type { RecordedRequest } from './control'
+export type { CliAccessToken, FleetSettings, RunCommandRecord } from './compute'
 
 export interface EmulatorOptions {
   /** A scenario name, or settings (merged over `healthy`, or over the preset named by `name`). */
   scenario?: ScenarioInput
   /** Fixed ports (0 or absent: any free port). */
-  ports?: { identity?: number; api?: number; control?: number; authority?: number }
+  ports?: {
+    identity?: number
+    api?: number
+    control?: number
+    authority?: number
+    compute?: number
+  }
   /**
-   * Certificate and key for the HTTPS authority listener (workload identity token exchange).
-   * Without it there is no authority listener and `workloadIdentity` is undefined.
+   * Certificate and key for the HTTPS listeners: the authority (workload identity token exchange)
+   * and ARM's compute endpoints (vm:/vmss: targets). Without it there are neither:
+   * `workloadIdentity` and `compute.url` are undefined.
    */
   tls?: TlsMaterial
   /** A fixed canary (default: random per instance). Must be base64url characters only. */
@@ -96,6 +106,23 @@ export interface Emulator {
       AZURE_FEDERATED_TOKEN_FILE: string
     }
     authorityUrl: string
+  }
+  /**
+   * ARM's compute endpoints (VMs, scale sets, run-command and its operation) over TLS: `url` is
+   * the Resource Manager base URL the fake az's `az cloud show` names (only with `tls`).
+   */
+  compute: {
+    url?: string
+    /** The fleet's behaviour now (missing or deallocated VMs, 409s, 429s, run-command time...). */
+    readonly fleet: FleetSettings
+    /** Replaces the fleet settings (defaults for what is not given). */
+    configure(settings: Partial<FleetSettings>): FleetSettings
+    /** Default fleet, no records. */
+    reset(): void
+    /** Every run-command received, oldest first, with what its script printed. */
+    runCommands: RunCommandRecord[]
+    /** A token of the runner's principal for ARM, in `az account get-access-token`'s shape. */
+    cliToken(lifetimeS?: number): CliAccessToken
   }
   close(): Promise<void>
 }
@@ -176,6 +203,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ? handleKeyVault(req, url, state)
       : handleArm(req, url, state))
 
+  const computeEmulator = new ComputeEmulator(state)
+  let compute: Listener | undefined
+  if (options.tls) {
+    compute = new Listener(
+      serve(
+        'compute',
+        (req, url) => computeEmulator.handle(req, url, compute?.origin ?? ''),
+        false
+      ),
+      options.ports?.compute,
+      options.tls
+    )
+  }
+
   let federatedTokenFile = ''
   const identity = new Listener(serve('identity', identityRoute, true), options.ports?.identity)
   const api = new Listener(serve('api', apiRoute, false), options.ports?.api)
@@ -219,10 +260,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   try {
     // Every listener binds once so that its port is known (and kept) even if the scenario closes it.
-    await Promise.all([identity.open(), api.open(), control.open(), authority?.open()])
+    await Promise.all([
+      identity.open(),
+      api.open(),
+      control.open(),
+      authority?.open(),
+      compute?.open()
+    ])
     await syncListeners()
   } catch (error) {
-    await Promise.all([identity.close(), api.close(), control.close(), authority?.close()])
+    await Promise.all([
+      identity.close(),
+      api.close(),
+      control.close(),
+      authority?.close(),
+      compute?.close()
+    ])
     rmSync(workDir, { recursive: true, force: true })
     throw error
   }
@@ -292,10 +345,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           authorityUrl: authority.origin
         }
       : undefined,
+    compute: {
+      url: compute ? `${compute.origin}/` : undefined,
+      get fleet() {
+        return computeEmulator.fleet
+      },
+      configure: settings => computeEmulator.configure(settings),
+      reset: () => computeEmulator.reset(),
+      runCommands: computeEmulator.runCommands,
+      cliToken: lifetimeS => computeEmulator.cliToken(lifetimeS)
+    },
     describe: () => describeEmulator(emulator),
     async close() {
       await pending.catch(() => undefined)
-      await Promise.all([identity.close(), api.close(), control.close(), authority?.close()])
+      await Promise.all([
+        identity.close(),
+        api.close(),
+        control.close(),
+        authority?.close(),
+        compute?.close()
+      ])
       rmSync(workDir, { recursive: true, force: true })
     }
   }
@@ -321,6 +390,7 @@ export function describeEmulator(emulator: Emulator): Record<string, unknown> {
     cloudShell: emulator.cloudShell,
     serviceFabric: emulator.serviceFabric,
     legacyMsi: emulator.legacyMsi,
-    workloadIdentity: emulator.workloadIdentity
+    workloadIdentity: emulator.workloadIdentity,
+    computeUrl: emulator.compute.url
   }
 }

@@ -14,8 +14,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { fakeAzEnv } from '../evidence/target-kinds'
+import type { Emulator } from '../../emulator/emulator'
+import { fakeAzEnv, startEvidenceEmulator } from '../evidence/target-kinds'
 import { runAction } from '../helpers/run-action'
 import { armCheck, runAgainst, written } from './emulator-action'
 import { describeWithTools } from '../helpers/system-tools'
@@ -26,7 +26,7 @@ let emulator: Emulator
 let proxy: Server
 const connects: string[] = []
 beforeAll(async () => {
-  emulator = await startEmulator()
+  emulator = await startEvidenceEmulator()
   proxy = createServer((_req, res) => {
     res.writeHead(403)
     res.end('proxy: only CONNECT')
@@ -151,7 +151,7 @@ describeWithTools(
       return runAgainst(
         emulator,
         { targets: `vm:${emulator.vmResourceId}`, checks: armCheck(emulator) },
-        fakeAzEnv(dir, { FAKE_AZ_DELAY_MS: '0', ...extra })
+        fakeAzEnv(dir, emulator, extra)
       )
     }
     const oid = () => emulator.identities.system.objectId

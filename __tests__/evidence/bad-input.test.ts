@@ -10,11 +10,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startEmulator } from '../../emulator/emulator'
 import { ACTION_ENTRY, runAction } from '../helpers/run-action'
 import { recordEvidence } from './evidence-out'
 import { inPool } from './run-matrix'
-import { checksFor, fakeAzEnv, readAzLog } from './target-kinds'
+import { checksFor, fakeAzEnv, readAzLog, startEvidenceEmulator } from './target-kinds'
 
 jest.setTimeout(240_000)
 
@@ -87,7 +86,7 @@ interface Outcome {
 }
 
 async function runBadInput(input: string, value: string): Promise<Outcome> {
-  const emulator = await startEmulator()
+  const emulator = await startEvidenceEmulator()
   let endpointRequests = 0
   const endpoint: Server = createServer((_req, res) => {
     endpointRequests++
@@ -106,7 +105,7 @@ async function runBadInput(input: string, value: string): Promise<Outcome> {
     }
     // A bad target line among good ones: nothing at all may be dispatched, not even the good ones.
     const bad = input === 'targets' ? `${valid['targets']}\n${value}` : value
-    const env = fakeAzEnv(dir)
+    const env = fakeAzEnv(dir, emulator)
     const inputs = input === CONTROL ? valid : { ...valid, [input]: bad }
     const run = await runAction({ inputs, env, timeoutMs: 60_000 })
     const errors = run.annotations.filter(a => a.level === 'error').map(a => a.message)

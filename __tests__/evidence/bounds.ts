@@ -11,7 +11,7 @@ import { FAKE_AZ_DELAY_MS, type TargetKind } from './target-kinds'
 
 /** Node start, bundle load, inputs, report, summary, outputs. */
 export const STARTUP_ALLOWANCE_MS = 2500
-/** Each az call is a process; run-command also waits FAKE_AZ_DELAY_MS and runs a shell. */
+/** Two az calls (the login), then ARM requests; run-command is held FAKE_AZ_DELAY_MS, polled each second, and runs a shell. */
 export const AZ_ALLOWANCE_MS = 2500
 /** The POST to the handler and back. */
 export const HANDLER_ALLOWANCE_MS = 1000

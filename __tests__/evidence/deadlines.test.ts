@@ -3,19 +3,15 @@
  * identity endpoint gives its verdict within 1.2 × timeout plus start-up; one slow target does
  * not hold up the others' results (fan-out with concurrency).
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startEmulator } from '../../emulator/emulator'
 import { ACTION_ENTRY, runAction, type ActionRun } from '../helpers/run-action'
 import { boundFor, parseDuration } from './bounds'
 import { recordEvidence } from './evidence-out'
 import { MATRIX_TIMEOUT_MS, runMatrix, type MatrixResult } from './run-matrix'
-import { checksFor, REPO, setUpKind, type TargetKind } from './target-kinds'
+import { checksFor, setUpKind, startEvidenceEmulator, type TargetKind } from './target-kinds'
 import { describeWithTools } from '../helpers/system-tools'
 
 describeWithTools(
-  ['curl'],
+  ['curl', 'openssl'],
   'evidence: deadlines (the Linux probe runs with curl on the fake VM)',
   () => {
     jest.setTimeout(MATRIX_TIMEOUT_MS)
@@ -62,7 +58,7 @@ describeWithTools(
       timeout: string
     ): Promise<{ baseline: ActionRun; hang: ActionRun }> {
       const once = async (hung: boolean): Promise<ActionRun> => {
-        const emulator = await startEmulator()
+        const emulator = await startEvidenceEmulator()
         const setup = await setUpKind(kind, emulator)
         try {
           if (hung) await emulator.setScenario('imds-hang')
@@ -121,21 +117,17 @@ describeWithTools(
     describe('one slow target does not delay the others', () => {
       const SLOW_MS = 6000
       test(`a VM whose run-command takes ${SLOW_MS} ms and an endpoint that answers after ${SLOW_MS} ms, beside a fast VM and local`, async () => {
-        const emulator = await startEmulator()
+        const emulator = await startEvidenceEmulator()
         const https = await setUpKind('https', emulator, { proxyDelayMs: SLOW_MS })
-        const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-evidence-slow-'))
         try {
           const vm = (name: string) =>
             `/subscriptions/${emulator.subscriptionId}/resourceGroups/${emulator.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${name}`
           const slowVm = `vm:${vm('vm-slow')}`
           const fastVm = `vm:${vm('vm-fast')}`
           const targets = [slowVm, https.target, fastVm, 'local']
-          const env = {
-            ...https.env,
-            PATH: `${join(REPO, '__tests__', 'evidence', 'fixtures', 'az-per-target')}:${process.env['PATH'] ?? ''}`,
-            EVIDENCE_AZ_RULES: JSON.stringify([{ match: '/vm-slow', delayMs: SLOW_MS }]),
-            EVIDENCE_AZ_TIMES: join(dir, 'times')
-          }
+          // The VMs' run-commands: vm-slow is held SLOW_MS by the emulated ARM, vm-fast is not.
+          emulator.compute.configure({ runCommandMsByName: { 'vm-slow': SLOW_MS } })
+          const env = { ...https.env }
           // Checks that work for every kind here: App Service has no metadata to expand.
           const inputs = {
             ...https.inputs,

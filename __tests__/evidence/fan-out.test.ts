@@ -3,17 +3,17 @@
  * instances each count; the outputs aggregate (`result` is the worst verdict) while the report
  * keeps every target; the summary puts the worst first.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startEmulator, type Emulator } from '../../emulator/emulator'
+import type { Emulator, FleetSettings } from '../../emulator/emulator'
 import { ACTION_ENTRY, runAction } from '../helpers/run-action'
 import { recordEvidence } from './evidence-out'
-import { checksFor, fakeAzEnv, REPO, scaleSetId } from './target-kinds'
+import { checksFor, fakeAzEnv, scaleSetId, startEvidenceEmulator } from './target-kinds'
 import { describeWithTools } from '../helpers/system-tools'
 
 describeWithTools(
-  ['curl'],
+  ['curl', 'openssl'],
   'evidence: fan-out (the Linux probe runs with curl on the fake VM)',
   () => {
     jest.setTimeout(120_000)
@@ -25,41 +25,36 @@ describeWithTools(
 
     let emulator: Emulator
     beforeAll(async () => {
-      emulator = await startEmulator()
+      emulator = await startEvidenceEmulator()
     })
     afterAll(async () => emulator.close())
 
     const vmId = (name: string): string =>
       `/subscriptions/${emulator.subscriptionId}/resourceGroups/${emulator.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${name}`
 
-    interface AzTime {
-      verb: string
+    interface RunCommandTime {
       target: string
       start: number
       end: number
     }
 
-    function perTargetAz(rules: unknown[], extra: Record<string, string> = {}) {
+    /** The emulated fleet for the next run, and the run-commands it received, timed POST → result. */
+    function perTargetFleet(compute: Partial<FleetSettings> = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-evidence-fan-'))
-      const times = join(dir, 'times')
-      const env = {
-        ...fakeAzEnv(dir, extra),
-        PATH: `${join(REPO, '__tests__', 'evidence', 'fixtures', 'az-per-target')}:${process.env['PATH'] ?? ''}`,
-        EVIDENCE_AZ_RULES: JSON.stringify(rules),
-        EVIDENCE_AZ_TIMES: times
-      }
-      const read = (): AzTime[] =>
-        existsSync(times)
-          ? readFileSync(times, 'utf8')
-              .split('\n')
-              .filter(Boolean)
-              .map(line => JSON.parse(line) as AzTime)
-          : []
+      emulator.compute.reset()
+      emulator.compute.configure(compute)
+      const env = fakeAzEnv(dir, emulator)
+      const read = (): RunCommandTime[] =>
+        emulator.compute.runCommands.map(r => ({
+          target: r.resourceId,
+          start: r.at,
+          end: r.doneAt ?? Date.now()
+        }))
       return { env, read }
     }
 
     /** Most calls in flight at one moment. */
-    function peakOverlap(calls: AzTime[]): number {
+    function peakOverlap(calls: RunCommandTime[]): number {
       const edges = calls.flatMap(c => [
         [c.start, 1],
         [c.end, -1]
@@ -77,7 +72,7 @@ describeWithTools(
       const DELAY = 1500
       const CONCURRENCY = 3
       const names = ['vm-0', 'vm-1', 'vm-2', 'vm-3', 'vm-4', 'vm-5']
-      const az = perTargetAz([], { FAKE_AZ_DELAY_MS: String(DELAY) })
+      const az = perTargetFleet({ runCommandMs: DELAY })
       const run = await runAction({
         inputs: {
           targets: names.map(n => `vm:${vmId(n)}`).join('\n'),
@@ -89,7 +84,7 @@ describeWithTools(
         env: az.env,
         timeoutMs: 60_000
       })
-      const runCommands = az.read().filter(c => c.verb === 'vm run-command invoke')
+      const runCommands = az.read()
       const peak = peakOverlap(runCommands)
       evidence['concurrency'] = {
         targets: names.length,
@@ -113,10 +108,7 @@ describeWithTools(
 
     test('a scale set of 3 instances: one report per instance, probed side by side', async () => {
       const DELAY = 1500
-      const az = perTargetAz([], {
-        FAKE_AZ_DELAY_MS: String(DELAY),
-        FAKE_AZ_VMSS_INSTANCES: '0,1,2'
-      })
+      const az = perTargetFleet({ runCommandMs: DELAY, scaleSetInstances: ['0', '1', '2'] })
       const line = `vmss:${scaleSetId(emulator)}`
       const run = await runAction({
         inputs: {
@@ -129,7 +121,7 @@ describeWithTools(
         env: az.env,
         timeoutMs: 60_000
       })
-      const peak = peakOverlap(az.read().filter(c => c.verb === 'vmss run-command invoke'))
+      const peak = peakOverlap(az.read())
       const labels = run.report.targets.map((t: { target: string }) => t.target)
       evidence['scaleSet'] = {
         instances: 3,
@@ -144,7 +136,7 @@ describeWithTools(
     })
 
     test('one failing target among passing ones: result is the worst verdict, every target reported, worst first in the summary', async () => {
-      const az = perTargetAz([{ match: '/vm-down', mode: 'deallocated' }])
+      const az = perTargetFleet({ deallocatedVms: ['vm-down'] })
       const targets = ['local', `vm:${vmId('vm-up')}`, `vm:${vmId('vm-down')}`]
       const run = await runAction({
         inputs: {

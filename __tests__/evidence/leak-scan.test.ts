@@ -6,15 +6,15 @@
  * smoke endpoint's HTTP answers and the handler process's output.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { startEmulator } from '../../emulator/emulator'
 import { ACTION_ENTRY } from '../helpers/run-action'
 import { recordEvidence } from './evidence-out'
 import { findLeaks, withoutMaskCommands, type LeakHit } from './leak-search'
 import { MATRIX_TIMEOUT_MS, runMatrix, type CaseRecord, type MatrixResult } from './run-matrix'
+import { startEvidenceEmulator } from './target-kinds'
 import { describeWithTools } from '../helpers/system-tools'
 
 describeWithTools(
-  ['curl'],
+  ['curl', 'openssl'],
   'evidence: leak-scan (the Linux probe runs with curl on the fake VM)',
   () => {
     jest.setTimeout(MATRIX_TIMEOUT_MS)
@@ -77,7 +77,7 @@ describeWithTools(
     })
 
     test('the detector finds a real emulator token, its signature, a piece of it, and nothing in clean text', async () => {
-      const emulator = await startEmulator()
+      const emulator = await startEvidenceEmulator()
       try {
         const response = await fetch(
           `${emulator.imdsUrl}/metadata/identity/oauth2/token?api-version=2018-02-01&resource=${encodeURIComponent('https://management.azure.com/')}`,

@@ -6,11 +6,17 @@
  * The fault matrix, the leak scan and the deadlines suite share one run per `jest` invocation.
  */
 import { statSync } from 'node:fs'
-import { startEmulator, type Emulator } from '../../emulator/emulator'
+import type { Emulator } from '../../emulator/emulator'
 import { ACTION_ENTRY, runAction, type ActionRun } from '../helpers/run-action'
 import { FAULT_CASES, isApplicable, type Expectation, type FaultCase } from './fault-cases'
 import { sharedOnce } from './shared-run'
-import { setUpKind, TARGET_KINDS, type TargetKind, type WorkloadSide } from './target-kinds'
+import {
+  setUpKind,
+  startEvidenceEmulator,
+  TARGET_KINDS,
+  type TargetKind,
+  type WorkloadSide
+} from './target-kinds'
 
 /** Cases at once: 2 cores; each case is an action process, probe shells, maybe a handler process. */
 export const MATRIX_CONCURRENCY = 3
@@ -52,7 +58,7 @@ function resolveInputs(inputs: Record<string, string>, emulator: Emulator): Reco
 
 async function runCase(row: FaultCase, kind: TargetKind): Promise<CaseRecord> {
   const expected = row.expected[kind]
-  const emulator = await startEmulator()
+  const emulator = await startEvidenceEmulator()
   const record: CaseRecord = {
     id: row.id,
     scenario: row.scenario,

@@ -2,15 +2,17 @@
  * The four target kinds the evidence runs cover, each wired to one emulator the way a real
  * workload of that kind reaches its identity endpoint:
  * - `local`: the runner's own process probes the emulator's IMDS;
- * - `vm:` / `vmss:` (one instance): the fake `az` on PATH runs the Linux probe under a POSIX shell
- *   against the emulator's IMDS, logging what the probe printed (FAKE_AZ_LOG);
+ * - `vm:` / `vmss:` (one instance): the runner's login from the fake `az` on PATH, then ARM's REST
+ *   API to the emulator's compute endpoints (TLS on loopback), which run the Linux probe under a
+ *   POSIX shell against the emulator's IMDS and record what it printed;
  * - `https://`: the smoke endpoint handler in a child process with App Service's IDENTITY_ENDPOINT /
  *   IDENTITY_HEADER pointed at the emulator, behind a recording loopback proxy.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Emulator } from '../../emulator/emulator'
+import { startEmulator, type Emulator } from '../../emulator/emulator'
+import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
 import { startHandlerProcess, type HandlerProcess } from '../smoke-endpoint/handler-process'
 import { startRecordingProxy, type RecordedExchange, type RecordingProxy } from './recording-proxy'
 
@@ -19,7 +21,7 @@ export type TargetKind = (typeof TARGET_KINDS)[number]
 
 export const REPO = resolve(__dirname, '..', '..')
 export const FAKE_AZ_DIR = join(REPO, '__tests__', 'fixtures', 'az')
-/** The fake az's run-command takes at least this long (the real one: 20 s or more). */
+/** The emulated run-command takes at least this long (the real one: 20 s or more). */
 export const FAKE_AZ_DELAY_MS = 200
 export const ENDPOINT_KEY = 'evidence-endpoint-key-7d1f0c2a9b'
 export const ARM = 'https://management.azure.com/'
@@ -89,6 +91,14 @@ export function checksFor(kind: TargetKind, emulator: Emulator): string {
   ].join('\n')
 }
 
+let certificate: SelfSignedCertificate | undefined
+
+/** An emulator with its compute endpoints over TLS (one certificate per test process). */
+export function startEvidenceEmulator(): Promise<Emulator> {
+  certificate ??= createSelfSignedCertificate()
+  return startEmulator({ tls: certificate })
+}
+
 export function readAzLog(path: string): AzCall[] {
   if (!existsSync(path)) return []
   return readFileSync(path, 'utf8')
@@ -97,12 +107,23 @@ export function readAzLog(path: string): AzCall[] {
     .map(line => JSON.parse(line) as AzCall)
 }
 
-export function fakeAzEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
+/**
+ * The environment that reaches the emulator's compute endpoints: the fake az on PATH (its token
+ * file written here), the compute URL, the emulator's certificate trusted by the action only.
+ */
+export function fakeAzEnv(
+  dir: string,
+  emulator: Emulator,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  const tokenFile = join(dir, 'az-token.json')
+  writeFileSync(tokenFile, JSON.stringify(emulator.compute.cliToken()), { mode: 0o600 })
   return {
     PATH: `${FAKE_AZ_DIR}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
     FAKE_AZ_LOG: join(dir, 'az.log'),
-    FAKE_AZ_STATE: dir,
-    FAKE_AZ_DELAY_MS: String(FAKE_AZ_DELAY_MS),
+    FAKE_AZ_ARM_ENDPOINT: emulator.compute.url ?? '',
+    FAKE_AZ_TOKEN_FILE: tokenFile,
+    ...(certificate ? { NODE_EXTRA_CA_CERTS: certificate.certPath } : {}),
     ...extra
   }
 }
@@ -119,11 +140,16 @@ export async function setUpKind(
     timeout: '2s'
   }
   // Every kind gets the fake az on PATH: a kind that should never call az proves it by an empty log.
-  const env = fakeAzEnv(dir, {
-    ...(options.azMode ? { FAKE_AZ_MODE: options.azMode } : {}),
-    ...(options.azDelayMs !== undefined ? { FAKE_AZ_DELAY_MS: String(options.azDelayMs) } : {}),
-    FAKE_AZ_VMSS_INSTANCES: '0'
+  const deallocated = options.azMode === 'deallocated'
+  const env = fakeAzEnv(dir, emulator, {
+    ...(options.azMode && !deallocated ? { FAKE_AZ_MODE: options.azMode } : {})
   })
+  emulator.compute.configure({
+    runCommandMs: options.azDelayMs ?? FAKE_AZ_DELAY_MS,
+    scaleSetInstances: ['0'],
+    ...(deallocated ? { deallocatedVms: ['*'], deallocatedInstances: ['0'] } : {})
+  })
+  const since = Date.now()
   const azLog = env['FAKE_AZ_LOG'] as string
   let handler: HandlerProcess | undefined
   let proxy: RecordingProxy | undefined
@@ -174,7 +200,16 @@ export async function setUpKind(
     inputs,
     env,
     workloadSide: () => ({
-      azCalls: readAzLog(azLog),
+      azCalls: [
+        ...readAzLog(azLog),
+        // What went to the VMs, and what the probe printed there.
+        ...emulator.compute.runCommands
+          .filter(r => r.at >= since)
+          .map(r => ({
+            argv: ['run-command', r.resourceId, r.commandId, ...r.parameters.map(p => p.value)],
+            ...(r.probe ? { probe: r.probe } : {})
+          }))
+      ],
       httpAnswers: proxy ? [...proxy.exchanges] : [],
       handlerOutput: handler ? handler.output() : ''
     }),

@@ -51,6 +51,11 @@ export interface HttpRequestOptions {
    * SHA-1 thumbprint is this one (hex, colons and case ignored), and only then.
    */
   serverThumbprint?: string
+  /**
+   * A connection pool for direct exchanges (keep-alive: many requests to one host, e.g. ARM);
+   * without it every exchange has its own connection. Not used through a proxy.
+   */
+  agent?: http.Agent
 }
 
 export interface HttpResponse {
@@ -340,7 +345,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
           path: `${url.pathname}${url.search}`,
           headers,
           ca: options.ca,
-          agent: false
+          agent: options.agent ?? false
         })
       )
       return

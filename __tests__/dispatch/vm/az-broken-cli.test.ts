@@ -2,12 +2,12 @@
  * A broken Azure CLI on the runner (its Python crashed: "The command failed with an unexpected
  * error. Here is the traceback:") is told apart from every Azure error: the report says the runner's
  * CLI is broken, with its version and the fix. Texts as reported in Azure/azure-cli#26165 (Linux,
- * while loading the vm module) and Azure/azure-cli#23455 (Windows, az vm run-command show).
+ * while loading the vm module) and Azure/azure-cli#23455 (Windows, az vm run-command show); the
+ * runner's login (`az cloud show`, `az account get-access-token`) meets them through azJson.
  */
 import type { AzResult, AzRunner } from '../../../src/dispatch/vm/az-cli'
 import { azCliVersion, azFailure, azJson } from '../../../src/dispatch/vm/az-cli'
 import { azCallError, isAzCliCrash } from '../../../src/dispatch/vm/az-errors'
-import { invokeRunCommand } from '../../../src/dispatch/vm/run-command'
 import { DispatchError } from '../../../src/dispatch/workload'
 
 const LINUX_CRASH = [
@@ -98,19 +98,12 @@ test('ordinary az errors are not taken for a crash, and cost no az version call'
   }
 })
 
-test('azJson and run-command both report the broken CLI', async () => {
+test('azJson reports the broken CLI (the runner login reads `az cloud show` and its token through it)', async () => {
   const { az } = fakeAz({ version: VERSION, '*': crashed(LINUX_CRASH) })
-  await expect(azJson(az, ['vm', 'show'], context)).rejects.toThrow(
-    /Azure CLI is broken \(azure-cli 2\.67\.0\)/
-  )
   await expect(
-    invokeRunCommand(az, { kind: 'vm', resourceId: '/subscriptions/s/vm' }, 'linux', '/p.sh', {
-      v: 1,
-      nonce: 'n',
-      identity: { kind: 'system' },
-      timeoutMs: 1000,
-      imdsEndpoint: 'http://127.0.0.1:1',
-      checks: []
+    azJson(az, ['account', 'get-access-token'], {
+      doing: 'read the runner login',
+      resourceId: 'the active cloud'
     })
-  ).rejects.toThrow(/Azure CLI is broken \(azure-cli 2\.67\.0\).*run the probe with run-command/)
+  ).rejects.toThrow(/Azure CLI is broken \(azure-cli 2\.67\.0\).*read the runner login/)
 })

@@ -1,52 +1,62 @@
 /**
- * vmWorkloads through the fake az (a real child process, the real JSON and error shapes): the
- * invocation it builds, power state before run-command, 409 retried to a deadline, and each az
- * failure as a DispatchError with a fix.
+ * vmWorkloads over ARM's REST API against the emulator's compute endpoints (TLS on loopback, the
+ * emulator's certificate trusted through the client's `ca` option): the VM read with its instance
+ * view before run-command, the run-command body, the operation polled to its result, 409 retried
+ * to a deadline, and each ARM failure as a DispatchError with the same fix the az path gave.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
+import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../../emulator/tls'
+import { rmSync } from 'node:fs'
 import type { ActionInputs, Target } from '../../../src/inputs/action-inputs'
 import type { ProbeRequest } from '../../../src/probe-request'
 import { DispatchError } from '../../../src/dispatch/workload'
-import { execAzRunner, findAz, type AzRunner } from '../../../src/dispatch/vm/az-cli'
 import { vmWorkloads } from '../../../src/dispatch/vm/index'
-import { invokeRunCommand } from '../../../src/dispatch/vm/run-command'
+import { ArmClient } from '../../../src/dispatch/vm/arm/arm-client'
+import type { ArmCredentials } from '../../../src/dispatch/vm/arm/cli-session'
+import { invokeRunCommand, runCommandInput } from '../../../src/dispatch/vm/arm/compute'
 import { decodeUnpaddedBase64 } from '../../../src/dispatch/vm/probe-parameters'
+import { readFileSync } from 'node:fs'
 import { probeScriptPath } from '../../../src/dispatch/vm/probe-script'
-import { FAKE_AZ_DIR } from './probe-runner'
 import { describeWithTools } from '../../helpers/system-tools'
 
 describeWithTools(
-  ['dash', 'curl'],
-  'vm dispatch through the fake az (dash, curl on the VM)',
+  ['dash', 'curl', 'openssl'],
+  'vm dispatch over ARM against the emulator (dash, curl on the VM, openssl)',
   () => {
     const SUB = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
     const VM = `/subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1`
     const VMSS = `/subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachineScaleSets/ss`
 
     let emulator: Emulator
-    let state: string
-    const saved = { ...process.env }
-    const az: AzRunner = execAzRunner(join(FAKE_AZ_DIR, 'az'))
+    let tls: SelfSignedCertificate
+    let arm: ArmClient
+
+    function credentials(): ArmCredentials {
+      return {
+        cloud: async () => ({
+          name: 'emulated',
+          resourceManager: new URL(emulator.compute.url as string),
+          audience: 'https://management.core.windows.net/'
+        }),
+        token: async () => emulator.compute.cliToken().accessToken,
+        invalidate: () => undefined
+      }
+    }
 
     beforeAll(async () => {
-      emulator = await startEmulator()
+      tls = createSelfSignedCertificate()
+      emulator = await startEmulator({ tls })
     })
     afterAll(async () => {
+      arm?.close()
       await emulator.close()
+      rmSync(tls.directory, { recursive: true, force: true })
     })
     beforeEach(() => {
-      state = mkdtempSync(join(tmpdir(), 'mi-smoke-fake-az-'))
-      process.env['FAKE_AZ_STATE'] = state
-      process.env['FAKE_AZ_LOG'] = join(state, 'log')
-      process.env['FAKE_AZ_SHELL'] = 'dash'
-      delete process.env['FAKE_AZ_MODE']
-    })
-    afterEach(() => {
-      rmSync(state, { recursive: true, force: true })
-      process.env = { ...saved }
+      emulator.compute.reset()
+      emulator.compute.configure({ shell: ['dash'] })
+      arm?.close()
+      arm = new ArmClient(credentials(), { ca: tls.cert })
     })
 
     function inputs(os: ActionInputs['os'] = 'auto'): ActionInputs {
@@ -82,12 +92,10 @@ describeWithTools(
     }
 
     const vmTarget: Target = { kind: 'vm', line: `vm:${VM}`, resourceId: VM }
+    const never = (): AbortSignal => new AbortController().signal
 
-    function calls(): string[][] {
-      return readFileSync(join(state, 'log'), 'utf8')
-        .trim()
-        .split('\n')
-        .map(l => (JSON.parse(l) as { argv: string[] }).argv)
+    function computeRequests(): string[] {
+      return emulator.requests.filter(r => r.port === 'compute').map(r => `${r.method} ${r.path}`)
     }
 
     async function probeError(promise: Promise<unknown>): Promise<DispatchError> {
@@ -99,233 +107,277 @@ describeWithTools(
       return error as DispatchError
     }
 
-    test('vm: power state first, then one run-command with the probe file and data-only parameters', async () => {
-      const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
-      expect(workload!.label).toBe(`vm:${VM}`)
+    test('vm: the VM read with instance view, then one run-command POST and its operation polled to the result', async () => {
+      emulator.clearRequests()
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
       const req = request()
-      const observations = await workload!.probe(req, new AbortController().signal)
+      const observations = await workload!.probe(req, never())
       expect(observations.nonce).toBe(req.nonce)
-      expect(observations.apis[0]!.status).toBe(200)
-      const [view, run] = calls()
-      expect(view).toEqual([
-        'vm',
-        'get-instance-view',
-        '--ids',
-        VM,
-        '--only-show-errors',
-        '-o',
-        'json'
-      ])
-      expect(run!.slice(0, 9)).toEqual([
-        'vm',
-        'run-command',
-        'invoke',
-        '--ids',
-        VM,
-        '--command-id',
-        'RunShellScript',
-        '--scripts',
-        `@${probeScriptPath('linux')}`
-      ])
-      const parameters = run!.slice(
-        run!.indexOf('--parameters') + 1,
-        run!.indexOf('--only-show-errors')
+      expect(observations.apis[0]?.status).toBe(200)
+      const sent = computeRequests()
+      expect(sent[0]).toBe(`GET ${VM}?$expand=instanceView&api-version=2024-07-01`)
+      expect(sent[1]).toBe(`POST ${VM}/runCommand?api-version=2024-07-01`)
+      expect(
+        sent
+          .slice(2)
+          .every(s => /^GET \/subscriptions\/.+\/operations\/[0-9a-f-]+\?api-version=/.test(s))
+      ).toBe(true)
+      const [run] = emulator.compute.runCommands
+      expect(run?.commandId).toBe('RunShellScript')
+      expect(run?.script).toBe(readFileSync(probeScriptPath('linux'), 'utf8'))
+      // Positional parameters named as azure-cli names them; every value base64, data only.
+      expect(run?.parameters.map(p => p.name)).toEqual(run?.parameters.map((_, i) => `arg${i + 1}`))
+      expect(run?.parameters.slice(1).every(p => /^v[A-Za-z0-9+/]*$/.test(p.value))).toBe(true)
+      // One TLS connection carried them all (keep-alive).
+      const connections = new Set(
+        emulator.requests.filter(r => r.port === 'compute').map(r => r.headers['connection'])
       )
-      expect(parameters[0]).toBe('1')
-      expect(decodeUnpaddedBase64(parameters[1]!.slice(1))).toBe(req.nonce)
-      // rbac-wait re-runs: the probe runs again without another power-state call.
-      await workload!.probe(request(), new AbortController().signal)
-      expect(calls().filter(c => c[1] === 'get-instance-view')).toHaveLength(1)
+      expect(connections).toEqual(new Set(['keep-alive']))
     })
 
-    test('windows VM: RunPowerShellScript with request=<base64 JSON>, Windows-shaped answer read', async () => {
-      process.env['FAKE_AZ_MODE'] = 'windows'
-      const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
+    test('windows VM: RunPowerShellScript with request=<base64 JSON>, the Windows-shaped answer read', async () => {
+      emulator.compute.configure({ os: 'Windows', shell: ['dash'] })
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
       const req = request()
-      const observations = await workload!.probe(req, new AbortController().signal)
+      const observations = await workload!.probe(req, never())
       expect(observations.nonce).toBe(req.nonce)
-      const run = calls()[1]!
-      expect(run).toContain('RunPowerShellScript')
-      expect(run[run.indexOf('--scripts') + 1]).toBe(`@${probeScriptPath('windows')}`)
-      const parameter = run[run.indexOf('--parameters') + 1]!
-      expect(parameter).toMatch(/^request=[A-Za-z0-9+/]+$/)
-      const wire = JSON.parse(decodeUnpaddedBase64(parameter.slice('request='.length))) as Record<
-        string,
-        unknown
-      >
-      expect(wire).toMatchObject({
-        v: 1,
-        nonce: req.nonce,
-        timeoutMs: 3000,
-        identityKind: 'system'
-      })
+      const [run] = emulator.compute.runCommands
+      expect(run?.commandId).toBe('RunPowerShellScript')
+      expect(run?.parameters).toHaveLength(1)
+      expect(run?.parameters[0]?.name).toBe('request')
+      expect(JSON.parse(decodeUnpaddedBase64(run!.parameters[0]!.value)).nonce).toBe(req.nonce)
     })
 
     test('the os input overrides what the VM says', async () => {
-      const [workload] = await vmWorkloads(
-        vmTarget,
-        inputs('windows'),
-        new AbortController().signal,
-        az
-      )
-      await workload!.probe(request(), new AbortController().signal)
-      expect(calls()[1]).toContain('RunPowerShellScript')
+      emulator.compute.configure({ os: 'Windows', shell: ['dash'] })
+      const [workload] = await vmWorkloads(vmTarget, inputs('linux'), never(), arm)
+      await workload!.probe(request(), never())
+      expect(emulator.compute.runCommands[0]?.commandId).toBe('RunShellScript')
     })
 
     test.each([
-      ['deallocated', /deallocated.*VM deallocated/, /az vm start --ids/],
-      ['stopped', /stopped/, /az vm start/]
+      [{ deallocatedVms: ['web-1'] }, /deallocated.*VM deallocated/, /az vm start --ids/],
+      [{ stoppedVms: ['web-1'] }, /stopped/, /az vm start/]
     ])(
-      '%s VM: dispatch error with the power state, no run-command spent',
-      async (mode, message, fix) => {
-        process.env['FAKE_AZ_MODE'] = mode
-        const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
-        const error = await probeError(workload!.probe(request(), new AbortController().signal))
+      '%j: dispatch error with the power state, no run-command spent',
+      async (fleet, message, fix) => {
+        emulator.compute.configure(fleet)
+        const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+        const error = await probeError(workload!.probe(request(), never()))
         expect(error.message).toMatch(message)
         expect(error.remediation).toMatch(fix)
-        expect(calls().some(c => c[1] === 'run-command')).toBe(false)
+        expect(emulator.compute.runCommands).toEqual([])
       }
     )
 
     test.each([
-      ['not-logged-in', /not logged in/, /azure\/login/],
-      ['not-found', /was not found/, /Check the resource ID/],
-      ['wrong-subscription', /no access/, /subscription/]
-    ])('%s: a DispatchError with the fix', async (mode, message, fix) => {
-      process.env['FAKE_AZ_MODE'] = mode
-      const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
-      const error = await probeError(workload!.probe(request(), new AbortController().signal))
+      ['not found', { missingVms: [VM] }, /was not found/, /Check the resource ID/],
+      ['wrong subscription', { readDenied: true }, /no access/, /subscription/],
+      [
+        'runner may not use run-command',
+        { runCommandDenied: true },
+        /may not use run-command/,
+        /Microsoft\.Compute\/virtualMachines\/runCommand\/action/
+      ],
+      [
+        'operation failed',
+        {
+          operationError: {
+            code: 'VMAgentStatusCommunicationError',
+            message: "VM 'web-1' has not reported status for VM agent or extensions."
+          }
+        },
+        /run-command on .* failed: VMAgentStatusCommunicationError/,
+        /VM agent/
+      ]
+    ])('%s: a DispatchError with the fix', async (_name, fleet, message, fix) => {
+      emulator.compute.configure(fleet)
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      const error = await probeError(workload!.probe(request(), never()))
       expect(error.message).toMatch(message)
       expect(error.remediation).toMatch(fix)
-      expect(error.evidence).toMatch(/ERROR|Code: /)
+    })
+
+    test('429 with Retry-After: waited for, then the request succeeds', async () => {
+      emulator.compute.configure({ throttles: 2, throttleRetryAfterS: 1, shell: ['dash'] })
+      const started = Date.now()
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      await workload!.probe(request(), never())
+      // Two waits of the second Retry-After named.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000)
+    })
+
+    test('429 past the retries: named as throttling, with the concurrency fix', async () => {
+      emulator.compute.configure({ throttles: 100, throttleRetryAfterS: 0 })
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      const error = await probeError(workload!.probe(request(), never()))
+      expect(error.message).toMatch(/throttled/)
+      expect(error.remediation).toMatch(/concurrency/)
+      expect(error.evidence).toMatch(/HTTP 429/)
+    })
+
+    test('Location only (no Azure-AsyncOperation): polled until 200 with the result', async () => {
+      emulator.compute.configure({ locationOnly: true, shell: ['dash'] })
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      const req = request()
+      expect((await workload!.probe(req, never())).nonce).toBe(req.nonce)
+      expect(computeRequests().some(r => /monitor=true/.test(r))).toBe(true)
     })
 
     test('409 "execution is in progress" is retried with backoff, then succeeds', async () => {
-      process.env['FAKE_AZ_MODE'] = 'conflict:2'
+      emulator.compute.configure({ conflicts: 2, shell: ['dash'] })
       const waits: number[] = []
-      const streams = await invokeRunCommand(
-        az,
+      const req = request()
+      const result = await invokeRunCommand(
+        arm,
         { kind: 'vm', resourceId: VM },
-        'linux',
-        probeScriptPath('linux'),
-        request(),
-        undefined,
+        runCommandInput('linux', readFileSync(probeScriptPath('linux'), 'utf8'), req),
+        never(),
         {
-          deadlineMs: 60_000,
-          firstDelayMs: 1000,
-          maxDelayMs: 4000,
+          deadlineMs: 10_000,
+          firstDelayMs: 10,
+          maxDelayMs: 15,
           sleep: async ms => void waits.push(ms)
         }
       )
-      expect(streams.stdout).toContain('MI-SMOKE-OBS/1')
-      expect(waits).toEqual([1000, 2000])
+      expect(result).toContain(req.nonce)
+      expect(waits).toEqual([10, 15])
     })
 
-    test('409 past the deadline: a DispatchError that says the VM is busy', async () => {
-      process.env['FAKE_AZ_MODE'] = 'conflict:50'
-      let now = 0
+    test('409 past the deadline: a DispatchError that says the VM is busy, with the attempts', async () => {
+      emulator.compute.configure({ conflicts: 100 })
+      let clock = 0
       const error = await probeError(
         invokeRunCommand(
-          az,
+          arm,
           { kind: 'vm', resourceId: VM },
-          'linux',
-          probeScriptPath('linux'),
-          request(),
-          undefined,
+          runCommandInput('linux', 'true', request()),
+          never(),
           {
-            deadlineMs: 10_000,
-            firstDelayMs: 2000,
-            maxDelayMs: 4000,
-            now: () => now,
-            sleep: async ms => void (now += ms)
+            deadlineMs: 5000,
+            firstDelayMs: 1000,
+            maxDelayMs: 2000,
+            now: () => clock,
+            sleep: async ms => void (clock += ms)
           }
         )
       )
-      expect(error.message).toMatch(/another run-command is still running.*409/)
-      expect(error.message).toMatch(/attempts/)
+      expect(error.message).toMatch(
+        /another run-command is still running .* \(409 Conflict\).*attempts over/
+      )
+      expect(error.remediation).toMatch(/one run-command at a time/)
     })
 
     test('probe output without the marker line: a DispatchError with the masked tail', async () => {
-      process.env['FAKE_AZ_MODE'] = 'no-probe'
-      const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
-      const error = await probeError(workload!.probe(request(), new AbortController().signal))
+      emulator.compute.configure({ noProbe: true })
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      const error = await probeError(workload!.probe(request(), never()))
       expect(error.message).toMatch(/no MI-SMOKE-OBS\/1 line/)
-      expect(error.evidence).toContain('did not run the probe')
+      expect(error.evidence).toMatch(/did not run the probe/)
     })
 
     test('noise before the line survives the 4 KB cut; noise after it cuts the line away', async () => {
-      process.env['FAKE_AZ_MODE'] = 'noise-before:20000'
-      const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
-      const req = request()
-      expect((await workload!.probe(req, new AbortController().signal)).nonce).toBe(req.nonce)
-      process.env['FAKE_AZ_MODE'] = 'noise-after:3000'
-      const error = await probeError(workload!.probe(request(), new AbortController().signal))
+      emulator.compute.configure({ noiseBefore: 20_000, shell: ['dash'] })
+      const [before] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      await before!.probe(request(), never())
+      emulator.compute.configure({ noiseAfter: 3500, shell: ['dash'] })
+      const [after] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      const error = await probeError(after!.probe(request(), never()))
       expect(error.message).toMatch(/cut/)
-      expect(error.evidence).not.toContain(emulator.canary)
     })
 
     test('vmss: one workload per instance, labelled vmss:<id>#<instance>; #N picks one', async () => {
-      process.env['FAKE_AZ_VMSS_INSTANCES'] = '0,3'
-      const target: Target = { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS }
-      const workloads = await vmWorkloads(target, inputs(), new AbortController().signal, az)
-      expect(workloads.map(w => w.label)).toEqual([`vmss:${VMSS}#0`, `vmss:${VMSS}#3`])
-      const req = request()
-      expect((await workloads[1]!.probe(req, new AbortController().signal)).nonce).toBe(req.nonce)
-      const run = calls().find(c => c[1] === 'run-command')!
-      expect(run.slice(0, 12)).toEqual([
-        'vmss',
-        'run-command',
-        'invoke',
-        '--subscription',
-        SUB,
-        '-g',
-        'rg-web',
-        '-n',
-        'ss',
-        '--instance-id',
-        '3',
-        '--command-id'
-      ])
-
-      const one = await vmWorkloads(
-        { ...target, instanceId: '3' },
+      emulator.compute.configure({ scaleSetInstances: ['0', '1', '3'], shell: ['dash'] })
+      const all = await vmWorkloads(
+        { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS },
         inputs(),
-        new AbortController().signal,
-        az
+        never(),
+        arm
       )
-      expect(one.map(w => w.label)).toEqual([`vmss:${VMSS}#3`])
+      expect(all.map(w => w.label)).toEqual(['0', '1', '3'].map(n => `vmss:${VMSS}#${n}`))
+      const [one] = await vmWorkloads(
+        { kind: 'vmss', line: `vmss:${VMSS}#3`, resourceId: VMSS, instanceId: '3' },
+        inputs(),
+        never(),
+        arm
+      )
+      await one!.probe(request(), never())
+      expect(emulator.compute.runCommands.map(r => r.resourceId)).toEqual([
+        `${VMSS}/virtualMachines/3`
+      ])
+      expect(computeRequests()).toContain(
+        `POST ${VMSS}/virtualMachines/3/runCommand?api-version=2024-07-01`
+      )
       const missing = await probeError(
-        vmWorkloads({ ...target, instanceId: '7' }, inputs(), new AbortController().signal, az)
+        vmWorkloads(
+          { kind: 'vmss', line: `vmss:${VMSS}#7`, resourceId: VMSS, instanceId: '7' },
+          inputs(),
+          never(),
+          arm
+        )
       )
-      expect(missing.message).toMatch(/no instance 7/)
-      expect(missing.evidence).toMatch(/0, 3/)
+      expect(missing.message).toMatch(/has no instance 7/)
+    })
+
+    test('vmss of 1,200 instances: the listing follows nextLink to the last page', async () => {
+      emulator.compute.configure({
+        scaleSetInstances: Array.from({ length: 1200 }, (_, n) => String(n))
+      })
+      const all = await vmWorkloads(
+        { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS },
+        inputs(),
+        never(),
+        arm
+      )
+      expect(all).toHaveLength(1200)
+      expect(all[1199]?.label).toBe(`vmss:${VMSS}#1199`)
+    })
+
+    test('vmss in Flexible orchestration: its VMs listed by filter, each run-command on the VM by its own ID', async () => {
+      emulator.compute.configure({ flexible: true, shell: ['dash'] })
+      emulator.clearRequests()
+      const all = await vmWorkloads(
+        { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS },
+        inputs(),
+        never(),
+        arm
+      )
+      expect(all.map(w => w.label)).toEqual([`vmss:${VMSS}#ss_0`, `vmss:${VMSS}#ss_1`])
+      expect(computeRequests()[1]).toMatch(
+        /virtualMachines\?\$filter=.*virtualMachineScaleSet%2Fid.*eq/
+      )
+      await all[1]!.probe(request(), never())
+      expect(emulator.compute.runCommands.map(r => r.resourceId)).toEqual([
+        VM.replace(/web-1$/, 'ss_1')
+      ])
     })
 
     test('vmss: a deallocated instance fails alone, before run-command', async () => {
-      process.env['FAKE_AZ_VMSS_INSTANCES'] = '0,1'
-      process.env['FAKE_AZ_DEALLOCATED_INSTANCES'] = '1'
-      const target: Target = { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS }
-      const [first, second] = await vmWorkloads(target, inputs(), new AbortController().signal, az)
-      await first!.probe(request(), new AbortController().signal)
-      const error = await probeError(second!.probe(request(), new AbortController().signal))
-      expect(error.message).toMatch(/deallocated/)
-      expect(error.remediation).toMatch(/az vmss start .*--instance-ids 1/)
-    })
-
-    test('vmss listing when not logged in: vmWorkloads itself rejects with a DispatchError', async () => {
-      process.env['FAKE_AZ_MODE'] = 'not-logged-in'
-      const target: Target = { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS }
-      const error = await probeError(
-        vmWorkloads(target, inputs(), new AbortController().signal, az)
+      emulator.compute.configure({ deallocatedInstances: ['1'] })
+      const [, second] = await vmWorkloads(
+        { kind: 'vmss', line: `vmss:${VMSS}`, resourceId: VMSS },
+        inputs(),
+        never(),
+        arm
       )
-      expect(error.message).toMatch(/not logged in/)
+      const error = await probeError(second!.probe(request(), never()))
+      expect(error.remediation).toMatch(/az vmss start --ids .* --instance-ids 1/)
+      expect(emulator.compute.runCommands).toEqual([])
     })
 
-    test('az missing from PATH: a DispatchError saying how to get it', async () => {
-      process.env['PATH'] = mkdtempSync(join(tmpdir(), 'mi-smoke-empty-path-'))
-      const error = await probeError(findAz())
-      expect(error.message).toMatch(/Azure CLI \(az\) is not installed/)
-      expect(error.remediation).toMatch(/azure\/login/)
+    test('a URL ARM hands back on another origin is refused: the token goes nowhere else', async () => {
+      await expect(arm.resolve('https://elsewhere.invalid/subscriptions')).rejects.toThrow(
+        /sends the runner's token to neither/
+      )
+    })
+
+    test('the deadline (the workload signal) ends a run-command that is still running', async () => {
+      emulator.compute.configure({ runCommandMs: 60_000, shell: ['dash'] })
+      const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
+      const started = Date.now()
+      const error = await probeError(workload!.probe(request(), AbortSignal.timeout(1500)))
+      expect(error.message).toMatch(/deadline/)
+      expect(Date.now() - started).toBeLessThan(5000)
     })
   }
 )

@@ -6,16 +6,15 @@
  * shows each value arrives byte for byte. Injected code would create a canary file: it never does.
  * The worst case is covered too: parameters spliced UNQUOTED into a shell command line.
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import type { IdentitySelection, ProbeRequest } from '../../../src/probe-request'
-import { runCommandArgs } from '../../../src/dispatch/vm/run-command'
+import { runCommandInput } from '../../../src/dispatch/vm/arm/compute'
+import { runOnVm } from '../../../emulator/vm-host'
 import { describeWithTools } from '../../helpers/system-tools'
 import {
-  FAKE_AZ_DIR,
   LINUX_PROBE,
   SHELLS,
   SYSTEM_PATH,
@@ -128,10 +127,12 @@ function expectedValues(request: ProbeRequest): string[] {
 }
 
 /** The `--parameters` of the generated az invocation. */
-function parametersOf(args: string[]): string[] {
-  const from = args.indexOf('--parameters') + 1
-  const to = args.indexOf('--only-show-errors')
-  return args.slice(from, to)
+const LINUX_SOURCE = readFileSync(LINUX_PROBE, 'utf8')
+const WINDOWS_SOURCE = readFileSync(WINDOWS_PROBE, 'utf8')
+
+/** The Linux probe's positional parameters, as the run-command body carries them (arg1, arg2...). */
+function linuxParameters(request: ProbeRequest): string[] {
+  return runCommandInput('linux', LINUX_SOURCE, request).parameters.map(p => p.value)
 }
 
 function echoed(stdout: string): string[] {
@@ -145,14 +146,9 @@ const ECHO_ENV = { PATH: SYSTEM_PATH, MI_SMOKE_PROBE_ECHO: '1' }
 test('every parameter is a shell-inert word: base64 alphabet only, no = (az would split it), no leading -', () => {
   fc.assert(
     fc.property(probeRequest, request => {
-      const args = runCommandArgs(
-        { kind: 'vm', resourceId: '/subscriptions/x/vm' },
-        'linux',
-        LINUX_PROBE,
-        request
-      )
-      for (const parameter of parametersOf(args)) expect(parameter).toMatch(/^[A-Za-z0-9+/]+$/)
-      expect(parametersOf(args).length).toBe(1 + expectedValues(request).length)
+      const args = linuxParameters(request)
+      for (const parameter of args) expect(parameter).toMatch(/^[A-Za-z0-9+/]+$/)
+      expect(args.length).toBe(1 + expectedValues(request).length)
     }),
     { numRuns: 2000 }
   )
@@ -163,13 +159,8 @@ for (const [name, shell] of Object.entries(SHELLS)) {
     test('values arrive unchanged and nothing executes (as argv, and spliced unquoted into a command line)', async () => {
       await fc.assert(
         fc.asyncProperty(probeRequest, async request => {
-          const args = runCommandArgs(
-            { kind: 'vm', resourceId: '/subscriptions/x/vm' },
-            'linux',
-            LINUX_PROBE,
-            request
-          )
-          const parameters = parametersOf(args)
+          const args = linuxParameters(request)
+          const parameters = args
           const expected = expectedValues(request)
 
           const asArgv = await runShell(shell, [LINUX_PROBE, ...parameters], ECHO_ENV)
@@ -189,7 +180,7 @@ for (const [name, shell] of Object.entries(SHELLS)) {
   })
 }
 
-describeWithTools(['dash', 'curl'], 'the whole probe, and through the fake az', () => {
+describeWithTools(['dash', 'curl'], "the whole probe, and through the emulator's VM host", () => {
   test('the full probe with hostile values: valid JSON back, the nonce intact, nothing executes', async () => {
     // Nothing listens on port 9 of loopback: every request fails fast with `refused`.
     const imds = 'http://127.0.0.1:9'
@@ -202,13 +193,8 @@ describeWithTools(['dash', 'curl'], 'the whole probe, and through the fake az', 
           nonce: Array.from(r.nonce).slice(0, 40).join('')
         })),
         async request => {
-          const args = runCommandArgs(
-            { kind: 'vm', resourceId: '/subscriptions/x/vm' },
-            'linux',
-            LINUX_PROBE,
-            request
-          )
-          const run = await runShell(SHELLS['dash']!, [LINUX_PROBE, ...parametersOf(args)], {
+          const args = linuxParameters(request)
+          const run = await runShell(SHELLS['dash']!, [LINUX_PROBE, ...args], {
             PATH: SYSTEM_PATH
           })
           expect(run.stderr).toBe('')
@@ -225,30 +211,15 @@ describeWithTools(['dash', 'curl'], 'the whole probe, and through the fake az', 
     )
   }, 240_000)
 
-  test('through the fake az on PATH: the parameters az receives reach the probe unchanged', async () => {
-    const log = join(work, 'az.log')
+  test("through the emulator's VM host: the parameters of the run-command body reach the probe unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(probeRequest, async request => {
-        const args = runCommandArgs(
-          {
-            kind: 'vm',
-            resourceId:
-              '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/v'
-          },
-          'linux',
-          LINUX_PROBE,
-          request
-        )
-        rmSync(log, { force: true })
-        execFileSync(join(FAKE_AZ_DIR, 'az'), args, {
-          env: {
-            PATH: process.env['PATH'] ?? SYSTEM_PATH,
-            FAKE_AZ_LOG: log,
-            FAKE_AZ_VM_ENV: JSON.stringify({ MI_SMOKE_PROBE_ECHO: '1' })
-          }
+        const input = runCommandInput('linux', LINUX_SOURCE, request)
+        const run = await runOnVm(input.commandId, input.script.join('\n'), input.parameters, {
+          shell: ['sh'],
+          env: { MI_SMOKE_PROBE_ECHO: '1' }
         })
-        const entry = JSON.parse(readFileSync(log, 'utf8').trim()) as { probe: { stdout: string } }
-        expect(echoed(entry.probe.stdout)).toEqual(expectedValues(request))
+        expect(echoed(run.stdout)).toEqual(expectedValues(request))
         expect(existsSync(canary)).toBe(false)
       }),
       { numRuns: 60 }
@@ -277,13 +248,9 @@ function expectedWindowsEcho(request: ProbeRequest): unknown {
 }
 
 function windowsParameters(request: ProbeRequest): string[] {
-  const args = runCommandArgs(
-    { kind: 'vm', resourceId: '/subscriptions/x/vm' },
-    'windows',
-    WINDOWS_PROBE,
-    request
+  return runCommandInput('windows', WINDOWS_SOURCE, request).parameters.map(
+    p => `${p.name}=${p.value}`
   )
-  return parametersOf(args)
 }
 
 describeWithTools(['pwsh'], 'the Windows probe under pwsh', () => {
@@ -352,30 +319,15 @@ describeWithTools(['pwsh'], 'the Windows probe under pwsh', () => {
     )
   }, 240_000)
 
-  test('through the fake az on PATH (RunPowerShellScript): the parameter az receives reaches the probe unchanged', async () => {
-    const log = join(work, 'az-windows.log')
+  test("through the emulator's VM host (RunPowerShellScript under pwsh): the parameter of the run-command body reaches the probe unchanged", async () => {
     await fc.assert(
       fc.asyncProperty(probeRequest, async request => {
-        const args = runCommandArgs(
-          {
-            kind: 'vm',
-            resourceId:
-              '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/w'
-          },
-          'windows',
-          WINDOWS_PROBE,
-          request
-        )
-        rmSync(log, { force: true })
-        await runShell([join(FAKE_AZ_DIR, 'az')], args, {
-          PATH: process.env['PATH'] ?? SYSTEM_PATH,
-          HOME: process.env['HOME'] ?? work,
-          FAKE_AZ_MODE: 'windows',
-          FAKE_AZ_LOG: log,
-          FAKE_AZ_VM_ENV: JSON.stringify({ MI_SMOKE_PROBE_ECHO: '1' })
+        const input = runCommandInput('windows', WINDOWS_SOURCE, request)
+        const run = await runOnVm(input.commandId, input.script.join('\n'), input.parameters, {
+          shell: ['sh'],
+          env: { MI_SMOKE_PROBE_ECHO: '1' }
         })
-        const entry = JSON.parse(readFileSync(log, 'utf8').trim()) as { probe: { stdout: string } }
-        expect(JSON.parse(entry.probe.stdout)).toEqual(expectedWindowsEcho(request))
+        expect(JSON.parse(run.stdout)).toEqual(expectedWindowsEcho(request))
         expect(existsSync(canary)).toBe(false)
       }),
       { numRuns: 3 }

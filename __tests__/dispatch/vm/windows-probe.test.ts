@@ -15,7 +15,7 @@ import {
   unpaddedBase64,
   windowsProbeParameters
 } from '../../../src/dispatch/vm/probe-parameters'
-import { runCommandArgs } from '../../../src/dispatch/vm/run-command'
+import { runCommandInput } from '../../../src/dispatch/vm/arm/compute'
 import { describeWithTools } from '../../helpers/system-tools'
 import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from './probe-runner'
 
@@ -401,22 +401,11 @@ test('what is sent: request=<unpadded base64 of the request JSON>, every value i
           imdsEndpoint: imds,
           checks
         }
-        const args = runCommandArgs(
-          { kind: 'vm', resourceId: '/vm' },
-          'windows',
-          'C:\\a\\probe.ps1',
-          request
-        )
-        expect(args.slice(args.indexOf('--command-id'), args.indexOf('--command-id') + 4)).toEqual([
-          '--command-id',
-          'RunPowerShellScript',
-          '--scripts',
-          '@C:\\a\\probe.ps1'
-        ])
-        const parameters = args.slice(
-          args.indexOf('--parameters') + 1,
-          args.indexOf('--only-show-errors')
-        )
+        const input = runCommandInput('windows', source, request)
+        expect(input.commandId).toBe('RunPowerShellScript')
+        expect(input.script).toEqual([source])
+        // azure-cli splits `name=value` at the first `=`: the script gets -request <value>.
+        const parameters = input.parameters.map(p => `${p.name}=${p.value}`)
         expect(parameters).toEqual(windowsProbeParameters(request))
         expect(parameters).toHaveLength(1)
         expect(parameters[0]).toMatch(/^request=[A-Za-z0-9+/]*$/)

@@ -1236,7 +1236,7 @@ function httpRequest(options) {
                 path: `${url.pathname}${url.search}`,
                 headers,
                 ca: options.ca,
-                agent: false
+                agent: options.agent ?? false
             }));
             return;
         }

@@ -70,11 +70,15 @@ function firstErrorLine(stderr: string): string {
   return maskSecrets(line.replace(/^ERROR:\s*/, '').trim()).slice(0, 400)
 }
 
-export function azCallError(
-  exitCode: number,
+/**
+ * The failure modes Azure names the same way whoever asks: az (its stderr) or ARM's REST API (its
+ * `{"error":{"code","message"}}` body, given here as `(Code) Message`). Undefined when the text
+ * names none of them; each caller then says in its own words what failed.
+ */
+export function classifyAzureError(
   stderr: string,
   context: AzCallContext
-): DispatchError {
+): DispatchError | undefined {
   const evidence = maskedTail(stderr)
   const said = firstErrorLine(stderr)
   const subscription = context.subscriptionId ?? 'the subscription in the resource ID'
@@ -136,9 +140,28 @@ export function azCallError(
       evidence
     )
   }
+  // ARM: 429 under subscription or resource-provider throttling (after the retries Retry-After asked for).
+  if (/\(TooManyRequests\)|SubscriptionRequestsThrottled|\(Throttl/i.test(stderr)) {
+    return new DispatchError(
+      `Azure throttled the runner's requests while trying to ${context.doing}: ${said}`,
+      `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`,
+      evidence
+    )
+  }
+  return undefined
+}
+
+export function azCallError(
+  exitCode: number,
+  stderr: string,
+  context: AzCallContext
+): DispatchError {
+  const known = classifyAzureError(stderr, context)
+  if (known) return known
+  const said = firstErrorLine(stderr)
   return new DispatchError(
     `az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`,
     'Run the same az command by hand with --debug to see the full error',
-    evidence
+    maskedTail(stderr)
   )
 }

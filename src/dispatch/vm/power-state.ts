@@ -1,9 +1,8 @@
 /**
  * A VM's OS type and power state, read before run-command is spent (a run takes 30 s or more, and
- * a deallocated VM refuses it anyway). `az vm get-instance-view` gives both in one call.
+ * a deallocated VM refuses it anyway). The VM read with its instance view gives both.
  */
 import { DispatchError } from '../workload'
-import { azJson, type AzRunner } from './az-cli'
 import type { ProbeOs } from './probe-script'
 
 export interface InstanceStatus {
@@ -64,18 +63,4 @@ export function assertCanRunCommand(
       `${resourceId}: ${state.powerDisplay ?? state.powerState}`
     )
   }
-}
-
-export async function readVmState(
-  az: AzRunner,
-  resourceId: string,
-  signal?: AbortSignal
-): Promise<VmState> {
-  const vm = await azJson<VmDocument>(
-    az,
-    ['vm', 'get-instance-view', '--ids', resourceId],
-    { doing: 'read the power state of the VM', resourceId },
-    signal
-  )
-  return vmStateOf(vm)
 }

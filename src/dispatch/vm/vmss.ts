@@ -1,13 +1,13 @@
 /**
  * Scale sets: `vmss:<id>` → one workload per instance, `vmss:<id>#<instanceId>` → that one.
- * `az vmss list-instances --expand instanceView` gives every instance's ID, OS and power state in
- * one call. Instances of a Flexible scale set are ordinary VMs (their IDs are
- * `.../virtualMachines/<name>`); they run `az vm run-command` by ID.
+ * One listing with instance views gives every instance's ID, OS and power state
+ * (arm/compute.ts). Instances of a Flexible scale set are ordinary VMs (their IDs are
+ * `.../virtualMachines/<name>`); they run run-command as VMs, by ID.
  */
 import { DispatchError } from '../workload'
-import { azJson, type AzRunner } from './az-cli'
+import type { ArmClient } from './arm/arm-client'
+import { listScaleSetDocuments, type RunCommandTarget } from './arm/compute'
 import { vmStateOf, type VmDocument, type VmState } from './power-state'
-import type { RunCommandTarget } from './run-command'
 
 export interface ScaleSetId {
   subscriptionId: string
@@ -60,33 +60,13 @@ export function scaleSetInstancesOf(
 }
 
 export async function listScaleSetInstances(
-  az: AzRunner,
+  arm: ArmClient,
   resourceId: string,
   instanceId: string | undefined,
   signal?: AbortSignal
 ): Promise<ScaleSetInstance[]> {
   const scaleSet = parseScaleSetId(resourceId)
-  const documents = await azJson<VmDocument[]>(
-    az,
-    [
-      'vmss',
-      'list-instances',
-      '--subscription',
-      scaleSet.subscriptionId,
-      '-g',
-      scaleSet.resourceGroup,
-      '-n',
-      scaleSet.name,
-      '--expand',
-      'instanceView'
-    ],
-    {
-      doing: 'list the instances of the scale set',
-      resourceId,
-      subscriptionId: scaleSet.subscriptionId
-    },
-    signal
-  )
+  const documents = await listScaleSetDocuments(arm, scaleSet, resourceId, signal)
   const instances = scaleSetInstancesOf(scaleSet, Array.isArray(documents) ? documents : [])
   if (instanceId !== undefined) {
     const one = instances.filter(instance => instance.instanceId === instanceId)

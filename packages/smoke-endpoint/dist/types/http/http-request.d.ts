@@ -1,3 +1,13 @@
+/**
+ * One HTTP exchange with node:http / node:https (global `fetch` costs ~110 ms to load; start-up is a
+ * measured goal). It never rejects: every way a request can go wrong becomes a `TransportError`.
+ *
+ * - One timer covers the whole exchange (proxy, connect, TLS, headers, body) and destroys the
+ *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
+ * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
+ * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
+ */
+import * as http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TransportError } from '../observations';
 export declare const DEFAULT_MAX_BODY_BYTES: number;
@@ -25,6 +35,11 @@ export interface HttpRequestOptions {
      * SHA-1 thumbprint is this one (hex, colons and case ignored), and only then.
      */
     serverThumbprint?: string;
+    /**
+     * A connection pool for direct exchanges (keep-alive: many requests to one host, e.g. ARM);
+     * without it every exchange has its own connection. Not used through a proxy.
+     */
+    agent?: http.Agent;
 }
 export interface HttpResponse {
     status: number;
