@@ -9,7 +9,8 @@ import { randomUuid } from './random-uuid'
 import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
 import { applyGate } from './gate'
 import { type ActionInputs, InputError, type Target } from './inputs/action-inputs'
-import { readInputs } from './inputs/read-inputs'
+import { INPUT_DEFAULTS, readInputs } from './inputs/read-inputs'
+import { unknownInputWarnings } from './inputs/unknown-inputs'
 import { systemClock, type Clock } from './orchestrate/clock'
 import type { DiagnosisPort } from './orchestrate/diagnosis-port'
 import { toDispatchError } from './orchestrate/probe-once'
@@ -55,6 +56,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const started = Date.now()
   const nonce = randomUuid()
   try {
+    // A misspelt input is ignored by everything else: say so first, with the name meant.
+    for (const warning of unknownInputWarnings(process.env, Object.keys(INPUT_DEFAULTS))) {
+      runner.warning(warning)
+    }
     let inputs: ActionInputs
     let mode: ShardMode
     try {
@@ -151,6 +156,7 @@ async function probeAll(
             : {}),
           checks: inputs.checks,
           rbacWaitMs: inputs.rbacWaitMs,
+          sdkIdentity: inputs.sdkIdentity,
           budgetMs: probeBudgetMs(target, inputs),
           diagnosis: deps.diagnosis,
           clock: deps.clock,
