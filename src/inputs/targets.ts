@@ -160,7 +160,11 @@ const TARGET_START = /^(local$|vm:|vmss:|https?:\/\/|\/subscriptions\/)/i
  * spaces, and commas separate nothing here.
  */
 function checkOneTargetPerLine(lineNo: number, line: string): void {
-  const words = line.split(/[\s,]+/).filter(word => word !== '')
+  // `vm: /subscriptions/...` is one target (a space after the prefix is allowed).
+  const words = line
+    .replace(/\b(vm|vmss):\s+/gi, '$1:')
+    .split(/[\s,]+/)
+    .filter(word => word !== '')
   const starts = words.filter(word => TARGET_START.test(word)).length
   if (words.length < 2 || starts < 2) return
   const separator = /,/.test(line) ? 'commas' : 'spaces (YAML > folds lines into one)'
