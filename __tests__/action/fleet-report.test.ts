@@ -63,7 +63,7 @@ test('a role missing on a whole scale set is one annotation naming its 5 instanc
 
   const overview = run.summary.slice(0, run.summary.indexOf('</table>'))
   expect(overview.match(/<tr><td>/g)).toHaveLength(6)
-  expect(run.summary).toContain('- ❌ <b>rbac-denied</b> · 5 targets (')
+  expect(run.summary).toContain('- ❌ <b>rbac-denied</b> · 5 targets: ')
   expect(run.summary).toMatch(
     /```sh\n {2}az role assignment create --assignee-object-id [0-9a-f-]{36} /
   )

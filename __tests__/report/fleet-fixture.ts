@@ -6,6 +6,7 @@
  * on the lines the action really writes.
  */
 import * as fix from '../../src/diagnosis/remediation'
+import { sdkIdentity } from '../../src/diagnosis/sdk-identity-step'
 import type { Report, StepReport, TargetReport } from '../../src/report/report-types'
 
 const SUB = '3f2a4c1d-8b7e-4d6f-9a0b-1c2d3e4f5a6b'
@@ -181,19 +182,36 @@ export function expiring(line: string): TargetReport {
   return target(line, 'warn', steps)
 }
 
+/** The app's SDK resolves to its system-assigned identity; the run tested a user-assigned one. */
 function sdkWrongIdentity(line: string): TargetReport {
-  const other = '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170'
+  const appOwn = {
+    appid: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170',
+    oid: '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d'
+  }
+  const segment = (claims: object): string =>
+    Buffer.from(
+      JSON.stringify({ aud: 'https://management.azure.com/', tid: TENANT, ...claims })
+    ).toString('base64url')
+  const sdk = sdkIdentity(
+    {
+      credential: 'DefaultAzureCredential',
+      claims: segment({
+        ...appOwn,
+        xms_mirid: `/subscriptions/${SUB}/resourcegroups/rg-shop/providers/Microsoft.Web/sites/shop-api`
+      }),
+      ms: 40
+    },
+    { identity: { kind: 'client-id', value: APP } },
+    {
+      appid: APP,
+      oid: OID,
+      xms_mirid: `/subscriptions/${SUB}/resourcegroups/rg-shop/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-shop`
+    }
+  )
   return target(line, 'fail', passSteps(), {
     failedStep: 'token',
     failureMode: 'wrong-identity',
-    sdk: [
-      {
-        credential: 'DefaultAzureCredential',
-        status: 'fail',
-        detail: `DefaultAzureCredential (AZURE_CLIENT_ID unset) resolves to client ID ${other}, object ID 1b2c3d4e-…, system-assigned, not the identity the run tested (client ID ${APP})`,
-        remediation: `Make the app use the identity the run tested: set the app setting AZURE_CLIENT_ID=${APP} and restart the app.\nOr, if the identity the app resolves to is the one meant, test that one: set the input identity: ${other}`
-      }
-    ]
+    sdk: [sdk]
   })
 }
 

@@ -96,13 +96,13 @@ describe('job summary', () => {
     const fixes = text.slice(text.indexOf('### How to fix'), text.indexOf('<details'))
     expect(text.indexOf('### How to fix')).toBeGreaterThan(text.indexOf('</table>'))
     expect(fixes).toContain(
-      '- ❌ <b>rbac-denied</b> · 2 targets (<span title="vm-1">vm-1</span>, <span title="vm-2">vm-2</span>): Grant principal oid-1 Reader: (command below) wait a minute\n  ```sh\n  ' +
+      '- ❌ <b>rbac-denied</b> · 2 targets: <span title="vm-1">vm-1</span>, <span title="vm-2">vm-2</span> — Grant principal oid-1 Reader: (command below) wait a minute\n  ```sh\n  ' +
         command +
         '\n  ```\n'
     )
     expect(fixes.match(/Grant principal/g)).toHaveLength(1)
     expect(fixes).toContain(
-      '- ❌ <b>platform-unreachable</b> · 1 target (<span title="vm-3">vm-3</span>): Run on an Azure VM'
+      '- ❌ <b>platform-unreachable</b> · 1 target: <span title="vm-3">vm-3</span> — Run on an Azure VM'
     )
     expect(renderSummary(reportOf([passingTarget()], 'pass'))).not.toContain('How to fix')
   })
@@ -221,7 +221,7 @@ describe('job summary', () => {
       const text = renderSummary(reportOf(targets, 'fail'))
       const fixes = text.slice(text.indexOf('### How to fix'), text.indexOf('<details'))
       expect(fixes.match(/<span title="vmss-\d+">/g)).toHaveLength(8)
-      expect(fixes).toContain('<span title="vmss-7">vmss-7</span>, and 22 more): grant Reader')
+      expect(fixes).toContain('<span title="vmss-7">vmss-7</span>, and 22 more — grant Reader')
       expect(text).not.toContain('not shown')
     })
   })

@@ -79,7 +79,7 @@ test('AZURE_CLIENT_ID unset: the SDK gets the system identity while a user-assig
   expect(report!.remediation!.split('\n')).toEqual([
     expect.stringContaining(`set the app setting AZURE_CLIENT_ID=${USER.appid}`),
     // The SDK's token is the app's system-assigned identity: that is what to test instead.
-    'Or, if the identity the app resolves to is the one meant, test that one: set the input identity: system'
+    "Or, if the app's identity is the one meant, test that one: set the input identity: system"
   ])
 })
 

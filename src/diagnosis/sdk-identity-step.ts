@@ -68,7 +68,7 @@ function appSettingFix(
   }
   const clientId = testedClientId(plan, probe)
   return clientId
-    ? `Make the app use the identity the run tested: set the app setting AZURE_CLIENT_ID=${clientId} (DefaultAzureCredential and ManagedIdentityCredential read it; or pass managedIdentityClientId '${clientId}' in code) and restart the app`
+    ? `Make the app use the identity the run tested: set the app setting AZURE_CLIENT_ID=${clientId} (the SDK's credentials read it) and restart the app`
     : 'Make the app use the identity the run tested: set the app setting AZURE_CLIENT_ID to its client ID (or pass managedIdentityClientId in code) and restart the app'
 }
 
@@ -77,8 +77,8 @@ function identityInputFix(claims: ReportedClaims): string {
   const userAssigned = claims.xms_mirid !== undefined && USER_ASSIGNED.test(claims.xms_mirid)
   const value = userAssigned || claims.xms_mirid === undefined ? claims.appid : 'system'
   return value
-    ? `Or, if the identity the app resolves to is the one meant, test that one: set the input identity: ${value}`
-    : 'Or, if the identity the app resolves to is the one meant, set the input identity to its client ID'
+    ? `Or, if the app's identity is the one meant, test that one: set the input identity: ${value}`
+    : "Or, if the app's identity is the one meant, set the input identity to its client ID"
 }
 
 /** One credential the handler asked, judged against the selection and the raw probe's token. */

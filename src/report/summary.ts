@@ -286,7 +286,7 @@ function fixEntry(cause: Cause, names: Map<string, string>): string {
   }
   const count = cause.targets.length === 1 ? '1 target' : `${cause.targets.length} targets`
   const mark = cause.level === 'fail' ? '❌' : '⚠️'
-  const head = `${mark} <b>${escapeHtml(cause.failureMode ?? cause.where)}</b> · ${count} (${shown.join(', ')}):`
+  const head = `${mark} <b>${escapeHtml(cause.failureMode ?? cause.where)}</b> · ${count}: ${shown.join(', ')} —`
   // A tight list item: its code block indented under it (no blank line, so no paragraph margins).
   const block = commands.length > 0 ? fenced(commands.join('\n')).replace(/^(?=.)/gm, '  ') : ''
   return `- ${head} ${prose}\n${block}`
