@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isFailure } from '../../src/http/http-request'
 import { appServiceMeta, appServiceSource } from '../../src/node-probe/sources/app-service'
-import { arcKeyDirectory, arcSource, challengeRealm, readArcKey } from '../../src/node-probe/sources/arc'
+import {
+  arcKeyDirectory,
+  arcSource,
+  challengeRealm,
+  readArcKey
+} from '../../src/node-probe/sources/arc'
 import { cloudShellSource } from '../../src/node-probe/sources/cloud-shell'
 import { detectSource } from '../../src/node-probe/sources/detect'
 import { imdsSource, metaFromInstance } from '../../src/node-probe/sources/imds'

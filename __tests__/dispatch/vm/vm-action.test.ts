@@ -12,7 +12,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
-import { ACTION_ENTRY, everythingWritten, runAction, type ActionRun } from '../../helpers/run-action'
+import {
+  ACTION_ENTRY,
+  everythingWritten,
+  runAction,
+  type ActionRun
+} from '../../helpers/run-action'
 import { FAKE_AZ_DIR } from './probe-runner'
 import { describeWithTools } from '../../helpers/system-tools'
 
