@@ -30,7 +30,7 @@ import { writeSummary } from './report/summary'
 import { logTarget, logVerdict } from './report/target-log'
 import { oneLine } from './report/format'
 import { renderBadInputSummary } from './report/bad-input-summary'
-import { readShardMode, type ShardMode } from './shards/shard-mode'
+import { readShardMode, SHARD_MODE_INPUT_DEFAULTS, type ShardMode } from './shards/shard-mode'
 import type { TargetReport } from './report/report-types'
 
 /** What `run()` is made of; tests replace parts (workloads, clock), the action uses the defaults. */
@@ -57,7 +57,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const nonce = randomUuid()
   try {
     // A misspelt input is ignored by everything else: say so first, with the name meant.
-    for (const warning of unknownInputWarnings(process.env, Object.keys(INPUT_DEFAULTS))) {
+    const declared = [...Object.keys(INPUT_DEFAULTS), ...Object.keys(SHARD_MODE_INPUT_DEFAULTS)]
+    for (const warning of unknownInputWarnings(process.env, declared)) {
       runner.warning(warning)
     }
     let inputs: ActionInputs
