@@ -50,6 +50,7 @@ const BAD_VALUES: Record<string, string[]> = {
   ],
   'expected-principal-id': ['not-a-guid', '12345', `${VM_ID}x`],
   'rbac-wait': ['forever', '-5s', '5x', '1.5.3s'],
+  'ready-wait': ['forever', '-5s'],
   timeout: ['0', '0ms', '-1s', 'abc', '10 parsecs'],
   concurrency: ['0', '-1', 'many', '1.5'],
   'fail-on': ['always', 'fatal', 'yes'],
