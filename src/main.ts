@@ -9,7 +9,8 @@ import { randomUuid } from './random-uuid'
 import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
 import { applyGate } from './gate'
 import { type ActionInputs, InputError, type Target } from './inputs/action-inputs'
-import { readInputs } from './inputs/read-inputs'
+import { INPUT_DEFAULTS, readInputs } from './inputs/read-inputs'
+import { unknownInputWarnings } from './inputs/unknown-inputs'
 import { systemClock, type Clock } from './orchestrate/clock'
 import type { DiagnosisPort } from './orchestrate/diagnosis-port'
 import { toDispatchError } from './orchestrate/probe-once'
@@ -29,7 +30,7 @@ import { writeSummary } from './report/summary'
 import { logTarget, logVerdict } from './report/target-log'
 import { oneLine } from './report/format'
 import { renderBadInputSummary } from './report/bad-input-summary'
-import { readShardMode, type ShardMode } from './shards/shard-mode'
+import { readShardMode, SHARD_MODE_INPUT_DEFAULTS, type ShardMode } from './shards/shard-mode'
 import type { TargetReport } from './report/report-types'
 
 /** What `run()` is made of; tests replace parts (workloads, clock), the action uses the defaults. */
@@ -55,6 +56,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const started = Date.now()
   const nonce = randomUuid()
   try {
+    // A misspelt input is ignored by everything else: say so first, with the name meant.
+    const declared = [...Object.keys(INPUT_DEFAULTS), ...Object.keys(SHARD_MODE_INPUT_DEFAULTS)]
+    for (const warning of unknownInputWarnings(process.env, declared)) {
+      runner.warning(warning)
+    }
     let inputs: ActionInputs
     let mode: ShardMode
     try {
@@ -151,6 +157,7 @@ async function probeAll(
             : {}),
           checks: inputs.checks,
           rbacWaitMs: inputs.rbacWaitMs,
+          sdkIdentity: inputs.sdkIdentity,
           budgetMs: probeBudgetMs(target, inputs),
           diagnosis: deps.diagnosis,
           clock: deps.clock,

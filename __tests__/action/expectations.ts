@@ -68,10 +68,10 @@ export function expectRun(run: ActionRun, emulator: Emulator, expected: Expected
   expect(failing).toBeDefined()
   expect(failing.failureMode).toBe(expected.failureMode)
   if (expected.remediation) expect(failing.remediation).toMatch(expected.remediation)
-  // One annotation for the failing step, titled target · step, carrying the remediation.
+  // One annotation for the failing step, titled target · step · failure mode, carrying the remediation.
   const level = expected.result === 'fail' ? 'error' : 'warning'
   const annotation = run.annotations.find(
-    a => a.level === level && a.title === `local · ${expected.failedStep}`
+    a => a.level === level && a.title === `local · ${expected.failedStep} · ${expected.failureMode}`
   )
   expect(annotation).toBeDefined()
   expect(annotation?.message).toContain(`How to fix: ${failing.remediation}`)

@@ -101,10 +101,12 @@ describeWithTools(
         failureMode: 'dispatch-failed'
       })
       expect(
-        run.annotations.some(a => a.level === 'error' && a.title === `${vm('gone')} · dispatch`)
+        run.annotations.some(
+          a => a.level === 'error' && a.title === 'gone (rg-web) · dispatch · dispatch-failed'
+        )
       ).toBe(true)
       const summary = run.summary
-      expect(summary.indexOf('virtualMachines/gone')).toBeLessThan(summary.indexOf('<b>local</b>'))
+      expect(summary.indexOf('virtualMachines/gone')).toBeLessThan(summary.indexOf('>local</span>'))
       expect(summary).toContain('1 failed, 0 with warnings, 1 passed')
       expect(run.stdout).toContain(
         `::error::mi-smoke: fail — ${vm('gone')} · dispatch · dispatch-failed`

@@ -376,7 +376,8 @@ describe('rbac-wait helpers', () => {
 })
 
 describe('sdk view from the smoke endpoint', () => {
-  // The app's own credential is judged as a warning: the platform works, the app's setting does not.
+  // The app's SDK resolving to another identity fails by default (input sdk-identity); getting no
+  // token at all is a warning.
   test('matches, differs from the probe, gets no token', () => {
     const other = encodeClaims(
       systemClaims({ oid: 'ffffffff-0000-4000-8000-000000000000', appid: UAI_CLIENT })
@@ -399,18 +400,26 @@ describe('sdk view from the smoke endpoint', () => {
       ]
     })
     const report = diagnose(obs, plan())
-    expect(report.sdk?.map(s => s.status)).toEqual(['pass', 'warn', 'warn'])
+    expect(report.sdk?.map(s => s.status)).toEqual(['pass', 'fail', 'warn'])
     expect(report.sdk?.[1]?.detail).toMatch(/another identity/)
     expect(report.sdk?.[1]?.clientIdSetting).toBe(UAI_CLIENT)
     expect(report.sdk?.[2]?.detail).toMatch(/got no token in the app: CredentialUnavailableError/)
-    // The steps pass, but the app's own SDK resolves to another identity: the target is degraded.
-    expect(report.result).toBe('warn')
+    // The steps pass, but the app's own SDK resolves to another identity: the target fails.
+    expect(report.result).toBe('fail')
     expect(report.failedStep).toBe('token')
     expect(report.failureMode).toBe('wrong-identity')
     expect(report.steps.every(step => step.status === 'pass')).toBe(true)
     const wrong = diagnose(obs, plan({ identity: { kind: 'client-id', value: UAI_CLIENT } }))
-    expect(wrong.sdk?.[0]?.status).toBe('warn')
-    expect(wrong.sdk?.[0]?.detail).toMatch(new RegExp(`AZURE_CLIENT_ID=${UAI_CLIENT}`))
+    expect(wrong.sdk?.[0]?.status).toBe('fail')
+    expect(wrong.sdk?.[0]?.remediation).toMatch(new RegExp(`AZURE_CLIENT_ID=${UAI_CLIENT}`))
+    // sdk-identity: warn keeps it a warning; off reports it without judging.
+    expect(diagnose(obs, plan({ sdkIdentity: 'warn' })).result).toBe('warn')
+    const off = diagnose(
+      observations({ probe: 'handler', sdk: obs.sdk!.slice(0, 2) }),
+      plan({ sdkIdentity: 'off' })
+    )
+    expect(off.sdk?.map(s => s.status)).toEqual(['pass', 'skip'])
+    expect(off.result).toBe('pass')
   })
 
   test("the app's credential gets no token while the probe's does: degraded the same way", () => {

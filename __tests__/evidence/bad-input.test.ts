@@ -28,13 +28,18 @@ const BAD_VALUES: Record<string, string[]> = {
     'http://app.example.net/mi-smoke', // http only on loopback
     'vm:not-a-resource-id',
     `vm:${WEB_APP_ID}`, // not a VM
-    'localhost'
+    'localhost',
+    `vm:https://portal.azure.com/#@contoso/resource${VM_ID}/overview`, // a portal URL
+    'vm:rg/vm-1', // a resource group and a name
+    `local vm:${VM_ID}` // YAML > folded two lines into one
   ],
   identity: [
     'not-a-guid',
     '6f3e2b1a-0c4d-4e5f-8a9b',
     'object-id:12345',
-    VM_ID // a resource ID, but not of a user-assigned identity
+    VM_ID, // a resource ID, but not of a user-assigned identity
+    '"6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b"', // quotes kept
+    'id-web' // a name
   ],
   checks: [
     'not a url',
@@ -44,6 +49,7 @@ const BAD_VALUES: Record<string, string[]> = {
   ],
   'expected-principal-id': ['not-a-guid', '12345', `${VM_ID}x`],
   'rbac-wait': ['forever', '-5s', '5x', '1.5.3s'],
+  'ready-wait': ['forever', '-5s'],
   timeout: ['0', '0ms', '-1s', 'abc', '10 parsecs'],
   concurrency: ['0', '-1', 'many', '1.5'],
   'fail-on': ['always', 'fatal', 'yes'],
@@ -63,7 +69,8 @@ const BAD_VALUES: Record<string, string[]> = {
   summary: ['maybe', 'yes', '2'],
   // The reusable workflow's sharding plumbing (plan mode, merge mode): refused before anything too.
   'plan-shards': ['0', '257', 'many', '2.5'],
-  'merge-reports': ['/tmp/reports-without-plan-shards']
+  'merge-reports': ['/tmp/reports-without-plan-shards'],
+  'sdk-identity': ['strict', 'yes']
 }
 
 const CASES = Object.entries(BAD_VALUES).flatMap(([input, values]) =>
@@ -209,7 +216,11 @@ test('the table covers every input of action.yml', () => {
           'expires-on',
           'report',
           'report-path',
-          'shards'
+          'shards',
+          'failed-targets',
+          'passed',
+          'warned',
+          'failed'
         ].includes(name) && !['using', 'main', 'icon', 'color'].includes(name)
     )
   expect(inputs.length).toBeGreaterThanOrEqual(13)

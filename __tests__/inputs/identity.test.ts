@@ -73,11 +73,14 @@ describe('parseIdentity: invalid, with a message that says what to write', () =>
     [UAMI.replace('/resourceGroups/rg-web', ''), /resourceGroups/],
     [`${UAMI}/`, /does not end with a slash/],
     [UAMI.slice(1), /starts with \/subscriptions\//],
-    [`https://portal.azure.com/#@tenant/resource${UAMI}`, /portal or ARM URL/],
-    ['id-web', /identity's name alone is not enough/],
+    [
+      `https://portal.azure.com/#@tenant/resource${UAMI}`,
+      /is a portal URL; the resource ID in it is \/subscriptions\//
+    ],
+    ['id-web', /az identity show -g <resource group> -n id-web --query clientId -o tsv/],
     ['system-assigned', /write: system/],
     ['SystemAssigned', /write: system/],
-    ['user', /not system, a client ID/],
+    ['user', /looks like the name of an identity/],
     [`${GUID}\n${GUID}`, /several lines/],
     [`${GUID} `.repeat(2).trim(), /not system, a client ID/]
   ])('%j', (value, problem) => {

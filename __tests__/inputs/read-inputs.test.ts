@@ -40,7 +40,8 @@ describe('readInputs: defaults', () => {
       failOn: 'error',
       os: 'auto',
       imdsEndpoint: 'http://169.254.169.254',
-      summary: true
+      summary: true,
+      sdkIdentity: 'fail'
     })
   })
 
@@ -69,7 +70,8 @@ describe('readInputs: defaults', () => {
         'endpoint-key',
         'endpoint-audience',
         'imds-endpoint',
-        'summary'
+        'summary',
+        'sdk-identity'
       ].sort()
     )
   })
@@ -108,7 +110,12 @@ describe('action.yml agrees with the contract and readInputs', () => {
         'expires-on',
         'report',
         'report-path',
-        'shards'
+        'shards',
+        'failed-targets',
+        'targets',
+        'passed',
+        'warned',
+        'failed'
       ].sort()
     )
     for (const spec of Object.values(action.outputs))

@@ -112,7 +112,7 @@ describe('parseTargets: invalid', () => {
     ],
     [`vm:${RG}/providers/Microsoft.Web/sites/app`, /not a virtual machine/],
     [`vmss:${RG}/providers/Microsoft.Web/sites/app`, /not a scale set/],
-    ['vm:web-1', /not a VM resource ID: a resource ID starts with \/subscriptions\//],
+    ['vm:web-1', /az vm show -g <resource group> -n <VM name> --query id -o tsv/],
     ['vm:', /not a VM resource ID/],
     [`vm:${VM.replace(SUB, 'sub')}`, /subscription ID is not a GUID/],
     [`vm:${VM}/`, /does not end with a slash/],

@@ -20,7 +20,12 @@ const NAMES = [
   'tenant-id',
   'expires-on',
   'report',
-  'report-path'
+  'report-path',
+  'failed-targets',
+  'targets',
+  'passed',
+  'warned',
+  'failed'
 ]
 
 describe('outputs', () => {

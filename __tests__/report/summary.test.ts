@@ -28,15 +28,41 @@ describe('job summary', () => {
     )
   })
 
-  test('table has target, step, status, time, detail, one row per step, grouped by target', () => {
-    const text = renderSummary(reportOf([passingTarget('local')], 'pass'))
+  test('the overview: one row per target, short name with the full line on hover, verdict, step, mode, cause', () => {
+    const vm =
+      'vm:/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1'
+    const text = renderSummary(reportOf([passingTarget('local'), rbacDeniedTarget(vm)], 'fail'))
     expect(text).toContain(
-      '<th>target</th><th>step</th><th>status</th><th>time</th><th>detail</th>'
+      '<th>target</th><th>verdict</th><th>step</th><th>failure mode</th><th>cause</th>'
     )
-    expect(text.match(/<tr><td/g)).toHaveLength(3)
-    expect(text).toContain('<td rowspan="3"><b>local</b>')
+    const overview = text.slice(0, text.indexOf('</table>'))
+    expect(overview.match(/<tr><td>/g)).toHaveLength(2)
+    expect(overview).toContain(`<span title="${vm}">web-1 (rg-web)</span>`)
+    expect(overview).toContain(
+      '<td>❌&nbsp;fail</td><td>api</td><td>rbac-denied</td><td title="ARM answered 403 AuthorizationFailed">ARM answered 403 AuthorizationFailed</td>'
+    )
+    expect(overview).toContain('<td><span title="local">local</span></td><td>✅&nbsp;pass</td>')
+  })
+
+  test('failed targets get a <details> with their steps (the first open), passed ones one collapsed line', () => {
+    const text = renderSummary(
+      reportOf(
+        [passingTarget('p1'), rbacDeniedTarget('f1'), unreachableTarget('f2'), passingTarget('p2')],
+        'fail'
+      )
+    )
+    expect(text.match(/<details open>/g)).toHaveLength(1)
     expect(text).toContain(
-      '<td>token</td><td>✅ pass</td><td>10 ms</td><td>token for https://management.azure.com/</td>'
+      '<details open><summary>❌ <b title="f1">f1</b> — api failed: rbac-denied'
+    )
+    expect(text).toContain(
+      '<details><summary>❌ <b title="f2">f2</b> — imds failed: platform-unreachable'
+    )
+    expect(text).toContain('<details><summary>✅ 2 targets passed</summary>')
+    // The identity source is labelled as such: `imds` is not read as the failed step.
+    expect(text).toContain('<sub>(identity source: imds · probe: local · took 120 ms)</sub>')
+    expect(text).toContain(
+      '<tr><td>token</td><td>✅&nbsp;pass</td><td>10&nbsp;ms</td><td>token for https:/<wbr>/<wbr>management.azure.com/</td></tr>'
     )
   })
 
@@ -50,32 +76,39 @@ describe('job summary', () => {
     ]
     expect(worstFirst(targets).map(t => t.target)).toEqual(['f1', 'f2', 'w1', 'p1', 'p2'])
     const text = renderSummary(reportOf(targets, 'fail'))
-    const order = ['f1', 'f2', 'w1', 'p1', 'p2'].map(name => text.indexOf(`<b>${name}</b>`))
+    const order = ['f1', 'f2', 'w1', 'p1', 'p2'].map(name => text.indexOf(`>${name}</span>`))
     expect([...order].sort((a, b) => a - b)).toEqual(order)
   })
 
-  test('How to fix lists each remediation once, naming every target that needs it', () => {
+  test('How to fix: one item per cause naming its targets, right after the overview, commands in code blocks', () => {
+    const command =
+      'az role assignment create --assignee-object-id oid-1 --role Reader --scope /subscriptions/s'
     const text = renderSummary(
       reportOf(
         [
-          rbacDeniedTarget('vm-1', 'grant Reader'),
-          rbacDeniedTarget('vm-2', 'grant Reader'),
+          rbacDeniedTarget('vm-1', `Grant principal oid-1 Reader: ${command}; wait a minute`),
+          rbacDeniedTarget('vm-2', `Grant principal oid-1 Reader: ${command}; wait a minute`),
           unreachableTarget('vm-3')
         ],
         'fail'
       )
     )
-    const fixes = text.slice(text.indexOf('### How to fix'))
+    const fixes = text.slice(text.indexOf('### How to fix'), text.indexOf('<details'))
+    expect(text.indexOf('### How to fix')).toBeGreaterThan(text.indexOf('</table>'))
     expect(fixes).toContain(
-      'vm-1 · api (rbac-denied)<br>vm-2 · api (rbac-denied)</b><br>grant Reader'
+      '- ❌ <b>rbac-denied</b> · 2 targets: <span title="vm-1">vm-1</span>, <span title="vm-2">vm-2</span> — Grant principal oid-1 Reader: (command below) wait a minute\n  ```sh\n  ' +
+        command +
+        '\n  ```\n'
     )
-    expect(fixes.match(/grant Reader/g)).toHaveLength(1)
-    expect(fixes).toContain('Run on an Azure VM')
+    expect(fixes.match(/Grant principal/g)).toHaveLength(1)
+    expect(fixes).toContain(
+      '- ❌ <b>platform-unreachable</b> · 1 target: <span title="vm-3">vm-3</span> — Run on an Azure VM'
+    )
     expect(renderSummary(reportOf([passingTarget()], 'pass'))).not.toContain('How to fix')
   })
 
   test('values from the network cannot inject markup', () => {
-    const hostile = passingTarget('x')
+    const hostile = { ...passingTarget('x'), result: 'fail' as const }
     hostile.steps[2] = step({
       step: 'api',
       status: 'fail',
@@ -107,15 +140,18 @@ describe('job summary', () => {
   describe('size: GitHub drops a step summary over 1 MiB', () => {
     const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
     const shownTargets = (text: string): string[] =>
-      [...text.matchAll(/<td rowspan="\d+"><b>([^<]*)<\/b>/g)].map(m => m[1] as string)
+      [...text.matchAll(/<tr><td><span title="([^"]*)">/g)].map(m => m[1] as string)
+    const fixItems = (text: string): number => (text.match(/^- [❌⚠]/gmu) ?? []).length
 
-    test('a fleet of 3,000 failing VMs, each with its own fix: under budget, worst first, the rest counted', () => {
+    test('a fleet of 3,000 VMs, 2,000 failing each with its own fix: under budget, worst first, the rest counted', () => {
+      const vmId = (i: number): string =>
+        `vm:/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-${i}/providers/Microsoft.Compute/virtualMachines/vm-${i}`
       const targets = Array.from({ length: 3000 }, (_, i) =>
         i % 3 === 0
-          ? passingTarget(`vm-${i}`)
+          ? passingTarget(vmId(i))
           : rbacDeniedTarget(
-              `vm-${i}`,
-              `az role assignment create --assignee-object-id oid-${i} --role Reader --scope /subscriptions/s/resourceGroups/rg-${i}`
+              vmId(i),
+              `Grant principal oid-${i} a role: az role assignment create --assignee-object-id oid-${i} --role Reader --scope /subscriptions/s/resourceGroups/rg-${i}; ${'role assignments take minutes to propagate; '.repeat(3)}`
             )
       )
       const text = renderSummary(reportOf(targets, 'fail'))
@@ -138,11 +174,15 @@ describe('job summary', () => {
       const [, more, failed, warned, passed] = note!.map(Number)
       expect(shown.length + more!).toBe(3000)
       expect(failed! + warned! + passed!).toBe(more)
-      expect(passed).toBe(1000) // all 1,000 passing targets are among those left out
       expect(text).toContain('every target is in the report')
-      // The 2,000 distinct fixes fit in the half of the budget they may take: all listed.
-      expect(text.match(/<li>/g)?.length).toBe(2000)
-      expect(text).not.toContain('more remediation')
+      // Fixes took at most half the room; the rest are counted, none twice.
+      const fixesMore = Number(
+        /<p>(\d+) more remediations? (?:is|are) in the report/.exec(text)?.[1] ?? 0
+      )
+      expect(fixItems(text)).toBeGreaterThan(100)
+      expect(fixItems(text) + fixesMore).toBe(2000)
+      // The details of the targets that did not fit are counted too.
+      expect(text).toMatch(/<p>The details of \d+ more in the report/)
     })
 
     test('a small budget: the table and the fixes both shrink, and nothing is counted twice', () => {
@@ -165,7 +205,7 @@ describe('job summary', () => {
           .slice(0, shown.length)
           .map(t => t.target)
       )
-      const fixesShown = (text.match(/<li>/g) ?? []).length
+      const fixesShown = fixItems(text)
       const fixesMore = Number(
         /<p>(\d+) more remediations? (?:is|are) in the report/.exec(text)?.[1]
       )
@@ -174,14 +214,14 @@ describe('job summary', () => {
       expect(fixesShown + fixesMore).toBe(42) // 40 distinct rbac fixes, the warning's, the unreachable one's
     })
 
-    test('one fix shared by a whole scale set names the first 20 targets and counts the rest', () => {
+    test('one fix shared by a whole scale set names the first 8 targets and counts the rest', () => {
       const targets = Array.from({ length: 30 }, (_, i) =>
         rbacDeniedTarget(`vmss-${i}`, 'grant Reader')
       )
       const text = renderSummary(reportOf(targets, 'fail'))
-      const fixes = text.slice(text.indexOf('### How to fix'))
-      expect(fixes.match(/vmss-\d+ · api/g)).toHaveLength(20)
-      expect(fixes).toContain('vmss-19 · api (rbac-denied)<br>and 10 more</b><br>grant Reader')
+      const fixes = text.slice(text.indexOf('### How to fix'), text.indexOf('<details'))
+      expect(fixes.match(/<span title="vmss-\d+">/g)).toHaveLength(8)
+      expect(fixes).toContain('<span title="vmss-7">vmss-7</span>, and 22 more — grant Reader')
       expect(text).not.toContain('not shown')
     })
   })

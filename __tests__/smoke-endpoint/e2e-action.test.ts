@@ -282,7 +282,7 @@ describe('SDK cross-check: which identity @azure/identity resolves to in the app
     }
   })
 
-  test('app without AZURE_CLIENT_ID while the run selects a user-assigned identity → warned, both named, fix given', async () => {
+  test('app without AZURE_CLIENT_ID while the run selects a user-assigned identity → fails wrong-identity by default, both named, a two-line fix', async () => {
     await emulator.setScenario('healthy')
     const handler = await startHandlerProcess(handlerSettings() as never, sourceEnv('app-service'))
     try {
@@ -296,14 +296,35 @@ describe('SDK cross-check: which identity @azure/identity resolves to in the app
         claims?: { appid?: string; oid?: string }
       }>
       const dac = sdk.find(s => s.credential === 'DefaultAzureCredential')!
-      expect(dac.status).toBe('warn')
+      expect(dac.status).toBe('fail')
       expect(dac.claims?.oid).toBe(emulator.identities.system.objectId)
       expect(dac.detail).toContain(emulator.identities.system.clientId)
       expect(dac.detail).toContain(userAssigned().clientId)
-      expect(dac.detail).toContain(`AZURE_CLIENT_ID=${userAssigned().clientId}`)
+      const fix = (dac as { remediation?: string }).remediation!.split('\n')
+      expect(fix).toHaveLength(2)
+      expect(fix[0]).toContain(`set the app setting AZURE_CLIENT_ID=${userAssigned().clientId}`)
+      expect(fix[1]).toContain('set the input identity: system')
       // The raw probe used the selected identity: the platform side is fine, the app is not.
       expect(run.outputs['client-id']).toBe(userAssigned().clientId)
-      expectAppCredentialWarned(run)
+      expect(run.outputs['result']).toBe('fail')
+      expect(run.outputs['failure-mode']).toBe('wrong-identity')
+      expect(run.code).toBe(1)
+      expect(run.annotations.some(a => a.level === 'error' && /app SDK/.test(a.title ?? ''))).toBe(
+        true
+      )
+      expect(everythingWritten(run)).not.toContain(emulator.canary)
+
+      // sdk-identity: warn → the same finding only warns, the job goes on.
+      const warned = await runAction({
+        inputs: actionInputs(handler, { identity: userAssigned().clientId, 'sdk-identity': 'warn' })
+      })
+      expectAppCredentialWarned(warned)
+      // sdk-identity: off → reported, not judged: the run passes.
+      const off = await runAction({
+        inputs: actionInputs(handler, { identity: userAssigned().clientId, 'sdk-identity': 'off' })
+      })
+      expect(off.outputs['result']).toBe('pass')
+      expect(off.report.targets[0].sdk[0].status).toBe('skip')
     } finally {
       await handler.stop()
     }

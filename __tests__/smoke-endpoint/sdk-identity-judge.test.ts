@@ -64,22 +64,55 @@ test('the SDK resolves to the selected user-assigned identity → pass', () => {
   })
 })
 
-test('AZURE_CLIENT_ID unset: the SDK gets the system identity while a user-assigned one is selected → warn naming both and the fix', () => {
+test('AZURE_CLIENT_ID unset: the SDK gets the system identity while a user-assigned one is selected → fail (by default) naming both, and a two-line fix', () => {
   const [report] = judgeSdkIdentity(
     observations(USER, [{ credential: 'DefaultAzureCredential', claims: segment(SYSTEM), ms: 5 }]),
     {
       identity: { kind: 'client-id', value: USER.appid }
     }
   )
-  expect(report!.status).toBe('warn')
+  expect(report!.status).toBe('fail')
   expect(report!.detail).toContain(SYSTEM.appid)
   expect(report!.detail).toContain(USER.appid)
   expect(report!.detail).toContain(USER.oid)
   expect(report!.detail).toContain('AZURE_CLIENT_ID unset')
-  expect(report!.detail).toContain(`Set the app setting AZURE_CLIENT_ID=${USER.appid}`)
+  expect(report!.remediation!.split('\n')).toEqual([
+    expect.stringContaining(`set the app setting AZURE_CLIENT_ID=${USER.appid}`),
+    // The SDK's token is the app's system-assigned identity: that is what to test instead.
+    "Or, if the app's identity is the one meant, test that one: set the input identity: system"
+  ])
 })
 
-test('a stale AZURE_CLIENT_ID while the system identity is selected → warn, remove the setting', () => {
+test('sdk-identity: warn makes the same difference a warning, off only reports it', () => {
+  const obs = observations(USER, [
+    { credential: 'DefaultAzureCredential', claims: segment(SYSTEM), ms: 5 }
+  ])
+  const identity = { kind: 'client-id' as const, value: USER.appid }
+  expect(judgeSdkIdentity(obs, { identity, sdkIdentity: 'warn' })[0]!.status).toBe('warn')
+  expect(judgeSdkIdentity(obs, { identity, sdkIdentity: 'off' })[0]!.status).toBe('skip')
+  expect(judgeSdkIdentity(obs, { identity, sdkIdentity: 'fail' })[0]!.status).toBe('fail')
+})
+
+test('a workload with no identity at all (the raw probe got no token): never advise the system-assigned identity', () => {
+  const noToken: Observations = { ...observations(SYSTEM, undefined), tokens: [] }
+  const [report] = judgeSdkIdentity(
+    {
+      ...noToken,
+      sdk: [
+        { credential: 'DefaultAzureCredential', error: 'No managed identity endpoint found', ms: 3 }
+      ]
+    },
+    { identity: { kind: 'system' } }
+  )
+  expect(report!.status).toBe('warn')
+  expect(report!.remediation).toMatch(
+    /raw probe got no token either: give the workload the identity first/
+  )
+  expect(report!.remediation).not.toMatch(/system-assigned/)
+  expect(report!.detail).not.toMatch(/system-assigned/)
+})
+
+test("a stale AZURE_CLIENT_ID while the system identity is selected → fail, remove the setting or test the app's identity", () => {
   const [report] = judgeSdkIdentity(
     observations(SYSTEM, [
       {
@@ -91,9 +124,12 @@ test('a stale AZURE_CLIENT_ID while the system identity is selected → warn, re
     ]),
     { identity: { kind: 'system' } }
   )
-  expect(report!.status).toBe('warn')
+  expect(report!.status).toBe('fail')
   expect(report!.detail).toMatch(/user-assigned .*userAssignedIdentities\/app-id/)
-  expect(report!.detail).toContain(`Remove the app setting AZURE_CLIENT_ID (${USER.appid})`)
+  expect(report!.remediation).toContain(
+    `remove the app setting AZURE_CLIENT_ID (now ${USER.appid})`
+  )
+  expect(report!.remediation).toContain(`set the input identity: ${USER.appid}`)
 })
 
 test('differs from the raw probe even when the selection cannot tell (object-id selection matched by neither)', () => {
@@ -103,7 +139,7 @@ test('differs from the raw probe even when the selection cannot tell (object-id 
       identity: { kind: 'object-id', value: SYSTEM.oid }
     }
   )
-  expect(report!.status).toBe('warn')
+  expect(report!.status).toBe('fail')
   expect(report!.detail).toContain(`the raw probe's token belongs to client ID ${SYSTEM.appid}`)
 })
 

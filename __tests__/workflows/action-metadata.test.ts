@@ -25,7 +25,8 @@ const CONTRACT_INPUTS: Record<string, string | undefined> = {
   'endpoint-key': '',
   'endpoint-audience': '',
   'imds-endpoint': 'http://169.254.169.254',
-  summary: 'true'
+  summary: 'true',
+  'sdk-identity': 'fail' // ours: what the app's SDK resolving to another identity means
 }
 
 const CONTRACT_OUTPUTS = [
@@ -37,7 +38,12 @@ const CONTRACT_OUTPUTS = [
   'tenant-id',
   'expires-on',
   'report',
-  'report-path'
+  'report-path',
+  'failed-targets',
+  'targets',
+  'passed',
+  'warned',
+  'failed'
 ]
 
 /**

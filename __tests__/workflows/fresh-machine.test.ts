@@ -48,7 +48,8 @@ test('the PATH of a fresh machine has node and sh but no optional tool', () => {
 
 test('jest passes, skips the shellcheck suite and ends with one notice saying how to install it', () => {
   const run = jestWithoutTools({})
-  expect(run.out).toMatch(/Tests:\s+2 skipped, 2 passed, 4 total/)
+  // The shellcheck suite is skipped, the stands-alone one runs: some skipped, some passed, none failed.
+  expect(run.out).toMatch(/Tests:\s+[1-9]\d* skipped, [1-9]\d* passed, \d+ total/)
   expect(run.code).toBe(0)
   const notices = run.out.match(/test suite\(s\) skipped, system tools not installed/g) ?? []
   expect(notices).toHaveLength(1)

@@ -219,7 +219,8 @@ test('a shard whose job ended before its report: its targets fail as not probed,
   expect(merge.annotations).toEqual([
     expect.objectContaining({
       level: 'error',
-      title: `${TARGETS[1]} · dispatch`,
+      // One annotation per cause, titled with the target's short name (the host) and the mode.
+      title: `${new URL(TARGETS[1]!).host} · dispatch · dispatch-failed`,
       message: expect.stringContaining(message)
     }),
     expect.objectContaining({

@@ -56,15 +56,19 @@ export function diagnose(observations: Observations, plan: DiagnosisPlan): Targe
 
 /**
  * The runbook's "the app picks the wrong client ID": the platform hands out the right token, but
- * the app's own SDK resolved to another identity, or got none (AZURE_CLIENT_ID naming an identity
- * the workload lacks, or unset where the workload has only user-assigned ones): the app's own calls
- * would go wrong. The steps pass; the target is degraded, so `fail-on: warning` can gate on it.
+ * the app's own SDK resolved to another identity (a `fail` by default, input `sdk-identity`), or
+ * got none (a `warn`): the app's own calls would go wrong although the steps pass.
  */
 function withSdkVerdict(report: TargetReport): TargetReport {
   const judged = withVerdict(report)
-  const appCredentialWrong = judged.sdk?.some(entry => entry.status === 'warn')
-  if (judged.result !== 'pass' || !appCredentialWrong) return judged
-  return { ...judged, result: 'warn', failedStep: 'token', failureMode: 'wrong-identity' }
+  const worst = judged.sdk?.some(entry => entry.status === 'fail')
+    ? 'fail'
+    : judged.sdk?.some(entry => entry.status === 'warn')
+      ? 'warn'
+      : undefined
+  if (worst === undefined) return judged
+  if (judged.result === 'fail' || (judged.result === 'warn' && worst === 'warn')) return judged
+  return { ...judged, result: worst, failedStep: 'token', failureMode: 'wrong-identity' }
 }
 
 /** Observations of another schema or another run cannot be judged: the dispatch failed. */

@@ -18,4 +18,11 @@ export interface DiagnosisPlan {
   rbacWaitMs?: number
   /** The request's nonce: observations that echo another one answer another run (dispatch-failed). */
   nonce?: string
+  /**
+   * Input `sdk-identity`: what the app's SDK resolving to another identity means. `fail` when not
+   * given (the app would call with an identity the smoke test never checked).
+   */
+  sdkIdentity?: SdkIdentityPolicy
 }
+
+export type SdkIdentityPolicy = 'fail' | 'warn' | 'off'

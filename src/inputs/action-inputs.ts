@@ -40,6 +40,8 @@ export interface Check {
 
 export type FailOn = 'error' | 'warning' | 'never'
 export type OsChoice = 'auto' | 'linux' | 'windows'
+/** Input `sdk-identity`: the app's SDK resolving to another identity fails, warns, or is only reported. */
+export type SdkIdentityChoice = 'fail' | 'warn' | 'off'
 
 export interface ActionInputs {
   targets: Target[]
@@ -57,6 +59,8 @@ export interface ActionInputs {
   endpointAudience?: string
   imdsEndpoint: string
   summary: boolean
+  /** Input `sdk-identity`; absent means `fail`. */
+  sdkIdentity?: SdkIdentityChoice
 }
 
 /** An invalid input: names the input, the value's problem and a valid example (docs/contract.md). */

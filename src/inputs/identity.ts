@@ -11,6 +11,7 @@
 import type { IdentitySelection } from '../probe-request'
 import { GUID, isResourceType, parseResourceId, resourceType } from '../azure/resource-id'
 import { InputError } from './action-inputs'
+import { resourceIdFromPortalUrl } from './portal-url'
 import { quoteValue } from './quote-value'
 
 const INPUT = 'identity'
@@ -38,12 +39,29 @@ function fail(problem: string, example = CLIENT_ID_EXAMPLE): never {
 /** Mistakes in something meant as a GUID; undefined when `text` is a plain GUID. */
 export function guidProblem(text: string): string | undefined {
   if (GUID.test(text)) return undefined
+  // YAML keeps quotes that are inside a plain or block scalar (identity: '"6f3e..."', or `|` with quotes).
+  const quoted = /^(["'`])(.*)\1$/.exec(text)
+  if (quoted !== null && GUID.test(quoted[2]!.trim())) {
+    return `${quoteValue(text)} has quotes around the GUID, which are kept as part of the value; write ${quoted[2]!.trim()} without them`
+  }
   const braced = BRACED_GUID.exec(text)
   if (braced !== null) return `${quoteValue(text)} has braces around the GUID; write ${braced[1]}`
   if (UNDASHED_GUID.test(text)) {
     return `${quoteValue(text)} is missing the dashes of a GUID (8-4-4-4-12 hex digits)`
   }
+  const wrongLength = guidLengthProblem(text)
+  if (wrongLength !== undefined) return wrongLength
   return `${quoteValue(text)} is not a GUID (8-4-4-4-12 hex digits)`
+}
+
+/** Hex digits and dashes, but not 8-4-4-4-12: a GUID cut short in a copy, or with extra digits. */
+function guidLengthProblem(text: string): string | undefined {
+  if (!/^[0-9a-f]+(-[0-9a-f]+)+$/i.test(text)) return undefined
+  const groups = text.split('-').map(group => group.length)
+  const digits = groups.reduce((sum, n) => sum + n, 0)
+  if (digits === 32 && groups.join('-') === '8-4-4-4-12') return undefined
+  const cut = digits < 32 ? `${32 - digits} digits are missing` : `${digits - 32} digits too many`
+  return `${quoteValue(text)} looks like a GUID of the wrong length: it has ${digits} hex digits in groups ${groups.join('-')}, a GUID has 32 in groups 8-4-4-4-12 (${cut}; copy it again in full)`
 }
 
 function parseObjectId(text: string, rest: string): IdentitySelection {
@@ -117,15 +135,33 @@ export function parseIdentity(value: string): IdentitySelection {
     return parseIdentityResourceId(text)
   }
   if (lower.startsWith('https://') && lower.includes('/subscriptions/')) {
+    const id = resourceIdFromPortalUrl(text)
     fail(
-      `${quoteValue(text)} is a portal or ARM URL; give the identity's resource ID (from /subscriptions/ on) or its client ID`,
+      id === undefined
+        ? `${quoteValue(text)} is a portal or ARM URL; give the identity's resource ID (from /subscriptions/ on) or its client ID`
+        : `${quoteValue(text)} is a portal URL; the resource ID in it is ${id}: write that (or the identity's client ID)`,
       RESOURCE_ID_EXAMPLE
     )
   }
   const problem = guidProblem(text)
   if (problem === undefined) return { kind: 'client-id', value: text.toLowerCase() }
-  if (BRACED_GUID.test(text) || UNDASHED_GUID.test(text)) fail(problem)
+  if (
+    BRACED_GUID.test(text) ||
+    UNDASHED_GUID.test(text) ||
+    /^["'`]/.test(text) ||
+    /^[0-9a-f]+(-[0-9a-f]+)+$/i.test(text)
+  ) {
+    fail(problem)
+  }
+  // `rg-web/id-web` or `id-web`: an identity's name; the client ID is one command away.
+  const named = /^(?:([-\w.()]+)\/)?([A-Za-z0-9][-\w]{2,127})$/.exec(text)
+  if (named !== null) {
+    const group = named[1] ?? '<resource group>'
+    fail(
+      `${quoteValue(text)} looks like the name of an identity; identity takes its client ID (a GUID): az identity show -g ${group} -n ${named[2]} --query clientId -o tsv`
+    )
+  }
   return fail(
-    `${quoteValue(text)} is not system, a client ID (GUID), object-id:<GUID> or a user-assigned identity resource ID; an identity's name alone is not enough`
+    `${quoteValue(text)} is not system, a client ID (GUID), object-id:<GUID> or a user-assigned identity resource ID`
   )
 }

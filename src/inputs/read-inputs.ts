@@ -5,7 +5,13 @@
  * or builds a pattern from them.
  */
 import type { IdentitySelection } from '../probe-request'
-import { InputError, type ActionInputs, type FailOn, type OsChoice } from './action-inputs'
+import {
+  InputError,
+  type ActionInputs,
+  type FailOn,
+  type OsChoice,
+  type SdkIdentityChoice
+} from './action-inputs'
 import { audienceProblem, hasControlCharacter } from './audience-value'
 import { DEFAULT_CHECK_LINE, parseChecks } from './checks'
 import { READY_WAIT_DEFAULT } from './ready-wait-default'
@@ -31,7 +37,8 @@ export const INPUT_DEFAULTS = {
   'endpoint-key': '',
   'endpoint-audience': '',
   'imds-endpoint': 'http://169.254.169.254',
-  summary: 'true'
+  summary: 'true',
+  'sdk-identity': 'fail'
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -248,7 +255,25 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     endpointKey: attempt(() => parseEndpointKey(read('endpoint-key')), undefined),
     endpointAudience: attempt(() => parseEndpointAudience(read('endpoint-audience')), undefined),
     imdsEndpoint: attempt(() => parseImdsEndpoint(read('imds-endpoint')), ''),
-    summary: attempt(() => parseBoolean('summary', read('summary')), true)
+    summary: attempt(() => parseBoolean('summary', read('summary')), true),
+    sdkIdentity: attempt(
+      () =>
+        parseChoice<SdkIdentityChoice>(
+          'sdk-identity',
+          read('sdk-identity'),
+          ['fail', 'warn', 'off'],
+          {
+            error: 'fail',
+            failure: 'fail',
+            warning: 'warn',
+            none: 'off',
+            never: 'off',
+            false: 'off',
+            ignore: 'off'
+          }
+        ),
+      'fail'
+    )
   }
   if (errors.length === 1) throw errors[0]!
   if (errors.length > 1) throw new InputErrors(errors)

@@ -11,6 +11,7 @@ import { isResourceType, parseResourceId, resourceType } from '../azure/resource
 import { InputError, type Target } from './action-inputs'
 import { inputLines, MAX_LINES } from './input-lines'
 import { quoteValue } from './quote-value'
+import { isPortalUrl, resourceIdFromPortalUrl } from './portal-url'
 import { parseSecureUrl } from './url-rules'
 
 const INPUT = 'targets'
@@ -29,7 +30,53 @@ function fail(line: number, problem: string, example: string): never {
   throw new InputError(INPUT, `line ${line}: ${problem}`, example)
 }
 
+/**
+ * What people write after `vm:`/`vmss:` instead of a resource ID: a portal URL (the ID is in it),
+ * `rg/name`, a bare name or a resource group's ID. Each gets the command that prints the ID.
+ */
+function checkNotAnId(lineNo: number, prefix: 'vm' | 'vmss', rest: string, example: string): void {
+  const command = prefix === 'vm' ? 'az vm show' : 'az vmss show'
+  const what = prefix === 'vm' ? 'VM' : 'scale set'
+  if (isPortalUrl(rest)) {
+    const id = resourceIdFromPortalUrl(rest)
+    fail(
+      lineNo,
+      id === undefined
+        ? `${quoteValue(rest)} is a portal URL, not a resource ID; copy the resource ID from the ${what}'s Properties or JSON view`
+        : `${quoteValue(rest)} is a portal URL, not a resource ID; the resource ID in it is ${id}: write ${quoteValue(`${prefix}:${id}`)}`,
+      example
+    )
+  }
+  if (rest.startsWith('/')) {
+    const group = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/?$/i.exec(rest)?.[1]
+    if (group !== undefined) {
+      fail(
+        lineNo,
+        `${quoteValue(rest)} is a resource group, not a ${what}; get the ${what}'s ID with: ${command} -g ${group} -n <${what} name> --query id -o tsv`,
+        example
+      )
+    }
+    return
+  }
+  const [group, name, ...more] = rest.split('/')
+  if (more.length === 0 && group && name && /^[-\w.()]+$/.test(group) && /^[-\w.]+$/.test(name)) {
+    fail(
+      lineNo,
+      `${quoteValue(rest)} is a resource group and a name, not a resource ID; get the ID with: ${command} -g ${group} -n ${name} --query id -o tsv, and write ${prefix}:<that ID>`,
+      example
+    )
+  }
+  if (name === undefined && /^[-\w.()]+$/.test(rest)) {
+    fail(
+      lineNo,
+      `${quoteValue(rest)} is a name (a resource group or a ${what}), not a resource ID; get the ID with: ${command} -g <resource group> -n <${what} name> --query id -o tsv, and write ${prefix}:<that ID>`,
+      example
+    )
+  }
+}
+
 function parseVm(lineNo: number, line: string, id: string): Target {
+  checkNotAnId(lineNo, 'vm', id, VM_EXAMPLE)
   const parsed = parseResourceId(id)
   if (!parsed.ok) {
     fail(lineNo, `${quoteValue(id)} is not a VM resource ID: ${parsed.problem}`, VM_EXAMPLE)
@@ -58,6 +105,7 @@ function parseVmss(lineNo: number, line: string, rest: string): Target {
   const hash = rest.indexOf('#')
   const id = hash === -1 ? rest : rest.slice(0, hash)
   const instanceId = hash === -1 ? undefined : rest.slice(hash + 1)
+  checkNotAnId(lineNo, 'vmss', isPortalUrl(rest) ? rest : id, VMSS_EXAMPLE)
   const parsed = parseResourceId(id)
   if (!parsed.ok) {
     fail(
@@ -104,8 +152,44 @@ function parseUrlTarget(lineNo: number, line: string): Target {
   return { kind: 'https', line, url: parsed.url.href }
 }
 
+/** The beginning of a target: `local`, `vm:`, `vmss:`, a URL or a bare resource ID. */
+const TARGET_START = /^(local$|vm:|vmss:|https?:\/\/|\/subscriptions\/)/i
+
+/**
+ * Several targets on one line: YAML `>` (and a plain multi-line scalar) folds lines into one with
+ * spaces, and commas separate nothing here.
+ */
+function checkOneTargetPerLine(lineNo: number, line: string): void {
+  // `vm: /subscriptions/...` is one target (a space after the prefix is allowed).
+  const words = line
+    .replace(/\b(vm|vmss):\s+/gi, '$1:')
+    .split(/[\s,]+/)
+    .filter(word => word !== '')
+  const starts = words.filter(word => TARGET_START.test(word)).length
+  if (words.length < 2 || starts < 2) return
+  const separator = /,/.test(line) ? 'commas' : 'spaces (YAML > folds lines into one)'
+  fail(
+    lineNo,
+    `holds ${starts} targets separated by ${separator}; write targets: | and one target a line`,
+    `local\n${VM_EXAMPLE}`
+  )
+}
+
 function parseTargetLine(lineNo: number, line: string): Target {
+  checkOneTargetPerLine(lineNo, line)
   const lower = line.toLowerCase()
+  if (isPortalUrl(line)) {
+    const id = resourceIdFromPortalUrl(line)
+    const prefix =
+      id !== undefined && /\/virtualMachineScaleSets\/[^/]+$/i.test(id) ? 'vmss:' : 'vm:'
+    fail(
+      lineNo,
+      id === undefined
+        ? `${quoteValue(line)} is a portal URL; give the VM's resource ID after vm: (or a smoke endpoint's own URL)`
+        : `${quoteValue(line)} is a portal URL, not a target; the resource ID in it is ${id}: write ${quoteValue(prefix + id)}`,
+      VM_EXAMPLE
+    )
+  }
   if (lower === 'local') return { kind: 'local', line }
   if (lower.startsWith('vm:')) return parseVm(lineNo, line, line.slice(3).trim())
   if (lower.startsWith('vmss:')) return parseVmss(lineNo, line, line.slice(5).trim())

@@ -3,6 +3,7 @@
  * still starting), diagnose, re-probe through an API's transient 429/5xx, and under `rbac-wait`
  * re-probe while the API still denies the role. The target's `durationMs` covers all of it.
  */
+import type { SdkIdentityPolicy } from '../diagnosis/plan'
 import type { Check } from '../inputs/action-inputs'
 import type { IdentitySelection, ProbeRequest } from '../probe-request'
 import type { Observations } from '../observations'
@@ -21,6 +22,8 @@ export interface WorkloadContext {
   expectedPrincipalId?: string
   checks: Check[]
   rbacWaitMs: number
+  /** Input `sdk-identity` (default `fail`). */
+  sdkIdentity?: SdkIdentityPolicy
   budgetMs: number
   diagnosis: DiagnosisPort
   clock: Clock
@@ -58,7 +61,8 @@ export async function runWorkload(
     checks,
     nowMs: Date.now(),
     rbacWaitMs: context.rbacWaitMs,
-    nonce: context.request.nonce
+    nonce: context.request.nonce,
+    ...(context.sdkIdentity ? { sdkIdentity: context.sdkIdentity } : {})
   })
   // rbac-wait around the transient retries around one probe: a 503 on the way to a role that
   // becomes effective is retried as a 503, and the rbac-wait loop only sees settled answers.

@@ -1,10 +1,14 @@
 /**
- * One annotation per failed or degraded step: `error` for fail, `warning` for warn, titled
- * `<target> · <step>`, the message being the detail and the remediation. The command writer escapes
- * line breaks and `::` sequences, so values from APIs cannot forge workflow commands.
+ * Annotations: one per distinct cause (failure mode and remediation, see causes.ts), worst first,
+ * `error` for a failure and `warning` for a degradation, naming how many targets share the cause
+ * and which. A cause that eight instances of a scale set share is one annotation, not eight, and
+ * a failure is never repeated once per check. The command writer escapes line breaks and `::`
+ * sequences, so values from APIs cannot forge workflow commands.
  */
 import * as runner from '../runner'
-import type { Report, StepStatus, TargetReport } from './report-types'
+import { causesOf, type Cause } from './causes'
+import type { Report } from './report-types'
+import { shortTargetNames } from './target-name'
 
 export interface AnnotationSink {
   error(message: string, properties: { title: string }): void
@@ -17,38 +21,42 @@ export interface PlannedAnnotation {
   message: string
 }
 
-/** The annotations a report calls for, in report order. */
+/** Targets named in one annotation; more are counted. */
+const TARGETS_NAMED = 10
+
+/** The annotations a report calls for: one per cause, worst first. */
 export function planAnnotations(report: Report): PlannedAnnotation[] {
-  return report.targets.flatMap(targetAnnotations)
+  const names = shortTargetNames(report.targets)
+  return causesOf(report.targets).map(cause => causeAnnotation(cause, names))
 }
 
 /**
  * GitHub shows at most 10 error and 10 warning annotations per step. Errors keep one slot free for
- * the gate's own message; when there are more, the last slot says how many were left out.
+ * the gate's own message; when there are more causes, the last slot says how many were left out.
  */
 export const ANNOTATION_LIMITS = { error: 9, warning: 10 } as const
 
 /** The annotations to emit: the plan, cut to the limits with a closing "N more" per level. */
 export function limitAnnotations(planned: PlannedAnnotation[]): PlannedAnnotation[] {
-  const kept = new Set<PlannedAnnotation>()
-  const closing: PlannedAnnotation[] = []
+  const kept: PlannedAnnotation[] = []
   for (const level of ['error', 'warning'] as const) {
     const ofLevel = planned.filter(a => a.level === level)
     const limit = ANNOTATION_LIMITS[level]
-    const shown = ofLevel.length <= limit ? ofLevel : ofLevel.slice(0, limit - 1)
-    for (const annotation of shown) kept.add(annotation)
+    if (ofLevel.length <= limit) {
+      kept.push(...ofLevel)
+      continue
+    }
+    const shown = ofLevel.slice(0, limit - 1)
     const left = ofLevel.slice(shown.length)
-    if (left.length === 0) continue
-    closing.push({
+    kept.push(...shown, {
       level,
-      title: `mi-smoke · ${left.length} more`,
-      message: `${left.length} more ${level === 'error' ? 'failed' : 'degraded'} steps: ${left
+      title: `mi-smoke · ${left.length} more ${level === 'error' ? 'failures' : 'warnings'}`,
+      message: `${left.length} more causes: ${left
         .map(a => a.title)
         .join('; ')}. See the job summary or the report output for each one.`
     })
   }
-  // Report order is kept; the "N more" lines close the list.
-  return [...planned.filter(a => kept.has(a)), ...closing]
+  return kept
 }
 
 export function annotate(report: Report, sink: AnnotationSink = runner): void {
@@ -57,49 +65,20 @@ export function annotate(report: Report, sink: AnnotationSink = runner): void {
   }
 }
 
-function targetAnnotations(target: TargetReport): PlannedAnnotation[] {
-  const annotations: PlannedAnnotation[] = []
-  for (const step of target.steps) {
-    const level = levelOf(step.status)
-    if (!level) continue
-    annotations.push({
-      level,
-      title: `${target.target} · ${step.step}`,
-      message: message(step.detail, step.failureMode, step.remediation)
-    })
-  }
-  for (const sdk of target.sdk ?? []) {
-    const level = levelOf(sdk.status)
-    if (!level) continue
-    annotations.push({
-      level,
-      title: `${target.target} · app SDK (${sdk.credential})`,
-      message: sdk.detail
-    })
-  }
-  // A target that is not passing must never go unannounced, even if no step carries the status.
-  const level = levelOf(target.result)
-  if (level && !annotations.some(a => a.level === level)) {
-    annotations.push({
-      level,
-      title: `${target.target} · ${target.failedStep ?? 'result'}`,
-      message: message(`target result ${target.result}`, target.failureMode, undefined)
-    })
-  }
-  return annotations
-}
-
-function levelOf(status: StepStatus): PlannedAnnotation['level'] | undefined {
-  if (status === 'fail') return 'error'
-  if (status === 'warn') return 'warning'
-  return undefined
-}
-
-function message(
-  detail: string,
-  failureMode: string | undefined,
-  remediation: string | undefined
-): string {
-  const head = failureMode ? `${detail} [${failureMode}]` : detail
-  return remediation ? `${head}\nHow to fix: ${remediation}` : head
+function causeAnnotation(cause: Cause, names: Map<string, string>): PlannedAnnotation {
+  const count = cause.targets.length
+  const shown = cause.targets.slice(0, TARGETS_NAMED).map(t => names.get(t.target) ?? t.target)
+  const more = count > TARGETS_NAMED ? `, and ${count - TARGETS_NAMED} more` : ''
+  const what = cause.failureMode ?? cause.where
+  const title =
+    count === 1
+      ? `${shown[0]} · ${cause.where}${cause.failureMode ? ` · ${cause.failureMode}` : ''}`
+      : `${what} · ${count} targets`
+  const lines = [
+    count === 1
+      ? cause.detail
+      : `${count} targets (${shown.join(', ')}${more}) at ${cause.where}: ${cause.detail}`
+  ]
+  if (cause.remediation) lines.push(`How to fix: ${cause.remediation}`)
+  return { level: cause.level === 'fail' ? 'error' : 'warning', title, message: lines.join('\n') }
 }

@@ -1,6 +1,8 @@
 /**
  * Every output of the contract, and the report file at `report-path`. The identity outputs come
  * from the first target's first token step that yielded a usable token (its claims: never the token).
+ * For fleets: `failed-targets` (the target lines that failed, as a JSON array, for a later step to
+ * retry or page on) and the counts `targets`, `passed`, `warned`, `failed`.
  */
 import * as runner from '../runner'
 import { writeFileSync } from 'node:fs'
@@ -23,6 +25,13 @@ export interface ActionOutputs {
   'expires-on': string
   report: string
   'report-path': string
+  /** JSON array of the target lines whose result is `fail` (`[]` when none). */
+  'failed-targets': string
+  /** Counts, as decimal strings: targets probed, and of each verdict. */
+  targets: string
+  passed: string
+  warned: string
+  failed: string
 }
 
 /** Where the report file goes: under RUNNER_TEMP (the runner cleans it), named with the run's nonce. */
@@ -44,6 +53,8 @@ export function computeOutputs(
 ): ActionOutputs {
   const first = firstFailure(report)
   const token = identityStep(report)
+  const count = (result: string): string =>
+    String(report.targets.filter(t => t.result === result).length)
   return {
     result: report.result,
     'failed-step': first?.step ?? '',
@@ -54,6 +65,13 @@ export function computeOutputs(
     'expires-on': token ? expiresOn(token) : '',
     report: JSON.stringify(report),
     'report-path': reportPath,
+    'failed-targets': JSON.stringify(
+      report.targets.filter(t => t.result === 'fail').map(t => t.target)
+    ),
+    targets: String(report.targets.length),
+    passed: count('pass'),
+    warned: count('warn'),
+    failed: count('fail'),
     ...overrides
   }
 }

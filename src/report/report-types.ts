@@ -92,6 +92,8 @@ export interface SdkIdentityReport {
   credential: string
   status: StepStatus
   detail: string
+  /** What to do about it (set on a `fail` or `warn`). */
+  remediation?: string
   clientIdSetting?: string
   claims?: ReportedClaims
 }
