@@ -7,7 +7,7 @@
  * 3. one API call per check with its audience's token.
  *
  * It never throws for network trouble: that is an observation. A token leaves this module only
- * as its claims (the JWT payload segment) and through `registerSecret`, which masks it.
+ * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
  */
 import { OBSERVATIONS_VERSION } from '../observations'
 import type { ApiObservation, Observations, TokenObservation, WorkloadMeta } from '../observations'
@@ -26,7 +26,7 @@ export interface ProbeOptions {
   signal?: AbortSignal
   /** Names the probe in the observations; `local` by default. */
   probe?: string
-  /** Called with every access token the moment it is received (the local dispatcher: core.setSecret). */
+  /** Called with every access token the moment it is received (the local dispatcher: the redactor). */
   registerSecret?: (secret: string) => void
   /** Retry waits and clock, for unit tests only. */
   sleep?: Sleep
@@ -110,7 +110,7 @@ function tokenObservation(
   const reduced = reduceTokenResponse(outcome.body)
   if (reduced.accessToken !== undefined) {
     registerSecret?.(reduced.accessToken)
-    // The signature alone is what leaks when a token is cut or split: mask it on its own too.
+    // The signature alone is what leaks when a token is cut or split: redact it on its own too.
     const signature = reduced.accessToken.split('.')[2]
     if (signature) registerSecret?.(signature)
   }

@@ -15,7 +15,7 @@ import { parseProbeRequest, parseRequestBody, RequestRefused } from './parse-req
 import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_IMDS_ENDPOINT,
-  JWT_PATTERN,
+  containsJwt,
   MAX_DEADLINE_MS,
   MAX_REQUEST_TIMEOUT_MS,
   PROTOCOL_VERSION,
@@ -179,7 +179,7 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
     }
     const body = JSON.stringify(observations)
     // Last line of defence: a token must never leave the workload, whatever a probe got wrong.
-    if (JWT_PATTERN.test(body)) {
+    if (containsJwt(body)) {
       return refusal(
         500,
         'internal',

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
 import type { ActionInputs, Target } from '../../../src/inputs/action-inputs'
+import type { Observations } from '../../../src/observations'
 import type { ProbeRequest } from '../../../src/probe-request'
 import { DispatchError } from '../../../src/dispatch/workload'
 import { execAzRunner, findAz, type AzRunner } from '../../../src/dispatch/vm/az-cli'
@@ -103,7 +104,10 @@ describeWithTools(
       const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
       expect(workload!.label).toBe(`vm:${VM}`)
       const req = request()
-      const observations = await workload!.probe(req, new AbortController().signal)
+      const observations = (await workload!.probe(
+        req,
+        new AbortController().signal
+      )) as Observations
       expect(observations.nonce).toBe(req.nonce)
       expect(observations.apis[0]!.status).toBe(200)
       const [view, run] = calls()
@@ -142,7 +146,10 @@ describeWithTools(
       process.env['FAKE_AZ_MODE'] = 'windows'
       const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
       const req = request()
-      const observations = await workload!.probe(req, new AbortController().signal)
+      const observations = (await workload!.probe(
+        req,
+        new AbortController().signal
+      )) as Observations
       expect(observations.nonce).toBe(req.nonce)
       const run = calls()[1]!
       expect(run).toContain('RunPowerShellScript')
@@ -257,7 +264,9 @@ describeWithTools(
       process.env['FAKE_AZ_MODE'] = 'noise-before:20000'
       const [workload] = await vmWorkloads(vmTarget, inputs(), new AbortController().signal, az)
       const req = request()
-      expect((await workload!.probe(req, new AbortController().signal)).nonce).toBe(req.nonce)
+      expect(
+        ((await workload!.probe(req, new AbortController().signal)) as Observations).nonce
+      ).toBe(req.nonce)
       process.env['FAKE_AZ_MODE'] = 'noise-after:3000'
       const error = await probeError(workload!.probe(request(), new AbortController().signal))
       expect(error.message).toMatch(/cut/)
@@ -270,7 +279,9 @@ describeWithTools(
       const workloads = await vmWorkloads(target, inputs(), new AbortController().signal, az)
       expect(workloads.map(w => w.label)).toEqual([`vmss:${VMSS}#0`, `vmss:${VMSS}#3`])
       const req = request()
-      expect((await workloads[1]!.probe(req, new AbortController().signal)).nonce).toBe(req.nonce)
+      expect(
+        ((await workloads[1]!.probe(req, new AbortController().signal)) as Observations).nonce
+      ).toBe(req.nonce)
       const run = calls().find(c => c[1] === 'run-command')!
       expect(run.slice(0, 12)).toEqual([
         'vmss',

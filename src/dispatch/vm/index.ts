@@ -4,9 +4,8 @@
  * `vmss:<id>#N` → that instance. Each workload's `probe()` can run again (the rbac-wait loop does).
  */
 import type { ActionInputs, OsChoice, Target } from '../../inputs/action-inputs'
-import type { Observations } from '../../observations'
 import type { ProbeRequest } from '../../probe-request'
-import type { Workload } from '../workload'
+import type { Workload, WorkloadAnswer } from '../workload'
 import { execAzRunner, findAz, type AzRunner } from './az-cli'
 import { vmStateInRun } from './instance-views'
 import { assertCanRunCommand, type VmState } from './power-state'
@@ -25,9 +24,9 @@ async function runProbe(
   os: ProbeOs,
   request: ProbeRequest,
   signal: AbortSignal
-): Promise<Observations> {
+): Promise<WorkloadAnswer> {
   const streams = await invokeRunCommand(az, runCommand, os, probeScriptPath(os), request, signal)
-  return readObservations(streams, request.nonce)
+  return readObservations(streams)
 }
 
 function vmWorkload(
