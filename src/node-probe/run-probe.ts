@@ -14,6 +14,7 @@ import type { ApiObservation, Observations, TokenObservation, WorkloadMeta } fro
 import type { ProbeCheck, ProbeRequest } from '../probe-request'
 import { httpRequest, isFailure } from '../http/http-request'
 import { mayCarryBearer } from '../azure/loopback'
+import { urlAmbiguity } from '../url-ambiguity'
 import type { Sleep } from './retry-policy'
 import { detectSource } from './sources/detect'
 import { detectPlatform } from './sources/platform'
@@ -82,6 +83,15 @@ export function expandPlaceholders(
   return expanded
 }
 
+/** The host of the check URL as sent (placeholders are never in the host), or '' when none. */
+function sentHost(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return ''
+  }
+}
+
 /** Storage data plane (blob, queue, table, file, dfs) by audience or host. */
 export function isStorage(resource: string, url: URL): boolean {
   const storageHost = (host: string): boolean =>
@@ -143,6 +153,11 @@ async function callApi(
     url = new URL(expanded)
   } catch {
     return notCalled('not a valid URL', expanded)
+  }
+  // Defence in depth: the host the token goes to must be the host that was sent (and checked, by
+  // the runner and the endpoint's allowlist), read alike by every client.
+  if (urlAmbiguity(expanded) !== undefined || url.host !== sentHost(check.url)) {
+    return notCalled('refused: the URL to call is not plainly on the host that was sent', expanded)
   }
   // Defence in depth: inputs are validated on the runner, and still no token goes over plain http.
   if (!mayCarryBearer(url)) {
