@@ -342,7 +342,7 @@ function sdk(value: unknown, path: string): SdkObservation {
     credential: text(o, 'credential', path, {
       limit: 128,
       required: true,
-      pattern: /^[A-Za-z0-9 ._()-]{1,128}$/,
+      pattern: /^[A-Za-z0-9 ._():,=-]{1,128}$/,
       shape: 'is not a credential name'
     }) as string,
     clientIdSetting: text(o, 'clientIdSetting', path, { limit: 256, redact: true }),
