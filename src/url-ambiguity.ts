@@ -72,6 +72,8 @@ export function hostRewrite(text: string, url: URL): string | undefined {
       port = authority.slice(colon)
     }
   }
+  if (!plainHost(url.hostname))
+    return 'has a host that is not a plain DNS name or IP address (empty or over-long labels, odd characters)'
   if (host.toLowerCase() !== url.hostname) {
     return `has a host that URL parsers rewrite (to ${JSON.stringify(url.hostname)}) and other clients may not; write ${JSON.stringify(url.hostname)}`
   }
@@ -82,4 +84,19 @@ export function hostRewrite(text: string, url: URL): string | undefined {
       return `has a port that URL parsers read as ${url.port || defaultPort}; write it without leading zeros`
   }
   return undefined
+}
+
+/** A DNS label: 1-63 letters, digits, `_` or `-`, not starting or ending with `-`. */
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/
+
+/**
+ * A host every client reads alike: an IPv6 literal, or dot-separated DNS labels (an IPv4 address
+ * is four such labels) with at most one trailing dot. `...`, `a..b` or `.a` are hosts to WHATWG
+ * and something else to other parsers.
+ */
+function plainHost(hostname: string): boolean {
+  if (hostname.startsWith('[')) return /^\[[0-9a-f:.]+\]$/.test(hostname)
+  if (hostname.length === 0 || hostname.length > 253) return false
+  const labels = (hostname.endsWith('.') ? hostname.slice(0, -1) : hostname).split('.')
+  return labels.every(label => LABEL.test(label))
 }
