@@ -90,40 +90,35 @@ function tokenRanges(text: string, out: Range[]): void {
       i++
       continue
     }
-    // Segments of this run: [start, end) pairs, separated by single dots.
-    const segments: Range[] = []
-    let start = i
+    // One run of segments separated by single dots, read once, with no per-segment allocation.
+    let open = -1 // where the JWT-shaped range being read starts
+    let end = i
+    let remaining = 0 // segments of that range still to come
     let j = i
     for (;;) {
+      const a = j
       while (j < n && isBase64UrlCode(text.charCodeAt(j))) j++
-      segments.push([start, j])
+      if (open !== -1) {
+        end = j
+        if (--remaining === 0) {
+          out.push([open, end])
+          open = -1
+        }
+      } else if (j - a >= JWT_MIN_FIRST_SEGMENT) {
+        const at = eyjFrom(a)
+        if (at !== -1 && at < j && j - at >= JWT_MIN_FIRST_SEGMENT) {
+          open = at
+          end = j
+          remaining = 2
+        } else if (j - a >= LONG_RUN) out.push([a, j])
+      }
       if (j + 1 < n && text.charCodeAt(j) === 46 && isBase64UrlCode(text.charCodeAt(j + 1))) {
         j++
-        start = j
         continue
       }
       break
     }
-    let s = 0
-    while (s < segments.length) {
-      const [a, b] = segments[s]!
-      if (b - a >= JWT_MIN_FIRST_SEGMENT && text.startsWith('eyJ', a)) {
-        const last = Math.min(s + 2, segments.length - 1)
-        out.push([a, segments[last]![1]])
-        s = last + 1
-      } else if (b - a >= LONG_RUN) {
-        out.push([a, b])
-        s++
-      } else if (b - a > 3) {
-        // `eyJ` may start inside a segment (after a prefix such as `x`): look for it, once.
-        const at = eyjFrom(a + 1)
-        if (at !== -1 && at < b && b - at >= JWT_MIN_FIRST_SEGMENT) {
-          const last = Math.min(s + 2, segments.length - 1)
-          out.push([at, segments[last]![1]])
-          s = last + 1
-        } else s++
-      } else s++
-    }
+    if (open !== -1) out.push([open, end])
     i = j
   }
 }
@@ -205,6 +200,9 @@ function looksLikeCredential(text: string, start: number, end: number): boolean 
 
 /** ASCII letters lower-cased, every other character kept: indices stay those of `text`. */
 function asciiLower(text: string): string {
+  const lower = text.toLowerCase()
+  // Native and fast; only a few non-ASCII characters (İ) change length, then go letter by letter.
+  if (lower.length === text.length) return lower
   return text.replace(/[A-Z]+/g, run => run.toLowerCase())
 }
 
