@@ -486,9 +486,37 @@ export function validateObservations(answer: unknown, expected: AnswerExpectatio
 
 /** `text` (an answer body or a probe's marker line) parsed as JSON, or a DispatchError. */
 export function parseAnswer(text: string, workload: string): unknown {
+  // Observations nest four levels deep; a deeper answer is refused before JSON.parse builds it.
+  if (nestingDepth(text) > MAX_JSON_DEPTH)
+    throw new DispatchError(
+      `${workload} answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      REMEDIATION
+    )
   try {
     return JSON.parse(text) as unknown
   } catch {
     throw new DispatchError(`${workload} answered with something that is not JSON`, REMEDIATION)
   }
+}
+
+const MAX_JSON_DEPTH = 16
+
+/** The deepest nesting of `[` and `{` outside strings: one linear pass, no allocation. */
+function nestingDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92)
+        i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest) deepest = depth
+      if (deepest > MAX_JSON_DEPTH) return deepest
+    } else if (c === 93 || c === 125) depth--
+  }
+  return deepest
 }
