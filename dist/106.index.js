@@ -785,7 +785,7 @@ function chooseOs(choice, state) {
 }
 async function runProbe(arm, target, os, request, signal) {
     const result = await (0, compute_1.invokeRunCommand)(arm, target, (0, compute_1.runCommandInput)(os, probeScript(os), request), signal);
-    return (0, run_command_output_1.readObservations)((0, run_command_output_1.parseRunCommandResult)(result), request.nonce);
+    return (0, run_command_output_1.readObservations)((0, run_command_output_1.parseRunCommandResult)(result));
 }
 function vmWorkload(arm, inputs, label, resourceId) {
     let os;
@@ -829,30 +829,24 @@ async function vmWorkloads(target, inputs, signal, arm) {
 /***/ }),
 
 /***/ 2168:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.maskSecrets = void 0;
+exports.maskedTail = maskedTail;
 /**
  * Masks what looks like a credential before run-command output or az errors are shown to a person:
  * a JWT (three base64url segments starting `eyJ`), anything after `Bearer `, and `access_token`
  * values. The probes never print a token; this is the second line of defence for text we did not
  * write (noise from the VM, az's own errors).
  */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.maskSecrets = maskSecrets;
-exports.maskedTail = maskedTail;
-const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
-const BEARER = /(Bearer\s+)[^\s"',;]+/gi;
-const ACCESS_TOKEN = /("?access_token"?\s*[:=]\s*"?)[^\s"',;}]+/gi;
-function maskSecrets(text) {
-    return text
-        .replace(JWT, '[masked JWT]')
-        .replace(BEARER, '$1[masked]')
-        .replace(ACCESS_TOKEN, '$1[masked]');
-}
+const redact_1 = __webpack_require__(6670);
+/** The one redactor (src/redact.ts): linear on whatever a VM printed. */
+exports.maskSecrets = redact_1.redactSecrets;
 /** The last `limit` characters of `text`, masked, for error evidence. */
 function maskedTail(text, limit = 600) {
-    const masked = maskSecrets(text);
+    const masked = (0, exports.maskSecrets)(text);
     return masked.length > limit ? `…${masked.slice(-limit)}` : masked;
 }
 
@@ -1092,49 +1086,42 @@ function splitLinuxMessage(message) {
         stderr: err > out ? message.slice(err + '\n[stderr]\n'.length) : ''
     };
 }
+/** A line that ends as an observations line does (`"apis":[...]}`): a cut one. Linear. */
+function endsLikeObservations(line) {
+    return line.includes('"apis":[') && line.trimEnd().endsWith(']}');
+}
 /** The observations on the marker line of `stdout` (the last one, if noise repeats the marker). */
-function readObservations(streams, nonce) {
+function readObservations(streams) {
     const lines = streams.stdout.split(/\r?\n/);
     const prefix = `${observations_1.OBSERVATIONS_MARKER} `;
     const line = [...lines].reverse().find(l => l.startsWith(prefix));
     const evidence = () => (0, mask_1.maskedTail)(`[stdout]\n${streams.stdout}\n[stderr]\n${streams.stderr}`.trimEnd());
     if (line === undefined) {
         // The line's start is gone but its end is there: the 4 KB cut took it, not a failed probe.
-        const cutMarker = lines.some(l => l.includes(observations_1.OBSERVATIONS_MARKER)) ||
-            /"apis":\[.*\]\}\s*$/m.test(streams.stdout);
+        const cutMarker = lines.some(l => l.includes(observations_1.OBSERVATIONS_MARKER)) || lines.some(endsLikeObservations);
         throw new workload_1.DispatchError(cutMarker
             ? `the probe's ${observations_1.OBSERVATIONS_MARKER} line was cut (run-command keeps only the last 4,096 bytes of output)`
             : `the probe printed no ${observations_1.OBSERVATIONS_MARKER} line`, 'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)', evidence());
     }
-    // A probe never prints a token; masking before parsing keeps one out of the report if it did.
-    const json = (0, mask_1.maskSecrets)(line.slice(prefix.length));
-    let observations;
+    // Parsed only: the orchestrator passes every answer through the one observations validator,
+    // which also redacts every text in it.
+    let answer;
     try {
-        observations = JSON.parse(json);
+        answer = JSON.parse(line.slice(prefix.length));
     }
     catch {
         throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`, 'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints', evidence());
     }
-    if (typeof observations !== 'object' ||
-        observations === null ||
-        observations.v !== observations_1.OBSERVATIONS_VERSION ||
-        !Array.isArray(observations.tokens) ||
-        !Array.isArray(observations.apis)) {
-        throw new workload_1.DispatchError(`the probe's answer is not ${observations_1.OBSERVATIONS_MARKER} observations`, 'Use the probe scripts shipped with this version of the action', evidence());
-    }
-    if (observations.nonce === '' && observations.source === 'none' && nonce !== '') {
+    const said = answer;
+    if (said !== null && typeof said === 'object' && said.nonce === '' && said.source === 'none') {
         // The probe ran but could not read its request: it says why (no parameters, or ones it cannot
-        // decode) instead of the request's nonce.
-        const why = (0, mask_1.maskSecrets)(String(observations.sourceDetail ?? 'no reason given')).slice(0, 300);
+        // decode) instead of the request's nonce (a request's nonce is never empty).
+        const why = (0, mask_1.maskSecrets)(String(said.sourceDetail ?? 'no reason given')).slice(0, 300);
         throw new workload_1.DispatchError(`the probe on the VM could not read its request: ${why}`, /missing/.test(why)
             ? "The VM's run-command agent handed the script no parameters (neither arguments nor arg1, arg2, ... environment variables): update the VM agent (walinuxagent / the Windows guest agent), then run again"
             : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent', evidence());
     }
-    if (observations.nonce !== nonce) {
-        const why = observations.sourceDetail ? ` (${(0, mask_1.maskSecrets)(observations.sourceDetail)})` : '';
-        throw new workload_1.DispatchError(`the probe's answer does not belong to this run: nonce mismatch${why}`, 'Another run-command may have run at the same time; run again, and use the probe scripts shipped with this version of the action', evidence());
-    }
-    return observations;
+    return answer;
 }
 
 
@@ -1199,6 +1186,18 @@ async function listScaleSetInstances(arm, resourceId, instanceId, signal) {
     }
     return instances;
 }
+
+
+/***/ }),
+
+/***/ 8697:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DispatchError = void 0;
+var dispatch_error_1 = __webpack_require__(3266);
+Object.defineProperty(exports, "DispatchError", ({ enumerable: true, get: function () { return dispatch_error_1.DispatchError; } }));
 
 
 /***/ })

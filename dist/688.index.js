@@ -4,60 +4,16 @@ exports.ids = [688];
 exports.modules = {
 
 /***/ 6688:
-/***/ (function(__unused_webpack_module, exports, __webpack_require__) {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.httpWorkload = httpWorkload;
-/**
- * `https://` targets: the runner's side of the smoke endpoint protocol
- * (docs/smoke-endpoint-protocol.md). POSTs the probe request to the endpoint the workload serves
- * and reads its observations back, refusing anything that does not keep the protocol.
- *
- * Credentials: `endpoint-key` as `x-mi-smoke-key` (the orchestrator has already masked it), or a
- * bearer token for `endpoint-audience` that the runner gets from `@azure/identity` (the Azure CLI
- * login `azure/login` left, or the runner's own managed identity), masked as soon as it exists.
- * Either travels only to the target's own host, over https (http only to loopback, for tests):
- * a redirect is never followed, it is a dispatch failure that names where it pointed.
- */
-const runner = __importStar(__webpack_require__(4813));
 const loopback_1 = __webpack_require__(6918);
+const observations_validator_1 = __webpack_require__(8831);
 const http_request_1 = __webpack_require__(2994);
 const protocol_1 = __webpack_require__(7869);
-const validate_observations_1 = __webpack_require__(1511);
+const redact_1 = __webpack_require__(6670);
 const workload_1 = __webpack_require__(8697);
 const EVIDENCE_LIMIT = 600;
 /** `https://management.azure.com/` or `api://mi-smoke` → the `.default` scope of that audience. */
@@ -116,17 +72,8 @@ function httpWorkload(target, inputs, options = {}) {
             if (!/^application\/json\b/i.test(contentType)) {
                 throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered 200 with ${contentType || 'no content type'}, not application/json: this URL does not serve the @mi-smoke/smoke-endpoint handler`, 'Point the target at the path where the app mounts the @mi-smoke/smoke-endpoint handler (e.g. https://app.example.net/mi-smoke).', evidence(outcome.body));
             }
-            try {
-                return (0, validate_observations_1.validateObservations)(outcome.body, {
-                    nonce: request.nonce,
-                    checkCount: request.checks.length
-                });
-            }
-            catch (error) {
-                if (!(error instanceof validate_observations_1.InvalidObservations))
-                    throw error;
-                throw new workload_1.DispatchError(`the smoke endpoint ${url.host} answered, but not with valid observations: ${error.message}`, 'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow; serve the handler unchanged.');
-            }
+            // Parsed only: the orchestrator passes every answer through the one observations validator.
+            return (0, observations_validator_1.parseAnswer)(outcome.body, `the smoke endpoint ${url.host}`);
         }
     };
 }
@@ -156,7 +103,9 @@ async function runnerToken(source, audience, signal) {
         const message = (0, protocol_1.redactTokens)(String(error instanceof Error ? error.message : error).split('\n')[0] ?? '');
         throw new workload_1.DispatchError(`could not get a token for endpoint-audience ${audience} on the runner: ${(0, protocol_1.cut)(message, 300)}`, 'Run azure/login before this step (or run on a runner with a managed identity), and check that endpoint-audience is the App ID URI or client ID of the app registration App Service authentication uses.');
     }
-    runner.setSecret(token);
+    // Known to the redactor, so no text the action stores or prints can carry it. Not registered
+    // with `::add-mask::`: that command would itself print the token on stdout (docs/security.md).
+    (0, redact_1.registerSecretText)(token);
     return token;
 }
 function evidence(body) {
@@ -248,13 +197,24 @@ function statusFailure(url, response, inputs) {
 
 /***/ }),
 
+/***/ 8697:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DispatchError = void 0;
+var dispatch_error_1 = __webpack_require__(3266);
+Object.defineProperty(exports, "DispatchError", ({ enumerable: true, get: function () { return dispatch_error_1.DispatchError; } }));
+
+
+/***/ }),
+
 /***/ 7869:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JWT_PATTERN = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
-exports.redactTokens = redactTokens;
+exports.redactTokens = exports.containsJwt = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
 exports.cut = cut;
 /**
  * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
@@ -285,253 +245,15 @@ exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS + 20_000;
 /** The IMDS base a request may name when the handler is not told of others (an emulator). */
 exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
 /**
- * Something shaped like a whole JWT (three base64url segments, the first a JSON header): what must
- * never cross the wire. Claims alone (one segment) are allowed.
+ * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
+ * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-exports.JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/;
-/** Removes anything token-shaped from a text that is about to be shown or sent. */
-function redactTokens(text) {
-    return text.replace(new RegExp(exports.JWT_PATTERN.source, 'g'), '[redacted token]');
-}
+var redact_1 = __webpack_require__(6670);
+Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
+Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
 /** Cuts a text for a message or evidence line. */
 function cut(text, limit) {
     return text.length <= limit ? text : `${text.slice(0, limit)}…`;
-}
-
-
-/***/ }),
-
-/***/ 1511:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.InvalidObservations = void 0;
-exports.validateObservations = validateObservations;
-/**
- * The runner's reading of a smoke endpoint's answer: the observations of schema `mi-smoke-obs/1`
- * and nothing else. Whatever does not fit (another version, another run's nonce, a wrong type, an
- * oversized field, anything shaped like a token) is refused with what was wrong, and the caller
- * reports it as `dispatch-failed`. Only the known fields are copied, so nothing else an endpoint
- * sends can reach the report.
- */
-const observations_1 = __webpack_require__(7292);
-const protocol_1 = __webpack_require__(7869);
-class InvalidObservations extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InvalidObservations';
-    }
-}
-exports.InvalidObservations = InvalidObservations;
-const SOURCES = [
-    'imds',
-    'app-service',
-    'arc',
-    'cloud-shell',
-    'workload-identity',
-    'service-fabric',
-    'none'
-];
-const TRANSPORT_ERRORS = [
-    'timeout',
-    'refused',
-    'dns',
-    'tls',
-    'reset',
-    'unreachable',
-    'proxy',
-    'other'
-];
-const SHAPES = ['jwt', 'opaque', 'absent'];
-/** Room for the probe's cut marker and JSON escapes on top of BODY_LIMIT characters. */
-const BODY_FIELD_LIMIT = observations_1.BODY_LIMIT + 64;
-const TEXT_LIMIT = 2048;
-const CLAIMS_LIMIT = 16 * 1024;
-const MAX_TOKENS = 50;
-const MAX_SDK = 10;
-function fail(path, problem) {
-    throw new InvalidObservations(`${path} ${problem}`);
-}
-function object(value, path) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        fail(path, 'is not an object');
-    return value;
-}
-function str(o, name, path, limit, required = false) {
-    const value = o[name];
-    if (value === undefined && !required)
-        return undefined;
-    if (typeof value !== 'string')
-        fail(`${path}.${name}`, 'is not a string');
-    if (value.length > limit)
-        fail(`${path}.${name}`, `is longer than ${limit} characters`);
-    return value;
-}
-function num(o, name, path, required = false) {
-    const value = o[name];
-    if (value === undefined && !required)
-        return undefined;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-        fail(`${path}.${name}`, 'is not a non-negative number');
-    return value;
-}
-function array(value, path, limit) {
-    if (!Array.isArray(value))
-        fail(path, 'is not an array');
-    if (value.length > limit)
-        fail(path, `has more than ${limit} entries`);
-    return value;
-}
-function defined(value) {
-    for (const key of Object.keys(value))
-        if (value[key] === undefined)
-            delete value[key];
-    return value;
-}
-function exchange(o, path) {
-    const status = num(o, 'status', path);
-    if (status !== undefined && (!Number.isInteger(status) || status < 100 || status > 599))
-        fail(`${path}.status`, 'is not an HTTP status');
-    const error = str(o, 'error', path, 32);
-    if (error !== undefined && !TRANSPORT_ERRORS.includes(error))
-        fail(`${path}.error`, `is not a known transport error (${error})`);
-    return defined({
-        url: str(o, 'url', path, TEXT_LIMIT, true),
-        status,
-        error: error,
-        errorText: str(o, 'errorText', path, TEXT_LIMIT),
-        body: str(o, 'body', path, BODY_FIELD_LIMIT),
-        retryAfter: str(o, 'retryAfter', path, 64),
-        attempts: num(o, 'attempts', path, true),
-        ms: num(o, 'ms', path, true)
-    });
-}
-function claimsSegment(o, path) {
-    const claims = str(o, 'claims', path, CLAIMS_LIMIT);
-    if (claims !== undefined && !/^[A-Za-z0-9_-]*={0,2}$/.test(claims))
-        fail(`${path}.claims`, 'is not one base64url segment');
-    return claims;
-}
-function token(value, path) {
-    const o = object(value, path);
-    const shape = str(o, 'shape', path, 16);
-    if (shape !== undefined && !SHAPES.includes(shape))
-        fail(`${path}.shape`, `is not jwt, opaque or absent`);
-    let fields;
-    if (o['fields'] !== undefined) {
-        const raw = object(o['fields'], `${path}.fields`);
-        if (Object.keys(raw).length > 30)
-            fail(`${path}.fields`, 'has more than 30 fields');
-        fields = {};
-        for (const [name, field] of Object.entries(raw)) {
-            if (name === 'access_token' || name === 'refresh_token')
-                fail(`${path}.fields`, `holds ${name}`);
-            if (typeof field === 'number')
-                fields[name] = field;
-            else if (typeof field === 'string' && field.length <= TEXT_LIMIT)
-                fields[name] = field;
-            else
-                fail(`${path}.fields.${name}`, 'is not a short string or a number');
-        }
-    }
-    return defined({
-        ...exchange(o, path),
-        resource: str(o, 'resource', path, TEXT_LIMIT, true),
-        fields,
-        shape: shape,
-        claims: claimsSegment(o, path)
-    });
-}
-function api(value, path, checkCount) {
-    const o = object(value, path);
-    const check = num(o, 'check', path, true);
-    if (!Number.isInteger(check) || check >= checkCount)
-        fail(`${path}.check`, `is not the index of one of the ${checkCount} checks`);
-    return defined({ ...exchange(o, path), check, notCalled: str(o, 'notCalled', path, TEXT_LIMIT) });
-}
-function sdk(value, path) {
-    const o = object(value, path);
-    return defined({
-        credential: str(o, 'credential', path, 128, true),
-        clientIdSetting: str(o, 'clientIdSetting', path, 256),
-        claims: claimsSegment(o, path),
-        error: str(o, 'error', path, TEXT_LIMIT),
-        ms: num(o, 'ms', path, true)
-    });
-}
-/** Where the handler runs: a known platform, and plain resource names only. */
-function platform(value) {
-    const o = object(value, 'platform');
-    const kind = str(o, 'kind', 'platform', 32, true);
-    if (!observations_1.HOSTING_PLATFORMS.includes(kind))
-        fail('platform.kind', 'is not a known platform');
-    const variable = str(o, 'variable', 'platform', 64, true);
-    if (!/^[A-Z_]{1,64}$/.test(variable))
-        fail('platform.variable', 'is not a variable name');
-    const names = {};
-    for (const field of ['name', 'resourceGroup']) {
-        const text = str(o, field, 'platform', 100);
-        if (text === undefined)
-            continue;
-        if (!/^[\w.-]{1,100}$/.test(text))
-            fail(`platform.${field}`, 'is not a resource name');
-        names[field] = text;
-    }
-    return { kind, variable, ...names };
-}
-function meta(value, path) {
-    const o = object(value, path);
-    const result = {};
-    for (const name of observations_1.WORKLOAD_META_FIELDS) {
-        const field = str(o, name, path, 1024);
-        if (field !== undefined)
-            result[name] = field;
-    }
-    return result;
-}
-/**
- * Reads the answer body (already size-limited) for the request with `nonce` and `checkCount` checks.
- * Throws InvalidObservations saying what was wrong; never quotes anything token-shaped.
- */
-function validateObservations(text, expected) {
-    if (protocol_1.JWT_PATTERN.test(text)) {
-        throw new InvalidObservations('the answer holds something shaped like an access token; it was discarded unread');
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new InvalidObservations('the answer is not JSON');
-    }
-    const o = object(value, 'the answer');
-    if (o['v'] !== protocol_1.PROTOCOL_VERSION) {
-        throw new InvalidObservations(`the answer is protocol version ${JSON.stringify(o['v'])}, this action speaks ${protocol_1.PROTOCOL_VERSION}: use the same mi-smoke release in the app and the workflow`);
-    }
-    if (o['nonce'] !== expected.nonce) {
-        throw new InvalidObservations("the answer's nonce is not this request's: it answers another request (a cache or proxy in between?)");
-    }
-    const source = str(o, 'source', 'the answer', 32, true);
-    if (!SOURCES.includes(source))
-        fail('the answer.source', `is not a known identity source (${source})`);
-    return defined({
-        v: protocol_1.PROTOCOL_VERSION,
-        nonce: expected.nonce,
-        probe: str(o, 'probe', 'the answer', 64, true),
-        source: source,
-        sourceDetail: str(o, 'sourceDetail', 'the answer', TEXT_LIMIT),
-        platform: o['platform'] === undefined ? undefined : platform(o['platform']),
-        instance: o['instance'] === undefined
-            ? undefined
-            : exchange(object(o['instance'], 'instance'), 'instance'),
-        meta: o['meta'] === undefined ? undefined : meta(o['meta'], 'meta'),
-        tokens: array(o['tokens'], 'tokens', MAX_TOKENS).map((t, i) => token(t, `tokens[${i}]`)),
-        apis: array(o['apis'], 'apis', expected.checkCount).map((a, i) => api(a, `apis[${i}]`, expected.checkCount)),
-        sdk: o['sdk'] === undefined
-            ? undefined
-            : array(o['sdk'], 'sdk', MAX_SDK).map((s, i) => sdk(s, `sdk[${i}]`))
-    });
 }
 
 

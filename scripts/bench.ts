@@ -16,13 +16,17 @@
  *   7. the VM probes themselves against the healthy emulator: vm-probes/linux/probe.sh (dash,
  *      curl) next to vm-probes/windows/probe.ps1 (pwsh, when installed), with pwsh's bare start-up
  *      (`pwsh -Command exit`) for scale                                        (reported)
+ *   8. hostile text: every parser and redactor that reads workload or API text, on 1 MiB of
+ *      adversarial input (repeated `eyJ`, long base64url runs, dotted runs, deep nesting, ...)
+ *                                                                              (≤ 50 ms per MiB each),
+ *      and the built action's verdict on a hostile 1 MiB smoke-endpoint answer (≤ 2 s, docs/security.md)
  *
  * Figures are medians of several runs. The exit code is 0 when every measurement ran (whether a
  * target is met is printed, not enforced: benchmarks are not tests).
  *
  *   npm run bench                       everything (about 2 minutes)
  *   npm run bench -- --quick            fewer repeats
- *   npm run bench -- --only=local,fleet some parts: local, hang, fleet, rbac, probes
+ *   npm run bench -- --only=local,fleet some parts: local, hang, fleet, rbac, probes, hostile
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -41,6 +45,15 @@ import {
   windowsEnv
 } from '../__tests__/dispatch/vm/probe-runner'
 import type { ProbeRequest } from '../src/probe-request'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { parseErrorBody } from '../src/diagnosis/error-body'
+import { oneLine } from '../src/diagnosis/text'
+import { readObservations } from '../src/dispatch/vm/run-command-output'
+import { cutBody } from '../src/node-probe/token-response'
+import { parseAnswer, validateObservations } from '../src/observations-validator'
+import { containsJwt, redactSecrets } from '../src/redact'
+import { parseSecureUrl } from '../src/inputs/url-rules'
 
 const ROOT = resolve(__dirname, '..')
 const FAKE_AZ_DIR = join(ROOT, '__tests__', 'fixtures', 'az')
@@ -552,6 +565,149 @@ async function benchProbes(emulator: Emulator, repeats: number): Promise<void> {
   )
 }
 
+/** 1 MiB (or just under) of each kind of adversarial text. */
+function hostileInputs(): Array<[string, string]> {
+  const mib = 1024 * 1024
+  const fill = (unit: string): string => unit.repeat(Math.floor(mib / unit.length))
+  const depth = mib / 2
+  return [
+    ['repeated eyJ', fill('eyJ')],
+    ['one base64url run', fill('A')],
+    ['dotted eyJ runs', fill('eyJabcdefgh.')],
+    ['eyJ with short dots', fill('eyJa.b.')],
+    ['deep nesting', '['.repeat(depth) + ']'.repeat(depth)],
+    ['repeated "apis":[ and ]}', fill('"apis":[]} ')],
+    ['repeated <title', fill('<title')],
+    ['repeated "message":"\\', fill('"message":"\\')],
+    ['bearer and authorization', fill('Authorization: Bearer x ')],
+    ['spaces and newlines', fill(' \n')]
+  ]
+}
+
+/** Median wall time of `fn` over `repeats` runs, in milliseconds. */
+function timeIt(fn: () => unknown, repeats: number): number {
+  const times: number[] = []
+  for (let i = 0; i < repeats; i++) {
+    const started = process.hrtime.bigint()
+    fn()
+    times.push(Number(process.hrtime.bigint() - started) / 1e6)
+  }
+  return median(times)
+}
+
+async function benchHostileText(repeats: number): Promise<void> {
+  console.log('\n8. hostile text: each parser and redactor on 1 MiB of adversarial input')
+  const request = {
+    nonce: 'bench-nonce-0123456789',
+    checks: [{ url: 'https://management.azure.com/x', resource: 'https://management.azure.com/' }]
+  }
+  const readers: Array<[string, (text: string) => unknown]> = [
+    ['redactSecrets', redactSecrets],
+    ['containsJwt', containsJwt],
+    ['cutBody (probe)', text => cutBody(text)],
+    ['oneLine (diagnosis)', text => oneLine(text, 300)],
+    ['parseErrorBody', parseErrorBody],
+    [
+      'readObservations (run-command)',
+      text => {
+        try {
+          return readObservations({ stdout: `MI-SMOKE-OBS/1 ${text}`, stderr: text })
+        } catch {
+          return undefined
+        }
+      }
+    ],
+    [
+      'parse + validate answer',
+      text => {
+        try {
+          return validateObservations(parseAnswer(text, 'bench'), { workload: 'bench', request })
+        } catch {
+          return undefined
+        }
+      }
+    ],
+    [
+      'validate (1 MiB in a field)',
+      text => {
+        try {
+          return validateObservations(
+            {
+              v: 1,
+              nonce: request.nonce,
+              probe: 'x',
+              source: 'imds',
+              sourceDetail: text,
+              tokens: [],
+              apis: []
+            },
+            { workload: 'bench', request }
+          )
+        } catch {
+          return undefined
+        }
+      }
+    ],
+    ['parseSecureUrl', text => parseSecureUrl(`https://a.example/${text}`)]
+  ]
+  for (const [reader, fn] of readers) {
+    let worst = 0
+    let worstInput = ''
+    for (const [name, text] of hostileInputs()) {
+      const perMib = timeIt(() => fn(text), repeats) / (text.length / (1024 * 1024))
+      if (perMib > worst) {
+        worst = perMib
+        worstInput = name
+      }
+    }
+    record(
+      `${reader}, worst input (${worstInput})`,
+      `${worst.toFixed(1)} ms/MiB`,
+      '≤ 50 ms/MiB',
+      worst <= 50
+    )
+  }
+
+  // The built action against a smoke endpoint that answers 1 MiB of hostile text.
+  const answers: Array<[string, number, string]> = [
+    ['200, 1 MiB of eyJ', 200, 'eyJ'.repeat(349_000)],
+    ['404, 1 MiB of eyJ', 404, 'eyJ'.repeat(349_000)],
+    ['500, 1 MiB of dotted eyJ runs', 500, 'eyJabcdefgh.'.repeat(87_000)]
+  ]
+  for (const [name, status, body] of answers) {
+    const server = createServer((req, res) => {
+      req.resume()
+      req.on('end', () => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(body)
+      })
+    })
+    await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mi-smoke`
+    try {
+      const times: number[] = []
+      for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) {
+        const run = await runActionTimed({
+          targets: url,
+          checks: 'https://management.azure.com/subscriptions?api-version=2022-12-01',
+          'endpoint-key': 'bench-endpoint-key-0123456789',
+          'imds-endpoint': 'http://127.0.0.1:9'
+        })
+        times.push(run.ms)
+      }
+      const ms = median(times)
+      record(
+        `action verdict on a hostile answer (${name})`,
+        `${Math.round(ms)} ms`,
+        '≤ 2000 ms',
+        ms <= 2000
+      )
+    } finally {
+      await new Promise(done => server.close(done))
+    }
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(ACTION_ENTRY))
     throw new Error(`no built action at ${ACTION_ENTRY}: npm run build`)
@@ -572,6 +728,7 @@ async function main(): Promise<void> {
   }
   if (wanted('fleet')) await benchFleet(quick ? 1 : 3)
   if (wanted('rbac')) await benchRbacPropagation(quick ? 3 : 10)
+  if (wanted('hostile')) await benchHostileText(quick ? 1 : 3)
   console.log('\n| measurement | figure | target | |\n| --- | --- | --- | --- |')
   for (const row of rows) console.log(`| ${row.join(' | ')} |`)
 }

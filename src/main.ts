@@ -6,6 +6,7 @@
  */
 import * as runner from './runner'
 import { randomUuid } from './random-uuid'
+import { redactDeep, registerSecretText } from './redact'
 import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
 import { applyGate } from './gate'
 import { type ActionInputs, InputError, type Target } from './inputs/action-inputs'
@@ -73,8 +74,12 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       }
       throw error
     }
-    // Before anything can print it.
-    if (inputs.endpointKey) runner.setSecret(inputs.endpointKey)
+    // Before anything can print it: the key is an input (the runner already knows it), so it may be
+    // registered with the runner's mask; the redactor removes it from everything the action writes.
+    if (inputs.endpointKey) {
+      runner.setSecret(inputs.endpointKey)
+      registerSecretText(inputs.endpointKey)
+    }
 
     // The reusable workflow's sharding: plan the matrix, or merge its reports (nothing is probed).
     // Loaded on these paths only: a probe's start-up does not pay for them.
@@ -179,10 +184,11 @@ async function probeAll(
         target,
         inputs.rbacWaitMs
       ),
-    onReport: report => logTarget(report)
+    // Every text of a report passes the one redactor before it is logged, annotated or stored.
+    onReport: report => logTarget(redactDeep(report))
   })
 
-  const report = buildReport(reports, Date.now() - started)
+  const report = redactDeep(buildReport(reports, Date.now() - started))
   await publish(report, nonce, inputs.summary)
   applyGate(report, inputs.failOn)
   return abandoned

@@ -6,6 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { httpWorkload } from '../../src/dispatch/http'
+import { validateObservations } from '../../src/observations-validator'
+import { redactSecrets } from '../../src/redact'
 import { DispatchError } from '../../src/dispatch/workload'
 import type { ActionInputs } from '../../src/inputs/action-inputs'
 import type { ProbeRequest } from '../../src/probe-request'
@@ -64,7 +66,9 @@ const request: ProbeRequest = {
   imdsEndpoint: 'http://169.254.169.254'
 }
 
-const claims = Buffer.from(JSON.stringify({ oid: 'o' })).toString('base64url')
+const claims = Buffer.from(
+  JSON.stringify({ oid: '2d3c4b5a-1f0e-4d9c-8b7a-6f5e4d3c2b1a' })
+).toString('base64url')
 const goodObservations = {
   v: 1,
   nonce: request.nonce,
@@ -111,8 +115,8 @@ test('POSTs the probe request as JSON with the key, and returns the validated ob
   const { url, seen } = await endpoint(json(200, { ...goodObservations, extra: 'dropped' }))
   const workload = httpWorkload({ kind: 'https', line: url, url }, inputs())
   expect(workload.label).toBe(url)
-  const observations = await workload.probe(request, new AbortController().signal)
-  expect(observations).toEqual(goodObservations)
+  const answer = await workload.probe(request, new AbortController().signal)
+  expect(validateObservations(answer, { workload: url, request })).toEqual(goodObservations)
   expect(seen).toHaveLength(1)
   expect(seen[0]!.method).toBe('POST')
   expect(seen[0]!.headers['content-type']).toBe('application/json')
@@ -121,7 +125,7 @@ test('POSTs the probe request as JSON with the key, and returns the validated ob
   expect(JSON.parse(seen[0]!.body)).toEqual(request)
 })
 
-test('endpoint-audience: the runner token goes as a bearer token, masked first', async () => {
+test('endpoint-audience: the runner token goes as a bearer token, never printed (no ::add-mask::)', async () => {
   const { url, seen } = await endpoint(json(200, goodObservations))
   const writes: string[] = []
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
@@ -147,7 +151,11 @@ test('endpoint-audience: the runner token goes as a bearer token, masked first',
   }
   expect(seen[0]!.headers['authorization']).toBe('Bearer runner-token-value')
   expect(seen[0]!.headers['x-mi-smoke-key']).toBeUndefined()
-  expect(writes.join('')).toContain('::add-mask::runner-token-value')
+  expect(writes.join('')).not.toContain('runner-token-value')
+  // The redactor knows it: any text the action stores or prints loses it.
+  expect(redactSecrets('echo: Bearer runner-token-value; x-key=runner-token-value')).not.toContain(
+    'runner-token-value'
+  )
 })
 
 test('no runner token → DispatchError telling to run azure/login, nothing sent', async () => {
@@ -277,9 +285,8 @@ describe('connecting is bounded by `timeout`, the answer by the protocol wait', 
     const workload = httpWorkload({ kind: 'https', line: url, url }, inputs({ timeoutMs: 200 }), {
       waitMs: 5000
     })
-    await expect(workload.probe(request, new AbortController().signal)).resolves.toEqual(
-      goodObservations
-    )
+    const answer = await workload.probe(request, new AbortController().signal)
+    expect(validateObservations(answer, { workload: url, request })).toEqual(goodObservations)
   })
 })
 
@@ -291,11 +298,11 @@ test('nothing listening → DispatchError', async () => {
 })
 
 test.each([
-  ['another version', { ...goodObservations, v: 2 }, /protocol version 2, this action speaks 1/],
+  ['another version', { ...goodObservations, v: 2 }, /schema version 2, this action speaks 1/],
   [
     "another request's nonce",
     { ...goodObservations, nonce: 'other-nonce-123' },
-    /nonce is not this request's/
+    /answered another request \(nonce mismatch\)/
   ],
   [
     'a whole token',
@@ -314,7 +321,7 @@ test.each([
   [
     'an unknown source',
     { ...goodObservations, source: 'mainframe' },
-    /source is not a known identity source/
+    /the answer.source is not a known identity source/
   ],
   [
     'more API calls than checks',
@@ -345,8 +352,18 @@ test.each([
   ]
 ])('an answer with %s → DispatchError saying what was wrong', async (_label, body, problem) => {
   const { url } = await endpoint(json(200, body))
-  const error = await dispatchError(url)
-  expect(error.message).toMatch(/answered, but not with valid observations/)
+  const workload = httpWorkload({ kind: 'https', line: url, url }, inputs())
+  const answer = await workload.probe(request, new AbortController().signal)
+  // What the orchestrator does with every answer (src/orchestrate/probe-once.ts).
+  let error: unknown
+  try {
+    validateObservations(answer, { workload: url, request })
+  } catch (thrown) {
+    error = thrown
+  }
+  expect(error).toBeInstanceOf(DispatchError)
+  if (!(error instanceof DispatchError)) return
+  expect(error.message.startsWith(`${url} answered`)).toBe(true)
   expect(error.message).toMatch(problem)
   expect(error.message).not.toMatch(/c2lnbmF0dXJl/)
 })

@@ -35,11 +35,3 @@ export function findLeaks(text: string, canary: string): LeakHit[] {
   }
   return hits
 }
-
-/** `::add-mask::` lines register a secret with the runner, which consumes them and never shows them. */
-export function withoutMaskCommands(text: string): string {
-  return text
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
-}

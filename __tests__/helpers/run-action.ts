@@ -168,17 +168,10 @@ function readTree(dir: string): string {
 }
 
 /**
- * Every byte the action wrote anywhere a person or a later step could read it. `::add-mask::` lines
- * are left out: they are how a secret is registered (`core.setSecret`), the runner consumes them and
- * never shows them, and registering the token is required (tests assert it happened).
+ * Every byte the action wrote anywhere a person or a later step could read it, `::add-mask::`
+ * lines included: such a line prints its value on stdout (a terminal, a runner that does not
+ * consume workflow commands, a runner echo bug), so a token in one is a leak like any other.
  */
 export function everythingWritten(run: ActionRun): string {
-  const shown = (text: string): string =>
-    text
-      .split('\n')
-      .filter(line => !line.startsWith('::add-mask::'))
-      .join('\n')
-  return [shown(run.stdout), run.stderr, run.outputFile, run.summary, run.runnerTempFiles].join(
-    '\n'
-  )
+  return [run.stdout, run.stderr, run.outputFile, run.summary, run.runnerTempFiles].join('\n')
 }

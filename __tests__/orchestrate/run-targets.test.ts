@@ -196,7 +196,9 @@ describe('probeOnce', () => {
     expect(report.failureMode).toBe('dispatch-failed')
     expect(report.steps[0]!.detail).toContain('nonce mismatch')
     const old = workload('x', async req => ({ ...observations(req), v: 0 as unknown as 1 }))
-    expect((await probeOnce(old, ctx())).steps[0]!.detail).toContain('observation schema 0')
+    expect((await probeOnce(old, ctx())).steps[0]!.detail).toContain(
+      'observations schema version 0'
+    )
   })
 
   test('a diagnosis that throws becomes a dispatch-failed report, not a crash', async () => {

@@ -2,10 +2,11 @@
  * The platform the handler reports (where it runs) passes the validator only as a known platform
  * with plain resource names: a workload cannot smuggle text into a remediation command through it.
  */
-import { validateObservations } from '../../src/smoke-endpoint/validate-observations'
+import { validateObservations } from '../../src/observations-validator'
 
+const expected = { workload: 'https://app.example/mi-smoke', request: { nonce: 'n-1', checks: [] } }
 const answer = (platform: unknown) =>
-  JSON.stringify({
+  ({
     v: 1,
     nonce: 'n-1',
     probe: 'handler',
@@ -13,7 +14,7 @@ const answer = (platform: unknown) =>
     tokens: [],
     apis: [],
     platform
-  })
+  }) as unknown
 
 test('a known platform with plain names is kept', () => {
   const observations = validateObservations(
@@ -23,7 +24,7 @@ test('a known platform with plain names is kept', () => {
       name: 'orders-web',
       resourceGroup: 'rg-web'
     }),
-    { nonce: 'n-1', checkCount: 0 }
+    expected
   )
   expect(observations.platform).toEqual({
     kind: 'app-service',
@@ -38,7 +39,5 @@ test.each([
   [{ kind: 'app-service', variable: 'WEBSITE_SITE_NAME', name: 'a; rm -rf /' }, /platform\.name/],
   [{ kind: 'kubernetes', variable: 'kubernetes service host' }, /platform\.variable/]
 ])('%j is refused', (platform, problem) => {
-  expect(() => validateObservations(answer(platform), { nonce: 'n-1', checkCount: 0 })).toThrow(
-    problem
-  )
+  expect(() => validateObservations(answer(platform), expected)).toThrow(problem)
 })

@@ -2,14 +2,14 @@
  * Observations → a target's report. One place judges for every dispatch mode (local probe, VM
  * probes, smoke endpoint handler): the imds step, one token step per audience, one api step per
  * check; steps that depend on a failed one are skipped; the verdict is the worst status.
+ * It only ever sees validated observations (src/observations-validator.ts, called by the
+ * orchestrator): version, nonce, shapes and lengths are checked there, once.
  */
-import { DispatchError } from '../dispatch/workload'
-import { OBSERVATIONS_VERSION, type Observations, type TokenObservation } from '../observations'
+import type { Observations, TokenObservation } from '../observations'
 import type { StepReport, TargetReport } from '../report/report-types'
 import { apiStep } from './api-step'
 import { distinctAudiences } from './audience-list'
 import { normaliseAudience } from '../azure/services'
-import { diagnoseDispatchFailure } from './dispatch-step'
 import { imdsStep } from './imds-step'
 import type { DiagnosisPlan } from './plan'
 import { withPlatformFix } from './platform-fix'
@@ -23,9 +23,6 @@ export { diagnoseDispatchFailure } from './dispatch-step'
 export { isRbacDenied } from './rbac-denied'
 
 export function diagnose(observations: Observations, plan: DiagnosisPlan): TargetReport {
-  const unreadable = checkEnvelope(observations, plan)
-  if (unreadable !== undefined) return diagnoseDispatchFailure(unreadable, plan)
-
   const imds = imdsStep(observations, plan)
   const upstreamFailed = imds.status === 'fail'
   const tokens = tokenSteps(observations, plan, upstreamFailed)
@@ -69,23 +66,6 @@ function withSdkVerdict(report: TargetReport): TargetReport {
   if (worst === undefined) return judged
   if (judged.result === 'fail' || (judged.result === 'warn' && worst === 'warn')) return judged
   return { ...judged, result: worst, failedStep: 'token', failureMode: 'wrong-identity' }
-}
-
-/** Observations of another schema or another run cannot be judged: the dispatch failed. */
-function checkEnvelope(observations: Observations, plan: DiagnosisPlan): DispatchError | undefined {
-  if (observations.v !== OBSERVATIONS_VERSION) {
-    return new DispatchError(
-      `the probe answered in observations schema ${String(observations.v)}, not ${OBSERVATIONS_VERSION}`,
-      'The probe on the target is from another version of mi-smoke: redeploy the smoke endpoint (or its package) with the version this workflow uses'
-    )
-  }
-  if (plan.nonce !== undefined && observations.nonce !== plan.nonce) {
-    return new DispatchError(
-      'the observations answer another request (nonce mismatch): a cached or replayed response',
-      'Make sure nothing caches the smoke endpoint (CDN, reverse proxy) and that the probe output comes from this run'
-    )
-  }
-  return undefined
 }
 
 /**

@@ -3,7 +3,7 @@
  * failed `dispatch` step, and every later step skipped so the summary still shows what was meant.
  */
 import type { StepReport, TargetReport } from '../report/report-types'
-import { DispatchError } from '../dispatch/workload'
+import { DispatchError } from '../dispatch-error'
 import { distinctAudiences } from './audience-list'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'

@@ -132,9 +132,23 @@ function parseMarkup(text: string): ErrorBody {
       ...(detail !== undefined ? { detail } : {})
     }
   }
-  const title = /<title[^>]*>([^<]*)/i.exec(text)?.[1]?.trim()
-  const h1 = /<h1[^>]*>([^<]*)/i.exec(text)?.[1]?.trim()
+  const title = elementText(text, 'title')
+  const h1 = elementText(text, 'h1')
   return { kind: 'html', message: title || h1 || undefined }
+}
+
+/**
+ * The text of the first `<name ...>` element, found with indexOf: `/<title[^>]*>/` rescans to the
+ * end of the body from every `<title` that has no `>`, quadratic on a page an API or proxy sent.
+ */
+function elementText(text: string, name: string): string | undefined {
+  const lower = text.toLowerCase()
+  const at = lower.length === text.length ? lower.indexOf(`<${name}`) : -1
+  if (at === -1) return undefined
+  const open = text.indexOf('>', at)
+  if (open === -1) return undefined
+  const close = text.indexOf('<', open + 1)
+  return text.slice(open + 1, close === -1 ? undefined : close).trim()
 }
 
 function unescapeJson(s: string | undefined): string | undefined {

@@ -1,18 +1,14 @@
 /**
  * Shaping text that came from the workload (bodies, error messages) into the one-line details and
  * remediations of the report. Everything that quotes a body goes through `quote`, which also blanks
- * anything shaped like a JWT: probes never send a token, but a proxy page or an API message could
+ * anything shaped like a JWT (src/redact.ts): probes never send a token, but a proxy page or an API message could
  * echo a header, and the report must not carry one whatever the probe did.
  */
 
-/** Three base64url segments starting like a JOSE header, or a bare `eyJ...` blob of some length. */
-const JWT_LIKE = /eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}/g
-const BEARER = /(bearer\s+)[^\s"',;]+/gi
+import { redactSecrets } from '../redact'
 
-/** Removes anything token-shaped. */
-export function redactTokens(text: string): string {
-  return text.replace(JWT_LIKE, '[redacted]').replace(BEARER, '$1[redacted]')
-}
+/** Removes anything token-shaped (the one redactor, src/redact.ts). */
+export const redactTokens = redactSecrets
 
 /** One line, whitespace collapsed, token-shaped strings removed, cut to `max` characters. */
 export function oneLine(text: string, max = 300): string {

@@ -5,14 +5,14 @@
  *
  * Credentials: `endpoint-key` as `x-mi-smoke-key` (the orchestrator has already masked it), or a
  * bearer token for `endpoint-audience` that the runner gets from `@azure/identity` (the Azure CLI
- * login `azure/login` left, or the runner's own managed identity), masked as soon as it exists.
+ * login `azure/login` left, or the runner's own managed identity), known to the redactor as soon
+ * as it exists and never printed.
  * Either travels only to the target's own host, over https (http only to loopback, for tests):
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
-import * as runner from '../runner'
 import type { ActionInputs, Target } from '../inputs/action-inputs'
 import { isLoopbackHost } from '../azure/loopback'
-import type { Observations } from '../observations'
+import { parseAnswer } from '../observations-validator'
 import type { ProbeRequest } from '../probe-request'
 import { httpRequest, isFailure, type HttpResponse } from '../http/http-request'
 import {
@@ -23,8 +23,8 @@ import {
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
 } from '../smoke-endpoint/protocol'
-import { InvalidObservations, validateObservations } from '../smoke-endpoint/validate-observations'
-import { DispatchError, type Workload } from './workload'
+import { registerSecretText } from '../redact'
+import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>
 
@@ -63,7 +63,7 @@ export function httpWorkload(
   const waitMs = options.waitMs ?? RUNNER_WAIT_MS
   return {
     label: target.line,
-    async probe(request: ProbeRequest, signal: AbortSignal): Promise<Observations> {
+    async probe(request: ProbeRequest, signal: AbortSignal): Promise<WorkloadAnswer> {
       const url = endpointUrl(target.url)
       const headers: Record<string, string> = {
         'content-type': 'application/json',
@@ -104,18 +104,8 @@ export function httpWorkload(
           evidence(outcome.body)
         )
       }
-      try {
-        return validateObservations(outcome.body, {
-          nonce: request.nonce,
-          checkCount: request.checks.length
-        })
-      } catch (error) {
-        if (!(error instanceof InvalidObservations)) throw error
-        throw new DispatchError(
-          `the smoke endpoint ${url.host} answered, but not with valid observations: ${error.message}`,
-          'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow; serve the handler unchanged.'
-        )
-      }
+      // Parsed only: the orchestrator passes every answer through the one observations validator.
+      return parseAnswer(outcome.body, `the smoke endpoint ${url.host}`)
     }
   }
 }
@@ -161,7 +151,9 @@ async function runnerToken(
       'Run azure/login before this step (or run on a runner with a managed identity), and check that endpoint-audience is the App ID URI or client ID of the app registration App Service authentication uses.'
     )
   }
-  runner.setSecret(token)
+  // Known to the redactor, so no text the action stores or prints can carry it. Not registered
+  // with `::add-mask::`: that command would itself print the token on stdout (docs/security.md).
+  registerSecretText(token)
   return token
 }
 

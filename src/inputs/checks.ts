@@ -11,7 +11,7 @@ import { InputError, type Check } from './action-inputs'
 import { audienceProblem } from './audience-value'
 import { inputLines } from './input-lines'
 import { quoteValue } from './quote-value'
-import { parseSecureUrl, redactUserinfo } from './url-rules'
+import { canonicalUrl, parseSecureUrl, redactUserinfo } from './url-rules'
 
 const INPUT = 'checks'
 
@@ -185,7 +185,8 @@ function parseCheckLine(lineNo: number, text: string): Check {
   }
   const check: Check = {
     line: text,
-    url,
+    // The parser's serialisation, not the text: what every client on the workload reads alike.
+    url: canonicalUrl(parsed.url),
     resource: resource ?? entry!.audience,
     resourceFrom: resource === undefined ? 'host-table' : 'explicit',
     expect: expect ?? []

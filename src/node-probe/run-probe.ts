@@ -7,13 +7,14 @@
  * 3. one API call per check with its audience's token.
  *
  * It never throws for network trouble: that is an observation. A token leaves this module only
- * as its claims (the JWT payload segment) and through `registerSecret`, which masks it.
+ * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
  */
 import { OBSERVATIONS_VERSION } from '../observations'
 import type { ApiObservation, Observations, TokenObservation, WorkloadMeta } from '../observations'
 import type { ProbeCheck, ProbeRequest } from '../probe-request'
 import { httpRequest, isFailure } from '../http/http-request'
 import { mayCarryBearer } from '../azure/loopback'
+import { urlAmbiguity } from '../url-ambiguity'
 import type { Sleep } from './retry-policy'
 import { detectSource } from './sources/detect'
 import { detectPlatform } from './sources/platform'
@@ -26,7 +27,7 @@ export interface ProbeOptions {
   signal?: AbortSignal
   /** Names the probe in the observations; `local` by default. */
   probe?: string
-  /** Called with every access token the moment it is received (the local dispatcher: core.setSecret). */
+  /** Called with every access token the moment it is received (the local dispatcher: the redactor). */
   registerSecret?: (secret: string) => void
   /** Retry waits and clock, for unit tests only. */
   sleep?: Sleep
@@ -82,6 +83,15 @@ export function expandPlaceholders(
   return expanded
 }
 
+/** The host of the check URL as sent (placeholders are never in the host), or '' when none. */
+function sentHost(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return ''
+  }
+}
+
 /** Storage data plane (blob, queue, table, file, dfs) by audience or host. */
 export function isStorage(resource: string, url: URL): boolean {
   const storageHost = (host: string): boolean =>
@@ -110,7 +120,7 @@ function tokenObservation(
   const reduced = reduceTokenResponse(outcome.body)
   if (reduced.accessToken !== undefined) {
     registerSecret?.(reduced.accessToken)
-    // The signature alone is what leaks when a token is cut or split: mask it on its own too.
+    // The signature alone is what leaks when a token is cut or split: redact it on its own too.
     const signature = reduced.accessToken.split('.')[2]
     if (signature) registerSecret?.(signature)
   }
@@ -143,6 +153,11 @@ async function callApi(
     url = new URL(expanded)
   } catch {
     return notCalled('not a valid URL', expanded)
+  }
+  // Defence in depth: the host the token goes to must be the host that was sent (and checked, by
+  // the runner and the endpoint's allowlist), read alike by every client.
+  if (urlAmbiguity(expanded) !== undefined || url.host !== sentHost(check.url)) {
+    return notCalled('refused: the URL to call is not plainly on the host that was sent', expanded)
   }
   // Defence in depth: inputs are validated on the runner, and still no token goes over plain http.
   if (!mayCarryBearer(url)) {

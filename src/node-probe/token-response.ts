@@ -4,6 +4,7 @@
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 import { BODY_LIMIT } from '../observations'
+import { redactSecrets } from '../redact'
 import type { TokenObservation } from '../observations'
 
 /** Fields that are credentials in any token endpoint's answer. */
@@ -15,17 +16,10 @@ const FIELD_LIMIT = 300
 /**
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
- * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature).
+ * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
+ * the one redactor, src/redact.ts, linear on whatever the token endpoint answered.
  */
-export function scrubTokens(text: string): string {
-  return text
-    .replace(
-      /("?(?:access_token|refresh_token|id_token)"?\s*[:=]\s*"?)[^"&\s,}]*("?)/gi,
-      '$1[redacted]$2'
-    )
-    .replace(/eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,2}/g, '[redacted]')
-    .replace(/[A-Za-z0-9_-]{60,}/g, '[redacted]')
-}
+export const scrubTokens = redactSecrets
 
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
 export function cutBody(text: string, limit = BODY_LIMIT): string {

@@ -3,7 +3,7 @@
  * dependency (tests drive the fan-out and the rbac-wait loop with a stand-in).
  */
 import type { DiagnosisPlan } from '../diagnosis/plan'
-import type { DispatchError } from '../dispatch/workload'
+import type { DispatchError } from '../dispatch-error'
 import type { Observations } from '../observations'
 import type { TargetReport } from '../report/report-types'
 

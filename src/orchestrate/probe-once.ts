@@ -1,10 +1,13 @@
 /**
- * One probe of one workload, turned into a target report: observations go to diagnosis; a
- * `DispatchError`, a missed deadline, an answer to another request or any other exception becomes
+ * One probe of one workload, turned into a target report: the answer passes the observations
+ * validator (the trust boundary, src/observations-validator.ts) and only then goes to diagnosis; a
+ * `DispatchError`, a missed deadline, an invalid answer or any other exception becomes
  * `dispatch-failed` with its message. Never throws.
  */
-import { DispatchError, type Workload } from '../dispatch/workload'
-import { OBSERVATIONS_VERSION, type Observations } from '../observations'
+import { DispatchError } from '../dispatch-error'
+import type { Workload } from '../dispatch/workload'
+import type { Observations } from '../observations'
+import { validateObservations } from '../observations-validator'
 import type { ProbeRequest } from '../probe-request'
 import type { TargetReport } from '../report/report-types'
 import { systemClock, type Clock } from './clock'
@@ -38,11 +41,9 @@ export async function probeOnce(
 ): Promise<TargetReport> {
   const dispatch = async (request: ProbeRequest): Promise<Observations> => {
     try {
-      const observations = await withDeadline(context.budgetMs, signal =>
-        workload.probe(request, signal)
-      )
-      checkAnswersRequest(observations, request)
-      return observations
+      const answer = await withDeadline(context.budgetMs, signal => workload.probe(request, signal))
+      // The trust boundary: nothing of the answer is used before the one validator checked it.
+      return validateObservations(answer, { workload: workload.label, request })
     } catch (error) {
       if (error instanceof DeadlineExceeded) context.onAbandoned?.()
       throw toDispatchError(error)
@@ -119,25 +120,6 @@ function dispatchFailure(
       workload.label,
       `${error.message} (and diagnosis failed: ${messageOf(diagnosisError)})`,
       error.remediation
-    )
-  }
-}
-
-/** Observations of another schema or another run's request must not be judged as this run's. */
-function checkAnswersRequest(observations: Observations, request: ProbeRequest): void {
-  if (!observations || typeof observations !== 'object') {
-    throw new DispatchError('the probe answered with no observations', BUG_REMEDIATION)
-  }
-  if (observations.v !== OBSERVATIONS_VERSION) {
-    throw new DispatchError(
-      `the probe speaks observation schema ${String(observations.v)}, not ${OBSERVATIONS_VERSION}`,
-      'Deploy the probe (or smoke endpoint) of the same mi-smoke version as the action.'
-    )
-  }
-  if (observations.nonce !== request.nonce) {
-    throw new DispatchError(
-      "the probe's answer is not for this run's request (nonce mismatch)",
-      'Make sure the target runs the probe it was sent and does not serve cached answers.'
     )
   }
 }

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { firstFailure } from './first-failure'
+import { shapedOutputs } from './output-shapes'
 import type { Report, StepReport } from './report-types'
 
 export interface OutputSink {
@@ -93,7 +94,9 @@ export function writeOutputs(
     runner.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
     path = ''
   }
-  const outputs = computeOutputs(report, path, options.overrides)
+  // Each output holds a value of its declared shape or nothing (output-shapes.ts).
+  const { outputs, warnings } = shapedOutputs(computeOutputs(report, path, options.overrides))
+  for (const warning of warnings) runner.warning(warning)
   for (const [name, value] of Object.entries(outputs)) sink.setOutput(name, value)
   return outputs
 }

@@ -11,6 +11,7 @@
 import { audienceAccepted, serviceForHost } from '../azure/services'
 import { isLoopbackHost } from '../azure/loopback'
 import type { ProbeCheck } from '../probe-request'
+import { hostRewrite, urlAmbiguity } from '../url-ambiguity'
 
 export interface AllowRule {
   /** Exact host as in a URL's `host`: name or address, with `:port` when not the default. */
@@ -60,12 +61,18 @@ export function createAllowlist(options: AllowlistOptions = {}): Allowlist {
         `the host part of '${check.url}' may not hold placeholders, user info or escapes`
       )
     }
+    // The runner refused these already; a request from elsewhere is refused the same way, so the
+    // host checked here is the host every client would connect to.
+    const ambiguity = urlAmbiguity(check.url)
+    if (ambiguity !== undefined) return refuse(`the check URL ${ambiguity}`)
     let url: URL
     try {
       url = new URL(check.url)
     } catch {
       return refuse(`'${check.url}' is not a valid URL`)
     }
+    const rewritten = hostRewrite(check.url, url)
+    if (rewritten !== undefined) return refuse(`the check URL ${rewritten}`)
     const host = url.host.toLowerCase()
     const rule = rules.find(r => r.host === host)
     if (rule) {

@@ -12,11 +12,42 @@ import type { HeaderBag } from './authenticate'
 import { createSmokeHandler, type SmokeHandlerOptions } from './handler-core'
 import { PROTOCOL_VERSION, redactTokens, REQUEST_BODY_LIMIT } from './protocol'
 
-/** What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers and its text. */
+/**
+ * What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers, and its body
+ * as a stream (read up to the limit) or, failing that, its text.
+ */
 export interface FunctionsHttpRequestLike {
   method: string
   headers: Iterable<[string, string]>
+  body?: ReadableStream<Uint8Array> | null
   text(): Promise<string>
+}
+
+/** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
+async function readCapped(
+  request: FunctionsHttpRequestLike
+): Promise<{ text: string; tooLarge: boolean }> {
+  const stream = request.body
+  if (stream === undefined || stream === null || typeof stream.getReader !== 'function') {
+    const text = await request.text()
+    return Buffer.byteLength(text) > REQUEST_BODY_LIMIT
+      ? { text: '', tooLarge: true }
+      : { text, tooLarge: false }
+  }
+  const reader = stream.getReader()
+  const chunks: Buffer[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > REQUEST_BODY_LIMIT) {
+      await reader.cancel().catch(() => undefined)
+      return { text: '', tooLarge: true }
+    }
+    chunks.push(Buffer.from(value))
+  }
+  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false }
 }
 
 /** The `HttpResponseInit` fields the handler sets. */
@@ -51,12 +82,12 @@ export function createAzureFunctionsHandler(
           bodyTooLarge: true
         })
       }
-      const text = await request.text()
+      // Read only once the handler has authenticated the caller, and only up to the limit.
       return await handle({
         method: request.method,
         headers,
-        body: text,
-        bodyTooLarge: Buffer.byteLength(text) > REQUEST_BODY_LIMIT
+        body: undefined,
+        readBody: () => readCapped(request)
       })
     } catch (error) {
       const log = context?.error ?? console.error

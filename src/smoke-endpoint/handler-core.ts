@@ -15,7 +15,7 @@ import { parseProbeRequest, parseRequestBody, RequestRefused } from './parse-req
 import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_IMDS_ENDPOINT,
-  JWT_PATTERN,
+  containsJwt,
   MAX_DEADLINE_MS,
   MAX_REQUEST_TIMEOUT_MS,
   PROTOCOL_VERSION,
@@ -65,6 +65,12 @@ export interface SmokeRequest {
   body: string | object | undefined
   /** The adapter stopped reading at REQUEST_BODY_LIMIT. */
   bodyTooLarge?: boolean
+  /**
+   * Reads the body (capped at REQUEST_BODY_LIMIT) when the body has not been read yet: the handler
+   * calls it only once the caller is authenticated and within the rate limit, so an
+   * unauthenticated caller never gets a byte of its body read.
+   */
+  readBody?: () => Promise<{ text: string; tooLarge: boolean }>
 }
 
 export interface SmokeResponse {
@@ -141,6 +147,10 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
 
     let probeRequest: ProbeRequest
     try {
+      if (request.readBody !== undefined && request.body === undefined && !request.bodyTooLarge) {
+        const read = await request.readBody()
+        request = { ...request, body: read.text, bodyTooLarge: read.tooLarge }
+      }
       probeRequest = readRequest(request)
     } catch (error) {
       if (error instanceof RequestRefused) return refusal(error.status, error.code, error.message)
@@ -179,7 +189,7 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
     }
     const body = JSON.stringify(observations)
     // Last line of defence: a token must never leave the workload, whatever a probe got wrong.
-    if (JWT_PATTERN.test(body)) {
+    if (containsJwt(body)) {
       return refusal(
         500,
         'internal',
@@ -196,9 +206,11 @@ function readRequest(request: SmokeRequest): ProbeRequest {
     throw new RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json')
   }
   const body = request.body
+  // A body a framework parsed already (Express `express.json()`) is held to the same limit.
   if (
     request.bodyTooLarge ||
-    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT)
+    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT) ||
+    (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > REQUEST_BODY_LIMIT)
   ) {
     throw new RequestRefused(413, 'too-large', `the body exceeds ${REQUEST_BODY_LIMIT} bytes`)
   }

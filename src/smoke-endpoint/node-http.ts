@@ -59,12 +59,12 @@ async function respond(
       })
       req.resume()
     } else {
-      const read = await readBody(req, REQUEST_BODY_LIMIT)
+      // Read only once the handler has authenticated the caller, and only up to the limit.
       answer = await handle({
         method: req.method ?? 'GET',
         headers: req.headers,
-        body: read.text,
-        bodyTooLarge: read.tooLarge
+        body: undefined,
+        readBody: () => readBody(req, REQUEST_BODY_LIMIT)
       })
     }
   } catch (error) {
@@ -81,6 +81,8 @@ async function respond(
     }
   }
   if (res.headersSent) return
+  // A body nobody read (refused before it: method, authentication, rate limit) is discarded.
+  if (!req.readableEnded) req.resume()
   res.writeHead(answer.status, {
     ...answer.headers,
     'content-length': String(Buffer.byteLength(answer.body))

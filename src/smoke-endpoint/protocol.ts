@@ -58,15 +58,10 @@ export interface ProtocolErrorBody {
 }
 
 /**
- * Something shaped like a whole JWT (three base64url segments, the first a JSON header): what must
- * never cross the wire. Claims alone (one segment) are allowed.
+ * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
+ * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-export const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/
-
-/** Removes anything token-shaped from a text that is about to be shown or sent. */
-export function redactTokens(text: string): string {
-  return text.replace(new RegExp(JWT_PATTERN.source, 'g'), '[redacted token]')
-}
+export { containsJwt, redactSecrets as redactTokens } from '../redact'
 
 /** Cuts a text for a message or evidence line. */
 export function cut(text: string, limit: number): string {

@@ -1,6 +1,7 @@
 /**
- * Reads a request body from a node stream up to a limit. Past the limit it stops keeping bytes
- * (the handler answers 413) but keeps draining, so the answer can still be written on the socket.
+ * Reads a request body from a node stream up to a limit. Past the limit it answers at once (the
+ * handler replies 413) and stops keeping bytes, but keeps draining, so the answer can still be
+ * written on the socket.
  */
 import type { Readable } from 'node:stream'
 
@@ -17,9 +18,11 @@ export function readBody(stream: Readable, limit: number): Promise<BodyRead> {
     stream.on('data', (chunk: Buffer | string) => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
       size += buffer.length
+      if (tooLarge) return
       if (size > limit) {
         tooLarge = true
         chunks.length = 0
+        resolve({ text: '', tooLarge })
         return
       }
       chunks.push(buffer)

@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../../../emulator/emulator'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../../emulator/tls'
 import { rmSync } from 'node:fs'
 import type { ActionInputs, Target } from '../../../src/inputs/action-inputs'
+import type { Observations } from '../../../src/observations'
 import type { ProbeRequest } from '../../../src/probe-request'
 import { DispatchError } from '../../../src/dispatch/workload'
 import { vmWorkloads } from '../../../src/dispatch/vm/index'
@@ -111,7 +112,7 @@ describeWithTools(
       emulator.clearRequests()
       const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
       const req = request()
-      const observations = await workload!.probe(req, never())
+      const observations = (await workload!.probe(req, never())) as Observations
       expect(observations.nonce).toBe(req.nonce)
       expect(observations.apis[0]?.status).toBe(200)
       const sent = computeRequests()
@@ -139,7 +140,7 @@ describeWithTools(
       emulator.compute.configure({ os: 'Windows', shell: ['dash'] })
       const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
       const req = request()
-      const observations = await workload!.probe(req, never())
+      const observations = (await workload!.probe(req, never())) as Observations
       expect(observations.nonce).toBe(req.nonce)
       const [run] = emulator.compute.runCommands
       expect(run?.commandId).toBe('RunPowerShellScript')
@@ -220,7 +221,7 @@ describeWithTools(
       emulator.compute.configure({ locationOnly: true, shell: ['dash'] })
       const [workload] = await vmWorkloads(vmTarget, inputs(), never(), arm)
       const req = request()
-      expect((await workload!.probe(req, never())).nonce).toBe(req.nonce)
+      expect(((await workload!.probe(req, never())) as Observations).nonce).toBe(req.nonce)
       expect(computeRequests().some(r => /monitor=true/.test(r))).toBe(true)
     })
 

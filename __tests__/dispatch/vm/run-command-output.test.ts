@@ -9,6 +9,8 @@ import {
   splitLinuxMessage
 } from '../../../src/dispatch/vm/run-command-output'
 import { maskSecrets } from '../../../src/dispatch/vm/mask'
+import type { Observations } from '../../../src/observations'
+import { validateObservations } from '../../../src/observations-validator'
 
 const NONCE = 'n-123'
 const OBS = { v: 1, nonce: NONCE, probe: 'sh/curl', source: 'imds', tokens: [], apis: [] }
@@ -52,18 +54,18 @@ test('Linux shape: one message with [stdout] and [stderr]', () => {
   const streams = parseRunCommandResult(linux(`${LINE}\n`, 'a warning\n'))
   expect(streams.stdout).toBe(`${LINE}\n`)
   expect(streams.stderr).toBe('a warning\n')
-  expect(readObservations(streams, NONCE)).toEqual(OBS)
+  expect(readObservations(streams)).toEqual(OBS)
 })
 
 test('Windows shape: StdOut and StdErr ComponentStatus entries', () => {
   const streams = parseRunCommandResult(windows(`${LINE}\r\n`, ''))
-  expect(readObservations(streams, NONCE)).toEqual(OBS)
+  expect(readObservations(streams)).toEqual(OBS)
 })
 
 test('noise before the line and a marker-looking line in the noise: the last full line wins', () => {
   const noise = 'Reading package lists...\nMI-SMOKE-OBS/1 {"v":1,"nonce":"old"\n'.repeat(40)
   const streams = parseRunCommandResult(linux(`${noise}${LINE}\n`))
-  expect(readObservations(streams, NONCE).nonce).toBe(NONCE)
+  expect((readObservations(streams) as Observations).nonce).toBe(NONCE)
 })
 
 test('a message without [stdout] is read as stdout', () => {
@@ -72,7 +74,7 @@ test('a message without [stdout] is read as stdout', () => {
 
 test('a cut line (its JSON incomplete) is a DispatchError naming the cut, with the tail', () => {
   const cut = LINE.slice(0, LINE.length - 10)
-  const error = dispatchError(() => readObservations(parseRunCommandResult(linux(cut)), NONCE))
+  const error = dispatchError(() => readObservations(parseRunCommandResult(linux(cut))))
   expect(error.message).toMatch(/not complete JSON/)
   expect(error.evidence).toContain('MI-SMOKE-OBS/1')
 })
@@ -80,7 +82,7 @@ test('a cut line (its JSON incomplete) is a DispatchError naming the cut, with t
 test('a line whose start was cut off (4 KB cut) is reported as cut', () => {
   const tail = LINE.slice(20)
   const error = dispatchError(() =>
-    readObservations({ stdout: `x MI-SMOKE-OBS/1${tail}`, stderr: '' }, NONCE)
+    readObservations({ stdout: `x MI-SMOKE-OBS/1${tail}`, stderr: '' })
   )
   expect(error.message).toMatch(/cut/)
 })
@@ -89,28 +91,24 @@ test('no line at all: the tail of both streams, masked', () => {
   const streams = parseRunCommandResult(
     linux(`curl: Authorization: Bearer ${FAKE_JWT}\nsomething else`, `token ${FAKE_JWT}\n`)
   )
-  const error = dispatchError(() => readObservations(streams, NONCE))
+  const error = dispatchError(() => readObservations(streams))
   expect(error.message).toMatch(/no MI-SMOKE-OBS\/1 line/)
   expect(error.evidence).toContain('something else')
   expect(error.evidence).not.toContain('c2lnbmF0dXJlLWNhbmFyeQ')
-  expect(error.evidence).toContain('[masked')
+  expect(error.evidence).toContain('[redacted]')
   expect(error.remediation).toBeTruthy()
 })
 
-test('a token inside the observations line is masked before anything reads it', () => {
+test('the line is parsed, not judged: a token in it is refused, unquoted, by the observations validator', () => {
   const bad = `MI-SMOKE-OBS/1 ${JSON.stringify({ ...OBS, sourceDetail: FAKE_JWT })}`
-  const observations = readObservations({ stdout: bad, stderr: '' }, NONCE)
-  expect(JSON.stringify(observations)).not.toContain('c2lnbmF0dXJlLWNhbmFyeQ')
-})
-
-test('another run’s answer (nonce mismatch) and another schema are refused', () => {
-  expect(
-    dispatchError(() => readObservations({ stdout: LINE, stderr: '' }, 'other')).message
-  ).toMatch(/nonce/)
-  const v2 = `MI-SMOKE-OBS/1 ${JSON.stringify({ ...OBS, v: 2 })}`
-  expect(dispatchError(() => readObservations({ stdout: v2, stderr: '' }, NONCE)).message).toMatch(
-    /not MI-SMOKE-OBS/
+  const answer = readObservations({ stdout: bad, stderr: '' })
+  const error = dispatchError(() =>
+    validateObservations(answer, { workload: 'vm:test', request: { nonce: NONCE, checks: [] } })
   )
+  expect(error.message).toMatch(
+    /^vm:test answered with invalid observations: the answer.sourceDetail holds something shaped like an access token/
+  )
+  expect(error.message).not.toContain('c2lnbmF0dXJlLWNhbmFyeQ')
 })
 
 test('az output that is not JSON, or has no status, is a DispatchError', () => {
@@ -133,8 +131,7 @@ test('a probe that could not read its request says why, and no parameters at all
     readObservations(
       splitLinuxMessage(
         `[stdout]\n${unread('probe parameters missing: run-command gave the script neither arguments nor arg1, arg2, ... environment variables')}\n`
-      ),
-      NONCE
+      )
     )
   expect(none).toThrow(DispatchError)
   expect(none).toThrow(
@@ -151,15 +148,11 @@ test('a probe that could not read its request says why, and no parameters at all
         windows(
           unread('probe parameters missing: run-command gave the script no -request parameter')
         )
-      ),
-      NONCE
+      )
     )
   expect(windowsNone).toThrow(/could not read its request: .*no -request parameter/)
   const undecodable = () =>
-    readObservations(
-      splitLinuxMessage(`[stdout]\n${unread('probe parameters: not base64')}\n`),
-      NONCE
-    )
+    readObservations(splitLinuxMessage(`[stdout]\n${unread('probe parameters: not base64')}\n`))
   expect(undecodable).toThrow(/could not read its request: probe parameters: not base64/)
   expect(undecodable).not.toThrow(/nonce mismatch/)
 })

@@ -1397,11 +1397,12 @@ exports.runProbe = runProbe;
  * 3. one API call per check with its audience's token.
  *
  * It never throws for network trouble: that is an observation. A token leaves this module only
- * as its claims (the JWT payload segment) and through `registerSecret`, which masks it.
+ * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
  */
 const observations_1 = __nccwpck_require__(292);
 const http_request_1 = __nccwpck_require__(613);
 const loopback_1 = __nccwpck_require__(918);
+const url_ambiguity_1 = __nccwpck_require__(658);
 const detect_1 = __nccwpck_require__(99);
 const platform_1 = __nccwpck_require__(939);
 const source_1 = __nccwpck_require__(769);
@@ -1446,6 +1447,15 @@ function expandPlaceholders(url, meta) {
     }
     return expanded;
 }
+/** The host of the check URL as sent (placeholders are never in the host), or '' when none. */
+function sentHost(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return '';
+    }
+}
 /** Storage data plane (blob, queue, table, file, dfs) by audience or host. */
 function isStorage(resource, url) {
     const storageHost = (host) => /^storage\.azure\.(com|us|cn)$/i.test(host) ||
@@ -1471,7 +1481,7 @@ function tokenObservation(resource, attempt, registerSecret) {
     const reduced = (0, token_response_1.reduceTokenResponse)(outcome.body);
     if (reduced.accessToken !== undefined) {
         registerSecret?.(reduced.accessToken);
-        // The signature alone is what leaks when a token is cut or split: mask it on its own too.
+        // The signature alone is what leaks when a token is cut or split: redact it on its own too.
         const signature = reduced.accessToken.split('.')[2];
         if (signature)
             registerSecret?.(signature);
@@ -1500,6 +1510,11 @@ async function callApi(index, check, token, meta, options, timeoutMs) {
     }
     catch {
         return notCalled('not a valid URL', expanded);
+    }
+    // Defence in depth: the host the token goes to must be the host that was sent (and checked, by
+    // the runner and the endpoint's allowlist), read alike by every client.
+    if ((0, url_ambiguity_1.urlAmbiguity)(expanded) !== undefined || url.host !== sentHost(check.url)) {
+        return notCalled('refused: the URL to call is not plainly on the host that was sent', expanded);
     }
     // Defence in depth: inputs are validated on the runner, and still no token goes over plain http.
     if (!(0, loopback_1.mayCarryBearer)(url)) {
@@ -2382,7 +2397,7 @@ function workloadIdentitySource(detail) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.scrubTokens = scrubTokens;
+exports.scrubTokens = void 0;
 exports.cutBody = cutBody;
 exports.reduceTokenResponse = reduceTokenResponse;
 /**
@@ -2391,6 +2406,7 @@ exports.reduceTokenResponse = reduceTokenResponse;
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 const observations_1 = __nccwpck_require__(292);
+const redact_1 = __nccwpck_require__(670);
 /** Fields that are credentials in any token endpoint's answer. */
 const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
 /** A field value longer than this is cut (fields are evidence, not payload). */
@@ -2398,17 +2414,13 @@ const FIELD_LIMIT = 300;
 /**
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
- * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature).
+ * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
+ * the one redactor, src/redact.ts, linear on whatever the token endpoint answered.
  */
-function scrubTokens(text) {
-    return text
-        .replace(/("?(?:access_token|refresh_token|id_token)"?\s*[:=]\s*"?)[^"&\s,}]*("?)/gi, '$1[redacted]$2')
-        .replace(/eyJ[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]*){1,2}/g, '[redacted]')
-        .replace(/[A-Za-z0-9_-]{60,}/g, '[redacted]');
-}
+exports.scrubTokens = redact_1.redactSecrets;
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
 function cutBody(text, limit = observations_1.BODY_LIMIT) {
-    const clean = scrubTokens(text);
+    const clean = (0, exports.scrubTokens)(text);
     return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
 }
 const JWT = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
@@ -2553,6 +2565,330 @@ function describeIdentity(identity) {
 
 /***/ }),
 
+/***/ 670:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The one redactor: everything that stores or prints text (report, summary, annotations, logs,
+ * evidence, the probes' masks) passes it through `redactSecrets` first.
+ *
+ * What it removes:
+ * - token-shaped strings: a JWT (a JOSE header always base64url-encodes to `eyJ`, so any
+ *   `eyJ` run of 11+ characters and up to two `.segment`s after it), and any base64url run of 60+
+ *   characters (a bare signature, a cut token);
+ * - the value after `Bearer `, and the value of credential-bearing names (`Authorization`,
+ *   `x-mi-smoke-key`, `access_token`, ...) in headers, JSON, query strings or form bodies;
+ * - every secret the process registered (`registerSecretText`: the endpoint key input, the bearer
+ *   token the runner obtained for `endpoint-audience`), wherever it appears.
+ *
+ * Why hand-written scanning and not regular expressions: this runs on text a workload or an API
+ * controls (up to 1 MiB), and patterns such as `eyJ[A-Za-z0-9_-]*\.` backtrack over every `eyJ`
+ * start of `eyJeyJeyJ...`: quadratic, seconds on 90 KB. Every function here visits each character
+ * a bounded number of times (one pass per credential name, and per registered secret), so the
+ * cost is linear in the text; scripts/bench.ts measures it on adversarial input.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.REDACTED = void 0;
+exports.registerSecretText = registerSecretText;
+exports.forgetSecretTexts = forgetSecretTexts;
+exports.redactSecrets = redactSecrets;
+exports.containsJwt = containsJwt;
+exports.redactDeep = redactDeep;
+exports.cutRedacted = cutRedacted;
+exports.REDACTED = '[redacted]';
+/** A JWT-shaped run needs `eyJ` and this many characters in its first segment (as the old patterns). */
+const JWT_MIN_FIRST_SEGMENT = 11;
+/** A run of base64url characters this long is treated as a bare token or signature. */
+const LONG_RUN = 60;
+/**
+ * Names whose value is a credential. `authorization` values run to the end of the header (they
+ * hold a scheme and a space); the others end at the first space or delimiter.
+ */
+const HEADER_NAMES = ['authorization', 'proxy-authorization'];
+const VALUE_NAMES = [
+    'x-mi-smoke-key',
+    'x-identity-header',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'client_secret',
+    'client_assertion'
+];
+const BEARER = 'bearer';
+/** Secrets known to this process, each removed wherever it appears. */
+const registered = new Set();
+/**
+ * Registers a secret this process holds (the endpoint key, the runner's bearer token) so that
+ * every later `redactSecrets` removes it. Short strings are refused: removing every `a` of a text
+ * protects nothing and garbles everything.
+ */
+function registerSecretText(secret) {
+    if (secret.length >= 6)
+        registered.add(secret);
+}
+/** For tests: forget the registered secrets. */
+function forgetSecretTexts() {
+    registered.clear();
+}
+function isBase64UrlCode(code) {
+    return ((code >= 48 && code <= 57) || // 0-9
+        (code >= 65 && code <= 90) || // A-Z
+        (code >= 97 && code <= 122) || // a-z
+        code === 45 || // -
+        code === 95 // _
+    );
+}
+/**
+ * Token-shaped runs: one left-to-right pass over maximal runs of base64url characters and dots.
+ * A run is cut into dot-separated segments; a segment that starts a JWT (`eyJ`, long enough) is
+ * redacted with the two segments after it, and a segment of LONG_RUN+ characters on its own.
+ */
+function tokenRanges(text, out) {
+    const n = text.length;
+    // The next `eyJ` at or after a position, found with one forward-moving cursor (linear overall).
+    let nextEyj = text.indexOf('eyJ');
+    const eyjFrom = (position) => {
+        if (nextEyj !== -1 && nextEyj < position)
+            nextEyj = text.indexOf('eyJ', position);
+        return nextEyj;
+    };
+    let i = 0;
+    while (i < n) {
+        if (!isBase64UrlCode(text.charCodeAt(i))) {
+            i++;
+            continue;
+        }
+        // One run of segments separated by single dots, read once, with no per-segment allocation.
+        let open = -1; // where the JWT-shaped range being read starts
+        let end = i;
+        let remaining = 0; // segments of that range still to come
+        let j = i;
+        for (;;) {
+            const a = j;
+            while (j < n && isBase64UrlCode(text.charCodeAt(j)))
+                j++;
+            if (open !== -1) {
+                end = j;
+                if (--remaining === 0) {
+                    out.push([open, end]);
+                    open = -1;
+                }
+            }
+            else if (j - a >= JWT_MIN_FIRST_SEGMENT) {
+                const at = eyjFrom(a);
+                if (at !== -1 && at < j && j - at >= JWT_MIN_FIRST_SEGMENT) {
+                    open = at;
+                    end = j;
+                    remaining = 2;
+                }
+                else if (j - a >= LONG_RUN)
+                    out.push([a, j]);
+            }
+            if (j + 1 < n && text.charCodeAt(j) === 46 && isBase64UrlCode(text.charCodeAt(j + 1))) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (open !== -1)
+            out.push([open, end]);
+        i = j;
+    }
+}
+function isSpace(code) {
+    return code === 32 || code === 9;
+}
+/** Where a value ends: at a quote, a line end, or (unless `spaces`) whitespace and delimiters. */
+function valueEnd(text, from, spaces) {
+    let k = from;
+    while (k < text.length) {
+        const c = text.charCodeAt(k);
+        if (c === 34 || c === 39 || c === 10 || c === 13 || c === 92)
+            break; // " ' \n \r \
+        if (!spaces && (isSpace(c) || c === 38 || c === 44 || c === 59 || c === 125))
+            break; // & , ; }
+        if (spaces && (c === 44 || c === 59 || c === 125 || c === 38))
+            break;
+        k++;
+    }
+    return k;
+}
+/**
+ * Values after `name` followed by `:` or `=` (JSON `"name": "v"`, header `Name: v`, query
+ * `name=v`), case-insensitive. `lower` is `text` lower-cased once by the caller.
+ */
+function namedValueRanges(text, lower, name, spaces, out) {
+    let from = 0;
+    for (;;) {
+        const at = lower.indexOf(name, from);
+        if (at === -1)
+            return;
+        from = at + name.length;
+        if (at > 0 && (isBase64UrlCode(lower.charCodeAt(at - 1)) || lower[at - 1] === '.'))
+            continue;
+        let k = from;
+        if (text[k] === '"' || text[k] === "'")
+            k++;
+        while (k < text.length && isSpace(text.charCodeAt(k)))
+            k++;
+        if (text[k] !== ':' && text[k] !== '=')
+            continue;
+        k++;
+        while (k < text.length && isSpace(text.charCodeAt(k)))
+            k++;
+        if (text[k] === '"' || text[k] === "'")
+            k++;
+        const end = valueEnd(text, k, spaces);
+        if (end > k)
+            out.push([k, end]);
+        from = Math.max(from, end);
+    }
+}
+/** The credential after `Bearer ` (any case, one or more spaces). */
+function bearerRanges(text, lower, out) {
+    let from = 0;
+    for (;;) {
+        const at = lower.indexOf(BEARER, from);
+        if (at === -1)
+            return;
+        from = at + BEARER.length;
+        let k = from;
+        while (k < text.length && isSpace(text.charCodeAt(k)))
+            k++;
+        if (k === from)
+            continue;
+        const end = valueEnd(text, k, false);
+        // `Bearer [redacted]` is already clean; a word such as `Bearer authentication` is prose.
+        if (!text.startsWith(exports.REDACTED, k) && looksLikeCredential(text, k, end))
+            out.push([k, end]);
+        from = Math.max(from, end);
+    }
+}
+/** 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. */
+function looksLikeCredential(text, start, end) {
+    if (end - start >= 20)
+        return true;
+    if (end - start < 4)
+        return false;
+    for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k) | 32;
+        if (c < 97 || c > 122)
+            return true;
+    }
+    return false;
+}
+/** ASCII letters lower-cased, every other character kept: indices stay those of `text`. */
+function asciiLower(text) {
+    const lower = text.toLowerCase();
+    // Native and fast; only a few non-ASCII characters (İ) change length, then go letter by letter.
+    if (lower.length === text.length)
+        return lower;
+    return text.replace(/[A-Z]+/g, run => run.toLowerCase());
+}
+function secretRanges(text, out) {
+    for (const secret of registered) {
+        let from = 0;
+        for (;;) {
+            const at = text.indexOf(secret, from);
+            if (at === -1)
+                break;
+            out.push([at, at + secret.length]);
+            from = at + secret.length;
+        }
+    }
+}
+/** Replaces the (possibly overlapping) ranges with REDACTED, in one pass after one sort. */
+function applyRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    ranges.sort((x, y) => x[0] - y[0]);
+    let result = '';
+    let at = 0;
+    let i = 0;
+    while (i < ranges.length) {
+        let [start, end] = ranges[i];
+        i++;
+        while (i < ranges.length && ranges[i][0] <= end) {
+            end = Math.max(end, ranges[i][1]);
+            i++;
+        }
+        if (start < at)
+            start = at;
+        result += text.slice(at, start) + exports.REDACTED;
+        at = end;
+    }
+    return result + text.slice(at);
+}
+/** `text` with every token-shaped string, credential value and registered secret replaced. */
+function redactSecrets(text) {
+    if (text === '')
+        return text;
+    const lower = asciiLower(text);
+    const ranges = [];
+    secretRanges(text, ranges);
+    tokenRanges(text, ranges);
+    bearerRanges(text, lower, ranges);
+    for (const name of HEADER_NAMES)
+        namedValueRanges(text, lower, name, true, ranges);
+    for (const name of VALUE_NAMES)
+        namedValueRanges(text, lower, name, false, ranges);
+    return applyRanges(text, ranges);
+}
+/**
+ * True when `text` holds a whole JWT (three dot-separated base64url segments, the first starting
+ * `eyJ`): what must never cross the wire, unlike claims alone (one segment). Linear, like the rest.
+ */
+function containsJwt(text) {
+    let from = 0;
+    for (;;) {
+        const at = text.indexOf('eyJ', from);
+        if (at === -1)
+            return false;
+        let k = at;
+        let segments = 0;
+        for (;;) {
+            const start = k;
+            while (k < text.length && isBase64UrlCode(text.charCodeAt(k)))
+                k++;
+            if (k - start < 4)
+                break;
+            segments++;
+            if (segments === 3)
+                return true;
+            if (text.charCodeAt(k) !== 46)
+                break;
+            k++;
+        }
+        // Every character up to k was visited once; the next `eyJ` can only start after the first.
+        from = Math.max(at + 1, k - 2);
+        if (from <= at)
+            from = at + 1;
+    }
+}
+/** Every string inside a JSON-like value redacted (objects and arrays copied, not changed in place). */
+function redactDeep(value) {
+    if (typeof value === 'string')
+        return redactSecrets(value);
+    if (Array.isArray(value))
+        return value.map(v => redactDeep(v));
+    if (value !== null && typeof value === 'object') {
+        const copy = {};
+        for (const [key, v] of Object.entries(value))
+            copy[key] = redactDeep(v);
+        return copy;
+    }
+    return value;
+}
+/** Cuts a text for a message or evidence line, after redaction (a cut can never expose a tail). */
+function cutRedacted(text, limit) {
+    const clean = redactSecrets(text);
+    return clean.length <= limit ? clean : `${clean.slice(0, limit)}…`;
+}
+
+
+/***/ }),
+
 /***/ 868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -2571,6 +2907,7 @@ exports.createAllowlist = createAllowlist;
  */
 const services_1 = __nccwpck_require__(147);
 const loopback_1 = __nccwpck_require__(918);
+const url_ambiguity_1 = __nccwpck_require__(658);
 function refuse(reason) {
     return { allowed: false, reason };
 }
@@ -2593,6 +2930,11 @@ function createAllowlist(options = {}) {
         if (/[{}@%\\]/.test(authority)) {
             return refuse(`the host part of '${check.url}' may not hold placeholders, user info or escapes`);
         }
+        // The runner refused these already; a request from elsewhere is refused the same way, so the
+        // host checked here is the host every client would connect to.
+        const ambiguity = (0, url_ambiguity_1.urlAmbiguity)(check.url);
+        if (ambiguity !== undefined)
+            return refuse(`the check URL ${ambiguity}`);
         let url;
         try {
             url = new URL(check.url);
@@ -2600,6 +2942,9 @@ function createAllowlist(options = {}) {
         catch {
             return refuse(`'${check.url}' is not a valid URL`);
         }
+        const rewritten = (0, url_ambiguity_1.hostRewrite)(check.url, url);
+        if (rewritten !== undefined)
+            return refuse(`the check URL ${rewritten}`);
         const host = url.host.toLowerCase();
         const rule = rules.find(r => r.host === host);
         if (rule) {
@@ -2761,6 +3106,31 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
 const handler_core_1 = __nccwpck_require__(817);
 const protocol_1 = __nccwpck_require__(869);
+/** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
+async function readCapped(request) {
+    const stream = request.body;
+    if (stream === undefined || stream === null || typeof stream.getReader !== 'function') {
+        const text = await request.text();
+        return Buffer.byteLength(text) > protocol_1.REQUEST_BODY_LIMIT
+            ? { text: '', tooLarge: true }
+            : { text, tooLarge: false };
+    }
+    const reader = stream.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > protocol_1.REQUEST_BODY_LIMIT) {
+            await reader.cancel().catch(() => undefined);
+            return { text: '', tooLarge: true };
+        }
+        chunks.push(Buffer.from(value));
+    }
+    return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
+}
 function createAzureFunctionsHandler(options = {}) {
     const handle = (0, handler_core_1.createSmokeHandler)(options);
     return async (request, context) => {
@@ -2777,12 +3147,12 @@ function createAzureFunctionsHandler(options = {}) {
                     bodyTooLarge: true
                 });
             }
-            const text = await request.text();
+            // Read only once the handler has authenticated the caller, and only up to the limit.
             return await handle({
                 method: request.method,
                 headers,
-                body: text,
-                bodyTooLarge: Buffer.byteLength(text) > protocol_1.REQUEST_BODY_LIMIT
+                body: undefined,
+                readBody: () => readCapped(request)
             });
         }
         catch (error) {
@@ -2889,6 +3259,10 @@ function createSmokeHandler(options = {}) {
         }
         let probeRequest;
         try {
+            if (request.readBody !== undefined && request.body === undefined && !request.bodyTooLarge) {
+                const read = await request.readBody();
+                request = { ...request, body: read.text, bodyTooLarge: read.tooLarge };
+            }
             probeRequest = readRequest(request);
         }
         catch (error) {
@@ -2916,7 +3290,7 @@ function createSmokeHandler(options = {}) {
         }
         const body = JSON.stringify(observations);
         // Last line of defence: a token must never leave the workload, whatever a probe got wrong.
-        if (protocol_1.JWT_PATTERN.test(body)) {
+        if ((0, protocol_1.containsJwt)(body)) {
             return refusal(500, 'internal', 'the observations held something shaped like a token; not sent');
         }
         return { status: 200, headers: { ...BASE_HEADERS }, body };
@@ -2928,8 +3302,10 @@ function readRequest(request) {
         throw new parse_request_1.RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json');
     }
     const body = request.body;
+    // A body a framework parsed already (Express `express.json()`) is held to the same limit.
     if (request.bodyTooLarge ||
-        (typeof body === 'string' && Buffer.byteLength(body) > protocol_1.REQUEST_BODY_LIMIT)) {
+        (typeof body === 'string' && Buffer.byteLength(body) > protocol_1.REQUEST_BODY_LIMIT) ||
+        (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > protocol_1.REQUEST_BODY_LIMIT)) {
         throw new parse_request_1.RequestRefused(413, 'too-large', `the body exceeds ${protocol_1.REQUEST_BODY_LIMIT} bytes`);
     }
     if (body === undefined || body === '')
@@ -3034,12 +3410,12 @@ async function respond(handle, req, res) {
             req.resume();
         }
         else {
-            const read = await (0, read_body_1.readBody)(req, protocol_1.REQUEST_BODY_LIMIT);
+            // Read only once the handler has authenticated the caller, and only up to the limit.
             answer = await handle({
                 method: req.method ?? 'GET',
                 headers: req.headers,
-                body: read.text,
-                bodyTooLarge: read.tooLarge
+                body: undefined,
+                readBody: () => (0, read_body_1.readBody)(req, protocol_1.REQUEST_BODY_LIMIT)
             });
         }
     }
@@ -3058,6 +3434,9 @@ async function respond(handle, req, res) {
     }
     if (res.headersSent)
         return;
+    // A body nobody read (refused before it: method, authentication, rate limit) is discarded.
+    if (!req.readableEnded)
+        req.resume();
     res.writeHead(answer.status, {
         ...answer.headers,
         'content-length': String(Buffer.byteLength(answer.body))
@@ -3201,8 +3580,7 @@ function parseChecks(value) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.JWT_PATTERN = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
-exports.redactTokens = redactTokens;
+exports.redactTokens = exports.containsJwt = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
 exports.cut = cut;
 /**
  * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
@@ -3233,14 +3611,12 @@ exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS + 20_000;
 /** The IMDS base a request may name when the handler is not told of others (an emulator). */
 exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
 /**
- * Something shaped like a whole JWT (three base64url segments, the first a JSON header): what must
- * never cross the wire. Claims alone (one segment) are allowed.
+ * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
+ * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-exports.JWT_PATTERN = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}/;
-/** Removes anything token-shaped from a text that is about to be shown or sent. */
-function redactTokens(text) {
-    return text.replace(new RegExp(exports.JWT_PATTERN.source, 'g'), '[redacted token]');
-}
+var redact_1 = __nccwpck_require__(670);
+Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
+Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
 /** Cuts a text for a message or evidence line. */
 function cut(text, limit) {
     return text.length <= limit ? text : `${text.slice(0, limit)}…`;
@@ -3303,9 +3679,12 @@ function readBody(stream, limit) {
         stream.on('data', (chunk) => {
             const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
             size += buffer.length;
+            if (tooLarge)
+                return;
             if (size > limit) {
                 tooLarge = true;
                 chunks.length = 0;
+                resolve({ text: '', tooLarge });
                 return;
             }
             chunks.push(buffer);
@@ -3600,6 +3979,120 @@ async function startStandaloneServer(options) {
         server.listen(options.port, options.host, () => resolve());
     });
     return { server, port: server.address().port };
+}
+
+
+/***/ }),
+
+/***/ 658:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * What makes a URL read differently by different clients: the rule both sides of the trust
+ * boundary apply. The runner refuses such a check before dispatch (src/inputs/url-rules.ts); the
+ * smoke endpoint's allowlist and the in-process probe refuse it again before a token is sent, so a
+ * request that did not come from this runner cannot use the difference either.
+ *
+ * WHATWG (Node's `URL`) is the reference reader; curl, GNU wget, python3 and .NET read a URL that
+ * passes these checks to the same host (__tests__/url-clients.property.test.ts proves it).
+ * All scanning is linear: these run on request text.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.urlAmbiguity = urlAmbiguity;
+exports.hostRewrite = hostRewrite;
+/** `scheme://` and the authority as written, or undefined when the text is not written that way. */
+function writtenParts(text) {
+    const match = /^https?:\/\//i.exec(text);
+    if (match === null)
+        return undefined;
+    const afterScheme = text.slice(match[0].length);
+    let end = afterScheme.length;
+    for (const delimiter of ['/', '?', '#']) {
+        const at = afterScheme.indexOf(delimiter);
+        if (at !== -1 && at < end)
+            end = at;
+    }
+    return { authority: afterScheme.slice(0, end), rest: afterScheme.slice(end) };
+}
+/** Why clients could read `text` differently, before parsing; undefined when they cannot. */
+function urlAmbiguity(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c <= 0x20 || (c >= 0x7f && c <= 0x9f))
+            return 'holds a control character or a space; percent-encode it (a space is %20)';
+    }
+    if (text.includes('\\'))
+        return 'holds a backslash, which URL clients read differently (a path separator to some, part of user info to others); write / or %5C';
+    const parts = writtenParts(text);
+    if (parts === undefined) {
+        return /^https?:/i.test(text)
+            ? 'does not start with https:// and a host (write the two slashes, then the host)'
+            : undefined; // not http(s) at all: the scheme rule below says so
+    }
+    const { authority, rest } = parts;
+    if (authority.includes('@'))
+        return 'has credentials in it (user info, something@ before the host); remove user:password@';
+    if (authority.includes('%'))
+        return 'has a %-escape in its host, which URL clients decode differently; write the host plainly';
+    for (let i = 0; i < authority.length; i++) {
+        if (authority.charCodeAt(i) > 0x7e)
+            return 'has a non-ASCII host, which URL clients convert differently; write it in its xn-- (punycode) form';
+    }
+    const bracketed = /^\[[0-9A-Fa-f:.]+\](:\d*)?$/.test(authority);
+    if (!bracketed && (authority.includes('[') || authority.includes(']')))
+        return 'has [ or ] in its host outside an IPv6 literal such as [::1]';
+    if (rest.includes('[') || rest.includes(']'))
+        return 'has [ or ] in its path or query (curl reads them as a range to expand into several calls); write %5B and %5D';
+    return undefined;
+}
+/** Why the host (or port) as written is not the host the parser read; undefined when it is. */
+function hostRewrite(text, url) {
+    const parts = writtenParts(text);
+    if (parts === undefined)
+        return undefined;
+    const authority = parts.authority;
+    let host = authority;
+    let port = '';
+    if (authority.startsWith('[')) {
+        const close = authority.indexOf(']');
+        host = authority.slice(0, close + 1);
+        port = authority.slice(close + 1);
+    }
+    else {
+        const colon = authority.lastIndexOf(':');
+        if (colon !== -1) {
+            host = authority.slice(0, colon);
+            port = authority.slice(colon);
+        }
+    }
+    if (!plainHost(url.hostname))
+        return 'has a host that is not a plain DNS name or IP address (empty or over-long labels, odd characters)';
+    if (host.toLowerCase() !== url.hostname) {
+        return `has a host that URL parsers rewrite (to ${JSON.stringify(url.hostname)}) and other clients may not; write ${JSON.stringify(url.hostname)}`;
+    }
+    if (port !== '') {
+        const digits = port.slice(1);
+        const defaultPort = url.protocol === 'https:' ? '443' : '80';
+        if (!/^\d{1,5}$/.test(digits) || String(Number(digits)) !== (url.port || defaultPort))
+            return `has a port that URL parsers read as ${url.port || defaultPort}; write it without leading zeros`;
+    }
+    return undefined;
+}
+/** A DNS label: 1-63 letters, digits, `_` or `-`, not starting or ending with `-`. */
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+/**
+ * A host every client reads alike: an IPv6 literal, or dot-separated DNS labels (an IPv4 address
+ * is four such labels) with at most one trailing dot. `...`, `a..b` or `.a` are hosts to WHATWG
+ * and something else to other parsers.
+ */
+function plainHost(hostname) {
+    if (hostname.startsWith('['))
+        return /^\[[0-9a-f:.]+\]$/.test(hostname);
+    if (hostname.length === 0 || hostname.length > 253)
+        return false;
+    const labels = (hostname.endsWith('.') ? hostname.slice(0, -1) : hostname).split('.');
+    return labels.every(label => LABEL.test(label));
 }
 
 

@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs'
 import type { ActionInputs, OsChoice, Target } from '../../inputs/action-inputs'
-import type { Observations } from '../../observations'
 import type { ProbeRequest } from '../../probe-request'
-import type { Workload } from '../workload'
+import type { Workload, WorkloadAnswer } from '../workload'
 import { ArmClient } from './arm/arm-client'
 import { runnerCliCredentials } from './arm/cli-session'
 import { invokeRunCommand, readVm, runCommandInput, type RunCommandTarget } from './arm/compute'
@@ -52,14 +51,14 @@ async function runProbe(
   os: ProbeOs,
   request: ProbeRequest,
   signal: AbortSignal
-): Promise<Observations> {
+): Promise<WorkloadAnswer> {
   const result = await invokeRunCommand(
     arm,
     target,
     runCommandInput(os, probeScript(os), request),
     signal
   )
-  return readObservations(parseRunCommandResult(result), request.nonce)
+  return readObservations(parseRunCommandResult(result))
 }
 
 function vmWorkload(

@@ -6,7 +6,7 @@ export interface ProbeOptions {
     signal?: AbortSignal;
     /** Names the probe in the observations; `local` by default. */
     probe?: string;
-    /** Called with every access token the moment it is received (the local dispatcher: core.setSecret). */
+    /** Called with every access token the moment it is received (the local dispatcher: the redactor). */
     registerSecret?: (secret: string) => void;
     /** Retry waits and clock, for unit tests only. */
     sleep?: Sleep;

@@ -1,10 +1,12 @@
+import { redactSecrets } from '../redact';
 import type { TokenObservation } from '../observations';
 /**
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
- * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature).
+ * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
+ * the one redactor, src/redact.ts, linear on whatever the token endpoint answered.
  */
-export declare function scrubTokens(text: string): string;
+export declare const scrubTokens: typeof redactSecrets;
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
 export declare function cutBody(text: string, limit?: number): string;
 export interface ReducedTokenResponse {

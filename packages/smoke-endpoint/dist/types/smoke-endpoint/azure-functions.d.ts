@@ -1,8 +1,12 @@
 import { type SmokeHandlerOptions } from './handler-core';
-/** What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers and its text. */
+/**
+ * What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers, and its body
+ * as a stream (read up to the limit) or, failing that, its text.
+ */
 export interface FunctionsHttpRequestLike {
     method: string;
     headers: Iterable<[string, string]>;
+    body?: ReadableStream<Uint8Array> | null;
     text(): Promise<string>;
 }
 /** The `HttpResponseInit` fields the handler sets. */

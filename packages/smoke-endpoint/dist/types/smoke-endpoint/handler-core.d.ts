@@ -40,6 +40,15 @@ export interface SmokeRequest {
     body: string | object | undefined;
     /** The adapter stopped reading at REQUEST_BODY_LIMIT. */
     bodyTooLarge?: boolean;
+    /**
+     * Reads the body (capped at REQUEST_BODY_LIMIT) when the body has not been read yet: the handler
+     * calls it only once the caller is authenticated and within the rate limit, so an
+     * unauthenticated caller never gets a byte of its body read.
+     */
+    readBody?: () => Promise<{
+        text: string;
+        tooLarge: boolean;
+    }>;
 }
 export interface SmokeResponse {
     status: number;

@@ -29,11 +29,9 @@ export interface ProtocolErrorBody {
     message: string;
 }
 /**
- * Something shaped like a whole JWT (three base64url segments, the first a JSON header): what must
- * never cross the wire. Claims alone (one segment) are allowed.
+ * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
+ * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-export declare const JWT_PATTERN: RegExp;
-/** Removes anything token-shaped from a text that is about to be shown or sent. */
-export declare function redactTokens(text: string): string;
+export { containsJwt, redactSecrets as redactTokens } from '../redact';
 /** Cuts a text for a message or evidence line. */
 export declare function cut(text: string, limit: number): string;

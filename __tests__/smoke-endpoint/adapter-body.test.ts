@@ -1,0 +1,208 @@
+/**
+ * The three smoke-endpoint adapters (node:http, Express, Azure Functions) authenticate before they
+ * read a byte of the body, and read at most REQUEST_BODY_LIMIT bytes of it. No probe runs in
+ * these tests (every request is refused before), so they need no emulator.
+ */
+import { createServer, request as httpRequest, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
+import {
+  createAzureFunctionsHandler,
+  createExpressMiddleware,
+  createNodeHandler
+} from '../../src/smoke-endpoint'
+import type { SmokeHandlerOptions } from '../../src/smoke-endpoint/handler-core'
+import { REQUEST_BODY_LIMIT } from '../../src/smoke-endpoint/protocol'
+
+const KEY = 'adapter-test-key-0123456789'
+const options: SmokeHandlerOptions = { key: KEY, env: {}, sdkCheck: false }
+const servers: Server[] = []
+
+afterAll(async () => {
+  await Promise.all(servers.map(s => new Promise(done => s.close(done))))
+})
+
+async function serve(listener: Parameters<typeof createServer>[1]): Promise<number> {
+  const server = createServer(listener)
+  servers.push(server)
+  await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
+  return (server.address() as AddressInfo).port
+}
+
+/**
+ * Sends the headers and one small chunk of body, then waits for an answer without sending the rest:
+ * an adapter that waited for the whole body before authenticating would never answer.
+ */
+function answerBeforeBodyEnds(
+  port: number,
+  headers: Record<string, string>
+): Promise<{ status: number; bodySentBytes: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/mi-smoke',
+        headers: { 'content-type': 'application/json', ...headers }
+      },
+      res => {
+        res.resume()
+        resolve({ status: res.statusCode ?? 0, bodySentBytes: sent })
+        req.destroy()
+      }
+    )
+    req.on('error', error => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error)
+    })
+    const chunk = '{"v":1,' + ' '.repeat(1000)
+    sent += chunk.length
+    req.write(chunk)
+    // Never end: the rest of the body never comes.
+  })
+}
+
+/** Streams `total` bytes of body as fast as the server takes them; resolves with the answer. */
+function postLarge(
+  port: number,
+  total: number,
+  headers: Record<string, string>
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/mi-smoke',
+        headers: { 'content-type': 'application/json', ...headers }
+      },
+      res => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      }
+    )
+    req.on('error', error => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error)
+    })
+    const chunk = Buffer.alloc(16 * 1024, 0x20)
+    let written = 0
+    const pump = (): void => {
+      while (written < total) {
+        written += chunk.length
+        if (!req.write(chunk)) return void req.once('drain', pump)
+      }
+      req.end()
+    }
+    pump()
+  })
+}
+
+describe.each([
+  ['node:http', () => createNodeHandler(options)],
+  [
+    'Express (no body parser in front)',
+    () => {
+      const app = express()
+      app.post('/mi-smoke', createExpressMiddleware(options))
+      return app
+    }
+  ]
+])('%s adapter', (_name, listener) => {
+  test('a caller without the key gets 401 before its body is read (the body never ends)', async () => {
+    const port = await serve(listener())
+    const answer = await answerBeforeBodyEnds(port, { 'x-mi-smoke-key': 'wrong-key-0123456789' })
+    expect(answer.status).toBe(401)
+    expect(answer.bodySentBytes).toBeLessThan(2000)
+  })
+
+  test('an authenticated caller sending 1 MiB (no content-length) gets 413', async () => {
+    const port = await serve(listener())
+    const answer = await postLarge(port, 1024 * 1024, {
+      'x-mi-smoke-key': KEY,
+      'transfer-encoding': 'chunked'
+    })
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'too-large' })
+  })
+})
+
+test('Express with express.json() in front: a parsed body over the limit is 413 too', async () => {
+  const app = express()
+  app.use(express.json({ limit: '2mb' }))
+  app.post('/mi-smoke', createExpressMiddleware(options))
+  const port = await serve(app)
+  const big = JSON.stringify({ v: 1, pad: 'x'.repeat(REQUEST_BODY_LIMIT + 10) })
+  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/mi-smoke',
+        headers: { 'content-type': 'application/json', 'x-mi-smoke-key': KEY }
+      },
+      res => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString('utf8')))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+      }
+    )
+    req.on('error', reject)
+    req.end(big)
+  })
+  expect(answer.status).toBe(413)
+})
+
+describe('Azure Functions adapter', () => {
+  /** A request whose body stream counts the bytes anyone pulled from it. */
+  function functionsRequest(key: string, total: number) {
+    let pulled = 0
+    let textCalled = false
+    const chunk = new Uint8Array(8 * 1024).fill(0x20)
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) return controller.close()
+        pulled += chunk.byteLength
+        controller.enqueue(chunk)
+      }
+    })
+    return {
+      request: {
+        method: 'POST',
+        headers: new Map([
+          ['content-type', 'application/json'],
+          ['x-mi-smoke-key', key]
+        ]),
+        body,
+        text: async () => {
+          textCalled = true
+          return ''
+        }
+      },
+      pulled: () => pulled,
+      textCalled: () => textCalled
+    }
+  }
+
+  test('without the key: 401, and nothing pulled from the body stream', async () => {
+    const handler = createAzureFunctionsHandler(options)
+    const call = functionsRequest('wrong-key-0123456789', 1024 * 1024)
+    const answer = await handler(call.request)
+    expect(answer.status).toBe(401)
+    // A ReadableStream may pull ahead into its queue when created; nothing past that is read.
+    expect(call.pulled()).toBeLessThanOrEqual(8 * 1024)
+    expect(call.textCalled()).toBe(false)
+  })
+
+  test('with the key, 1 MiB of body: 413 after reading at most the limit and one chunk', async () => {
+    const handler = createAzureFunctionsHandler(options)
+    const call = functionsRequest(KEY, 1024 * 1024)
+    const answer = await handler(call.request)
+    expect(answer.status).toBe(413)
+    expect(call.pulled()).toBeLessThanOrEqual(REQUEST_BODY_LIMIT + 2 * 8 * 1024)
+    expect(call.textCalled()).toBe(false)
+  })
+})
