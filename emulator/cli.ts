@@ -1,12 +1,15 @@
 /**
- * `npm run emulator -- --scenario NAME [--set key=value ...] [--port N]`: starts the emulator on
+ * `npm run emulator -- --scenario NAME [--set key=value ...] [--port N] [--fleet]`: starts the emulator on
  * loopback for rehearsing failures by hand, prints how to point the action at it, and stays up
  * until Ctrl-C. Change the scenario while it runs with the control URL it prints.
  */
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { startEmulator, type Emulator } from './emulator'
+import { createSelfSignedCertificate, type SelfSignedCertificate } from './tls'
 import { HEALTHY, isScenarioName, parseSetting, SCENARIO_NAMES, settingKeys } from './scenarios'
 
-const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N]
+const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N] [--fleet]
 
 Starts the mi-smoke emulator on 127.0.0.1: IMDS, the App Service identity endpoint, ARM and Key Vault,
 with a failure scenario you can change while it runs.
@@ -18,6 +21,9 @@ Options:
                     settings: ${settingKeys().join(', ')}
   --port N          identity listener port; the API and control listeners take N+1 and N+2
                     (default: free ports)
+  --fleet           also serve ARM's compute endpoints over TLS (a certificate made for the run,
+                    needs openssl), to rehearse vm:/vmss: targets: the banner prints the
+                    environment (the rehearsal az on PATH, its login, the certificate to trust)
   --help            show this help
 
 While it runs:
@@ -30,12 +36,13 @@ export interface CliOptions {
   scenario: string
   settings: Record<string, unknown>
   port?: number
+  fleet: boolean
   help: boolean
 }
 
 /** Parses the CLI's flags; throws an Error whose message says what is wrong and what is valid. */
 export function parseArgs(argv: string[]): CliOptions {
-  const options: CliOptions = { scenario: 'healthy', settings: {}, help: false }
+  const options: CliOptions = { scenario: 'healthy', settings: {}, fleet: false, help: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] =
@@ -52,6 +59,9 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--help':
       case '-h':
         options.help = true
+        break
+      case '--fleet':
+        options.fleet = true
         break
       case '--scenario': {
         const name = value()
@@ -80,8 +90,43 @@ export function parseArgs(argv: string[]): CliOptions {
   return options
 }
 
+/** With --fleet: where the rehearsal az finds the emulated ARM, and the certificate to trust. */
+export interface FleetRehearsal {
+  /** The directory of the rehearsal az (the repository's fake Azure CLI). */
+  azDirectory: string
+  /** What `az account get-access-token` prints: a runner token the emulator issued. */
+  tokenFile: string
+  certPath: string
+}
+
+/** The lines that run the action on vm:/vmss: targets through the emulated ARM. */
+function fleetLines(emulator: Emulator, fleet: FleetRehearsal, checks: string[]): string[] {
+  const vmss = emulator.vmResourceId.replace(
+    /\/virtualMachines\/[^/]+$/,
+    '/virtualMachineScaleSets/vmss-web'
+  )
+  return [
+    '',
+    `  ARM (compute)   ${emulator.compute.url ?? ''}   (VMs, scale sets, run-command over TLS)`,
+    '',
+    'Rehearse vm:/vmss: targets (the rehearsal az answers only the login; every VM call goes to the',
+    'emulated ARM, which runs the real probe on this machine against the IMDS above):',
+    '',
+    '  touch /tmp/mi-smoke-output /tmp/mi-smoke-summary  # the files GitHub provides',
+    '  env \\',
+    `    PATH=${fleet.azDirectory}:$PATH \\`,
+    `    FAKE_AZ_ARM_ENDPOINT=${emulator.compute.url ?? ''} FAKE_AZ_TOKEN_FILE=${fleet.tokenFile} \\`,
+    `    NODE_EXTRA_CA_CERTS=${fleet.certPath} \\`,
+    `    'INPUT_TARGETS=vm:${emulator.vmResourceId}\nvmss:${vmss}' \\`,
+    `    'INPUT_IMDS-ENDPOINT=${emulator.imdsUrl}' \\`,
+    `    'INPUT_CHECKS=${checks[0] ?? ''}' \\`,
+    '    GITHUB_OUTPUT=/tmp/mi-smoke-output GITHUB_STEP_SUMMARY=/tmp/mi-smoke-summary RUNNER_TEMP=/tmp \\',
+    '    node dist/index.js'
+  ]
+}
+
 /** What the CLI prints once the emulator is up: URLs, canary, and ready-to-paste runs. */
-export function banner(emulator: Emulator): string {
+export function banner(emulator: Emulator, fleet?: FleetRehearsal): string {
   const ua = emulator.identities.userAssigned[0]
   const checks = [
     `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=https://management.azure.com/`,
@@ -110,6 +155,7 @@ export function banner(emulator: Emulator): string {
     '',
     'Run the action against it (from the repository, after npm run build; input names hold a dash, hence env):',
     '',
+    '  touch /tmp/mi-smoke-output /tmp/mi-smoke-summary  # the files GitHub provides',
     '  env \\',
     `    'INPUT_IMDS-ENDPOINT=${emulator.imdsUrl}' \\`,
     `    'INPUT_CHECKS=${checks.join('\n')}' \\`,
@@ -131,6 +177,7 @@ export function banner(emulator: Emulator): string {
     '',
     'then run the action with targets: http://127.0.0.1:<app port>/mi-smoke, endpoint-key and the',
     'imds-endpoint and checks above.',
+    ...(fleet ? fleetLines(emulator, fleet, checks) : []),
     '',
     'Switch scenario while it runs:',
     `  curl -s -X POST ${emulator.controlUrl}/scenario -d '"role-missing"'`,
@@ -155,16 +202,32 @@ async function main(): Promise<void> {
     ? { identity: options.port, api: options.port + 1, control: options.port + 2 }
     : undefined
   let emulator: Emulator
+  let tls: SelfSignedCertificate | undefined
+  let fleet: FleetRehearsal | undefined
   try {
+    tls = options.fleet ? createSelfSignedCertificate() : undefined
     emulator = await startEmulator({
       scenario: { name: options.scenario, ...options.settings },
-      ports
+      ports,
+      ...(tls ? { tls } : {})
     })
+    if (tls) {
+      const tokenFile = join(tls.directory, 'runner-token.json')
+      // A runner login that outlasts a rehearsal session (the action refreshes it near expiry).
+      writeFileSync(tokenFile, JSON.stringify(emulator.compute.cliToken(12 * 3600)), {
+        mode: 0o600
+      })
+      fleet = {
+        azDirectory: resolve(__dirname, '..', '__tests__', 'fixtures', 'az'),
+        tokenFile,
+        certPath: tls.certPath
+      }
+    }
   } catch (error) {
     process.stderr.write(`emulator: could not start: ${(error as Error).message}\n`)
     process.exit(1)
   }
-  process.stdout.write(`${banner(emulator)}\n`)
+  process.stdout.write(`${banner(emulator, fleet)}\n`)
   let lastName = emulator.scenario.name
   // Say when the scenario changes through the control endpoint, so the terminal tells the story.
   const watcher = setInterval(() => {

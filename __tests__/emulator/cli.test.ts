@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { parseArgs } from '../../emulator/cli'
 import { parseSetting, resolveScenario, SCENARIO_NAMES } from '../../emulator/scenarios'
+import { describeWithTools } from '../helpers/system-tools'
 import { call } from './http'
 
 const ROOT = resolve(__dirname, '..', '..')
@@ -45,6 +46,7 @@ describe('CLI flags', () => {
       scenario: 'imds-gone',
       settings: { goneForMs: 100 },
       port: 40100,
+      fleet: false,
       help: false
     })
   })
@@ -113,5 +115,36 @@ describe('npm run emulator', () => {
     }
     const code = await new Promise(r => child.on('close', r))
     expect(code).toBe(0)
+  })
+})
+
+describeWithTools(['openssl', 'curl'], 'npm run emulator -- --fleet', () => {
+  it('prints a vm:/vmss: rehearsal that runs the built action through the emulated ARM: pass', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--fleet'], {
+      cwd: ROOT,
+      env: cliEnv
+    })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    try {
+      const deadline = Date.now() + 20_000
+      while (!stdout.includes('Ctrl-C to stop') && Date.now() < deadline)
+        await new Promise(r => setTimeout(r, 50))
+      expect(stdout).toMatch(/ARM \(compute\)\s+https:\/\/127\.0\.0\.1:\d+\//)
+      const block = stdout.slice(stdout.indexOf('Rehearse vm:'))
+      const command = block.slice(
+        block.indexOf('  touch'),
+        block.indexOf('node dist/index.js') + 18
+      )
+      const run = spawnSync('bash', ['-c', command], { cwd: ROOT, env: cliEnv, encoding: 'utf8' })
+      expect(run.stdout).toContain('mi-smoke: pass (3 of 3 targets)')
+      expect(run.status).toBe(0)
+      const canary = /Canary\s+(\S+)/.exec(stdout)?.[1] ?? ''
+      expect(canary).not.toBe('')
+      expect(run.stdout + run.stderr).not.toContain(canary)
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await new Promise(r => child.on('close', r))).toBe(0)
   })
 })
