@@ -1052,6 +1052,7 @@ exports.readObservations = readObservations;
  * Anything unreadable is a `DispatchError` that shows the output's tail, masked.
  */
 const observations_1 = __webpack_require__(7292);
+const observations_validator_1 = __webpack_require__(8831);
 const workload_1 = __webpack_require__(8697);
 const mask_1 = __webpack_require__(2168);
 /** The streams of a run-command result, whichever OS shape it has. */
@@ -1105,9 +1106,13 @@ function readObservations(streams) {
     }
     // Parsed only: the orchestrator passes every answer through the one observations validator,
     // which also redacts every text in it.
+    const text = line.slice(prefix.length);
+    if ((0, observations_validator_1.nestsTooDeep)(text)) {
+        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line nests deeper than ${observations_validator_1.MAX_JSON_DEPTH} levels (not an answer of the probe)`, 'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them', evidence());
+    }
     let answer;
     try {
-        answer = JSON.parse(line.slice(prefix.length));
+        answer = JSON.parse(text);
     }
     catch {
         throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`, 'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints', evidence());

@@ -487,7 +487,7 @@ export function validateObservations(answer: unknown, expected: AnswerExpectatio
 /** `text` (an answer body or a probe's marker line) parsed as JSON, or a DispatchError. */
 export function parseAnswer(text: string, workload: string): unknown {
   // Observations nest four levels deep; a deeper answer is refused before JSON.parse builds it.
-  if (nestingDepth(text) > MAX_JSON_DEPTH)
+  if (nestsTooDeep(text))
     throw new DispatchError(
       `${workload} answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
       REMEDIATION
@@ -499,7 +499,12 @@ export function parseAnswer(text: string, workload: string): unknown {
   }
 }
 
-const MAX_JSON_DEPTH = 16
+export const MAX_JSON_DEPTH = 16
+
+/** True when `text` nests deeper than any answer may: refused before JSON.parse builds it. */
+export function nestsTooDeep(text: string): boolean {
+  return nestingDepth(text) > MAX_JSON_DEPTH
+}
 
 /** The deepest nesting of `[` and `{` outside strings: one linear pass, no allocation. */
 function nestingDepth(text: string): number {

@@ -5,6 +5,7 @@
  * Anything unreadable is a `DispatchError` that shows the output's tail, masked.
  */
 import { OBSERVATIONS_MARKER } from '../../observations'
+import { MAX_JSON_DEPTH, nestsTooDeep } from '../../observations-validator'
 import { DispatchError } from '../workload'
 import { maskedTail, maskSecrets } from './mask'
 
@@ -83,9 +84,17 @@ export function readObservations(streams: RunCommandStreams): unknown {
   }
   // Parsed only: the orchestrator passes every answer through the one observations validator,
   // which also redacts every text in it.
+  const text = line.slice(prefix.length)
+  if (nestsTooDeep(text)) {
+    throw new DispatchError(
+      `the probe's ${OBSERVATIONS_MARKER} line nests deeper than ${MAX_JSON_DEPTH} levels (not an answer of the probe)`,
+      'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them',
+      evidence()
+    )
+  }
   let answer: unknown
   try {
-    answer = JSON.parse(line.slice(prefix.length)) as unknown
+    answer = JSON.parse(text) as unknown
   } catch {
     throw new DispatchError(
       `the probe's ${OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`,
