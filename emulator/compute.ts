@@ -69,6 +69,11 @@ export interface FleetSettings {
   noiseAfter: number
   /** The script is not run; junk comes back instead. */
   noProbe: boolean
+  /**
+   * A compromised VM: the script is not run and every run-command prints this instead, with
+   * `{nonce}` replaced by the request's nonce (forged observations, for the trust-boundary tests).
+   */
+  vmOutput?: string
   /** Shell of RunShellScript (argv prefix). */
   shell: string[]
   /** PATH inside the "VM". */
@@ -601,7 +606,10 @@ export class ComputeEmulator {
   ): Promise<unknown> {
     const fleet = this.fleet
     let probe: ProbeRun
-    if (fleet.noProbe) {
+    if (fleet.vmOutput !== undefined) {
+      const nonce = nonceOf(commandId, parameters)
+      probe = { stdout: fleet.vmOutput.split('{nonce}').join(nonce), stderr: '', code: 0 }
+    } else if (fleet.noProbe) {
       probe = {
         stdout: 'Hello from a VM that did not run the probe\n',
         stderr: '/bin/sh: 1: bad: not found\n',

@@ -1,8 +1,8 @@
 /**
  * Regression tests for every attack of the trust-boundary issue, driving the built action
  * (dist/index.js) as the runner does. A hostile workload is played by a loopback smoke endpoint
- * that answers whatever the test says, and by the fake az replaying a forged probe line (as a
- * compromised VM would print it); the host a token must never reach is a loopback listener that
+ * that answers whatever the test says, and by an emulated VM printing a forged probe line (as a
+ * compromised VM would, through the emulator's ARM compute endpoints); the host a token must never reach is a loopback listener that
  * counts connections. Each attack must fail safely: outputs hold only values of their declared
  * shapes, no connection reaches the other host, one check makes one call, and the verdict comes
  * within the test's time (the quadratic scans took hours on 1 MiB).
@@ -13,13 +13,11 @@ import {
   type AddressInfo,
   type Server as TcpServer
 } from 'node:net'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startEmulator, type Emulator } from '../../emulator/emulator'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import type { Emulator } from '../../emulator/emulator'
 import { FAILURE_MODES } from '../../src/report/report-types'
 import { ACTION_ENTRY, everythingWritten, runAction, type ActionRun } from '../helpers/run-action'
-import { FAKE_AZ_DIR } from '../dispatch/vm/probe-runner'
+import { startArmFleet, type ArmFleet } from '../helpers/arm-fleet'
 import { armCheck, runAgainst } from './emulator-action'
 
 jest.setTimeout(120_000)
@@ -30,6 +28,7 @@ const SHELL_PAYLOAD = '"; $(touch /tmp/mi-smoke-pwned) `id` #\nrm -rf ~'
 const SUB = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 const VM = `/subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1`
 
+let fleet: ArmFleet
 let emulator: Emulator
 /** The smoke endpoint under the attacker's control: answers with `respond`. */
 let hostile: Server
@@ -39,11 +38,11 @@ let respond: (req: IncomingMessage, body: string, res: ServerResponse) => void
 let other: TcpServer
 let otherPort: number
 let otherConnections = 0
-let state: string
 
 beforeAll(async () => {
   expect(existsSync(ACTION_ENTRY)).toBe(true)
-  emulator = await startEmulator()
+  fleet = await startArmFleet()
+  emulator = fleet.emulator
   hostile = createServer((req, res) => {
     let body = ''
     req.on('data', (c: Buffer) => (body += c.toString('utf8')))
@@ -61,14 +60,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise(done => hostile.close(done))
   await new Promise(done => other.close(done))
-  await emulator.close()
+  await fleet.close()
 })
 beforeEach(() => {
+  rmSync(fleet.azLog, { force: true })
+  emulator.compute.reset()
   otherConnections = 0
-  state = mkdtempSync(join(tmpdir(), 'mi-smoke-hostile-'))
   emulator.clearRequests()
 })
-afterEach(() => rmSync(state, { recursive: true, force: true }))
 
 /** Every output holds a value of its declared shape (or nothing). */
 function expectShapedOutputs(run: ActionRun): void {
@@ -153,21 +152,11 @@ function answerObservations(make: (nonce: string) => unknown): typeof respond {
   }
 }
 
-/** A VM whose probe printed `line` (the fake az replays it with this run's nonce). */
+/** A compromised VM: its run-command prints these observations (with this run's nonce). */
 async function runVmAnswering(observations: (nonce: string) => unknown): Promise<ActionRun> {
-  const nonce = 'recorded-nonce-0123456789'
-  const replay = join(state, 'replay.json')
-  writeFileSync(
-    replay,
-    JSON.stringify({
-      nonce,
-      probe: {
-        stdout: `MI-SMOKE-OBS/1 ${JSON.stringify(observations(nonce))}\n`,
-        stderr: '',
-        code: 0
-      }
-    })
-  )
+  emulator.compute.configure({
+    vmOutput: `MI-SMOKE-OBS/1 ${JSON.stringify(observations('{nonce}'))}\n`
+  })
   return runAction({
     inputs: {
       targets: `vm:${VM}`,
@@ -175,12 +164,7 @@ async function runVmAnswering(observations: (nonce: string) => unknown): Promise
       timeout: '2s',
       'imds-endpoint': emulator.imdsUrl
     },
-    env: {
-      PATH: `${FAKE_AZ_DIR}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
-      FAKE_AZ_STATE: state,
-      FAKE_AZ_LOG: join(state, 'log'),
-      FAKE_AZ_PROBE_REPLAY: replay
-    },
+    env: fleet.env(),
     timeoutMs: 100_000
   })
 }
@@ -266,10 +250,7 @@ describe('a token to another host: check URLs clients read differently are refus
       await runAgainst(emulator, { checks: check }),
       await runAction({
         inputs: { targets: `vm:${VM}`, checks: check, 'imds-endpoint': emulator.imdsUrl },
-        env: {
-          PATH: `${FAKE_AZ_DIR}:${process.env['PATH'] ?? ''}`,
-          FAKE_AZ_LOG: join(state, 'log')
-        }
+        env: fleet.env()
       })
     ]) {
       expect(run.code).toBe(1)
@@ -278,7 +259,8 @@ describe('a token to another host: check URLs clients read differently are refus
     }
     expect(otherConnections).toBe(0)
     expect(emulator.requests).toEqual([])
-    expect(existsSync(join(state, 'log'))).toBe(false)
+    // Not even the runner's login was read: bad input stops everything before dispatch.
+    expect(existsSync(fleet.azLog)).toBe(false)
   })
 })
 
@@ -301,11 +283,7 @@ describe('curl URL globbing: brackets are refused, and one check makes one call'
         'imds-endpoint': emulator.imdsUrl,
         timeout: '2s'
       },
-      env: {
-        PATH: `${FAKE_AZ_DIR}:${process.env['PATH'] ?? ''}`,
-        FAKE_AZ_SHELL: 'dash',
-        FAKE_AZ_STATE: state
-      }
+      env: (emulator.compute.configure({ shell: ['dash'] }), fleet.env())
     })
     expectShapedOutputs(run)
     const apiCalls = emulator.requests.filter(
