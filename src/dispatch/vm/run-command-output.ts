@@ -58,22 +58,47 @@ export function splitLinuxMessage(message: string): RunCommandStreams {
   }
 }
 
-/** A line that ends as an observations line does (`"apis":[...]}`): a cut one. Linear. */
-function endsLikeObservations(line: string): boolean {
-  return line.includes('"apis":[') && line.trimEnd().endsWith(']}')
+/**
+ * Whether some line holds `"apis":[` and ends as an observations line does (`]}`): the end of a
+ * line whose start the 4 KB cut took. One pass over the occurrences, no array of lines.
+ */
+function hasCutObservationsEnd(stdout: string): boolean {
+  for (let at = stdout.indexOf('"apis":['); at !== -1;) {
+    const end = stdout.indexOf('\n', at)
+    const line = stdout.slice(at, end === -1 ? stdout.length : end)
+    if (line.trimEnd().endsWith(']}')) return true
+    if (end === -1) return false
+    at = stdout.indexOf('"apis":[', end)
+  }
+  return false
+}
+
+/**
+ * The last line of `stdout` that starts with `prefix` (without its line end), found from the end
+ * with lastIndexOf: linear however many lines or markers the output holds.
+ */
+function lastLineStartingWith(stdout: string, prefix: string): string | undefined {
+  for (let at = stdout.lastIndexOf(prefix); at !== -1;) {
+    if (at === 0 || stdout.charCodeAt(at - 1) === 10) {
+      const end = stdout.indexOf('\n', at)
+      const line = stdout.slice(at, end === -1 ? stdout.length : end)
+      return line.endsWith('\r') ? line.slice(0, -1) : line
+    }
+    at = at === 0 ? -1 : stdout.lastIndexOf(prefix, at - 1)
+  }
+  return undefined
 }
 
 /** The observations on the marker line of `stdout` (the last one, if noise repeats the marker). */
 export function readObservations(streams: RunCommandStreams): unknown {
-  const lines = streams.stdout.split(/\r?\n/)
   const prefix = `${OBSERVATIONS_MARKER} `
-  const line = [...lines].reverse().find(l => l.startsWith(prefix))
+  const line = lastLineStartingWith(streams.stdout, prefix)
   const evidence = (): string =>
     maskedTail(`[stdout]\n${streams.stdout}\n[stderr]\n${streams.stderr}`.trimEnd())
   if (line === undefined) {
     // The line's start is gone but its end is there: the 4 KB cut took it, not a failed probe.
     const cutMarker =
-      lines.some(l => l.includes(OBSERVATIONS_MARKER)) || lines.some(endsLikeObservations)
+      streams.stdout.includes(OBSERVATIONS_MARKER) || hasCutObservationsEnd(streams.stdout)
     throw new DispatchError(
       cutMarker
         ? `the probe's ${OBSERVATIONS_MARKER} line was cut (run-command keeps only the last 4,096 bytes of output)`
