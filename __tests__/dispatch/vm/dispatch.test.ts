@@ -19,6 +19,8 @@ import { decodeUnpaddedBase64 } from '../../../src/dispatch/vm/probe-parameters'
 import { readFileSync } from 'node:fs'
 import { probeScriptPath } from '../../../src/dispatch/vm/probe-script'
 import { describeWithTools } from '../../helpers/system-tools'
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http'
+import { connect, type AddressInfo, type Socket } from 'node:net'
 
 describeWithTools(
   ['dash', 'curl', 'openssl'],
@@ -379,6 +381,56 @@ describeWithTools(
       const error = await probeError(workload!.probe(request(), AbortSignal.timeout(1500)))
       expect(error.message).toMatch(/deadline/)
       expect(Date.now() - started).toBeLessThan(5000)
+    })
+
+    test('HTTPS_PROXY: every ARM call is tunnelled through the proxy (CONNECT to ARM); NO_PROXY exempts it', async () => {
+      // A loopback CONNECT proxy that tunnels to where it is asked and records each CONNECT.
+      const connects: string[] = []
+      const tunnels: Socket[] = []
+      const proxy = createHttpServer()
+      proxy.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
+        connects.push(req.url ?? '')
+        tunnels.push(client)
+        const [host, port] = (req.url ?? '').split(':')
+        const upstream = connect(Number(port), host, () => {
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+          upstream.write(head)
+          upstream.pipe(client)
+          client.pipe(upstream)
+        })
+        upstream.on('error', () => client.destroy())
+        client.on('error', () => upstream.destroy())
+      })
+      await new Promise<void>(done => proxy.listen(0, '127.0.0.1', done))
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+      const armHost = new URL(emulator.compute.url as string).host
+      try {
+        const viaProxy = new ArmClient(credentials(), {
+          ca: tls.cert,
+          env: { HTTPS_PROXY: proxyUrl, NO_PROXY: '' }
+        })
+        const [workload] = await vmWorkloads(vmTarget, inputs(), never(), viaProxy)
+        const req = request()
+        expect(((await workload!.probe(req, never())) as Observations).nonce).toBe(req.nonce)
+        viaProxy.close()
+        // The VM read, the run-command POST and the polls: each its own tunnel to ARM's host.
+        expect(connects.length).toBeGreaterThanOrEqual(3)
+        expect(new Set(connects)).toEqual(new Set([armHost]))
+
+        connects.length = 0
+        const exempt = new ArmClient(credentials(), {
+          ca: tls.cert,
+          env: { HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' }
+        })
+        const [direct] = await vmWorkloads(vmTarget, inputs(), never(), exempt)
+        await direct!.probe(request(), never())
+        exempt.close()
+        expect(connects).toEqual([])
+      } finally {
+        // A tunnel stays open until its ends close: end them, or close() waits for them.
+        for (const tunnel of tunnels) tunnel.destroy()
+        await new Promise(done => proxy.close(done))
+      }
     })
   }
 )
