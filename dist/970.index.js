@@ -122,6 +122,7 @@ exports.parseReport = parseReport;
  * report fields); nothing here reads them.
  */
 const audience_value_1 = __webpack_require__(8271);
+const observations_1 = __webpack_require__(7292);
 const report_types_1 = __webpack_require__(7370);
 class InvalidReport extends Error {
     constructor(message) {
@@ -133,16 +134,7 @@ exports.InvalidReport = InvalidReport;
 const VERDICTS = ['pass', 'warn', 'fail'];
 const STATUSES = ['pass', 'warn', 'fail', 'skip'];
 const STEPS = ['dispatch', 'imds', 'token', 'api'];
-const ENVIRONMENTS = [
-    'imds',
-    'app-service',
-    'arc',
-    'cloud-shell',
-    'workload-identity',
-    'service-fabric',
-    'none',
-    'unknown'
-];
+const ENVIRONMENTS = [...observations_1.IDENTITY_SOURCES, 'unknown'];
 /** Target lines and claims are short; details and remediations carry an API's message. */
 const LINE_LIMIT = 4096;
 const TEXT_LIMIT = 64 * 1024;

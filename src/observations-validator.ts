@@ -27,20 +27,13 @@ import {
   type SdkObservation,
   type TokenObservation,
   type TransportError,
-  type WorkloadMeta
+  type WorkloadMeta,
+  IDENTITY_SOURCES
 } from './observations'
 import type { ProbeRequest } from './probe-request'
 import { containsJwt, redactSecrets } from './redact'
 
-const SOURCES: readonly IdentitySource[] = [
-  'imds',
-  'app-service',
-  'arc',
-  'cloud-shell',
-  'workload-identity',
-  'service-fabric',
-  'none'
-]
+const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const TRANSPORT_ERRORS: readonly TransportError[] = [
   'timeout',
   'refused',

@@ -31,8 +31,16 @@ export type TransportError =
   | 'other'
 
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
-export type IdentitySource =
-  'imds' | 'app-service' | 'arc' | 'cloud-shell' | 'workload-identity' | 'service-fabric' | 'none'
+export const IDENTITY_SOURCES = [
+  'imds',
+  'app-service',
+  'arc',
+  'cloud-shell',
+  'workload-identity',
+  'service-fabric',
+  'none'
+] as const
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number]
 
 /**
  * Where the probe runs, as the platform's own variables say, whatever identity source was found:

@@ -5,6 +5,7 @@
  * independent line: whatever diagnosis or a future change produces, a value that does not fit is
  * left empty, and a warning says which output and why (never quoting the value).
  */
+import { hasControlCharacter } from '../inputs/audience-value'
 import { FAILURE_MODES } from './report-types'
 import type { ActionOutputs } from './outputs'
 
@@ -41,14 +42,6 @@ export const OUTPUT_SHAPES: Record<keyof ActionOutputs, Shape> = {
   passed: { name: 'a count', fits: value => COUNT.test(value) },
   warned: { name: 'a count', fits: value => COUNT.test(value) },
   failed: { name: 'a count', fits: value => COUNT.test(value) }
-}
-
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code < 0x20 || code === 0x7f) return true
-  }
-  return false
 }
 
 /** A JSON array of strings, each one line without control characters (target lines). */

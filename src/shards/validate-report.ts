@@ -9,6 +9,7 @@
  * report fields); nothing here reads them.
  */
 import { hasControlCharacter } from '../inputs/audience-value'
+import { IDENTITY_SOURCES } from '../observations'
 import {
   FAILURE_MODES,
   REPORT_SCHEMA,
@@ -28,16 +29,7 @@ export class InvalidReport extends Error {
 const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail']
 const STATUSES: readonly StepStatus[] = ['pass', 'warn', 'fail', 'skip']
 const STEPS: readonly StepName[] = ['dispatch', 'imds', 'token', 'api']
-const ENVIRONMENTS = [
-  'imds',
-  'app-service',
-  'arc',
-  'cloud-shell',
-  'workload-identity',
-  'service-fabric',
-  'none',
-  'unknown'
-] as const
+const ENVIRONMENTS = [...IDENTITY_SOURCES, 'unknown'] as const
 /** Target lines and claims are short; details and remediations carry an API's message. */
 const LINE_LIMIT = 4096
 const TEXT_LIMIT = 64 * 1024

@@ -2488,13 +2488,23 @@ function reduceTokenResponse(body) {
  * reduced to its other fields and the JWT's payload segment (the claims).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
+exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
 /** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
 exports.OBSERVATIONS_VERSION = 1;
 /** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
 exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 exports.BODY_LIMIT = 600;
+/** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
+exports.IDENTITY_SOURCES = [
+    'imds',
+    'app-service',
+    'arc',
+    'cloud-shell',
+    'workload-identity',
+    'service-fabric',
+    'none'
+];
 exports.HOSTING_PLATFORMS = [
     'app-service',
     'functions',

@@ -18,7 +18,8 @@ export declare const BODY_LIMIT = 600;
 /** Why no HTTP response arrived. */
 export type TransportError = 'timeout' | 'refused' | 'dns' | 'tls' | 'reset' | 'unreachable' | 'proxy' | 'other';
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
-export type IdentitySource = 'imds' | 'app-service' | 'arc' | 'cloud-shell' | 'workload-identity' | 'service-fabric' | 'none';
+export declare const IDENTITY_SOURCES: readonly ["imds", "app-service", "arc", "cloud-shell", "workload-identity", "service-fabric", "none"];
+export type IdentitySource = (typeof IDENTITY_SOURCES)[number];
 /**
  * Where the probe runs, as the platform's own variables say, whatever identity source was found:
  * App Service and Functions set WEBSITE_SITE_NAME, Container Apps CONTAINER_APP_NAME, Kubernetes
