@@ -33,6 +33,11 @@ afterAll(async () => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Step = any
 
+/** Whether a step's check URL is the recorded answer `name` (not one whose name starts with it). */
+function checksRecorded(check: unknown, name: string): boolean {
+  return typeof check === 'string' && new RegExp(`/recorded/${name}(?:[/?]|$)`).test(check)
+}
+
 function expectVerdict(entry: RecordedAnswer, step: Step | undefined, run: ActionRun): void {
   const context = `${entry.name} (${entry.source})\n${JSON.stringify(step, null, 1)}\n${explain(run)}`
   expect([context, step?.status]).toEqual([context, 'fail'])
@@ -93,7 +98,10 @@ describe('API answers, through the built action', () => {
     async (_index, batch) => {
       await emulator.setScenario('healthy')
       const checks = batch
-        .map(entry => `${emulator.apiUrl}/recorded/${entry.name} resource=${entry.resource}`)
+        .map(
+          entry =>
+            `${emulator.apiUrl}/recorded/${entry.name}${entry.path ?? ''} resource=${entry.resource}`
+        )
         .join('\n')
       const run = await runAction({
         inputs: {
@@ -107,12 +115,7 @@ describe('API answers, through the built action', () => {
       expect(run.report).toBeDefined()
       const steps: Step[] = run.report.targets[0].steps
       for (const entry of batch) {
-        const step = steps.find(
-          s =>
-            s.step === 'api' &&
-            typeof s.check === 'string' &&
-            s.check.includes(`/recorded/${entry.name}`)
-        )
+        const step = steps.find(s => s.step === 'api' && checksRecorded(s.check, entry.name))
         expectVerdict(entry, step, run)
         expect(step.httpStatus).toBe(entry.answer.status)
       }
