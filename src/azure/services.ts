@@ -814,7 +814,7 @@ const SERVICES: AzureService[] = [
         why: 'the registry refused the principal: no AcrPull (or stronger) role on the registry'
       },
       {
-        code: /^(NAME_UNKNOWN|MANIFEST_UNKNOWN)$/,
+        code: /^(NAME_UNKNOWN|MANIFEST_UNKNOWN|RESOURCE_UNKNOWN)$/,
         meaning: 'stated',
         why: 'the registry has no such repository or tag',
         fix: "The registry has no repository or tag of that name, as it says: check the names in the check's URL (az acr repository list --name {name}; az acr repository show-tags --name {name} --repository <repository>)"
@@ -884,6 +884,13 @@ const SERVICES: AzureService[] = [
         // expired"): not evidence that time is the cause.
         lists: true,
         why: 'the account refused the token (missing, invalid, wrong audience or expired)'
+      },
+      {
+        status: [429],
+        text: /token rate limit|rate limit is exceeded/i,
+        meaning: 'stated',
+        why: "the deployment's rate limit (tokens or requests per minute) is used up",
+        fix: "The account says the deployment's rate limit (tokens or requests per minute of its quota) is used up, not that this identity is refused: raise the deployment's capacity (az cognitiveservices account deployment create --name {name} --resource-group <resource group> --deployment-name <deployment> ... --sku-capacity <more>) or request more quota (https://aka.ms/oai/quotaincrease), and spread the calls"
       },
       {
         code: /^DeploymentNotFound$/,

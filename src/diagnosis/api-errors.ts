@@ -201,7 +201,10 @@ function fromRule(
           `${service.name} answered ${status} and says why: ${rule.why}${said}`,
           fix.statedCause(rule.fix ?? '', {
             ...statedValues(context),
-            name: resourceNameOf(context.url) ?? nameIn(words),
+            name:
+              resourceNameOf(context.url) ??
+              nameIn(words) ??
+              `<${service.network?.resourceWord ?? 'resource'} name>`,
             subscription: subscriptionIn(context.url) ?? subscriptionIn(words),
             ...lowerCased(ruleCaptures(rule, body.code, body.innerCode, words))
           })
