@@ -85,7 +85,7 @@ export interface ErrorRule {
     | 'token' // the token is refused for another reason
     | 'role-or-network' // a bare refusal that is one or the other (App Configuration's empty 403)
     | 'stated' // the service states a cause that is none of those: an object or resource state, a
-    //            provider not registered, a name that does not exist, a call the identity cannot make
+  //            provider not registered, a name that does not exist, a call the identity cannot make
   /** What the service said, in words for the detail line. */
   why: string
   /**
@@ -120,6 +120,8 @@ export interface NetworkFix {
 export interface DataRole {
   role: string
   allows: string[]
+  /** Actions the definition excludes (its notActions), matched like `allows`. */
+  denies?: string[]
 }
 
 /** Words a service uses for what it refused (a claim, a storage kind), as the action they need. */
@@ -210,7 +212,7 @@ const SERVICES: AzureService[] = [
         code: /^(ResourceGroupNotFound|ResourceNotFound|ParentResourceNotFound)$/,
         meaning: 'stated',
         why: 'the resource the URL names does not exist',
-        fix: "The resource the check's URL names does not exist, as ARM says: check the resource group and resource names in the URL (az group exists --name <group> --subscription {subscription}; az resource list --resource-group <group> --subscription {subscription} --query \"[].id\"); if it was deleted, restore or recreate it"
+        fix: 'The resource the check\'s URL names does not exist, as ARM says: check the resource group and resource names in the URL (az group exists --name <group> --subscription {subscription}; az resource list --resource-group <group> --subscription {subscription} --query "[].id"); if it was deleted, restore or recreate it'
       },
       {
         code: /^RequestDisallowedByPolicy$/,
@@ -226,8 +228,27 @@ const SERVICES: AzureService[] = [
       }
     ],
     grants: 'azure-rbac',
-    // Reader allows every read action (`*/read`): what a GET check needs.
-    roles: [{ role: 'Reader', allows: ['*/read'] }],
+    // Reader allows every read action (`*/read`): what a GET check needs; an answer that names
+    // another action (a write) gets the narrowest built-in role that allows it.
+    roles: [
+      { role: 'Reader', allows: ['*/read'] },
+      {
+        role: 'Contributor',
+        allows: ['*'],
+        denies: [
+          'Microsoft.Authorization/*/Delete',
+          'Microsoft.Authorization/*/Write',
+          'Microsoft.Authorization/elevateAccess/Action',
+          'Microsoft.Blueprint/blueprintAssignments/write',
+          'Microsoft.Blueprint/blueprintAssignments/delete',
+          'Microsoft.Compute/galleries/share/action'
+        ]
+      },
+      {
+        role: 'User Access Administrator',
+        allows: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*']
+      }
+    ],
     defaultAction: 'Microsoft.Resources/subscriptions/resourceGroups/read'
   },
   {
@@ -280,19 +301,19 @@ const SERVICES: AzureService[] = [
         code: /^(?<kind>Secret|Key|Certificate)Disabled$/,
         meaning: 'stated',
         why: 'the object is disabled',
-        fix: "Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true"
+        fix: 'Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true'
       },
       {
         text: /not allowed on a disabled (?<kind>secret|key|certificate)/i,
         meaning: 'stated',
         why: 'the object is disabled',
-        fix: "Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true"
+        fix: 'Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true'
       },
       {
         code: /^(?<kind>Secret|Key|Certificate)NotFound$/,
         meaning: 'stated',
         why: 'the vault has no such object',
-        fix: "The vault has no {kind} of that name (or version), as it says: check the name in the check's URL (az keyvault {kind} list --vault-name {name} --query \"[].name\"); a deleted one in its soft-delete retention is listed by az keyvault {kind} list-deleted --vault-name {name} and restored with az keyvault {kind} recover --vault-name {name} --name {object}"
+        fix: 'The vault has no {kind} of that name (or version), as it says: check the name in the check\'s URL (az keyvault {kind} list --vault-name {name} --query "[].name"); a deleted one in its soft-delete retention is listed by az keyvault {kind} list-deleted --vault-name {name} and restored with az keyvault {kind} recover --vault-name {name} --name {object}'
       },
       {
         text: /(?<kind>secret|key|certificate) .* is currently in a deleted but recoverable state/i,
@@ -334,7 +355,10 @@ const SERVICES: AzureService[] = [
       // Listing and metadata are covered by the read role; only secret values need more.
       {
         role: 'Key Vault Reader',
-        allows: ['Microsoft.KeyVault/vaults/*/read', 'Microsoft.KeyVault/vaults/secrets/readMetadata/action']
+        allows: [
+          'Microsoft.KeyVault/vaults/*/read',
+          'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
+        ]
       },
       {
         role: 'Key Vault Secrets User',
@@ -382,7 +406,10 @@ const SERVICES: AzureService[] = [
     roles: [
       {
         role: 'Managed HSM Crypto User',
-        allows: ['Microsoft.KeyVault/managedHsm/keys/read/action', 'Microsoft.KeyVault/managedHsm/keys/*/action']
+        allows: [
+          'Microsoft.KeyVault/managedHsm/keys/read/action',
+          'Microsoft.KeyVault/managedHsm/keys/*/action'
+        ]
       },
       {
         role: 'Managed HSM Policy Administrator',
@@ -447,7 +474,7 @@ const SERVICES: AzureService[] = [
         code: /^(ContainerNotFound|BlobNotFound|QueueNotFound|TableNotFound|ShareNotFound|PathNotFound|FilesystemNotFound)$/,
         meaning: 'stated',
         why: 'the object the URL names does not exist',
-        fix: "The container, blob, queue, table or share the check's URL names does not exist, as Storage says: check the names in the URL (az storage container list --account-name {name} --auth-mode login --query \"[].name\"), or create it; with soft delete on, a deleted container or blob can be restored"
+        fix: 'The container, blob, queue, table or share the check\'s URL names does not exist, as Storage says: check the names in the URL (az storage container list --account-name {name} --auth-mode login --query "[].name"), or create it; with soft delete on, a deleted container or blob can be restored'
       },
       {
         code: /^KeyBasedAuthenticationNotPermitted$/,
@@ -491,10 +518,22 @@ const SERVICES: AzureService[] = [
     defaultAction: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
     // Which service of the account the host is (blob, dfs, queue, table, file).
     actionWords: [
-      { when: /^(blob|dfs)$/, action: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read' },
-      { when: /^queue$/, action: 'Microsoft.Storage/storageAccounts/queueServices/queues/messages/read' },
-      { when: /^table$/, action: 'Microsoft.Storage/storageAccounts/tableServices/tables/entities/read' },
-      { when: /^file$/, action: 'Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read' }
+      {
+        when: /^(blob|dfs)$/,
+        action: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+      },
+      {
+        when: /^queue$/,
+        action: 'Microsoft.Storage/storageAccounts/queueServices/queues/messages/read'
+      },
+      {
+        when: /^table$/,
+        action: 'Microsoft.Storage/storageAccounts/tableServices/tables/entities/read'
+      },
+      {
+        when: /^file$/,
+        action: 'Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read'
+      }
     ]
   },
   {
@@ -512,7 +551,7 @@ const SERVICES: AzureService[] = [
         text: /\/me request is only valid with delegated authentication flow/i,
         meaning: 'stated',
         why: '/me needs a signed-in user; a managed identity token is app-only',
-        fix: "A managed identity gets app-only tokens and /me needs a signed-in user (a delegated token), so no permission makes this call work: call the object by its ID instead (/users/<user id or UPN>, /servicePrincipals/{principal}) with the application permission it needs (e.g. User.Read.All) granted to principal {principal}"
+        fix: 'A managed identity gets app-only tokens and /me needs a signed-in user (a delegated token), so no permission makes this call work: call the object by its ID instead (/users/<user id or UPN>, /servicePrincipals/{principal}) with the application permission it needs (e.g. User.Read.All) granted to principal {principal}'
       },
       {
         code: /^Request_ResourceNotFound$|^ResourceNotFound$/,
@@ -598,12 +637,16 @@ const SERVICES: AzureService[] = [
         why: 'the principal has no data role granting the claim the operation needs'
       },
       { text: /expired ?token|token has expired/i, meaning: 'expired', why: 'the token expired' },
-      { text: /invalid ?audience/i, meaning: 'audience', why: 'the namespace refused the audience' },
+      {
+        text: /invalid ?audience/i,
+        meaning: 'audience',
+        why: 'the namespace refused the audience'
+      },
       {
         text: /messaging entity .* could not be found|MessagingEntityNotFound/i,
         meaning: 'stated',
         why: 'the namespace has no such queue, topic or subscription',
-        fix: "The namespace has no queue, topic or subscription of that name, as it says: check the entity path in the check's URL (az servicebus queue list --namespace-name {name} --resource-group <resource group> --query \"[].name\"; topics: az servicebus topic list; Event Hubs: az eventhubs eventhub list)"
+        fix: 'The namespace has no queue, topic or subscription of that name, as it says: check the entity path in the check\'s URL (az servicebus queue list --namespace-name {name} --resource-group <resource group> --query "[].name"; topics: az servicebus topic list; Event Hubs: az eventhubs eventhub list)'
       },
       {
         text: /(namespace|entity) .* (is )?(disabled|suspended)|MessagingEntityDisabled|NamespaceDisabled/i,
@@ -805,7 +848,7 @@ const SERVICES: AzureService[] = [
         status: [403],
         text: /^requested access to the resource is denied$/i,
         meaning: 'role-or-network',
-        why: "the registry refused the call without saying why: no pull role, or its network rules exclude the workload"
+        why: 'the registry refused the call without saying why: no pull role, or its network rules exclude the workload'
       },
       {
         code: /^(UNAUTHORIZED|DENIED)$/,
@@ -896,7 +939,7 @@ const SERVICES: AzureService[] = [
         code: /^DeploymentNotFound$/,
         meaning: 'stated',
         why: 'the account has no deployment of that name',
-        fix: "The account has no deployment of the name in the check's URL, as it says: use a deployment that exists (az cognitiveservices account deployment list --name {name} --resource-group <resource group> --query \"[].name\"); a deployment created minutes ago may not serve yet"
+        fix: 'The account has no deployment of the name in the check\'s URL, as it says: use a deployment that exists (az cognitiveservices account deployment list --name {name} --resource-group <resource group> --query "[].name"); a deployment created minutes ago may not serve yet'
       }
     ],
     network: {
@@ -1384,10 +1427,18 @@ function allowsAction(pattern: string, action: string): boolean {
   return regex.test(action)
 }
 
+/** Whether a role row allows an action: one of its `allows` covers it and none of its `denies`. */
+function rowAllows(row: DataRole, action: string): boolean {
+  return (
+    row.allows.some(pattern => allowsAction(pattern, action)) &&
+    !(row.denies ?? []).some(pattern => allowsAction(pattern, action))
+  )
+}
+
 /** True when the role of the service's table allows the action. */
 export function roleAllows(service: AzureService, role: string, action: string): boolean {
   const row = service.roles.find(r => r.role === role)
-  return row !== undefined && row.allows.some(pattern => allowsAction(pattern, action))
+  return row !== undefined && rowAllows(row, action)
 }
 
 /**
@@ -1408,7 +1459,6 @@ export function actionNeeded(service: AzureService, said: string | undefined): s
 export function dataRoleFor(service: AzureService, said: string | undefined): string {
   const action = actionNeeded(service, said)
   const role =
-    service.roles.find(r => r.allows.some(pattern => allowsAction(pattern, action))) ??
-    service.roles[service.roles.length - 1]
+    service.roles.find(r => rowAllows(r, action)) ?? service.roles[service.roles.length - 1]
   return role?.role as string
 }

@@ -347,9 +347,8 @@ function roleDenied(
       // Managed HSM: "Not authorized to access <data action> on <HSM scope>".
       const hsm = /Not authorized to access (\S+) on (\/\S*)/i.exec(message)
       // Data Explorer: "Principal 'aadapp=<app>;<tenant>' is not authorized to read database 'db'".
-      const kusto = /Principal '([^']+)' is not authorized to (?:read|access) database '([^']+)'/i.exec(
-        message
-      )
+      const kusto =
+        /Principal '([^']+)' is not authorized to (?:read|access) database '([^']+)'/i.exec(message)
       const action =
         /data action [`']?([A-Za-z0-9./]+)/.exec(message)?.[1] ??
         /perform action \[([^\]]+)\]/.exec(message)?.[1] ??

@@ -330,7 +330,7 @@ export function apiError(answer: {
         : status === 403
           ? "the principal's access to this resource in the service's own access model, and the resource's network settings (firewall, private endpoint)"
           : 'the proxy between the workload and the API (its credentials and allow-list)'
-      return `${head}; mi-smoke does not recognise this answer: read the service's words above and check ${what}`
+    return `${head}; mi-smoke does not recognise this answer: read the service's words above and check ${what}`
   }
   if (said !== '') {
     return `${head}; mi-smoke does not recognise this answer: read the service's words above and check what they name in the check's URL (resource names, api-version, the object's state)`
@@ -439,7 +439,7 @@ export function rbacDenied(denial: RbacDenial, rbacWaitMs: number | undefined): 
   const oid = denial.principalId ?? '<principal object ID>'
   const service = serviceByKey(denial.service)
   if (service.grants === 'graph-app-roles') {
-    return `Microsoft Graph permissions are app roles, not Azure roles: grant principal ${oid} the application permission the call needs (its API page lists them), e.g. az rest --method POST --uri https://graph.microsoft.com/v1.0/servicePrincipals/${oid}/appRoleAssignments --body '{"principalId":"${oid}","resourceId":"<Microsoft Graph service principal ID: az ad sp show --id 00000003-0000-0000-c000-000000000000 --query id -o tsv>","appRoleId":"<the permission's app role ID>"}' (an admin of the tenant runs it: the assignment is the admin-consent of that permission), and admin-consent any permission granted in the portal instead; ${waitAdvice(rbacWaitMs)}`
+    return `Microsoft Graph permissions are app roles, not Azure roles: grant principal ${oid} ${roleFor(denial)} (its API page lists them), e.g. az rest --method POST --uri https://graph.microsoft.com/v1.0/servicePrincipals/${oid}/appRoleAssignments --body '{"principalId":"${oid}","resourceId":"<Microsoft Graph service principal ID: az ad sp show --id 00000003-0000-0000-c000-000000000000 --query id -o tsv>","appRoleId":"<the permission's app role ID>"}' (an admin of the tenant runs it: the assignment is the admin-consent of that permission), and admin-consent any permission granted in the portal instead; ${waitAdvice(rbacWaitMs)}`
   }
   if (service.grants === 'kusto-database-roles') {
     // Data Explorer's own model: database roles, granted to the application (client) ID.
