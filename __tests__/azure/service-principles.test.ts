@@ -17,8 +17,8 @@ import {
   type AzureCloud,
   type ServiceKey
 } from '../../src/azure/services'
-import { classifyApiAnswer } from '../../src/diagnosis/api-errors'
-import * as fix from '../../src/diagnosis/remediation'
+import { classifyApiAnswer } from '../../src/engine/diagnosis/api-errors'
+import * as fix from '../../src/engine/diagnosis/remediation'
 import { armCheck } from '../diagnosis/fixtures'
 
 /** A host of each service in each cloud: its first host, or a name under its first suffix. */
