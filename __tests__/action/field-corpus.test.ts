@@ -313,4 +313,26 @@ describe('the README agrees with the code and the corpus', () => {
     expect(rows.get('token-invalid')).toMatch(/only when the answer is about time/)
     expect(rows.get('platform-unreachable')).toMatch(/himds/)
   })
+
+  test("each own access model of the corpus's rbac-denied answers is named under rbac-denied, and api-error never offers expect= for 401/403/407", () => {
+    const rbac = rows.get('rbac-denied') ?? ''
+    const named: Record<string, string> = {
+      'azure-rbac': 'az role assignment create',
+      'cosmos-data-plane': 'az cosmosdb sql role assignment create',
+      'kusto-database-roles': 'Data Explorer database roles',
+      'managedhsm-local-rbac': 'Managed HSM local RBAC',
+      'sql-users': 'SQL database users',
+      'graph-app-roles': 'Graph app roles'
+    }
+    for (const entry of apiAnswers.filter(e => e.expect.failureMode === 'rbac-denied')) {
+      const model = serviceByKey(entry.service as ServiceKey).grants
+      expect([entry.name, model, rbac.includes(named[model] as string)]).toEqual([
+        entry.name,
+        model,
+        true
+      ])
+    }
+    expect(rows.get('api-error')).toMatch(/never for 401, 403 or 407/)
+    expect(rows.get('api-error')).toMatch(/az provider register/)
+  })
 })
