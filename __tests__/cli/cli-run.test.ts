@@ -209,6 +209,7 @@ describe('a terminal, a pipe, NO_COLOR', () => {
       [['--no-color'], {}]
     ] as const) {
       const plain = await cli([...local(), ...argv], env, { stdout: true })
+      // eslint-disable-next-line no-control-regex -- the control characters are what is checked
       expect(plain.stdout).not.toMatch(/\u001b\[\d+m/)
       expect(plain.stdout).toContain('\r\u001b[2K')
     }
@@ -217,6 +218,7 @@ describe('a terminal, a pipe, NO_COLOR', () => {
   test('not a terminal: plain final lines only', async () => {
     await emulator.setScenario('healthy')
     const piped = await cli(local())
+    // eslint-disable-next-line no-control-regex -- the control characters are what is checked
     expect(piped.stdout).not.toMatch(/\u001b|\r/)
     expect(piped.stdout.split('\n')[0]).toBe(
       'mi-smoke: probing 1 target (concurrency 8, timeout 5 s)'

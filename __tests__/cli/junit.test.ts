@@ -152,6 +152,7 @@ describeWithTools(['python3'], 'JUnit XML', () => {
   test('the failure: mode as type, "mode: detail" as message, evidence and fix as text; hostile text round-trips', () => {
     const suites = childrenNamed(parsed(REPORT), 'testsuite')
     // What XML can carry comes back exactly; what it cannot is U+FFFD. Attributes keep line breaks.
+    // eslint-disable-next-line no-control-regex -- the control characters are what is checked
     const carried = HOSTILE.replace(/[\u0000\u0008\u001f\ud800\uFFFE]/g, '\uFFFD')
     expect(suites[1]!.attributes['name']).toBe(`vm:${carried}`)
     const api = childrenNamed(suites[1]!, 'testcase')[3]!

@@ -131,6 +131,7 @@ describeWithTools(['curl', 'openssl', 'python3'], 'the packed, installed CLI', (
     expect(run.stdout).toMatch(/^ {2}PASS token /m)
     expect(run.stdout).toMatch(/^mi-smoke: pass \(1 of 1 targets\)$/m)
     // Not a terminal: no colour, no status line.
+    // eslint-disable-next-line no-control-regex -- the control characters are what is checked
     expect(run.stdout).not.toMatch(/\u001b|\r/)
   })
 
