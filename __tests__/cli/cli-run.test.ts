@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
@@ -267,5 +267,36 @@ describe('text from an app', () => {
     ]) {
       expect(text).not.toContain(KEY)
     }
+  })
+})
+
+describe('start-up (measured by npm run bench; the evidence here is what Node loads)', () => {
+  /** Runs the built command with a preload that writes `process.moduleLoadList` at exit. */
+  async function modulesLoaded(argv: string[]): Promise<{ run: Captured; modules: string[] }> {
+    const preload = join(work, 'record-modules.cjs')
+    const list = join(work, `modules-${argv.length}.txt`)
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join('\\n')))\n`
+    )
+    const run = await bundled(argv, { NODE_OPTIONS: `--require ${preload}`, MODULE_LIST: list })
+    return { run, modules: readFileSync(list, 'utf8').split('\n') }
+  }
+
+  // (node:net is loaded for stdout itself when it is a pipe.)
+  test('--version loads no http, tls, crypto or child_process: the engine is loaded only for a run', async () => {
+    const { run, modules } = await modulesLoaded(['--version'])
+    expect(run.code).toBe(0)
+    expect(
+      modules.filter(name => /^NativeModule (https?|tls|crypto|child_process)$/.test(name))
+    ).toEqual([])
+  })
+
+  test('a local pass over http loads node:http but neither node:crypto, node:https nor node:tls', async () => {
+    await emulator.setScenario('healthy')
+    const { run, modules } = await modulesLoaded(local())
+    expect(run.code).toBe(0)
+    expect(modules).toContain('NativeModule http')
+    expect(modules.filter(name => /^NativeModule (https|tls|crypto)$/.test(name))).toEqual([])
   })
 })
