@@ -4,7 +4,7 @@
  * however its lines end; and JSON written for a log keeps its value while losing the commands.
  */
 import fc from 'fast-check'
-import { jsonForLogs, neutraliseLogCommands } from '../../src/shared/ci-log-commands'
+import { jsonForLogs, neutraliseLogCommands } from '../../src/common/ci-log-commands'
 
 /** What a runner would act on: the same checks the runners make, line by line. */
 function hasCommand(text: string): boolean {

@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { run } from '../../packages/cli/src/main'
 import { readInputs } from '../../src/engine/inputs/read-inputs'
-import { forgetSecretTexts } from '../../src/shared/redact'
+import { forgetSecretTexts } from '../../src/common/redact'
 import type { Report } from '../../src/contracts/report'
 
 const KEY = 'cli-endpoint-key-3f9a1c7e5b'

@@ -15,7 +15,7 @@ import { issue, issueCommand } from '@actions/core/lib/command'
 import { toCommandProperties, toCommandValue } from '@actions/core/lib/utils'
 import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
-import { randomUuid } from '../shared/random-uuid'
+import { randomUuid } from '../common/random-uuid'
 
 export { summary } from '@actions/core/lib/summary'
 
@@ -81,7 +81,7 @@ export function endGroup(): void {
   issue('endgroup')
 }
 
-export { exitOnceFlushed } from '../shared/exit-once-flushed'
+export { exitOnceFlushed } from '../common/exit-once-flushed'
 
 /** Exit code 1 once the process ends, and the message as an error annotation. */
 export function setFailed(message: string): void {

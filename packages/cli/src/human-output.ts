@@ -6,8 +6,8 @@
  * colours mark verdicts; elsewhere (a CI log, a pipe) every line is plain and final. Every line goes
  * through the CI log-command neutraliser: targets, details and fixes carry text from inputs and APIs.
  */
-import { neutraliseLogCommands } from '../../../src/shared/ci-log-commands'
-import { oneLine } from '../../../src/shared/format'
+import { neutraliseLogCommands } from '../../../src/common/ci-log-commands'
+import { oneLine } from '../../../src/common/format'
 import { causesOf, type Cause } from '../../../src/engine/report/causes'
 import { splitRemediation } from '../../../src/engine/report/remediation-commands'
 import { targetLogLines, verdictLine } from '../../../src/engine/report/target-lines'

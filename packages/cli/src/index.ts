@@ -5,9 +5,9 @@
  * is deliberate: a probe abandoned at its deadline may keep a socket open, and the verdict is out.
  */
 import { run } from './main'
-import { exitOnceFlushed } from '../../../src/shared/exit-once-flushed'
-import { neutraliseLogCommands } from '../../../src/shared/ci-log-commands'
-import { redactSecrets } from '../../../src/shared/redact'
+import { exitOnceFlushed } from '../../../src/common/exit-once-flushed'
+import { neutraliseLogCommands } from '../../../src/common/ci-log-commands'
+import { redactSecrets } from '../../../src/common/redact'
 
 run(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: process.stderr }).then(
   code => {

@@ -15,10 +15,10 @@ import type { EngineDependencies } from '../../../src/engine/run'
 import { readInputs } from '../../../src/engine/inputs/read-inputs'
 import { InputError, type ActionInputs } from '../../../src/engine/inputs/action-inputs'
 import { decideGate } from '../../../src/engine/report/gate'
-import { registerSecretText } from '../../../src/shared/redact'
-import { randomUuid } from '../../../src/shared/random-uuid'
-import { formatDuration } from '../../../src/shared/format'
-import { jsonForLogs, neutraliseLogCommands } from '../../../src/shared/ci-log-commands'
+import { registerSecretText } from '../../../src/common/redact'
+import { randomUuid } from '../../../src/common/random-uuid'
+import { formatDuration } from '../../../src/common/format'
+import { jsonForLogs, neutraliseLogCommands } from '../../../src/common/ci-log-commands'
 import {
   HELP,
   KEY_VARIABLE,

@@ -4,7 +4,7 @@
  * print these. Every value is flattened to one line, so nothing from an API or an input can start
  * a new line (front ends still neutralise their CI's log commands when they print).
  */
-import { formatDuration, oneLine } from '../../shared/format'
+import { formatDuration, oneLine } from '../../common/format'
 import type { Report, StepStatus, TargetReport } from '../../contracts/report'
 
 export const STEP_MARK: Record<StepStatus, string> = {
