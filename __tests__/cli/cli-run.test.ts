@@ -144,6 +144,8 @@ describe('mistakes on the command line: exit 2, nothing probed', () => {
     [['--identiy', 'system'], 'unknown option --identiy; did you mean --identity?'],
     [['--checks', 'x'], 'unknown option --checks; did you mean --check?'],
     [['--fail-on=warning', '--timout', '5s'], 'unknown option --timout; did you mean --timeout?'],
+    [['-h'], 'unknown option -h; did you mean --help?'],
+    [['-x'], 'unknown option -x; the options are --identity, --check,'],
     [['--endpoint-key', 'k'], 'read only from the environment variable MI_SMOKE_ENDPOINT_KEY'],
     [['--targets', 'local'], 'give the targets as arguments'],
     [['--timeout', '5s', '--timeout', '6s'], '--timeout is given 2 times; give it once'],

@@ -67,7 +67,9 @@ function unknownOptionMessage(token: string): string {
   if (lower === 'targets' || lower === 'target') {
     return `${token}: give the targets as arguments, e.g. mi-smoke local vm:/subscriptions/.../virtualMachines/web-1`
   }
-  const near = closestInput(lower, KNOWN)
+  // A short option (-h, -v): its long name, not an edit-distance guess (`-h` is not `--os`).
+  const short: Record<string, string> = { h: 'help', '?': 'help', v: 'version' }
+  const near = name.length <= 1 ? short[lower] : closestInput(lower, KNOWN)
   return near === undefined
     ? `unknown option ${token}; the options are ${KNOWN.map(o => `--${o}`).join(', ')}`
     : `unknown option ${token}; did you mean --${near}?`
