@@ -9,10 +9,11 @@
  * Slow (npm runs twice), so it belongs to `npm run test:evidence`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
+import { installPacked, lockedPackages } from '../helpers/packed-install'
 
 const ROOT = join(__dirname, '..', '..')
 const PACKAGE = join(ROOT, 'packages', 'smoke-endpoint')
@@ -26,95 +27,6 @@ jest.setTimeout(240_000)
 const KEY = 'packed-install-key-0123456789'
 const ARM = 'https://management.azure.com/'
 const VAULT = 'https://vault.azure.net'
-
-/** npm's own environment (npm_config_*, npm_package_*) of an `npm test` run must not steer the app's npm. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(name) && !name.startsWith('MI_SMOKE_') && !name.startsWith('AZURE_'))
-      env[name] = value
-  }
-  return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', ...extra }
-}
-
-function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe' })
-}
-
-interface LockEntry {
-  version: string
-  resolved?: string
-  dependencies?: Record<string, string>
-  optionalDependencies?: Record<string, string>
-  [field: string]: unknown
-}
-
-function lockedPackages(): Record<string, LockEntry> {
-  return (
-    JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
-      packages: Record<string, LockEntry>
-    }
-  ).packages
-}
-
-/**
- * The app's package-lock.json: the tarball, and the exact versions and integrities this repository's
- * lock holds for express, @azure/identity and what they need. npm then installs from its cache
- * alone (the cache `npm ci` filled) without asking the registry for any package's metadata, which a
- * test without network could not do. `resolved` is the registry's usual tarball address under the
- * registry npm is configured with.
- */
-function appLock(dependencies: Record<string, string>): object {
-  const locked = lockedPackages()
-  const registry = npm(['config', 'get', 'registry'], ROOT).trim().replace(/\/+$/, '')
-  // Node's lookup: node_modules of the package itself, then of each parent, then the top.
-  const find = (from: string, name: string): string | undefined => {
-    for (let base = from; ;) {
-      const candidate = `${base ? `${base}/` : ''}node_modules/${name}`
-      if (locked[candidate]) return candidate
-      if (!base) return undefined
-      const parent = base.lastIndexOf('/node_modules/')
-      base = parent < 0 ? '' : base.slice(0, parent)
-    }
-  }
-  const packages: Record<string, LockEntry> = {}
-  const todo: Array<[string, string]> = [
-    ['', 'express'],
-    ['', '@azure/identity']
-  ]
-  while (todo.length > 0) {
-    const [from, name] = todo.pop()!
-    const at = find(from, name)
-    if (at === undefined)
-      throw new Error(`${name} (needed by ${from || 'the app'}) is not in package-lock.json`)
-    if (packages[at]) continue
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { dev, devOptional, peer, ...entry } = locked[at]!
-    const own = at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)
-    entry.resolved = `${registry}/${own}/-/${own.split('/').pop()}-${entry.version}.tgz`
-    packages[at] = entry
-    for (const dependency of Object.keys(entry.dependencies ?? {})) todo.push([at, dependency])
-    for (const dependency of Object.keys(entry.optionalDependencies ?? {}))
-      if (find(at, dependency)) todo.push([at, dependency])
-  }
-  const manifest = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as LockEntry
-  return {
-    name: 'probe-app',
-    version: '1.0.0',
-    lockfileVersion: 3,
-    requires: true,
-    packages: {
-      '': { name: 'probe-app', version: '1.0.0', dependencies },
-      'node_modules/@mi-smoke/smoke-endpoint': {
-        version: manifest.version,
-        resolved: dependencies['@mi-smoke/smoke-endpoint'],
-        dependencies: manifest.dependencies,
-        bin: manifest['bin']
-      },
-      ...packages
-    }
-  }
-}
 
 const EXPRESS_APP = `const express = require('express')
 const { createExpressMiddleware } = require('@mi-smoke/smoke-endpoint')
@@ -133,7 +45,7 @@ server.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().
 let emulator: Emulator
 let work: string
 let app: string
-let tarball: { name: string; size: number; files: number }
+let tarball: { name: string; path: string; size: number; files: number }
 const children: ChildProcess[] = []
 
 beforeAll(async () => {
@@ -141,26 +53,11 @@ beforeAll(async () => {
     throw new Error('build first: npm run build (the test packs the built package)')
   emulator = await startEmulator()
   work = mkdtempSync(join(tmpdir(), 'mi-smoke-packed-'))
-  const [packed] = JSON.parse(
-    npm(['pack', PACKAGE, '--json', '--pack-destination', work], ROOT)
-  ) as Array<{
-    filename: string
-    size: number
-    entryCount: number
-  }>
-  tarball = { name: packed!.filename, size: packed!.size, files: packed!.entryCount }
-  app = join(work, 'app')
-  mkdirSync(app)
-  const dependencies = {
-    '@mi-smoke/smoke-endpoint': `file:../${tarball.name}`,
+  const installed = installPacked(PACKAGE, work, 'probe-app', {
     express: lockedPackages()['node_modules/express']!.version
-  }
-  writeFileSync(
-    join(app, 'package.json'),
-    JSON.stringify({ name: 'probe-app', version: '1.0.0', private: true, dependencies }, null, 2)
-  )
-  writeFileSync(join(app, 'package-lock.json'), JSON.stringify(appLock(dependencies), null, 2))
-  npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app)
+  })
+  app = installed.app
+  tarball = installed.tarball
   writeFileSync(join(app, 'express-app.js'), EXPRESS_APP)
   writeFileSync(join(app, 'node-http-app.js'), NODE_HTTP_APP)
 })
@@ -177,8 +74,12 @@ test('npm pack gives a small tarball: the bundle, the sidecar, the types, README
   const listing = execFileSync('tar', ['-tzf', join(work, tarball.name)], { encoding: 'utf8' })
   expect(listing).toMatch(/package\/dist\/index\.js/)
   expect(listing).toMatch(/package\/dist\/server\/index\.js/)
-  expect(listing).toMatch(/package\/dist\/types\/smoke-endpoint\/index\.d\.ts/)
-  expect(listing).not.toMatch(/__tests__|src\/|\.map$|@actions/m)
+  // The types keep the sources' layout under dist/types (package.json "types" points there).
+  expect(listing).toMatch(/^package\/dist\/types\/packages\/smoke-endpoint\/src\/index\.d\.ts$/m)
+  // No source: every .ts in the tarball is a declaration under dist/types.
+  expect(listing).not.toMatch(
+    /__tests__|^package\/(?!dist\/types\/).*\.ts$|\.(?<!d\.)ts$|\.map$|@actions/m
+  )
 })
 
 test('the app names only the package and express; @azure/identity came with the package', () => {
