@@ -4,7 +4,7 @@
  * merges the shards' reports (no probing); with neither it probes, as always. They are read after
  * every other input has been validated, so a plan or a merge refuses exactly what a probe would.
  */
-import { hasControlCharacter } from '../inputs/audience-value'
+import { hasControlCharacter } from '../shared/control-characters'
 import { InputError } from '../inputs/action-inputs'
 import { quoteValue } from '../inputs/quote-value'
 import { MAX_SHARDS } from './split-targets'

@@ -8,7 +8,7 @@
  * Fields this version does not know are kept as they are (they are JSON, and a newer shard may add
  * report fields); nothing here reads them.
  */
-import { hasControlCharacter } from '../inputs/audience-value'
+import { hasControlCharacter } from '../shared/control-characters'
 import { IDENTITY_SOURCES } from '../observations'
 import {
   FAILURE_MODES,
