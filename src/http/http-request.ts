@@ -6,11 +6,15 @@
  *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
  * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
+ * - Credentials (`Authorization`) never cross a proxy in clear: over plain http they go only to
+ *   a loopback host, and directly, whatever HTTP_PROXY says; over https a proxy only relays the
+ *   TLS stream (CONNECT) and never sees them (docs/security.md, "Proxies").
  */
 import * as http from 'node:http'
 import * as net from 'node:net'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { TransportError } from '../observations'
+import { mayCarryBearer } from '../azure/loopback'
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
@@ -158,9 +162,23 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   return false
 }
 
-/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
-export function proxyFor(url: URL, env: NodeJS.ProcessEnv | undefined): URL | undefined {
+/** Whether a request's headers carry credentials (a bearer token, a Basic secret...). */
+export function carriesCredentials(headers: Record<string, string> | undefined): boolean {
+  return Object.keys(headers ?? {}).some(name => name.toLowerCase() === 'authorization')
+}
+
+/**
+ * The proxy a call to `url` must go through under `env`'s rules, if any. The one place a proxy is
+ * chosen: a plain-http call that carries credentials (only ever to loopback) never goes through
+ * one, since an http proxy reads the whole request, bearer included.
+ */
+export function proxyFor(
+  url: URL,
+  env: NodeJS.ProcessEnv | undefined,
+  withCredentials = false
+): URL | undefined {
   if (env === undefined) return undefined
+  if (withCredentials && url.protocol === 'http:') return undefined
   const raw =
     url.protocol === 'https:'
       ? (env.https_proxy ?? env.HTTPS_PROXY)
@@ -233,6 +251,11 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       refuse('aborted')
       return
     }
+    const withCredentials = carriesCredentials(options.headers)
+    if (withCredentials && !mayCarryBearer(url)) {
+      refuse('credentials are only sent over https, or over http to a loopback host')
+      return
+    }
     options.signal?.addEventListener('abort', onAbort, { once: true })
 
     const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
@@ -241,7 +264,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) }
     if (options.body !== undefined)
       headers['content-length'] = String(Buffer.byteLength(options.body))
-    const proxy = proxyFor(url, options.proxyEnv)
+    const proxy = proxyFor(url, options.proxyEnv, withCredentials)
     const proxyLabel = proxy ? `proxy ${proxy.host}` : ''
 
     const readResponse = (response: http.IncomingMessage): void => {

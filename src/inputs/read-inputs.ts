@@ -162,11 +162,7 @@ function parseEndpointAudience(value: string): string | undefined {
   if (value === '') return undefined
   const problem = endpointAudienceProblem(value)
   if (problem !== undefined) {
-    throw new InputError(
-      'endpoint-audience',
-      problem,
-      'api://00000000-0000-0000-0000-000000000000 (or the client ID 00000000-0000-0000-0000-000000000000)'
-    )
+    throw new InputError('endpoint-audience', problem, 'api://00000000-0000-0000-0000-000000000000')
   }
   return value
 }
