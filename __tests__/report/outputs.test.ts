@@ -102,12 +102,6 @@ describe('outputs', () => {
 })
 
 describe('output shapes refuse invisible characters (src/shared/control-characters.ts)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { shapedOutputs } =
-    require('../../src/report/output-shapes') as typeof import('../../src/report/output-shapes')
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { escapeInvisibleInJson } =
-    require('../../src/shared/control-characters') as typeof import('../../src/shared/control-characters')
   const blank = {
     result: 'fail',
     'failed-step': '',
