@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { computeOutputs, reportFilePath, writeOutputs } from '../../src/report/outputs'
-import { buildReport } from '../../src/report/build-report'
-import { shapedOutputs } from '../../src/report/output-shapes'
+import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
+import { buildReport } from '../../src/engine/report/build-report'
+import { shapedOutputs } from '../../src/contracts/output-shapes'
 import { escapeInvisibleInJson } from '../../src/shared/control-characters'
 import {
   passingTarget,
