@@ -1084,8 +1084,6 @@ exports.resourceNameOf = resourceNameOf;
 exports.storageKindOf = storageKindOf;
 exports.matchErrorRules = matchErrorRules;
 exports.dataRoleFor = dataRoleFor;
-exports.sharedServiceOfAudience = sharedServiceOfAudience;
-exports.sharedServiceAudiences = sharedServiceAudiences;
 /** The clouds, with the names IMDS (`compute.azEnvironment`) and App Service give them. */
 exports.CLOUDS = {
     public: { name: 'Azure public cloud', environments: ['AzurePublicCloud', 'AzureCloud'] },
@@ -1844,50 +1842,6 @@ function matchErrorRules(service, status, code, innerCode, text) {
 function dataRoleFor(service, context) {
     return (service.roles.find(r => r.when === undefined || r.when.test(context)) ?? service.roles[0])
         ?.role;
-}
-/** The audiences a row names in one cloud as written, HOST_URL left out. */
-function writtenAudiences(endpoints) {
-    return [endpoints.audience, ...(endpoints.exact ?? []), ...(endpoints.eitherSlash ?? [])].filter(audience => audience !== HOST_URL);
-}
-/** The host of an `http(s)://` audience, lower-cased and without a final dot; else undefined. */
-function audienceHost(audience) {
-    if (!/^https?:\/\//i.test(audience))
-        return undefined;
-    try {
-        return normaliseHost(new URL(audience).hostname);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The shared Azure service (a row of the table, any cloud) an audience stands for, or undefined
- * when it names none, as an app registration's own App ID URI or client ID does. Read loosely, the
- * way Entra ID resolves a resource: case, trailing slashes, `/.default`, a port or a path do not
- * hide the host of a service's audience (`https://management.core.windows.net/`), of an account
- * it serves (`https://acct.blob.core.windows.net`), or an application ID the table lists (as a GUID
- * or `api://<guid>`). A token for such an audience works against everything its holder may touch.
- */
-function sharedServiceOfAudience(audience) {
-    let text = audience.trim().toLowerCase();
-    while (/\/\.default$|\/$/.test(text))
-        text = text.replace(/\/\.default$|\/$/, '');
-    const appId = text.startsWith('api://') ? text.slice('api://'.length) : text;
-    if (GUID.test(appId))
-        return SERVICES.find(service => service.appIds?.includes(appId));
-    const host = audienceHost(text);
-    if (host === undefined)
-        return undefined;
-    const byAudience = SERVICES.find(service => Object.values(service.clouds).some(endpoints => writtenAudiences(endpoints).some(a => audienceHost(a) === host)));
-    if (byAudience !== undefined)
-        return byAudience;
-    const entry = serviceForHost(host);
-    return entry === undefined ? undefined : serviceByKey(entry.key);
-}
-/** Every audience of the table as written, for tests that must try each one. */
-function sharedServiceAudiences() {
-    const all = SERVICES.flatMap(service => Object.values(service.clouds).flatMap(writtenAudiences));
-    return [...new Set(all)];
 }
 
 
@@ -3279,7 +3233,6 @@ exports.DEFAULT_MAX_BODY_BYTES = void 0;
 exports.isFailure = isFailure;
 exports.classifyError = classifyError;
 exports.bypassesProxy = bypassesProxy;
-exports.carriesCredentials = carriesCredentials;
 exports.proxyFor = proxyFor;
 exports.httpRequest = httpRequest;
 /**
@@ -3290,13 +3243,9 @@ exports.httpRequest = httpRequest;
  *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
  * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
- * - Credentials (`Authorization`) never cross a proxy in clear: over plain http they go only to
- *   a loopback host, and directly, whatever HTTP_PROXY says; over https a proxy only relays the
- *   TLS stream (CONNECT) and never sees them (docs/security.md, "Proxies").
  */
 const http = __importStar(__nccwpck_require__(67));
 const net = __importStar(__nccwpck_require__(30));
-const loopback_1 = __nccwpck_require__(918);
 exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 // node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
 // not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
@@ -3390,19 +3339,9 @@ function bypassesProxy(url, noProxy) {
     }
     return false;
 }
-/** Whether a request's headers carry credentials (a bearer token, a Basic secret...). */
-function carriesCredentials(headers) {
-    return Object.keys(headers ?? {}).some(name => name.toLowerCase() === 'authorization');
-}
-/**
- * The proxy a call to `url` must go through under `env`'s rules, if any. The one place a proxy is
- * chosen: a plain-http call that carries credentials (only ever to loopback) never goes through
- * one, since an http proxy reads the whole request, bearer included.
- */
-function proxyFor(url, env, withCredentials = false) {
+/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
+function proxyFor(url, env) {
     if (env === undefined)
-        return undefined;
-    if (withCredentials && url.protocol === 'http:')
         return undefined;
     const raw = url.protocol === 'https:'
         ? (env.https_proxy ?? env.HTTPS_PROXY)
@@ -3467,11 +3406,6 @@ function httpRequest(options) {
             refuse('aborted');
             return;
         }
-        const withCredentials = carriesCredentials(options.headers);
-        if (withCredentials && !(0, loopback_1.mayCarryBearer)(url)) {
-            refuse('credentials are only sent over https, or over http to a loopback host');
-            return;
-        }
         options.signal?.addEventListener('abort', onAbort, { once: true });
         const maxBody = options.maxBodyBytes ?? exports.DEFAULT_MAX_BODY_BYTES;
         const host = bareHost(url.hostname);
@@ -3479,7 +3413,7 @@ function httpRequest(options) {
         const headers = { ...(options.headers ?? {}) };
         if (options.body !== undefined)
             headers['content-length'] = String(Buffer.byteLength(options.body));
-        const proxy = proxyFor(url, options.proxyEnv, withCredentials);
+        const proxy = proxyFor(url, options.proxyEnv);
         const proxyLabel = proxy ? `proxy ${proxy.host}` : '';
         const readResponse = (response) => {
             live.push(response);

@@ -146,15 +146,4 @@ export declare function storageKindOf(url: string): string | undefined;
 export declare function matchErrorRules(service: AzureService, status: number, code: string | undefined, innerCode: string | undefined, text: string): ErrorRule | undefined;
 /** The data role a remediation names, chosen by the action, storage kind or claim in `context`. */
 export declare function dataRoleFor(service: AzureService, context: string): string;
-/**
- * The shared Azure service (a row of the table, any cloud) an audience stands for, or undefined
- * when it names none, as an app registration's own App ID URI or client ID does. Read loosely, the
- * way Entra ID resolves a resource: case, trailing slashes, `/.default`, a port or a path do not
- * hide the host of a service's audience (`https://management.core.windows.net/`), of an account
- * it serves (`https://acct.blob.core.windows.net`), or an application ID the table lists (as a GUID
- * or `api://<guid>`). A token for such an audience works against everything its holder may touch.
- */
-export declare function sharedServiceOfAudience(audience: string): AzureService | undefined;
-/** Every audience of the table as written, for tests that must try each one. */
-export declare function sharedServiceAudiences(): string[];
 export {};

@@ -6,9 +6,6 @@
  *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
  * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
- * - Credentials (`Authorization`) never cross a proxy in clear: over plain http they go only to
- *   a loopback host, and directly, whatever HTTP_PROXY says; over https a proxy only relays the
- *   TLS stream (CONNECT) and never sees them (docs/security.md, "Proxies").
  */
 import * as http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -63,13 +60,7 @@ export declare function isFailure(outcome: HttpOutcome): outcome is HttpFailure;
 export declare function classifyError(error: unknown): TransportError;
 /** Does NO_PROXY exempt this host? Entries: `*`, hosts, `.suffix`/`suffix` domains, IPs, `:port`. */
 export declare function bypassesProxy(url: URL, noProxy: string | undefined): boolean;
-/** Whether a request's headers carry credentials (a bearer token, a Basic secret...). */
-export declare function carriesCredentials(headers: Record<string, string> | undefined): boolean;
-/**
- * The proxy a call to `url` must go through under `env`'s rules, if any. The one place a proxy is
- * chosen: a plain-http call that carries credentials (only ever to loopback) never goes through
- * one, since an http proxy reads the whole request, bearer included.
- */
-export declare function proxyFor(url: URL, env: NodeJS.ProcessEnv | undefined, withCredentials?: boolean): URL | undefined;
+/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
+export declare function proxyFor(url: URL, env: NodeJS.ProcessEnv | undefined): URL | undefined;
 /** Sends one request; resolves with the response or the classified reason there is none. */
 export declare function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome>;
