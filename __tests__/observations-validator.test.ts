@@ -191,7 +191,7 @@ test.each<[string, unknown, RegExp]>([
     /sourceDetail holds U\+202E \(a bidirectional embedding or override\)/
   ],
   [
-    'a zero-width space in a detail (the same rule as inputs: src/shared/control-characters.ts)',
+    'a zero-width space in a detail (the same rule as inputs: src/common/control-characters.ts)',
     { ...good(), sourceDetail: 'user\u200bassigned' },
     /sourceDetail holds U\+200B/
   ],

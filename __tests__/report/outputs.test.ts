@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
 import { buildReport } from '../../src/engine/report/build-report'
 import { shapedOutputs } from '../../src/contracts/output-shapes'
-import { escapeInvisibleInJson } from '../../src/shared/control-characters'
+import { escapeInvisibleInJson } from '../../src/common/control-characters'
 import {
   passingTarget,
   rbacDeniedTarget,
@@ -101,7 +101,7 @@ describe('outputs', () => {
   })
 })
 
-describe('output shapes refuse invisible characters (src/shared/control-characters.ts)', () => {
+describe('output shapes refuse invisible characters (src/common/control-characters.ts)', () => {
   const blank = {
     result: 'fail',
     'failed-step': '',

@@ -5,7 +5,7 @@
  * independent line: whatever diagnosis or a future change produces, a value that does not fit is
  * left empty, and a warning says which output and why (never quoting the value).
  */
-import { hasControlCharacter } from '../shared/control-characters'
+import { hasControlCharacter } from '../common/control-characters'
 import { FAILURE_MODES } from './report'
 import type { ActionOutputs } from '../action/outputs'
 

@@ -31,8 +31,8 @@ import {
   IDENTITY_SOURCES
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
-import { containsJwt, redactSecrets } from '../shared/redact'
-import { firstControlCharacter, hasControlCharacter } from '../shared/control-characters'
+import { containsJwt, redactSecrets } from '../common/redact'
+import { firstControlCharacter, hasControlCharacter } from '../common/control-characters'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const TRANSPORT_ERRORS: readonly TransportError[] = [

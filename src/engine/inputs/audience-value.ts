@@ -6,7 +6,7 @@
  */
 import { GUID } from '../../azure/resource-id'
 import { sharedServiceOfAudience } from '../../azure/services'
-import { hasControlCharacter } from '../../shared/control-characters'
+import { hasControlCharacter } from '../../common/control-characters'
 import { quoteValue } from './quote-value'
 import { redactUserinfo } from './url-rules'
 

@@ -16,7 +16,7 @@ import {
   firstControlCharacter,
   hasControlCharacter,
   lineAndColumn
-} from '../../shared/control-characters'
+} from '../../common/control-characters'
 import { endpointAudienceProblem } from './audience-value'
 import { DEFAULT_CHECK_LINE, parseChecks } from './checks'
 import { READY_WAIT_DEFAULT } from './ready-wait-default'
