@@ -35,6 +35,14 @@ app.post('/mi-smoke', createExpressMiddleware())
 app.get('/', (_req, res) => res.send('hello'))
 const server = app.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))
 `
+// The mistake the package README's "Limits" warns of: a body parser for every route, in front.
+const EXPRESS_JSON_APP = `const express = require('express')
+const { createExpressMiddleware } = require('@mi-smoke/smoke-endpoint')
+const app = express()
+app.use(express.json())
+app.post('/mi-smoke', createExpressMiddleware())
+const server = app.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))
+`
 const NODE_HTTP_APP = `const http = require('node:http')
 const { createNodeHandler } = require('@mi-smoke/smoke-endpoint')
 const smoke = createNodeHandler()
@@ -60,6 +68,7 @@ beforeAll(async () => {
   tarball = installed.tarball
   writeFileSync(join(app, 'express-app.js'), EXPRESS_APP)
   writeFileSync(join(app, 'node-http-app.js'), NODE_HTTP_APP)
+  writeFileSync(join(app, 'express-json-app.js'), EXPRESS_JSON_APP)
 })
 
 afterAll(async () => {
@@ -154,6 +163,7 @@ async function askDirectly(url: string): Promise<string> {
 
 test.each([
   ['Express', ['express-app.js']],
+  ['Express behind a global express.json()', ['express-json-app.js']],
   ['node:http', ['node-http-app.js']],
   ['the sidecar command', [join('node_modules', '.bin', 'mi-smoke-endpoint')]]
 ])(
@@ -179,3 +189,19 @@ test.each([
     }
   }
 )
+
+test('behind a global express.json(): 401 without the key, and a parsed body that breaks the rules is refused naming the mount order', async () => {
+  const served = await serve(['express-json-app.js'])
+  const ask = (headers: Record<string, string>, body: string) =>
+    fetch(served.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body
+    })
+  expect((await ask({}, '{"v":1}')).status).toBe(401)
+  const refused = await ask({ 'x-mi-smoke-key': KEY }, '{"v":1,"nonce":"short"}')
+  expect(refused.status).toBe(400)
+  expect(((await refused.json()) as { message: string }).message).toMatch(
+    /mount the smoke endpoint before any body parser/
+  )
+})

@@ -23,8 +23,12 @@ export interface AnnotationProperties {
   title?: string
 }
 
+/**
+ * An input as the workflow wrote it, untrimmed: the readers trim it themselves, after looking for
+ * invisible characters (String.prototype.trim would silently drop a leading U+FEFF).
+ */
 export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
+  return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''
 }
 
 /**
