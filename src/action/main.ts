@@ -20,7 +20,7 @@ import { writeOutputs } from './outputs'
 import { REPORT_SCHEMA, type Report } from '../contracts/report'
 import { writeSummary } from './summary'
 import { logTarget, logVerdict } from './target-log'
-import { oneLine } from '../shared/format'
+import { exitOnceFlushed, oneLine } from '../shared/log-writer'
 import { renderBadInputSummary } from './bad-input-summary'
 import { readShardMode, SHARD_MODE_INPUT_DEFAULTS, type ShardMode } from './shards/shard-mode'
 import type { TargetReport } from '../contracts/report'
@@ -38,7 +38,7 @@ export interface RunDependencies {
 const defaults: RunDependencies = {
   getInput: name => runner.getInput(name),
   ...ENGINE_DEFAULTS,
-  exit: () => runner.exitOnceFlushed()
+  exit: () => exitOnceFlushed()
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
