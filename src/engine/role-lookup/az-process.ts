@@ -15,13 +15,11 @@ export type AzCall = (args: string[], signal?: AbortSignal) => Promise<AzOutput>
 
 /** The runner's az, or undefined when it is not on PATH. */
 export async function runnerAz(): Promise<AzCall | undefined> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const io = require('@actions/io') as typeof import('@actions/io')
+  const io = await import('@actions/io')
   const path = await io.which('az', false)
   if (!path) return undefined
   return async (args, signal) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { getExecOutput } = require('@actions/exec') as typeof import('@actions/exec')
+    const { getExecOutput } = await import('@actions/exec')
     const run = getExecOutput(path, args, {
       silent: true,
       ignoreReturnCode: true,
