@@ -101,3 +101,41 @@ export function runnerCommands(output: string): RunnerCommand[] {
   }
   return found
 }
+
+/** Pieces that make commands in both syntaxes, with what the runner trims and what ICU skips. */
+export const COMMAND_PIECES = [
+  '::',
+  '##[',
+  ']',
+  '::warning::',
+  '::error title=x::',
+  '##[error]',
+  '##[set-output name=x]y',
+  '::set-output name=result::pass',
+  '::stop-commands::tok',
+  '::tok::',
+  '##[add-mask]',
+  '::add-path::/x',
+  'set-env',
+  'group',
+  'WARNING',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u00a0',
+  '\u2028',
+  '\u0085',
+  '\u200b',
+  '\u00ad',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u202e',
+  '\u0000',
+  '\u001b',
+  '%0A',
+  '#',
+  ':'
+]

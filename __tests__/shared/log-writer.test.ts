@@ -5,47 +5,12 @@
  */
 import fc from 'fast-check'
 import { createLogWriter, inertText, oneLine } from '../../src/shared/log-writer'
-import { runnerCommands } from '../helpers/runner-commands'
+import { COMMAND_PIECES, runnerCommands } from '../helpers/runner-commands'
 
-/** Pieces that make commands, in both syntaxes, with what the runner trims or ICU skips. */
-const PIECES = [
-  '::',
-  '##[',
-  ']',
-  '::warning::',
-  '::error title=x::',
-  '##[error]',
-  '##[set-output name=x]y',
-  '::set-output name=result::pass',
-  '::stop-commands::tok',
-  '::tok::',
-  '##[add-mask]',
-  '::add-path::/x',
-  'set-env',
-  'group',
-  'WARNING',
-  ' ',
-  '\t',
-  '\r',
-  '\n',
-  '\r\n',
-  '\u00a0',
-  '\u2028',
-  '\u0085',
-  '\u200b',
-  '\u00ad',
-  '\u200d',
-  '\u2060',
-  '\ufeff',
-  '\u202e',
-  '\u0000',
-  '\u001b',
-  '%0A',
-  '#',
-  ':'
-]
 const hostile = fc
-  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 24 })
+  .array(fc.oneof(fc.constantFrom(...COMMAND_PIECES), fc.string({ maxLength: 4 })), {
+    maxLength: 24
+  })
   .map(parts => parts.join(''))
 
 describe("the log writer neutralises both of the runner's command syntaxes", () => {
