@@ -11,7 +11,7 @@
  *   - `##[name props]data` ANYWHERE in the line (`IndexOf("##[")`).
  * Lines are what .NET's `StreamReader.ReadLine` returns, so CR alone ends a line too. Both
  * searches are culture-sensitive string comparisons (ICU on Linux), which skip characters of zero
- * collation weight: a zero-width space or a soft hyphen inside `#​#[` or before `::` still
+ * collation weight: a zero-width space or a soft hyphen between the two `#` of `##[` or before `::` still
  * matches. Command names are compared ignoring case, and after `stop-commands` the runner also
  * acts on `::<token>::`, so no list of names is safe: both prefixes are neutralised whatever
  * follows them.
@@ -25,8 +25,7 @@
  * characters (zero-width, bidi), line and paragraph separators, default-ignorable code points
  * (variation selectors, fillers) and lone surrogates.
  */
-const INVISIBLE =
-  /(?!\t)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu
+const INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu
 
 /** What `TrimStart()` removes (.NET `Char.IsWhiteSpace`) and what JavaScript calls white space. */
 const LEADING_SPACE = /^[\s\u0085]*/
