@@ -9,10 +9,13 @@ import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 
+/** dist/, or another folder for a test's own build of the current sources. */
+const dir = process.env['MI_SMOKE_BUNDLE_DIR'] || 'dist'
+
 export default {
   input: 'src/index.ts',
   output: {
-    dir: 'dist',
+    dir,
     format: 'cjs',
     entryFileNames: 'index.js',
     chunkFileNames: 'chunks/[name]-[hash].js',
@@ -25,7 +28,7 @@ export default {
       module: 'esnext',
       moduleResolution: 'bundler',
       include: ['src/**/*.ts'],
-      outDir: 'dist',
+      outDir: dir,
       sourceMap: true,
       noEmitOnError: true
     }),
