@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EOL } from 'node:os'
 import { setOutput } from '../../src/action/runner'
-import { randomUuid, uuidFromBytes } from '../../src/shared/random-uuid'
+import { randomUuid, uuidFromBytes } from '../../src/common/random-uuid'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 

@@ -4,10 +4,10 @@
  * which stands in for core) sees every output and the summary. The action's workflow commands are
  * issued only here, by core's functions, which escape their properties; every text they carry,
  * the action's own words or a workload's, passes the one log writer first
- * (`src/shared/log-writer.ts`), so nothing inside it can issue a command of its own.
+ * (`src/common/log-writer.ts`), so nothing inside it can issue a command of its own.
  */
 import * as core from '@actions/core'
-import { inertText, oneLine } from '../shared/log-writer'
+import { inertText, oneLine } from '../common/log-writer'
 
 export interface AnnotationProperties {
   title?: string

@@ -15,7 +15,7 @@ import {
   redactTokens,
   REQUEST_BODY_LIMIT
 } from '../../../src/contracts/smoke-protocol'
-import { inertText, log } from '../../../src/shared/log-writer'
+import { inertText, log } from '../../../src/common/log-writer'
 
 /**
  * What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers, and its body

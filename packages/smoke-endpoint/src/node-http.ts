@@ -19,7 +19,7 @@ import {
   REQUEST_BODY_LIMIT
 } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
-import { log } from '../../../src/shared/log-writer'
+import { log } from '../../../src/common/log-writer'
 
 export function createNodeHandler(
   options: SmokeHandlerOptions = {}

@@ -5,7 +5,7 @@
  * its settings. Kept apart so that importing the package never starts a server.
  */
 import { standaloneOptionsFromEnv, startStandaloneServer } from './standalone-server'
-import { log } from '../../../src/shared/log-writer'
+import { log } from '../../../src/common/log-writer'
 
 async function main(): Promise<void> {
   const options = standaloneOptionsFromEnv(process.env)

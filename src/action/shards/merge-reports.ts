@@ -18,7 +18,7 @@ import { fallbackReport } from '../../engine/orchestrate/fallback-report'
 import { buildReport } from '../../engine/report/build-report'
 import type { Report, TargetReport } from '../../contracts/report'
 import { worstVerdict } from '../../engine/report/verdict-order'
-import { redactDeep, redactSecrets } from '../../shared/redact'
+import { redactDeep, redactSecrets } from '../../common/redact'
 import type { Shard } from './split-targets'
 
 /** What was found for one shard: its report, or why there is none. */

@@ -4,7 +4,7 @@
  * the action's own words; and the change is visible, never a deletion.
  */
 import fc from 'fast-check'
-import { createLogWriter, inertText, oneLine } from '../../src/shared/log-writer'
+import { createLogWriter, inertText, oneLine } from '../../src/common/log-writer'
 import { COMMAND_PIECES, runnerCommands } from '../helpers/runner-commands'
 
 const hostile = fc
