@@ -7,14 +7,21 @@ const ENTRY = { core: 'core', exec: 'exec', io: 'io', 'http-client': 'index' }
 module.exports = {
   moduleNameMapper: {
     ...Object.fromEntries(
-      ESM_ONLY.map(name => [`^@actions/${name}$`, `<rootDir>/node_modules/@actions/${name}/lib/${ENTRY[name]}.js`])
+      ESM_ONLY.map(name => [
+        `^@actions/${name}$`,
+        `<rootDir>/node_modules/@actions/${name}/lib/${ENTRY[name]}.js`
+      ])
     ),
-    [`^@actions/(${ESM_ONLY.join('|')})/lib/(.*?)(\\.js)?$`]: '<rootDir>/node_modules/@actions/$1/lib/$2.js'
+    [`^@actions/(${ESM_ONLY.join('|')})/lib/(.*?)(\\.js)?$`]:
+      '<rootDir>/node_modules/@actions/$1/lib/$2.js'
   },
   transform: {
     [`/node_modules/@actions/(${ESM_ONLY.join('|')})/lib/.+\\.js$`]: [
       'ts-jest',
-      { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', esModuleInterop: true }, isolatedModules: true }
+      {
+        tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', esModuleInterop: true },
+        isolatedModules: true
+      }
     ]
   },
   transformIgnorePatterns: [`/node_modules/(?!@actions/(${ESM_ONLY.join('|')})/)`]

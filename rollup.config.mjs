@@ -42,12 +42,17 @@ export default {
   // side effects, they are left out when unused, which keeps undici's megabyte out of every start-up.
   // @actions/exec and io stay, as their own chunk, for the `az` runs that import() them.
   treeshake: {
-    moduleSideEffects: id => !/[\\/]node_modules[\\/](@actions[\\/](http-client|exec|io)|undici|tunnel)[\\/]/.test(id)
+    moduleSideEffects: id =>
+      !/[\\/]node_modules[\\/](@actions[\\/](http-client|exec|io)|undici|tunnel)[\\/]/.test(id)
   },
   onwarn(warning, warn) {
     // The toolkit's compiled `__awaiter` helpers test `this` at module level: harmless in a bundle.
     if (warning.code === 'THIS_IS_UNDEFINED') return
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every(id => id.includes('node_modules'))) return
+    if (
+      warning.code === 'CIRCULAR_DEPENDENCY' &&
+      warning.ids?.every(id => id.includes('node_modules'))
+    )
+      return
     warn(warning)
   }
 }

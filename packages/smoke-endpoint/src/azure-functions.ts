@@ -96,7 +96,9 @@ export function createAzureFunctionsHandler(
       })
     } catch (error) {
       // The same inert text the other adapters log (a host may relay its log to a CI runner).
-      const message = inertText(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+      const message = inertText(
+        `mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`
+      )
       if (context?.error) context.error(message)
       else log.err(message)
       return {
