@@ -16,8 +16,12 @@ export interface AnnotationProperties {
 /** core's job summary (written to GITHUB_STEP_SUMMARY). */
 export const summary = core.summary
 
+/**
+ * An input as the workflow wrote it, untrimmed: the readers trim it themselves, after looking for
+ * invisible characters (String.prototype.trim would silently drop a leading U+FEFF).
+ */
 export function getInput(name: string): string {
-  return core.getInput(name)
+  return core.getInput(name, { trimWhitespace: false })
 }
 
 /** An output through core (the GITHUB_OUTPUT file, with core's per-value delimiter). */

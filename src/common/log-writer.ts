@@ -88,16 +88,3 @@ export function createLogWriter(
 /** The process's writer. */
 export const log: LogWriter = createLogWriter()
 
-/**
- * Ends the process once stdout and stderr have handed everything to the OS. `process.exit()` alone
- * drops what a pipe has not taken yet, and the runner reads the action's output through one: the
- * end of the log, annotations among it, would be lost when the runner reads slowly.
- */
-export function exitOnceFlushed(exit: () => void = () => process.exit()): void {
-  let pending = 2
-  const flushed = (): void => {
-    if (--pending === 0) exit()
-  }
-  process.stdout.write('', flushed)
-  process.stderr.write('', flushed)
-}
