@@ -87,4 +87,3 @@ export function createLogWriter(
 
 /** The process's writer. */
 export const log: LogWriter = createLogWriter()
-
