@@ -5,6 +5,7 @@
 // sets, and the installs of the packed smoke endpoint into a new app and of the packed command line into a
 // new project.
 const { EVIDENCE_SUITES } = require('./jest.long-suites.cjs')
+const esmPackages = require('./jest.esm-packages.cjs')
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -14,7 +15,9 @@ module.exports = {
   testMatch: EVIDENCE_SUITES.map(
     suite => `<rootDir>/__tests__/${suite}${suite.endsWith('/') ? '**/*.test.ts' : ''}`
   ),
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }], ...esmPackages.transform },
+  transformIgnorePatterns: esmPackages.transformIgnorePatterns,
+  moduleNameMapper: esmPackages.moduleNameMapper,
   testTimeout: 60000,
   globalSetup: '<rootDir>/__tests__/helpers/skip-log-setup.ts',
   globalTeardown: '<rootDir>/__tests__/helpers/skip-notice-teardown.ts',
