@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { InputError } from '../../src/inputs/action-inputs'
-import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/shards/shard-mode'
-import { InputErrors } from '../../src/inputs/input-errors'
-import { INPUT_DEFAULTS, readInputs } from '../../src/inputs/read-inputs'
-import { DEFAULT_POLL_MS } from '../../src/dispatch/vm/arm/compute'
+import { InputError } from '../../src/engine/inputs/action-inputs'
+import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
+import { InputErrors } from '../../src/engine/inputs/input-errors'
+import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
+import { DEFAULT_POLL_MS } from '../../src/engine/dispatch/vm/arm/compute'
 import { expectInputError } from './expect-input-error'
 
 type Inputs = Record<string, string>
