@@ -1,9 +1,12 @@
 /**
  * jest globalTeardown (it runs after jest's summary): prints ONE notice listing the suites skipped
  * for a missing system tool and the command that installs each tool, then removes the log that
- * skip-log-setup.ts made. Prints nothing when nothing was skipped.
+ * skip-log-setup.ts made. Prints nothing when nothing was skipped. Then the run's temporary folder
+ * (skip-log-setup.ts): what the suites left in it is named by prefix (the prefix names the suite
+ * or helper that made it: clean it in that suite's afterAll), and the folder is removed, so the
+ * machine's temp folder keeps nothing of the run.
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { TOOL_INSTALL } from './system-tools'
 
@@ -46,4 +49,33 @@ export default async function skipNoticeTeardown(): Promise<void> {
   }
   const notice = skipNotice(skips)
   if (notice) process.stdout.write(`\n${notice}\n`)
+  const runTemp = process.env['MI_SMOKE_TEST_TMP']
+  if (runTemp) {
+    const left = leftoverNotice(readdirSafe(runTemp))
+    if (left) process.stdout.write(`\n${left}\n`)
+    rmSync(runTemp, { recursive: true, force: true })
+  }
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+  } catch {
+    return []
+  }
+}
+
+/** What the suites left in the run's temp folder, counted by prefix; '' when nothing. */
+export function leftoverNotice(entries: string[]): string {
+  if (entries.length === 0) return ''
+  const byPrefix = new Map<string, number>()
+  for (const entry of entries) {
+    // mkdtemp adds six characters to the prefix.
+    const prefix = entry.replace(/[A-Za-z0-9]{6}$/, '')
+    byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) + 1)
+  }
+  return [
+    `mi-smoke: the tests left ${entries.length} temporary file(s) or folder(s), removed with the run's temp folder:`,
+    ...[...byPrefix].sort(([, a], [, b]) => b - a).map(([prefix, n]) => `  ${prefix}* ${n}`)
+  ].join('\n')
 }

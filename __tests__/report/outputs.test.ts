@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
@@ -88,6 +88,7 @@ describe('outputs', () => {
     expect(reportFilePath('../../etc/x', { RUNNER_TEMP: '/rt' })).toBe(
       '/rt/mi-smoke-report-etcx.json'
     )
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('overrides win (bad input)', () => {
