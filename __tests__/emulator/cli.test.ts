@@ -241,7 +241,11 @@ describeWithTools(['openssl', 'curl'], 'npm run emulator -- --fleet', () => {
       dirs.push(dir)
       let sidecarOut = ''
       // Its own process group, so that stopping it stops the node it starts and nothing else.
-      sidecar = spawn('bash', ['-c', sidecarLine.trim()], { cwd: ROOT, env: cliEnv, detached: true })
+      sidecar = spawn('bash', ['-c', sidecarLine.trim()], {
+        cwd: ROOT,
+        env: cliEnv,
+        detached: true
+      })
       sidecar.stdout?.on('data', (chunk: Buffer) => (sidecarOut += chunk.toString()))
       sidecar.stderr?.on('data', (chunk: Buffer) => (sidecarOut += chunk.toString()))
       await waitFor(() => sidecarOut, 'listening on 127.0.0.1')

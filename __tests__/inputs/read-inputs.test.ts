@@ -81,7 +81,7 @@ describe('readInputs: defaults', () => {
 describe('the default concurrency fits a fleet', () => {
   // docs/vm-targets.md: 50 VMs in one round; ARM refills 25 reads a second per subscription and
   // principal, and each running target polls its operation every DEFAULT_POLL_MS.
-  it('runs 50 VMs in one round and keeps the polls within ARM\'s read refill rate', () => {
+  it("runs 50 VMs in one round and keeps the polls within ARM's read refill rate", () => {
     const concurrency = readInputs(from({})).concurrency
     expect(Math.ceil(50 / concurrency)).toBe(1)
     expect(concurrency * (1000 / DEFAULT_POLL_MS)).toBeLessThanOrEqual(25)
