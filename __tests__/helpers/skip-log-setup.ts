@@ -15,6 +15,8 @@ export default async function skipLogSetup(): Promise<void> {
     const runTemp = mkdtempSync(join(tmpdir(), 'mi-smoke-test-run-'))
     process.env['MI_SMOKE_TEST_TMP'] = runTemp
     for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = runTemp
+    // stray-commands.ts records workflow commands written to a test process's stdout here.
+    process.env['MI_SMOKE_STRAY_LOG'] = join(runTemp, 'stray-commands.jsonl')
   }
   if (process.env['MI_SMOKE_SKIP_LOG']) return
   const log = join(mkdtempSync(join(tmpdir(), 'mi-smoke-skips-')), 'skips.jsonl')

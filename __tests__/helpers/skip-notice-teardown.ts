@@ -13,6 +13,8 @@ import { TOOL_INSTALL } from './system-tools'
 interface Skip {
   suite: string
   missing: string[]
+  /** The tests the group declares: jest counts each as skipped. */
+  tests?: number
 }
 
 function readSkips(log: string): Skip[] {
@@ -30,9 +32,12 @@ function readSkips(log: string): Skip[] {
 export function skipNotice(skips: Skip[]): string {
   if (skips.length === 0) return ''
   const tools = [...new Set(skips.flatMap(skip => skip.missing))].sort()
+  const tests = skips.reduce((sum, skip) => sum + (skip.tests ?? 0), 0)
   return [
-    `mi-smoke: ${skips.length} test suite(s) skipped, system tools not installed: ${tools.join(', ')}`,
-    ...skips.map(skip => `  - ${skip.suite} (needs ${skip.missing.join(', ')})`),
+    `mi-smoke: ${tests} test(s) in ${skips.length} group(s) skipped (counted in jest's "skipped" above), system tools not installed: ${tools.join(', ')}`,
+    ...skips.map(
+      skip => `  - ${skip.suite}: ${skip.tests ?? 0} test(s) (needs ${skip.missing.join(', ')})`
+    ),
     'Install them to run everything (CI does, and fails instead of skipping: MI_SMOKE_REQUIRE_TOOLS=1):',
     ...tools.map(tool => `  ${tool}: ${TOOL_INSTALL[tool] ?? 'install it'}`)
   ].join('\n')
@@ -51,7 +56,12 @@ export default async function skipNoticeTeardown(): Promise<void> {
   if (notice) process.stdout.write(`\n${notice}\n`)
   const runTemp = process.env['MI_SMOKE_TEST_TMP']
   if (runTemp) {
-    const left = leftoverNotice(readdirSafe(runTemp))
+    const strayLog = process.env['MI_SMOKE_STRAY_LOG']
+    const left = leftoverNotice(
+      readdirSafe(runTemp).filter(
+        entry => strayLog === undefined || !strayLog.endsWith(`/${entry}`)
+      )
+    )
     if (left) process.stdout.write(`\n${left}\n`)
     rmSync(runTemp, { recursive: true, force: true })
   }

@@ -75,10 +75,17 @@ describe('outputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'runner-temp-'))
     const report = buildReport([rbacDeniedTarget()], 99)
     const set: Record<string, string> = {}
+    const warnings: string[] = []
     const outputs = writeOutputs(report, 'nonce-123', {
       env: { RUNNER_TEMP: dir },
-      sink: { setOutput: (n, v) => (set[n] = v) }
+      sink: { setOutput: (n, v) => (set[n] = v), warning: w => warnings.push(w) }
     })
+    // The fixture's claims are not GUIDs: those outputs stay empty, and a warning says so.
+    expect(warnings).toEqual([
+      'Output principal-id was left empty: its value is not a GUID',
+      'Output client-id was left empty: its value is not a GUID',
+      'Output tenant-id was left empty: its value is not a GUID'
+    ])
     expect(outputs['report-path']).toBe(join(dir, 'mi-smoke-report-nonce-123.json'))
     expect(JSON.parse(readFileSync(outputs['report-path'], 'utf8'))).toEqual(
       JSON.parse(set['report']!)
