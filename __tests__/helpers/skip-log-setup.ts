@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export default async function skipLogSetup(): Promise<void> {
-  if (!process.env['MI_SMOKE_TEST_TMP']) {
-    const runTemp = mkdtempSync(join(tmpdir(), 'mi-smoke-test-run-'))
-    process.env['MI_SMOKE_TEST_TMP'] = runTemp
-    for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = runTemp
-    // stray-commands.ts records workflow commands written to a test process's stdout here.
-    process.env['MI_SMOKE_STRAY_LOG'] = join(runTemp, 'stray-commands.jsonl')
-  }
+  // Always a folder of this run's own: a jest started by a test (fresh-machine.test.ts) makes one
+  // inside its parent's, and removes only its own.
+  const runTemp = mkdtempSync(join(tmpdir(), 'mi-smoke-test-run-'))
+  process.env['MI_SMOKE_TEST_TMP'] = runTemp
+  for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = runTemp
+  // stray-commands.ts records workflow commands written to a test process's stdout here.
+  process.env['MI_SMOKE_STRAY_LOG'] = join(runTemp, 'stray-commands.jsonl')
   if (process.env['MI_SMOKE_SKIP_LOG']) return
   const log = join(mkdtempSync(join(tmpdir(), 'mi-smoke-skips-')), 'skips.jsonl')
   writeFileSync(log, '')
