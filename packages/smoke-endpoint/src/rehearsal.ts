@@ -15,7 +15,7 @@
  * request that names the emulator is refused with a message naming the setting (`rehearsalHint`).
  */
 import { serviceForHost } from '../../../src/azure/services'
-import { isLoopbackHost, isLoopbackUrl } from '../../../src/shared/url/loopback'
+import { isLoopbackHost, isLoopbackUrl } from '../../../src/common/url/loopback'
 import type { AllowRule } from './allowlist'
 
 export interface RehearsalOptions {
