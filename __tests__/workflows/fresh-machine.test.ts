@@ -51,7 +51,8 @@ test('jest passes, skips the shellcheck suite and ends with one notice saying ho
   // The shellcheck suite is skipped, the stands-alone one runs: some skipped, some passed, none failed.
   expect(run.out).toMatch(/Tests:\s+[1-9]\d* skipped, [1-9]\d* passed, \d+ total/)
   expect(run.code).toBe(0)
-  const notices = run.out.match(/skipped \(counted in jest's "skipped" above\), system tools/g) ?? []
+  const notices =
+    run.out.match(/skipped \(counted in jest's "skipped" above\), system tools/g) ?? []
   expect(notices).toHaveLength(1)
   // The notice counts the skipped tests as jest does.
   const skipped = /Tests:\s+(\d+) skipped/.exec(run.out)?.[1]
