@@ -18,6 +18,10 @@ module.exports = {
   // notice naming what was skipped and how to install it (see __tests__/helpers/system-tools.ts).
   globalSetup: '<rootDir>/__tests__/helpers/skip-log-setup.ts',
   globalTeardown: '<rootDir>/__tests__/helpers/skip-notice-teardown.ts',
+  // A quiet, clean run: no workflow command on the test processes' stdout, skip figures that agree
+  // with the notice (quiet-run-reporter.cjs), nothing left in the temp folder (the teardown).
+  setupFiles: ['<rootDir>/__tests__/helpers/stray-commands.ts'],
+  reporters: ['default', '<rootDir>/__tests__/helpers/quiet-run-reporter.cjs'],
   // Each test file gets its own module registry; @azure/identity's process-wide caches are isolated further
   // by running its tests in child processes (see __tests__/helpers).
   maxWorkers: 2

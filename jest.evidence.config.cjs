@@ -21,6 +21,10 @@ module.exports = {
   testTimeout: 60000,
   globalSetup: '<rootDir>/__tests__/helpers/skip-log-setup.ts',
   globalTeardown: '<rootDir>/__tests__/helpers/skip-notice-teardown.ts',
+  // A quiet, clean run: no workflow command on the test processes' stdout, skip figures that agree
+  // with the notice (quiet-run-reporter.cjs), nothing left in the temp folder (the teardown).
+  setupFiles: ['<rootDir>/__tests__/helpers/stray-commands.ts'],
+  reporters: ['default', '<rootDir>/__tests__/helpers/quiet-run-reporter.cjs'],
   // One suite at a time: the fault matrix closes emulator listeners to model refused connections,
   // and a port it has just let go of can be taken by a listener of a suite running beside it (seen
   // once: api-closed on a VM answered by another suite's server, api-error instead of egress-blocked).
