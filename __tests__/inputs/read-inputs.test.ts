@@ -6,6 +6,7 @@ import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
 import { InputErrors } from '../../src/engine/inputs/input-errors'
 import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
 import { expectInputError } from './expect-input-error'
+import { OUTPUT_NAMES, SHARD_OUTPUT_NAME } from '../../src/contracts/outputs'
 
 type Inputs = Record<string, string>
 const from =
@@ -55,25 +56,7 @@ describe('readInputs: defaults', () => {
       asked.push(name)
       return ''
     })
-    expect(asked.sort()).toEqual(
-      [
-        'targets',
-        'identity',
-        'checks',
-        'expected-principal-id',
-        'rbac-wait',
-        'ready-wait',
-        'timeout',
-        'concurrency',
-        'fail-on',
-        'os',
-        'endpoint-key',
-        'endpoint-audience',
-        'imds-endpoint',
-        'summary',
-        'sdk-identity'
-      ].sort()
-    )
+    expect(asked.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
   })
 })
 
@@ -99,25 +82,7 @@ describe('action.yml agrees with the contract and readInputs', () => {
   })
 
   it('declares every output of the contract', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual(
-      [
-        'result',
-        'failed-step',
-        'failure-mode',
-        'principal-id',
-        'client-id',
-        'tenant-id',
-        'expires-on',
-        'report',
-        'report-path',
-        'shards',
-        'failed-targets',
-        'targets',
-        'passed',
-        'warned',
-        'failed'
-      ].sort()
-    )
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES, SHARD_OUTPUT_NAME].sort())
     for (const spec of Object.values(action.outputs))
       expect(spec.description.length).toBeGreaterThan(10)
   })

@@ -5,9 +5,10 @@
  * independent line: whatever diagnosis or a future change produces, a value that does not fit is
  * left empty, and a warning says which output and why (never quoting the value).
  */
+// eslint-disable-next-line mi-smoke/import-boundaries -- until the one control-character rule moves to src/shared
 import { hasControlCharacter } from '../engine/inputs/audience-value'
 import { FAILURE_MODES } from './report'
-import type { ActionOutputs } from '../action/outputs'
+import type { ActionOutputs, OutputName } from './outputs'
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `Date.prototype.toISOString()`'s shape: what diagnosis writes. */
@@ -24,7 +25,7 @@ const enumOf = (name: string, values: readonly string[]): Shape => ({
 })
 
 /** The shape of each output; `''` (unknown, not applicable) always fits. */
-export const OUTPUT_SHAPES: Record<keyof ActionOutputs, Shape> = {
+export const OUTPUT_SHAPES: Record<OutputName, Shape> = {
   result: enumOf('one of pass, warn, fail', RESULTS),
   'failed-step': enumOf('one of dispatch, imds, token, api', STEPS),
   'failure-mode': enumOf('a failure-mode code', FAILURE_MODES),
@@ -76,7 +77,7 @@ export function shapedOutputs(outputs: ActionOutputs): {
 } {
   const shaped = { ...outputs }
   const warnings: string[] = []
-  for (const name of Object.keys(shaped) as Array<keyof ActionOutputs>) {
+  for (const name of Object.keys(shaped) as OutputName[]) {
     const value = shaped[name]
     const shape = OUTPUT_SHAPES[name]
     if (value === '' || shape.fits(value)) continue
