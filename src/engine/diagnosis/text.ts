@@ -34,15 +34,6 @@ export function hostPort(url: string): string {
   }
 }
 
-/** Host of a URL, or the URL itself when it does not parse. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname
-  } catch {
-    return url
-  }
-}
-
 /** `3 requests` / `1 request`. */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`

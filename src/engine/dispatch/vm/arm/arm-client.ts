@@ -23,6 +23,7 @@ import { DispatchError } from '../../workload'
 import type { AzCallContext } from '../az-errors'
 import { maskedTail } from '../mask'
 import { armCallError } from './arm-errors'
+import { MAX_CONCURRENCY } from '../../../inputs/read-inputs'
 import type { ArmCredentials } from './cli-session'
 
 export const MAX_RETRIES = 5
@@ -32,13 +33,6 @@ export const MAX_RETRY_AFTER_MS = 60_000
 export const REQUEST_TIMEOUT_MS = 60_000
 /** A listing of 1,000 scale-set instances with instance views is about 1 MB. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024
-
-/**
- * Connections to ARM at most, shared by every target: each request is short (run-command answers
- * 202 at once and is then polled), so a few connections carry a fleet, and each one saved is a
- * TLS handshake saved.
- */
-export const MAX_SOCKETS = 16
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504])
 
@@ -125,10 +119,11 @@ export class ArmClient {
   }
 
   private pool(): Agent {
-    // Sockets stay open between the reads, the run-commands and the polls of every target.
+    // Sockets stay open between the reads, the run-commands and the polls of every target; at most
+    // one per target probed at once (the `concurrency` cap), so no target waits for a socket.
     this.agent ??= new (loadHttps().Agent)({
       keepAlive: true,
-      maxSockets: 256,
+      maxSockets: MAX_CONCURRENCY,
       ca: this.options.ca
     })
     return this.agent
