@@ -20,7 +20,7 @@ import {
   type HttpOutcome
 } from '../../../../shared/http/http-request'
 import { DispatchError } from '../../workload'
-import type { AzCallContext } from '../az-errors'
+import type { AzureCallContext } from '../azure-errors'
 import { maskedTail } from '../mask'
 import { armCallError } from './arm-errors'
 import { MAX_CONCURRENCY } from '../../../inputs/read-inputs'
@@ -41,7 +41,7 @@ export interface ArmRequest {
   /** A path below the Resource Manager URL (`/subscriptions/...?api-version=...`) or an absolute URL on it. */
   url: string
   body?: unknown
-  context: AzCallContext
+  context: AzureCallContext
   signal?: AbortSignal
   /** Statuses handed back to the caller rather than thrown (e.g. 409 while another run is in progress). */
   accept?: number[]
@@ -85,7 +85,7 @@ function loadHttps(): typeof import('node:https') {
   return require('node:https') as typeof import('node:https')
 }
 
-function deadlineError(context: AzCallContext): DispatchError {
+function deadlineError(context: AzureCallContext): DispatchError {
   return new DispatchError(
     `the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`,
     'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)'
