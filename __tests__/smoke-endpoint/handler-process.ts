@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, statSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/public'
 
 const ROOT = resolve(__dirname, '..', '..')
 

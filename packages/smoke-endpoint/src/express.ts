@@ -7,13 +7,10 @@
  * not depend on Express. Works with or without `express.json()` in front: a body the parser already
  * read is taken as is, otherwise the stream is read here with the protocol's size limit.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createSmokeHandler, type SmokeHandlerOptions } from './handler-core'
+import type { ServerResponse } from 'node:http'
+import { createSmokeHandler } from './handler-core'
 import { serveWith } from './node-http'
-
-/** What the middleware needs of Express's `req`: node's request, maybe with a parsed `body`. */
-export type ExpressLikeRequest = IncomingMessage & { body?: unknown }
-export type ExpressLikeNext = (error?: unknown) => void
+import type { SmokeHandlerOptions, ExpressLikeRequest, ExpressLikeNext } from './public'
 
 export function createExpressMiddleware(
   options: SmokeHandlerOptions = {}

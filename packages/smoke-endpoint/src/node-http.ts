@@ -6,12 +6,7 @@
  * or, inside an existing server, `if (req.url === '/mi-smoke') return smoke(req, res)`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import {
-  createSmokeHandler,
-  type SmokeHandler,
-  type SmokeHandlerOptions,
-  type SmokeResponse
-} from './handler-core'
+import { createSmokeHandler } from './handler-core'
 import { header } from './authenticate'
 import {
   PROTOCOL_VERSION,
@@ -19,6 +14,7 @@ import {
   REQUEST_BODY_LIMIT
 } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
+import type { SmokeHandlerOptions, SmokeResponse, SmokeHandler } from './public'
 
 export function createNodeHandler(
   options: SmokeHandlerOptions = {}

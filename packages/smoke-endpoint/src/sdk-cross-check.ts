@@ -9,20 +9,7 @@
  */
 import type { SdkObservation } from '../../../src/contracts/observations'
 import { cut, redactTokens } from '../../../src/contracts/smoke-protocol'
-
-/** What the cross-check needs of a credential: the `TokenCredential` shape of `@azure/core-auth`. */
-export interface TokenCredentialLike {
-  getToken(
-    scopes: string | string[],
-    options?: { abortSignal?: AbortSignal }
-  ): Promise<{ token: string } | null>
-}
-
-/** A credential the app itself uses, to be asked alongside (or instead of) the default ones. */
-export interface NamedCredential {
-  name: string
-  credential: TokenCredentialLike
-}
+import type { NamedCredential } from './public'
 
 export interface SdkCheckOptions {
   /** Per-credential limit. */
