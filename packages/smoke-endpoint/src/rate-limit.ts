@@ -1,9 +1,9 @@
-import type { RateLimitOptions } from './public'
 /**
  * A token bucket per handler instance: a smoke test every few seconds is plenty, and a caller that
  * holds the key must not be able to turn the workload into a token-request flood (IMDS allows
  * 20 identity requests per second per VM, shared with the app itself).
  */
+import type { RateLimitOptions } from './public'
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 6, perMinute: 6 }
 
