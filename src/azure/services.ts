@@ -14,6 +14,7 @@
  * an entry is lenient: a false pre-flight warning costs users more than a missed one, which the
  * API's 401 still reports.
  */
+import { GUID } from '../shared/guid'
 
 export type AzureCloud = 'public' | 'usgov' | 'china'
 
@@ -858,8 +859,6 @@ export function audienceAccepted(resource: string, entry: AzureServiceEntry): bo
   const wanted = caseFoldAudience(resource)
   return entry.accepted.some(audience => caseFoldAudience(audience) === wanted)
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * An audience in the form two audiences are compared in when asking "the same resource?" (not "would

@@ -9,8 +9,8 @@
 import { hasControlCharacter } from '../engine/inputs/audience-value'
 import { FAILURE_MODES } from './report'
 import type { ActionOutputs, OutputName } from './outputs'
+import { GUID } from '../shared/guid'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `Date.prototype.toISOString()`'s shape: what diagnosis writes. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
 const RESULTS = ['pass', 'warn', 'fail']

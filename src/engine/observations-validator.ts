@@ -32,6 +32,7 @@ import {
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
 import { containsJwt, redactSecrets } from '../shared/redact'
+import { GUID } from '../shared/guid'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const TRANSPORT_ERRORS: readonly TransportError[] = [
@@ -59,7 +60,6 @@ const MAX_ATTEMPTS = 1000
 const MIN_EPOCH_S = 946_684_800
 const MAX_EPOCH_S = 4_102_444_800
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/
 const PROBE_NAME = /^[A-Za-z0-9._/-]{1,64}$/
 const FIELD_NAME = /^[A-Za-z0-9_.-]{1,64}$/

@@ -26,6 +26,7 @@ import { detectPlatform } from './sources/platform'
 import { exchangeOf } from './sources/source'
 import type { InstanceAttempt, SourceContext, TokenAttempt } from './sources/source'
 import { cutBody, reduceTokenResponse } from './token-response'
+import { GUID } from '../shared/guid'
 
 export interface ProbeOptions {
   env: NodeJS.ProcessEnv
@@ -44,7 +45,6 @@ export const NO_TOKEN = 'no token'
 /** Storage rejects bearer requests without a service version. */
 export const STORAGE_VERSION = '2023-11-03'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Azure's resource group names: letters, digits, `_-.()`, up to 90, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w.()]{1,90}$/
 

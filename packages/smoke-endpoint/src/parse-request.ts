@@ -13,6 +13,7 @@ import {
   PROTOCOL_VERSION,
   type ProtocolErrorCode
 } from '../../../src/contracts/smoke-protocol'
+import { GUID } from '../../../src/shared/guid'
 
 /** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
 export class RequestRefused extends Error {
@@ -26,7 +27,6 @@ export class RequestRefused extends Error {
   }
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const USER_ASSIGNED_ID =
   /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i
 const MAX_URL_LENGTH = 2048

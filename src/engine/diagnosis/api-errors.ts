@@ -24,6 +24,7 @@ import { mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import * as fix from './remediation'
 import { armScopeOf, keyVaultActionOf } from './arm-scope'
 import { hostPort, oneLine, quote } from './text'
+import { GUID_SOURCE } from '../../shared/guid'
 
 export interface ApiAnswerContext {
   check: Check
@@ -357,7 +358,7 @@ function acceptedAudienceIn(message: string): string | undefined {
  * must match the tenant 'https://sts.windows.net/B/'", Key Vault's "Expected one of ..., found A".
  */
 function tenantsIn(message: string): { found?: string; expected?: string } {
-  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  const guid = `(${GUID_SOURCE})`
   const found =
     new RegExp(`wrong issuer '[^']*?${guid}`, 'i').exec(message)?.[1] ??
     new RegExp(`found:? https?://[^/]+/${guid}`, 'i').exec(message)?.[1]
@@ -401,7 +402,7 @@ function principalOf(body: ErrorBody, context: ApiAnswerContext): string | undef
 }
 
 function principalIn(message: string): string | undefined {
-  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  const guid = `(${GUID_SOURCE})`
   return (
     new RegExp(`object id '${guid}'`, 'i').exec(message)?.[1] ??
     new RegExp(`\\boid=${guid}`, 'i').exec(message)?.[1] ??

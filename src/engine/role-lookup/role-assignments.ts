@@ -6,6 +6,7 @@
  */
 import type { AzCall, AzOutput } from './az-process'
 import type { Permission } from './permissions'
+import { GUID } from '../../shared/guid'
 
 export interface Assignment {
   role: string
@@ -22,7 +23,6 @@ export type Lookup =
   | { kind: 'no-permission'; detail: string }
   | { kind: 'failed'; detail: string }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** An ARM scope as az takes it: a subscription and optionally a path of plain segments below it. */
 const SCOPE = /^\/subscriptions\/[0-9a-f-]{36}(\/[\w.()-]+)*$/i
 /** At most this many roles get their definition read: a smoke test, not an audit. */
