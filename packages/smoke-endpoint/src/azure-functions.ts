@@ -9,11 +9,8 @@
  * `@azure/functions`.
  */
 import { createSmokeHandler } from './handler-core'
-import {
-  PROTOCOL_VERSION,
-  redactTokens,
-  REQUEST_BODY_LIMIT
-} from '../../../src/contracts/smoke-protocol'
+import { redactSecrets } from '../../../src/shared/redact'
+import { PROTOCOL_VERSION, REQUEST_BODY_LIMIT } from '../../../src/contracts/smoke-protocol'
 import type {
   SmokeHandlerOptions,
   HeaderBag,
@@ -78,7 +75,7 @@ export function createAzureFunctionsHandler(
       })
     } catch (error) {
       const log = context?.error ?? console.error
-      log(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+      log(`mi-smoke: the smoke endpoint failed: ${redactSecrets(String(error))}`)
       return {
         status: 500,
         headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

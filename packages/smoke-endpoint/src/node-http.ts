@@ -8,11 +8,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createSmokeHandler } from './handler-core'
 import { header } from './authenticate'
-import {
-  PROTOCOL_VERSION,
-  redactTokens,
-  REQUEST_BODY_LIMIT
-} from '../../../src/contracts/smoke-protocol'
+import { redactSecrets } from '../../../src/shared/redact'
+import { PROTOCOL_VERSION, REQUEST_BODY_LIMIT } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
 import type { SmokeHandlerOptions, SmokeResponse, SmokeHandler } from './public'
 
@@ -69,7 +66,7 @@ async function respond(
     }
   } catch (error) {
     // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-    console.error(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+    console.error(`mi-smoke: the smoke endpoint failed: ${redactSecrets(String(error))}`)
     answer = {
       status: 500,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

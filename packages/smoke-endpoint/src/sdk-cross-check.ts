@@ -8,7 +8,8 @@
  * it still gets the raw probe (the cross-check then reports why it could not run).
  */
 import type { SdkObservation } from '../../../src/contracts/observations'
-import { cut, redactTokens } from '../../../src/contracts/smoke-protocol'
+import { redactSecrets } from '../../../src/shared/redact'
+import { cut } from '../../../src/shared/format'
 import type { NamedCredential } from './public'
 
 export interface SdkCheckOptions {
@@ -55,7 +56,7 @@ async function defaultCredentials(): Promise<NamedCredential[]> {
 function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   // Only the first line: SDK messages append troubleshooting links and chained errors.
-  return cut(redactTokens(message.split('\n')[0] ?? message), 300)
+  return cut(redactSecrets(message.split('\n')[0] ?? message), 300)
 }
 
 async function askOne(

@@ -23,7 +23,7 @@ import type { FailureMode } from '../../contracts/report'
 import { mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import * as fix from './remediation'
 import { armScopeOf, keyVaultActionOf } from './arm-scope'
-import { hostPort, oneLine, quote } from './text'
+import { hostPort, excerpt, quote } from './text'
 import { GUID_SOURCE } from '../../shared/guid'
 
 export interface ApiAnswerContext {
@@ -442,7 +442,7 @@ function describeError(body: ErrorBody, raw: string | undefined): string {
       body.detail !== undefined && body.detail !== body.message
         ? `${body.message ?? ''} ${body.detail}`
         : (body.message ?? '')
-    return `: ${quote(`${body.code ?? ''}${inner}${body.code && text ? ' ' : ''}${oneLine(text, 200)}`, 260)}`
+    return `: ${quote(`${body.code ?? ''}${inner}${body.code && text ? ' ' : ''}${excerpt(text, 200)}`, 260)}`
   }
   return raw === undefined ? '' : `: ${quote(raw, 120)}`
 }

@@ -7,7 +7,7 @@
 import type { ApiObservation } from '../../contracts/observations'
 import { parseRetryAfter } from '../../node-probe/retry-policy'
 import type { ApiVerdict } from './api-errors'
-import { hostPort, oneLine, quote } from './text'
+import { hostPort, excerpt, quote } from './text'
 
 const SERVICE_FAILURES = new Set([500, 502, 503, 504])
 
@@ -28,7 +28,7 @@ export function throttledApi(
   const after =
     observation.retryAfter === undefined
       ? ''
-      : `, Retry-After ${quote(oneLine(observation.retryAfter, 40), 50)}`
+      : `, Retry-After ${quote(excerpt(observation.retryAfter, 40), 50)}`
   return {
     status: 'fail',
     failureMode: 'throttled',

@@ -15,15 +15,14 @@ import { isLoopbackHost } from '../../shared/url/loopback'
 import { parseAnswer } from '../observations-validator'
 import type { ProbeRequest } from '../../contracts/probe-request'
 import { httpRequest, isFailure, type HttpResponse } from '../../shared/http/http-request'
+import { cut } from '../../shared/format'
 import {
-  cut,
   KEY_HEADER,
-  redactTokens,
   RESPONSE_BODY_LIMIT,
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
 } from '../../contracts/smoke-protocol'
-import { registerSecretText } from '../../shared/redact'
+import { registerSecretText, redactSecrets } from '../../shared/redact'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>
@@ -143,7 +142,7 @@ async function runnerToken(
   try {
     token = await source(audience, signal)
   } catch (error) {
-    const message = redactTokens(
+    const message = redactSecrets(
       String(error instanceof Error ? error.message : error).split('\n')[0] ?? ''
     )
     throw new DispatchError(
@@ -158,7 +157,7 @@ async function runnerToken(
 }
 
 function evidence(body: string): string | undefined {
-  const text = cut(redactTokens(body).trim(), EVIDENCE_LIMIT)
+  const text = cut(redactSecrets(body).trim(), EVIDENCE_LIMIT)
   return text === '' ? undefined : text
 }
 
@@ -214,7 +213,7 @@ function transportFailure(
 function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): DispatchError {
   const status = response.status
   const ours = protocolError(response.body)
-  const said = ours ? `: ${cut(redactTokens(ours.message), 300)}` : ''
+  const said = ours ? `: ${cut(redactSecrets(ours.message), 300)}` : ''
   const proof = evidence(response.body)
   const where = url.host
   if (status >= 300 && status < 400) {
