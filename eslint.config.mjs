@@ -12,25 +12,25 @@ const FRONT_ENDS = ['src/action', 'src/index.ts', 'packages/cli/src']
 const BOUNDARIES = [
   {
     from: 'src/contracts',
-    allow: ['src/contracts', 'src/shared', 'src/azure'],
+    allow: ['src/contracts', 'src/common', 'src/azure'],
     denyPackages: ['@actions'],
     because: 'the contracts are the shapes every layer shares, so they depend on no layer'
   },
   {
-    from: 'src/shared',
-    allow: ['src/contracts', 'src/shared', 'src/azure'],
+    from: 'src/common',
+    allow: ['src/contracts', 'src/common', 'src/azure'],
     denyPackages: ['@actions'],
     because: 'shared helpers serve every layer, so they depend on no layer'
   },
   {
     from: 'src/azure',
-    allow: ['src/contracts', 'src/shared', 'src/azure'],
+    allow: ['src/contracts', 'src/common', 'src/azure'],
     denyPackages: ['@actions'],
     because: 'the service table is data every layer reads, including the smoke endpoint'
   },
   {
     from: 'src/node-probe',
-    allow: ['src/contracts', 'src/shared', 'src/azure', 'src/node-probe'],
+    allow: ['src/contracts', 'src/common', 'src/azure', 'src/node-probe'],
     denyPackages: ['@actions'],
     because: 'the node probe runs inside the workload (the smoke endpoint package ships it)'
   },
@@ -50,7 +50,7 @@ const BOUNDARIES = [
   },
   {
     from: 'packages/smoke-endpoint/src',
-    allow: ['src/contracts', 'src/shared', 'src/azure', 'src/node-probe'],
+    allow: ['src/contracts', 'src/common', 'src/azure', 'src/node-probe'],
     denyPackages: ['@actions'],
     because:
       'the smoke endpoint ships to workloads with only the contracts, shared helpers, the service table and the node probe'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { BODY_LIMIT } from '../../src/contracts/observations'
-import { redactSecrets } from '../../src/shared/redact'
+import { redactSecrets } from '../../src/common/redact'
 import { cutBody, reduceTokenResponse } from '../../src/node-probe/token-response'
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')

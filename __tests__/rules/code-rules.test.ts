@@ -71,7 +71,7 @@ describe('import boundaries (eslint)', () => {
   test('an import within the rules is clean', () => {
     const messages = lintMessages(
       `src/engine/diagnosis/${name}`,
-      "/** A file within the rules. */\nimport { REDACTED } from '../../shared/redact'\n\nexport const kept = REDACTED\n"
+      "/** A file within the rules. */\nimport { REDACTED } from '../../common/redact'\n\nexport const kept = REDACTED\n"
     )
     expect(messages).toEqual([])
   })

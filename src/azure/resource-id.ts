@@ -3,7 +3,7 @@
  * Used to tell a user which kind of resource they pasted when it is not the kind an input wants
  * (a VM's ID where a user-assigned identity belongs, a scale set's ID after `vm:`...).
  */
-import { GUID } from '../shared/guid'
+import { GUID } from '../common/guid'
 
 export interface ResourceId {
   subscriptionId: string

@@ -14,7 +14,7 @@
  * an entry is lenient: a false pre-flight warning costs users more than a missed one, which the
  * API's 401 still reports.
  */
-import { GUID } from '../shared/guid'
+import { GUID } from '../common/guid'
 
 export type AzureCloud = 'public' | 'usgov' | 'china'
 

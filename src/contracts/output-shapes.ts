@@ -5,11 +5,11 @@
  * independent line: whatever diagnosis or a future change produces, a value that does not fit is
  * left empty, and a warning says which output and why (never quoting the value).
  */
-// eslint-disable-next-line mi-smoke/import-boundaries -- until the one control-character rule moves to src/shared
+// eslint-disable-next-line mi-smoke/import-boundaries -- until the one control-character rule moves to src/common
 import { hasControlCharacter } from '../engine/inputs/audience-value'
 import { FAILURE_MODES } from './report'
 import type { ActionOutputs, OutputName } from './outputs'
-import { GUID } from '../shared/guid'
+import { GUID } from '../common/guid'
 
 /** `Date.prototype.toISOString()`'s shape: what diagnosis writes. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/

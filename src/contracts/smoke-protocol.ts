@@ -61,4 +61,4 @@ export interface ProtocolErrorBody {
  * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
  * allowed): from the one redactor.
  */
-export { containsJwt } from '../shared/redact'
+export { containsJwt } from '../common/redact'

@@ -31,8 +31,8 @@ import {
   IDENTITY_SOURCES
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
-import { containsJwt, redactSecrets } from '../shared/redact'
-import { GUID } from '../shared/guid'
+import { containsJwt, redactSecrets } from '../common/redact'
+import { GUID } from '../common/guid'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const TRANSPORT_ERRORS: readonly TransportError[] = [

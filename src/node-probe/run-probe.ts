@@ -17,16 +17,16 @@ import type {
   WorkloadMeta
 } from '../contracts/observations'
 import type { ProbeCheck, ProbeRequest } from '../contracts/probe-request'
-import { httpRequest, isFailure } from '../shared/http/http-request'
-import { mayCarryBearer } from '../shared/url/loopback'
-import { urlAmbiguity } from '../shared/url/url-ambiguity'
+import { httpRequest, isFailure } from '../common/http/http-request'
+import { mayCarryBearer } from '../common/url/loopback'
+import { urlAmbiguity } from '../common/url/url-ambiguity'
 import type { Sleep } from './retry-policy'
 import { detectSource } from './sources/detect'
 import { detectPlatform } from './sources/platform'
 import { exchangeOf } from './sources/source'
 import type { InstanceAttempt, SourceContext, TokenAttempt } from './sources/source'
 import { cutBody, reduceTokenResponse } from './token-response'
-import { GUID } from '../shared/guid'
+import { GUID } from '../common/guid'
 
 export interface ProbeOptions {
   env: NodeJS.ProcessEnv

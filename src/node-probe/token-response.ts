@@ -4,8 +4,8 @@
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 import { BODY_LIMIT } from '../contracts/observations'
-import { cut } from '../shared/format'
-import { redactSecrets } from '../shared/redact'
+import { cut } from '../common/format'
+import { redactSecrets } from '../common/redact'
 import type { TokenObservation } from '../contracts/observations'
 
 /** Fields that are credentials in any token endpoint's answer. */

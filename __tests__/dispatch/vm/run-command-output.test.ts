@@ -8,7 +8,7 @@ import {
   readObservations,
   splitLinuxMessage
 } from '../../../src/engine/dispatch/vm/run-command-output'
-import { redactSecrets } from '../../../src/shared/redact'
+import { redactSecrets } from '../../../src/common/redact'
 import type { Observations } from '../../../src/contracts/observations'
 import { validateObservations } from '../../../src/engine/observations-validator'
 

@@ -9,7 +9,7 @@
  * `@azure/functions`.
  */
 import { createSmokeHandler } from './handler-core'
-import { redactSecrets } from '../../../src/shared/redact'
+import { redactSecrets } from '../../../src/common/redact'
 import { PROTOCOL_VERSION, REQUEST_BODY_LIMIT } from '../../../src/contracts/smoke-protocol'
 import type {
   SmokeHandlerOptions,

@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createSmokeHandler } from './handler-core'
 import { header } from './authenticate'
-import { redactSecrets } from '../../../src/shared/redact'
+import { redactSecrets } from '../../../src/common/redact'
 import { PROTOCOL_VERSION, REQUEST_BODY_LIMIT } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
 import type { SmokeHandlerOptions, SmokeResponse, SmokeHandler } from './public'

@@ -13,7 +13,7 @@ import {
   PROTOCOL_VERSION,
   type ProtocolErrorCode
 } from '../../../src/contracts/smoke-protocol'
-import { GUID } from '../../../src/shared/guid'
+import { GUID } from '../../../src/common/guid'
 
 /** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
 export class RequestRefused extends Error {

@@ -8,8 +8,8 @@
  * it still gets the raw probe (the cross-check then reports why it could not run).
  */
 import type { SdkObservation } from '../../../src/contracts/observations'
-import { redactSecrets } from '../../../src/shared/redact'
-import { cut } from '../../../src/shared/format'
+import { redactSecrets } from '../../../src/common/redact'
+import { cut } from '../../../src/common/format'
 import type { NamedCredential } from './public'
 
 export interface SdkCheckOptions {

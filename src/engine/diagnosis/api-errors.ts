@@ -24,7 +24,7 @@ import { mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import * as fix from './remediation'
 import { armScopeOf, keyVaultActionOf } from './arm-scope'
 import { hostPort, excerpt, quote } from './text'
-import { GUID_SOURCE } from '../../shared/guid'
+import { GUID_SOURCE } from '../../common/guid'
 
 export interface ApiAnswerContext {
   check: Check

@@ -1,11 +1,11 @@
 /**
  * Shaping text that came from the workload (bodies, error messages) into the one-line details and
  * remediations of the report. Everything that quotes a body goes through `quote`, which also blanks
- * anything shaped like a JWT (src/shared/redact.ts): probes never send a token, but a proxy page or an API message could
+ * anything shaped like a JWT (src/common/redact.ts): probes never send a token, but a proxy page or an API message could
  * echo a header, and the report must not carry one whatever the probe did.
  */
 
-import { redactSecrets } from '../../shared/redact'
+import { redactSecrets } from '../../common/redact'
 
 /**
  * An excerpt of text the workload sent, for a detail: one line, whitespace collapsed,
@@ -21,7 +21,7 @@ export function quote(text: string, max = 160): string {
   return `"${excerpt(text, max)}"`
 }
 
-export { formatDuration } from '../../shared/format'
+export { formatDuration } from '../../common/format'
 
 /** `host:port` of a URL, the port made explicit, for firewall rules. */
 export function hostPort(url: string): string {

@@ -11,18 +11,18 @@
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
 import type { ActionInputs, Target } from '../inputs/action-inputs'
-import { isLoopbackHost } from '../../shared/url/loopback'
+import { isLoopbackHost } from '../../common/url/loopback'
 import { parseAnswer } from '../observations-validator'
 import type { ProbeRequest } from '../../contracts/probe-request'
-import { httpRequest, isFailure, type HttpResponse } from '../../shared/http/http-request'
-import { cut } from '../../shared/format'
+import { httpRequest, isFailure, type HttpResponse } from '../../common/http/http-request'
+import { cut } from '../../common/format'
 import {
   KEY_HEADER,
   RESPONSE_BODY_LIMIT,
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
 } from '../../contracts/smoke-protocol'
-import { registerSecretText, redactSecrets } from '../../shared/redact'
+import { registerSecretText, redactSecrets } from '../../common/redact'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>

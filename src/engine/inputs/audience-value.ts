@@ -4,7 +4,7 @@
  * ID URI `api://...`. The usual mistakes (a scope with `/.default`, an application's GUID, plain
  * http) are named so the fix is obvious.
  */
-import { GUID } from '../../shared/guid'
+import { GUID } from '../../common/guid'
 import { quoteValue } from './quote-value'
 import { redactUserinfo } from './url-rules'
 

@@ -33,7 +33,7 @@ const UNIT_HINTS = new Map<string, string>([
 
 /**
  * `300000` → `5m`, `1500` → `1500ms`: a duration as one would write it in an input, the shortest
- * exact spelling (for messages about inputs; `formatDuration` of src/shared/format.ts is for people).
+ * exact spelling (for messages about inputs; `formatDuration` of src/common/format.ts is for people).
  */
 export function durationInput(ms: number): string {
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`

@@ -10,7 +10,7 @@
  */
 import type { IdentitySelection } from '../../contracts/probe-request'
 import { isResourceType, parseResourceId, resourceType } from '../../azure/resource-id'
-import { GUID, GUID_SOURCE } from '../../shared/guid'
+import { GUID, GUID_SOURCE } from '../../common/guid'
 import { InputError } from './action-inputs'
 import { resourceIdFromPortalUrl } from './portal-url'
 import { quoteValue } from './quote-value'

@@ -15,7 +15,7 @@ import { cloudOfEnvironment, serviceHost } from '../../azure/services'
 import type { Check } from '../inputs/action-inputs'
 import { parseChecks } from '../inputs/checks'
 import type { Observations } from '../../contracts/observations'
-import { GUID } from '../../shared/guid'
+import { GUID } from '../../common/guid'
 
 export const LIST_SUBSCRIPTIONS_PATH = '/subscriptions?api-version=2022-12-01'
 export const LIST_RESOURCE_GROUPS_PATH =

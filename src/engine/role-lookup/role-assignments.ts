@@ -6,7 +6,7 @@
  */
 import type { AzCall, AzOutput } from './az-process'
 import type { Permission } from './permissions'
-import { GUID } from '../../shared/guid'
+import { GUID } from '../../common/guid'
 
 export interface Assignment {
   role: string

@@ -6,7 +6,7 @@
  */
 import { DispatchError } from '../workload'
 import { classifyAzureError, type AzureCallContext, type AzureError } from './azure-errors'
-import { redactSecrets } from '../../../shared/redact'
+import { redactSecrets } from '../../../common/redact'
 import { maskedTail } from './mask'
 
 /**

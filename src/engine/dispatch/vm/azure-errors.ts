@@ -9,7 +9,7 @@
  * (az-errors.ts), so both paths name a failure the same way and suggest the same fix.
  */
 import { DispatchError } from '../workload'
-import { redactSecrets } from '../../../shared/redact'
+import { redactSecrets } from '../../../common/redact'
 
 /** ARM's `error` object: what failed (`code`) and Azure's own words (`message`). */
 export interface AzureError {

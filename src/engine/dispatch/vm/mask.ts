@@ -4,8 +4,8 @@
  * values. The probes never print a token; this is the second line of defence for text we did not
  * write (noise from the VM, az's own errors).
  */
-import { cutTail } from '../../../shared/format'
-import { redactSecrets } from '../../../shared/redact'
+import { cutTail } from '../../../common/format'
+import { redactSecrets } from '../../../common/redact'
 
 /** The last `limit` characters of `text`, masked, for error evidence. */
 export function maskedTail(text: string, limit = 600): string {

@@ -7,7 +7,7 @@
 import { OBSERVATIONS_MARKER } from '../../../contracts/observations'
 import { MAX_JSON_DEPTH, nestsTooDeep } from '../../observations-validator'
 import { DispatchError } from '../workload'
-import { redactSecrets } from '../../../shared/redact'
+import { redactSecrets } from '../../../common/redact'
 import { maskedTail } from './mask'
 
 export interface RunCommandStreams {

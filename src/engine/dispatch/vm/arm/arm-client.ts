@@ -1,7 +1,7 @@
 /**
  * Requests to Azure Resource Manager from the action's own process: the runner's CLI token
  * (cli-session.ts), one keep-alive connection pool for the run, the project's proxy rules
- * (HTTPS_PROXY/NO_PROXY, src/shared/http/http-request.ts; through a proxy each request has its own
+ * (HTTPS_PROXY/NO_PROXY, src/common/http/http-request.ts; through a proxy each request has its own
  * tunnel), and ARM's retry contract:
  *  - 429 (subscription or resource-provider throttling) and 500/502/503/504 are retried after the
  *    `Retry-After` the answer names (seconds, or an HTTP date), else after 1, 2, 4... s; at most
@@ -18,7 +18,7 @@ import {
   isFailure,
   type HttpResponse,
   type HttpOutcome
-} from '../../../../shared/http/http-request'
+} from '../../../../common/http/http-request'
 import { DispatchError } from '../../workload'
 import type { AzureCallContext } from '../azure-errors'
 import { maskedTail } from '../mask'

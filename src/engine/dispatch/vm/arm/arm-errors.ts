@@ -2,7 +2,7 @@
  * ARM's failure answers as `DispatchError`s: Azure's `{code, message}` (azure-errors.ts) classified
  * directly; what names no known failure is described by its status and Azure's own words.
  */
-import type { HttpResponse } from '../../../../shared/http/http-request'
+import type { HttpResponse } from '../../../../common/http/http-request'
 import { DispatchError } from '../../workload'
 import {
   azureErrorOf,

@@ -12,7 +12,7 @@ export function oneLine(text: string): string {
 
 /**
  * The first `limit` characters of `text`, and `…` when it was longer. Redact first
- * (src/shared/redact.ts) when the text may hold a secret: a cut can never then expose a tail.
+ * (src/common/redact.ts) when the text may hold a secret: a cut can never then expose a tail.
  */
 export function cut(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}…`
