@@ -5,7 +5,7 @@
  * answered stays `api-error`, with advice about the service's health rather than about `expect=`.
  */
 import type { ApiObservation } from '../../contracts/observations'
-import { parseRetryAfter } from '../../node-probe/retry-policy'
+import { parseRetryAfter } from '../../common/retry'
 import type { ApiVerdict } from './api-errors'
 import { hostPort, excerpt, quote } from './text'
 
