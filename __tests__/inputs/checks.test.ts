@@ -1,4 +1,5 @@
-import { DEFAULT_CHECK_LINE, MAX_CHECKS, parseChecks } from '../../src/engine/inputs/checks'
+import { DEFAULT_CHECK_LINE, parseChecks } from '../../src/engine/inputs/checks'
+import { MAX_CHECKS } from '../../src/contracts/probe-request'
 import { expectInputError } from './expect-input-error'
 
 const ARM_RG =

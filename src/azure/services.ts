@@ -861,14 +861,32 @@ export function audienceAccepted(resource: string, entry: AzureServiceEntry): bo
 }
 
 /**
+ * An audience as spelled loosely, without what its spellings differ in: case, surrounding space,
+ * a `/.default` scope suffix and trailing slashes. What the probes write back is compared in this form.
+ */
+export function audienceSpelling(audience: string): string {
+  let a = audience.trim().toLowerCase()
+  if (a.endsWith('/.default')) a = a.slice(0, -'/.default'.length)
+  while (a.endsWith('/')) a = a.slice(0, -1)
+  return a
+}
+
+/**
+ * The `.default` scope of a resource, as the Azure SDKs ask a token for it:
+ * `https://management.azure.com/` → `https://management.azure.com/.default`; a scope stays as it is.
+ * (The inverse of the Azure SDK's `mapScopesToResource`.)
+ */
+export function scopeForResource(resource: string): string {
+  return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`
+}
+
+/**
  * An audience in the form two audiences are compared in when asking "the same resource?" (not "would
  * the service take it?"): lower-cased, without `/.default` and trailing slashes, an application ID
  * replaced by its service's public-cloud audience.
  */
 export function normaliseAudience(audience: string): string {
-  let a = audience.trim().toLowerCase()
-  if (a.endsWith('/.default')) a = a.slice(0, -'/.default'.length)
-  while (a.endsWith('/')) a = a.slice(0, -1)
+  const a = audienceSpelling(audience)
   if (GUID.test(a)) {
     const service = SERVICES.find(s => s.appIds?.includes(a))
     const audience = service?.clouds.public?.audience

@@ -7,14 +7,12 @@
  */
 // eslint-disable-next-line mi-smoke/import-boundaries -- until the one control-character rule moves to src/common
 import { hasControlCharacter } from '../engine/inputs/audience-value'
-import { FAILURE_MODES } from './report'
+import { FAILURE_MODES, STEP_NAMES, VERDICTS } from './report'
 import type { ActionOutputs, OutputName } from './outputs'
 import { GUID } from '../common/guid'
 
 /** `Date.prototype.toISOString()`'s shape: what diagnosis writes. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
-const RESULTS = ['pass', 'warn', 'fail']
-const STEPS = ['dispatch', 'imds', 'token', 'api']
 const COUNT = /^(0|[1-9]\d{0,6})$/
 
 type Shape = { name: string; fits(value: string): boolean }
@@ -26,8 +24,8 @@ const enumOf = (name: string, values: readonly string[]): Shape => ({
 
 /** The shape of each output; `''` (unknown, not applicable) always fits. */
 export const OUTPUT_SHAPES: Record<OutputName, Shape> = {
-  result: enumOf('one of pass, warn, fail', RESULTS),
-  'failed-step': enumOf('one of dispatch, imds, token, api', STEPS),
+  result: enumOf(`one of ${VERDICTS.join(', ')}`, VERDICTS),
+  'failed-step': enumOf(`one of ${STEP_NAMES.join(', ')}`, STEP_NAMES),
   'failure-mode': enumOf('a failure-mode code', FAILURE_MODES),
   'principal-id': { name: 'a GUID', fits: value => GUID.test(value) },
   'client-id': { name: 'a GUID', fits: value => GUID.test(value) },

@@ -28,23 +28,15 @@ import {
   type TokenObservation,
   type TransportError,
   type WorkloadMeta,
-  IDENTITY_SOURCES
+  IDENTITY_SOURCES,
+  TRANSPORT_ERRORS
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
 import { containsJwt, redactSecrets } from '../common/redact'
 import { GUID } from '../common/guid'
+import { audienceSpelling } from '../azure/services'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
-const TRANSPORT_ERRORS: readonly TransportError[] = [
-  'timeout',
-  'refused',
-  'dns',
-  'tls',
-  'reset',
-  'unreachable',
-  'proxy',
-  'other'
-]
 const SHAPES = ['jwt', 'opaque', 'absent'] as const
 
 /** Room for a probe's cut marker and escapes on top of BODY_LIMIT characters. */
@@ -258,21 +250,12 @@ function claimsSegment(o: Json, path: string): string | undefined {
   return claims
 }
 
-/** An audience as the probes may write it back: case, trailing slashes and `/.default` aside. */
-function audienceKey(audience: string): string {
-  return audience
-    .trim()
-    .toLowerCase()
-    .replace(/\/\.default$/, '')
-    .replace(/\/+$/, '')
-}
-
 function token(value: unknown, path: string, audiences: Set<string>): TokenObservation {
   const o = object(value, path)
   const base = exchange(o, path)
   httpUrl(base.url, `${path}.url`)
   const resource = text(o, 'resource', path, { limit: TEXT_LIMIT, required: true }) as string
-  if (!audiences.has(audienceKey(resource)))
+  if (!audiences.has(audienceSpelling(resource)))
     fail(`${path}.resource`, 'is not an audience any check asked for')
   const shape = text(o, 'shape', path, { limit: 16 })
   if (shape !== undefined && !(SHAPES as readonly string[]).includes(shape))
@@ -408,7 +391,7 @@ function read(answer: unknown, request: AnswerExpectation['request']): Observati
   const source = text(o, 'source', 'the answer', { limit: 32, required: true }) as string
   if (!SOURCES.includes(source as IdentitySource))
     fail('the answer.source', 'is not a known identity source')
-  const audiences = new Set(request.checks.map(c => audienceKey(c.resource)))
+  const audiences = new Set(request.checks.map(c => audienceSpelling(c.resource)))
   const seen = new Set<number>()
   return defined({
     v: OBSERVATIONS_VERSION,

@@ -11,6 +11,7 @@ import type { SdkObservation } from '../../../src/contracts/observations'
 import { redactSecrets } from '../../../src/common/redact'
 import { cut } from '../../../src/common/format'
 import type { NamedCredential } from './public'
+import { scopeForResource } from '../../../src/azure/services'
 
 export interface SdkCheckOptions {
   /** Per-credential limit. */
@@ -18,11 +19,6 @@ export interface SdkCheckOptions {
   signal?: AbortSignal
   /** The app's own credentials; when absent the default pair below is asked. */
   credentials?: NamedCredential[]
-}
-
-/** `https://management.azure.com/` → `https://management.azure.com/.default` (the SDK maps it back). */
-export function scopeForResource(resource: string): string {
-  return `${resource.replace(/\/+$/, '')}/.default`
 }
 
 /** The payload segment of a JWT, or undefined when the token is not one. */

@@ -24,6 +24,7 @@ import {
 } from '../../contracts/smoke-protocol'
 import { registerSecretText, redactSecrets } from '../../common/redact'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
+import { scopeForResource } from '../../azure/services'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>
 
@@ -38,15 +39,10 @@ export interface HttpWorkloadOptions {
 
 const EVIDENCE_LIMIT = 600
 
-/** `https://management.azure.com/` or `api://mi-smoke` → the `.default` scope of that audience. */
-function scopeFor(audience: string): string {
-  return `${audience.replace(/\/+$/, '')}/.default`
-}
-
 /** DefaultAzureCredential on the runner: azure/login's Azure CLI session or the runner's identity. */
 const defaultRunnerToken: RunnerTokenSource = async (audience, signal) => {
   const { DefaultAzureCredential } = await import('@azure/identity')
-  const token = await new DefaultAzureCredential().getToken(scopeFor(audience), {
+  const token = await new DefaultAzureCredential().getToken(scopeForResource(audience), {
     abortSignal: signal
   })
   if (!token?.token) throw new Error('the credential returned no token')
