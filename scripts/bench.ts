@@ -43,7 +43,7 @@ import {
   runShell,
   runWindowsProbe,
   windowsEnv
-} from '../__tests__/dispatch/vm/probe-runner'
+} from '../__tests__/helpers/probe-runner'
 import type { ProbeRequest } from '../src/contracts/probe-request'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'

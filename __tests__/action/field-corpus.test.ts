@@ -13,7 +13,7 @@ import { recordedAnswers, type RecordedAnswer } from '../../emulator/recorded'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
 import { FAILURE_MODES } from '../../src/contracts/report'
 import { runAction, type ActionRun } from '../helpers/run-action'
-import { explain, written } from './emulator-action'
+import { explain, written } from '../helpers/emulator-action'
 
 const corpus = recordedAnswers()
 const apiAnswers = corpus.filter(entry => entry.endpoint === 'api')

@@ -17,7 +17,7 @@ import { join } from 'node:path'
 import type { Emulator } from '../../emulator/emulator'
 import { fakeAzEnv, startEvidenceEmulator } from '../evidence/target-kinds'
 import { runAction } from '../helpers/run-action'
-import { armCheck, runAgainst, written } from './emulator-action'
+import { armCheck, runAgainst, written } from '../helpers/emulator-action'
 import { describeWithTools } from '../helpers/system-tools'
 
 jest.setTimeout(120_000)

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from '../../emulator/cli'
 import { parseSetting, resolveScenario, SCENARIO_NAMES } from '../../emulator/scenarios'
 import { describeWithTools } from '../helpers/system-tools'
-import { call } from './http'
+import { call } from '../helpers/emulator-http'
 
 const ROOT = resolve(__dirname, '..', '..')
 const CLI = join(ROOT, 'emulator', 'cli.ts')

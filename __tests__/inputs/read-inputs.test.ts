@@ -5,7 +5,7 @@ import { InputError } from '../../src/engine/inputs/action-inputs'
 import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
 import { InputErrors } from '../../src/engine/inputs/input-errors'
 import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
-import { expectInputError } from './expect-input-error'
+import { expectInputError } from '../helpers/expect-input-error'
 import { OUTPUT_NAMES, SHARD_OUTPUT_NAME } from '../../src/contracts/outputs'
 
 type Inputs = Record<string, string>

@@ -9,7 +9,7 @@ import type { Observations } from '../../src/contracts/observations'
 import type { IdentitySelection, ProbeRequest } from '../../src/contracts/probe-request'
 import { isStorage, runProbe } from '../../src/node-probe/run-probe'
 import type { ProbeOptions } from '../../src/node-probe/run-probe'
-import { json, startProxy, startServer } from './local-servers'
+import { json, startProxy, startServer } from '../helpers/local-servers'
 
 let emulator: Emulator
 beforeAll(async () => {

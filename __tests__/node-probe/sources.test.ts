@@ -17,8 +17,8 @@ import { serviceFabricSource } from '../../src/node-probe/sources/service-fabric
 import type { SourceContext, TokenAttempt } from '../../src/node-probe/sources/source'
 import { workloadIdentitySource } from '../../src/node-probe/sources/workload-identity'
 import { scopeForResource as scopeOf } from '../../src/azure/services'
-import { json, selfSignedCertificate, startServer } from './local-servers'
-import type { LocalServer } from './local-servers'
+import { json, selfSignedCertificate, startServer } from '../helpers/local-servers'
+import type { LocalServer } from '../helpers/local-servers'
 import { describeWithTools } from '../helpers/system-tools'
 
 const TOKEN_BODY = {

@@ -9,7 +9,7 @@ import type { AzCall } from '../../src/engine/role-lookup/az-process'
 import { explainRbacDenials } from '../../src/engine/role-lookup'
 import { grants } from '../../src/engine/role-lookup/permissions'
 import type { TargetReport } from '../../src/contracts/report'
-import { rbacDeniedTarget } from '../report/report-fixtures'
+import { rbacDeniedTarget } from '../helpers/report-fixtures'
 
 const FAKE_AZ = join(resolve(__dirname, '..', 'fixtures', 'az'), 'az')
 const OID = '4d2f8c61-93a7-4b4e-8a3e-1f5b7c0d9e21'

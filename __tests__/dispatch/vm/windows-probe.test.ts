@@ -17,7 +17,7 @@ import {
 } from '../../../src/engine/dispatch/vm/probe-parameters'
 import { runCommandInput } from '../../../src/engine/dispatch/vm/arm/compute'
 import { describeWithTools } from '../../helpers/system-tools'
-import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from './probe-runner'
+import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from '../../helpers/probe-runner'
 
 const source = readFileSync(WINDOWS_PROBE, 'utf8')
 const ARM = 'https://management.azure.com/'

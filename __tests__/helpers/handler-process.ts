@@ -23,7 +23,7 @@ export async function startHandlerProcess(
 ): Promise<HandlerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, 'fixtures', 'serve-handler.ts')],
+    ['--import', 'tsx', join(__dirname, '..', 'smoke-endpoint', 'fixtures', 'serve-handler.ts')],
     {
       cwd: ROOT,
       // A clean environment: only what a workload of that kind would have, never the host's identity settings.
