@@ -434,7 +434,7 @@ function lowerCased(values: Record<string, string>): Record<string, string> {
 
 /** The subscription a URL or message names (`/subscriptions/<id>` or `subscription '<id>'`). */
 function subscriptionIn(text: string): string | undefined {
-  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  const guid = `(${GUID_SOURCE})`
   return (
     new RegExp(`/subscriptions/${guid}`, 'i').exec(text)?.[1] ??
     new RegExp(`subscription '${guid}'`, 'i').exec(text)?.[1]
