@@ -48,20 +48,28 @@ export function armCallError(response: HttpResponse, context: AzCallContext): Di
   const evidence = `HTTP ${response.status}${requestIds(response)}: ${maskedTail(response.body, 500)}`
   if (error) {
     const known = classifyAzureError(azStyleText(error), context)
-    if (known) return new DispatchError(known.message, known.remediation, evidence)
+    if (known) {
+      return new DispatchError(known.message, known.remediation, evidence).as(
+        known.kind,
+        known.phrase
+      )
+    }
   }
   if (response.status === 401) {
     return new DispatchError(
       `Azure Resource Manager refused the runner's token while trying to ${context.doing}`,
       'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in',
       evidence
-    )
+    ).as('runner-token-refused')
   }
   const said = error ? maskSecrets(`${error.code}: ${error.message}`).slice(0, 400) : ''
   return new DispatchError(
     `Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`,
     'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it',
     evidence
+  ).as(
+    'arm-error',
+    `Azure Resource Manager answered ${response.status}${error?.code ? ` ${error.code}` : ''}`
   )
 }
 
@@ -77,5 +85,5 @@ export function operationFailedError(
     `run-command on ${context.resourceId} failed${error ? `: ${maskSecrets(`${error.code}: ${error.message}`).slice(0, 400)}` : ''}`,
     'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)',
     maskedTail(text)
-  )
+  ).as('run-command-failed', error?.code ? `run-command failed: ${error.code}` : undefined)
 }
