@@ -22,7 +22,8 @@ export function diagnoseDispatchFailure(
       : ''
   const remediation =
     error instanceof DispatchError && error.remediation
-      ? oneLine(error.remediation, 400)
+      ? // Long enough for a whole command with two resource IDs: a cut command cannot be run.
+        oneLine(error.remediation, 1200)
       : fix.dispatchDefault()
   const known = error instanceof DispatchError
   const steps: StepReport[] = [
