@@ -158,8 +158,7 @@ const READERS: Reader[] = [
         kind: 'front-end-answered',
         phrase: `Front Door: origin unavailable (${response.status})`,
         message: `Azure Front Door answered ${response.status} "Our services aren't available right now" for ${host}${ref ? ` (x-azure-ref ${ref.slice(0, 60)})` : ''}: it could not get an answer from the origin behind it`,
-        remediation:
-          "Check the Front Door route and origin for this host: the origin's host name and HTTP/HTTPS ports must be the app's, the origin healthy (az afd origin list --profile-name <Front Door profile> --resource-group <profile resource group> --origin-group-name <origin group> -o table), and the route's forwarding protocol one the origin serves; or target the app's own URL to test the identity without Front Door",
+        remediation: `Check the Front Door route and origin for this host: the origin's host name and HTTP/HTTPS ports must be the app's, the origin healthy (az afd origin list --profile-name <Front Door profile> --resource-group <profile resource group> --origin-group-name <origin group> -o table), and the route's forwarding protocol one the origin serves; or target the app's own URL to test the identity without Front Door${ref ? `. If all of that holds, give Azure support the reference x-azure-ref ${ref.slice(0, 120)}` : ''}`,
         notReady: response.status === 503
       }
     }

@@ -161,12 +161,20 @@ export function classifyAzureError(
       evidence
     ).as('run-command-busy')
   }
-  if (/OperationNotAllowed/i.test(stderr) && /deallocat|stopped|not running/i.test(stderr)) {
+  // "The operation requires the VM to be running (or set to run). (Code: OperationNotAllowed)"
+  // (MicrosoftDocs/azure-docs#32404) names no state: the VM is stopped or deallocated.
+  if (
+    /OperationNotAllowed/i.test(stderr) &&
+    /deallocat|stopped|not running|requires the VM to be running/i.test(stderr)
+  ) {
     return new DispatchError(
       `${context.resourceId} is not running: ${said}`,
       `Start it first: az vm start --ids ${context.resourceId}`,
       evidence
-    ).as(/deallocat/i.test(stderr) ? 'vm-deallocated' : 'vm-stopped')
+    ).as(
+      /deallocat/i.test(stderr) ? 'vm-deallocated' : 'vm-stopped',
+      /deallocat|stopped/i.test(stderr) ? undefined : 'VM not running (stopped or deallocated)'
+    )
   }
   // ARM: 429 under subscription or resource-provider throttling (after the retries Retry-After asked for).
   if (/\(TooManyRequests\)|SubscriptionRequestsThrottled|\(Throttl/i.test(stderr)) {

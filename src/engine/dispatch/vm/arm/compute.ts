@@ -243,7 +243,9 @@ export async function invokeRunCommand(
     if (response.status === 409) {
       const error = armErrorOf(response.body)
       const text = error ? `(${error.code}) ${error.message}` : 'Conflict'
-      const busy = isRunCommandConflict(`(Conflict) ${text}`)
+      // Only "another run is in progress" is worth waiting out: a 409 OperationNotAllowed (a VM that
+      // is not running) says no until someone acts, so it is reported at once.
+      const busy = isRunCommandConflict(text)
       if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
         const failure = armCallError(response, context)
         const waited = Math.round((now() - started) / 1000)
