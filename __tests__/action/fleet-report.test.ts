@@ -62,7 +62,7 @@ describeWithTools(
         '5 targets (batch #0 (rg-batch), batch #1 (rg-batch), batch #2 (rg-batch), batch #3 (rg-batch), batch #4 (rg-batch)) at api'
       )
       expect(causes[0]!.message).toMatch(
-        /How to fix: (.*\. )?Grant principal [0-9a-f-]{36} a role on/
+        /How to fix: (.*\. )?Grant principal [0-9a-f-]{36} the role "[^"]+" on/
       )
       expect(errors.at(-1)!.message).toMatch(/^mi-smoke: fail — /)
       // No duplicates anywhere.

@@ -107,7 +107,6 @@ function causeKey(finding: Finding, target?: TargetReport): string {
   return JSON.stringify([
     finding.level,
     finding.failureMode ?? '',
-    finding.cause,
     (target && idsTemplate(finding.remediation, target)) ??
       finding.remediation ??
       `detail:${finding.where}:${finding.detail}`
