@@ -10,8 +10,7 @@
  */
 import { diagnoseDispatchFailure } from '../../src/engine/diagnosis/dispatch-step'
 import * as fix from '../../src/engine/diagnosis/remediation'
-import { classifyAzureError } from '../../src/engine/dispatch/vm/az-errors'
-import { armErrorOf, azStyleText } from '../../src/engine/dispatch/vm/arm/arm-errors'
+import { azureErrorOf, classifyAzureError } from '../../src/engine/dispatch/vm/azure-errors'
 import { assertCanRunCommand } from '../../src/engine/dispatch/vm/power-state'
 import { DispatchError } from '../../src/contracts/dispatch-error'
 import { withVerdict } from '../../src/engine/diagnosis/target-verdict'
@@ -179,10 +178,11 @@ export function runCommandDenied(line: string, id: string): TargetReport {
       message: `The client '${APP}' with object id '${RUNNER_OID}' does not have authorization to perform action 'Microsoft.Compute/virtualMachines/runCommand/action' over scope '${id}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
     }
   })
-  const error = classifyAzureError(azStyleText(armErrorOf(body)!), {
-    doing: 'run the probe with run-command',
-    resourceId: id
-  })
+  const error = classifyAzureError(
+    azureErrorOf(body)!,
+    { doing: 'run the probe with run-command', resourceId: id },
+    `HTTP 403: ${body}`
+  )
   return dispatchFailed(line, error)
 }
 

@@ -31,7 +31,7 @@ import {
   IDENTITY_SOURCES
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
-import { containsJwt, redactSecrets } from '../shared/redact'
+import { containsJwt, redactSecrets } from '../common/redact'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const TRANSPORT_ERRORS: readonly TransportError[] = [

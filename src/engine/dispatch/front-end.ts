@@ -7,7 +7,7 @@
  * the answer it recognises; an answer none of them recognises keeps the per-status reading in
  * http.ts, which says only what the status supports.
  */
-import type { HttpResponse } from '../../shared/http/http-request'
+import type { HttpResponse } from '../../common/http/http-request'
 import type { DispatchKind } from '../../contracts/dispatch-error'
 
 export interface FrontEndAnswer {

@@ -11,10 +11,10 @@
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
 import type { ActionInputs, Target } from '../inputs/action-inputs'
-import { isLoopbackHost } from '../../shared/url/loopback'
+import { isLoopbackHost } from '../../common/url/loopback'
 import { parseAnswer } from '../observations-validator'
 import type { ProbeRequest } from '../../contracts/probe-request'
-import { httpRequest, isFailure, type HttpResponse } from '../../shared/http/http-request'
+import { httpRequest, isFailure, type HttpResponse } from '../../common/http/http-request'
 import {
   cut,
   KEY_HEADER,
@@ -23,7 +23,7 @@ import {
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
 } from '../../contracts/smoke-protocol'
-import { registerSecretText } from '../../shared/redact'
+import { registerSecretText } from '../../common/redact'
 import { frontEndAnswer } from './front-end'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 
