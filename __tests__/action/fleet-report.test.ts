@@ -73,7 +73,9 @@ describeWithTools(
 
       const overview = run.summary.slice(0, run.summary.indexOf('</table>'))
       expect(overview.match(/<tr><td>/g)).toHaveLength(6)
-      expect(run.summary).toContain('- ❌ <b>rbac-denied: no Azure Resource Manager role on subscription 0b1f6471…</b> · 5 targets: ')
+      expect(run.summary).toContain(
+        '- ❌ <b>rbac-denied: no Azure Resource Manager role on subscription 0b1f6471…</b> · 5 targets: '
+      )
       expect(run.summary).toMatch(
         /```sh\n {2}az role assignment create --assignee-object-id [0-9a-f-]{36} /
       )
