@@ -2,7 +2,8 @@
 // within 5 minutes on a 2-core machine; .ci/run runs both. The evidence suites (fault matrix, leak
 // scan, bad input, deadlines, fan-out; `npm run evidence` turns them into docs/reliability.md), the
 // property test that runs the Linux probe under a shell for each of hundreds of generated parameter
-// sets, and the install of the packed smoke endpoint into a new app.
+// sets, and the installs of the packed smoke endpoint into a new app and of the packed command line into a
+// new project.
 const { EVIDENCE_SUITES } = require('./jest.long-suites.cjs')
 
 /** @type {import('jest').Config} */

@@ -121,7 +121,7 @@ exports.parseReport = parseReport;
  * Fields this version does not know are kept as they are (they are JSON, and a newer shard may add
  * report fields); nothing here reads them.
  */
-const audience_value_1 = __webpack_require__(154);
+const control_characters_1 = __webpack_require__(6441);
 const observations_1 = __webpack_require__(1132);
 const report_1 = __webpack_require__(7193);
 class InvalidReport extends Error {
@@ -169,7 +169,7 @@ function text(o, key, path, limit, required) {
 function line(o, key, path, required) {
     text(o, key, path, LINE_LIMIT, required);
     const value = o[key];
-    if (typeof value === 'string' && (0, audience_value_1.hasControlCharacter)(value))
+    if (typeof value === 'string' && (0, control_characters_1.hasControlCharacter)(value))
         fail(`${path}.${key}`, 'holds a control character');
 }
 function oneOf(o, key, path, allowed, required) {

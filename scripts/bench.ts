@@ -4,7 +4,8 @@
  * fake `az` on loopback; nothing leaves the machine.
  *
  *   1. full local pass of the built action vs bare `node -e 0` start-up      (target ≤ 2.0),
- *      in this machine's environment and in a minimal one (both printed)
+ *      in this machine's environment and in a minimal one (both printed); the same for the built
+ *      command line (packages/cli: `mi-smoke local`, and `mi-smoke --version` alone)
  *   2. the same vs the runbook's three `curl` commands                         (reported)
  *   3. peak memory of the local pass                                           (target < 80 MB)
  *   4. time to a verdict when IMDS accepts but never answers / `timeout`      (target ≤ 1.2)
@@ -60,6 +61,7 @@ const FAKE_AZ_DIR = join(ROOT, '__tests__', 'fixtures', 'az')
 const RSS_PRELOAD = join(__dirname, 'bench-rss.cjs')
 const FLOOR_SCRIPT = join(__dirname, 'bench-floor-requests.cjs')
 const TREE_SCRIPT = join(__dirname, 'bench-tree.cjs')
+const CLI_ENTRY = join(ROOT, 'packages', 'cli', 'dist', 'index.js')
 
 interface Timed {
   ms: number
@@ -184,6 +186,9 @@ function armCheck(emulator: Emulator): string {
 
 interface StartupSamples {
   action: number[]
+  /** The command line: `mi-smoke local` (the same checks) and `mi-smoke --version`. */
+  cli: number[]
+  cliVersion: number[]
   bare: number[]
   floor: number[]
   curl: number[]
@@ -198,7 +203,23 @@ async function sampleStartup(
   hasCurl: boolean
 ): Promise<StartupSamples> {
   const inputs = { targets: 'local', 'imds-endpoint': emulator.imdsUrl, checks: armCheck(emulator) }
-  const samples: StartupSamples = { action: [], bare: [], floor: [], curl: [], rss: [] }
+  const samples: StartupSamples = {
+    action: [],
+    cli: [],
+    cliVersion: [],
+    bare: [],
+    floor: [],
+    curl: [],
+    rss: []
+  }
+  const cliArgs = [
+    CLI_ENTRY,
+    'local',
+    '--imds-endpoint',
+    emulator.imdsUrl,
+    '--check',
+    armCheck(emulator)
+  ]
   const env = {
     ...baseEnv(base),
     IMDS: emulator.imdsUrl,
@@ -213,12 +234,17 @@ async function sampleStartup(
   ].join('\n')
   // Warm the file cache once so the first sample is not an outlier of disk reads.
   await runActionTimed(inputs, {}, false, base)
+  await timeCommand(process.execPath, cliArgs, env)
   for (let i = 0; i < repeats; i++) {
     const run = await runActionTimed(inputs, {}, false, base)
     if (run.outputs['result'] !== 'pass') throw new Error(`local pass did not pass: ${run.stdout}`)
     samples.action.push(run.ms)
     samples.rss.push((await runActionTimed(inputs, {}, true, base)).maxRssKb)
     samples.bare.push((await timeCommand(process.execPath, ['-e', '0'], env)).ms)
+    const cliRun = await timeCommand(process.execPath, cliArgs, env)
+    if (cliRun.code !== 0) throw new Error(`mi-smoke local did not pass: ${cliRun.stdout}`)
+    samples.cli.push(cliRun.ms)
+    samples.cliVersion.push((await timeCommand(process.execPath, [CLI_ENTRY, '--version'], env)).ms)
     const floorRun = await timeCommand(process.execPath, [FLOOR_SCRIPT], env)
     if (floorRun.code !== 0)
       throw new Error('the node:http floor script failed against the emulator')
@@ -246,6 +272,7 @@ async function benchLocalPass(emulator: Emulator, repeats: number): Promise<void
   ] as const) {
     console.log(
       `  ${label}, medians of ${repeats}: action ${median(samples.action).toFixed(1)} ms, ` +
+        `mi-smoke local ${median(samples.cli).toFixed(1)} ms, mi-smoke --version ${median(samples.cliVersion).toFixed(1)} ms, ` +
         `node -e 0 ${median(samples.bare).toFixed(1)} ms, ` +
         `the three requests alone with node:http ${median(samples.floor).toFixed(1)} ms` +
         (hasCurl ? `, three curls ${median(samples.curl).toFixed(1)} ms` : '')
@@ -258,6 +285,20 @@ async function benchLocalPass(emulator: Emulator, repeats: number): Promise<void
     `${ratio(minimal).toFixed(2)}x`,
     '≤ 2.0 (the same target, Node started without the machine variables)',
     ratio(minimal) <= 2.0
+  )
+  const cliRatio = (samples: StartupSamples, of: 'cli' | 'cliVersion'): number =>
+    median(samples[of]) / median(samples.bare)
+  record(
+    'CLI: mi-smoke local / node -e 0 (machine, minimal)',
+    `${cliRatio(machine, 'cli').toFixed(2)}x, ${cliRatio(minimal, 'cli').toFixed(2)}x`,
+    "≤ 2.0 (the action's target)",
+    cliRatio(machine, 'cli') <= 2.0
+  )
+  record(
+    'CLI: mi-smoke --version / node -e 0 (machine, minimal)',
+    `${cliRatio(machine, 'cliVersion').toFixed(2)}x, ${cliRatio(minimal, 'cliVersion').toFixed(2)}x`,
+    'reported (start-up alone: the bundle loaded, nothing probed)',
+    undefined
   )
   record(
     'floor: three node:http requests / node -e 0 (machine, minimal)',
@@ -711,6 +752,8 @@ async function benchHostileText(repeats: number): Promise<void> {
 async function main(): Promise<void> {
   if (!existsSync(ACTION_ENTRY))
     throw new Error(`no built action at ${ACTION_ENTRY}: npm run build`)
+  if (!existsSync(CLI_ENTRY))
+    throw new Error(`no built command line at ${CLI_ENTRY}: npm run build`)
   const quick = process.argv.includes('--quick')
   const onlyArg = process.argv.find(arg => arg.startsWith('--only='))
   const only = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : [])

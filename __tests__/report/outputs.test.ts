@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
 import { buildReport } from '../../src/engine/report/build-report'
+import { shapedOutputs } from '../../src/contracts/output-shapes'
+import { escapeInvisibleInJson } from '../../src/common/control-characters'
 import {
   passingTarget,
   rbacDeniedTarget,
@@ -96,5 +98,45 @@ describe('outputs', () => {
     expect(outputs['failure-mode']).toBe('bad-input')
     expect(outputs['failed-step']).toBe('')
     expect(JSON.parse(outputs.report).targets).toEqual([])
+  })
+})
+
+describe('output shapes refuse invisible characters (src/common/control-characters.ts)', () => {
+  const blank = {
+    result: 'fail',
+    'failed-step': '',
+    'failure-mode': '',
+    'principal-id': '',
+    'client-id': '',
+    'tenant-id': '',
+    'expires-on': '',
+    report: '{}',
+    'report-path': '/tmp/r.json',
+    'failed-targets': '[]',
+    targets: '1',
+    passed: '0',
+    warned: '0',
+    failed: '1'
+  } as const
+  it.each([
+    ['failed-targets', JSON.stringify(['vm:/x\u202e'])],
+    ['failed-targets', '["vm:/x\\u200b"]'],
+    ['report', '{"a":"b\u2066c"}'],
+    ['report-path', '/tmp/r\u200d.json'],
+    ['principal-id', '6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b\u200b']
+  ])('%s = %j is left empty with a warning', (name, value) => {
+    const { outputs, warnings } = shapedOutputs({ ...blank, [name]: value })
+    expect(outputs[name as keyof typeof outputs]).toBe('')
+    expect(warnings.join('\n')).toContain(name)
+  })
+  it('the report is written with each invisible character escaped: the same value, none in the text', () => {
+    const value = { detail: 'a\u202eb\u200bc\u{e0041}d\u0085' }
+    const text = escapeInvisibleInJson(JSON.stringify(value, null, 2))
+    expect(text).not.toMatch(/[\u202e\u200b\u0085]|\u{e0041}/u)
+    expect(JSON.parse(text)).toEqual(value)
+    expect(
+      shapedOutputs({ ...blank, report: escapeInvisibleInJson(JSON.stringify(value)) }).outputs
+        .report
+    ).not.toBe('')
   })
 })

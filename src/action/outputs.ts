@@ -8,6 +8,7 @@ import * as runner from './runner'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { escapeInvisibleInJson } from '../common/control-characters'
 import { firstFailure } from '../engine/report/first-failure'
 import { shapedOutputs } from '../contracts/output-shapes'
 import type { Report, StepReport } from '../contracts/report'
@@ -64,10 +65,10 @@ export function computeOutputs(
     'client-id': token?.claims?.appid ?? '',
     'tenant-id': token?.claims?.tid ?? '',
     'expires-on': token ? expiresOn(token) : '',
-    report: JSON.stringify(report),
+    report: escapeInvisibleInJson(JSON.stringify(report)),
     'report-path': reportPath,
-    'failed-targets': JSON.stringify(
-      report.targets.filter(t => t.result === 'fail').map(t => t.target)
+    'failed-targets': escapeInvisibleInJson(
+      JSON.stringify(report.targets.filter(t => t.result === 'fail').map(t => t.target))
     ),
     targets: String(report.targets.length),
     passed: count('pass'),
@@ -89,7 +90,9 @@ export function writeOutputs(
   const sink = options.sink ?? runner
   let path = reportFilePath(nonce, options.env)
   try {
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 })
+    writeFileSync(path, `${escapeInvisibleInJson(JSON.stringify(report, null, 2))}\n`, {
+      mode: 0o600
+    })
   } catch (error) {
     runner.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
     path = ''

@@ -23,8 +23,12 @@ export interface AnnotationProperties {
   title?: string
 }
 
+/**
+ * An input as the workflow wrote it, untrimmed: the readers trim it themselves, after looking for
+ * invisible characters (String.prototype.trim would silently drop a leading U+FEFF).
+ */
 export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
+  return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''
 }
 
 /**
@@ -81,19 +85,7 @@ export function endGroup(): void {
   issue('endgroup')
 }
 
-/**
- * Ends the process once stdout and stderr have handed everything to the OS. `process.exit()` alone
- * drops what a pipe has not taken yet, and the runner reads the action's output through one: the
- * end of the log, annotations among it, would be lost when the runner reads slowly.
- */
-export function exitOnceFlushed(exit: () => void = () => process.exit()): void {
-  let pending = 2
-  const flushed = (): void => {
-    if (--pending === 0) exit()
-  }
-  process.stdout.write('', flushed)
-  process.stderr.write('', flushed)
-}
+export { exitOnceFlushed } from '../common/exit-once-flushed'
 
 /** Exit code 1 once the process ends, and the message as an error annotation. */
 export function setFailed(message: string): void {

@@ -11,7 +11,7 @@ import type { ProbeRequest } from '../../../src/contracts/probe-request'
 import { runProbe } from '../../../src/node-probe/run-probe'
 import { createAllowlist, type AllowlistOptions } from './allowlist'
 import { authenticate, header, type AppServiceAuthOptions, type HeaderBag } from './authenticate'
-import { parseProbeRequest, parseRequestBody, RequestRefused } from './parse-request'
+import { parseRequestBody, RequestRefused } from './parse-request'
 import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_IMDS_ENDPOINT,
@@ -205,18 +205,56 @@ function readRequest(request: SmokeRequest): ProbeRequest {
   if (!/^application\/json\s*(;|$)/.test(contentType)) {
     throw new RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json')
   }
+  if (typeof request.body === 'object') return readPreParsed(request.body)
   const body = request.body
-  // A body a framework parsed already (Express `express.json()`) is held to the same limit.
   if (
     request.bodyTooLarge ||
-    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT) ||
-    (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > REQUEST_BODY_LIMIT)
+    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT)
   ) {
     throw new RequestRefused(413, 'too-large', `the body exceeds ${REQUEST_BODY_LIMIT} bytes`)
   }
   if (body === undefined || body === '')
     throw new RequestRefused(400, 'malformed', 'the body is empty')
-  return typeof body === 'string' ? parseRequestBody(body) : parseProbeRequest(body)
+  return parseRequestBody(body)
+}
+
+/** Said with every refusal of a body a framework parsed: where the fix is. */
+const MOUNT_ORDER =
+  'the body reached the smoke endpoint already parsed by a body parser (such as a global express.json()); mount the smoke endpoint before any body parser'
+
+/**
+ * A body a framework parsed already (Express `express.json()`): the caller is authenticated by
+ * now; the object is written back to JSON text and read by the same rules and the same limit as a
+ * body read here, so what a parser made of it (an object with odd prototypes, a cycle, a huge
+ * text) gets no further than a raw body would.
+ */
+function readPreParsed(body: object | null): ProbeRequest {
+  let text: string | undefined
+  try {
+    text = JSON.stringify(body)
+  } catch {
+    text = undefined
+  }
+  if (typeof text !== 'string')
+    throw new RequestRefused(
+      400,
+      'malformed',
+      `the body cannot be read back as JSON: ${MOUNT_ORDER}`
+    )
+  if (Buffer.byteLength(text) > REQUEST_BODY_LIMIT) {
+    throw new RequestRefused(
+      413,
+      'too-large',
+      `the body exceeds ${REQUEST_BODY_LIMIT} bytes; ${MOUNT_ORDER}`
+    )
+  }
+  try {
+    return parseRequestBody(text)
+  } catch (error) {
+    if (error instanceof RequestRefused)
+      throw new RequestRefused(error.status, error.code, `${error.message}; ${MOUNT_ORDER}`)
+    throw error
+  }
 }
 
 interface RunOptions {

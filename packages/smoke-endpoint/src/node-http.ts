@@ -26,6 +26,15 @@ export function createNodeHandler(
   return serveWith(createSmokeHandler(options))
 }
 
+function isEmptyPlainObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.keys(value).length === 0
+  )
+}
+
 /** Binds a framework-free handler to node's request and response objects. */
 export function serveWith(
   handle: SmokeHandler
@@ -45,11 +54,18 @@ async function respond(
     // A declared length over the limit is refused without reading the body.
     const declared = Number(header(req.headers, 'content-length') ?? NaN)
     const preParsed = (req as IncomingMessage & { body?: unknown }).body
+    // A body parser for another media type (express.urlencoded() in body-parser 1) leaves `{}`
+    // and the stream unread: the body is still the handler's to read, after authentication.
+    const unreadPlaceholder =
+      isEmptyPlainObject(preParsed) && !req.readableEnded && req.readableLength === 0
     if (
       preParsed !== undefined &&
+      preParsed !== null &&
+      !unreadPlaceholder &&
       (typeof preParsed === 'object' || typeof preParsed === 'string')
     ) {
-      // A framework (Express body parsers) read the stream already.
+      // A framework (Express body parsers) read the stream already: the handler authenticates
+      // first, then reads the parsed value by the rules of a raw body (handler-core.ts).
       const body = Buffer.isBuffer(preParsed)
         ? preParsed.toString('utf8')
         : (preParsed as string | object)
