@@ -37,6 +37,12 @@ function expectRead(entry: RecordedAnswer, target: Json, run: ActionRun, canary:
   for (const phrase of entry.expect.neverSays) {
     expect([context, phrase, step.remediation.includes(phrase)]).toEqual([context, phrase, false])
   }
+  // The corpus' properties hold here too: never `expect=`, and a role grant only for ARM's own
+  // authorization answer (a proxy, a front end or a stopped VM is never fixed by a role).
+  expect([context, /expect=/.test(step.remediation)]).toEqual([context, false])
+  if (entry.expect.dispatchKind !== 'run-command-denied') {
+    expect([context, /az role assignment create/.test(step.remediation)]).toEqual([context, false])
+  }
   expect(written(run)).not.toContain(canary)
 }
 

@@ -57,7 +57,7 @@ function loadHttps() {
     return __webpack_require__(4708);
 }
 function deadlineError(context) {
-    return new workload_1.DispatchError(`the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`, 'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)');
+    return new workload_1.DispatchError(`the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`, 'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)').as('probe-timeout', 'run-command did not finish in time');
 }
 class ArmClient {
     credentials;
@@ -126,7 +126,7 @@ class ArmClient {
                     reset = true;
                     continue;
                 }
-                throw new workload_1.DispatchError(`could not reach Azure Resource Manager (${url.host}) to ${request.context.doing}: ${outcome.errorText}`, `Check that the runner reaches https://${url.host}/ (through HTTPS_PROXY when the runner needs a proxy; NO_PROXY must not list it then)`, `${outcome.error}: ${outcome.errorText}`);
+                throw new workload_1.DispatchError(`could not reach Azure Resource Manager (${url.host}) to ${request.context.doing}: ${outcome.errorText}`, `Check that the runner reaches https://${url.host}/ (through HTTPS_PROXY when the runner needs a proxy; NO_PROXY must not list it then)`, `${outcome.error}: ${outcome.errorText}`).as('arm-unreachable');
             }
             if (outcome.truncated) {
                 throw new workload_1.DispatchError(`Azure Resource Manager's answer to ${request.context.doing} was larger than ${MAX_BODY_BYTES} bytes`, 'Probe fewer instances at once (vmss:<id>#<instance>)');
@@ -156,7 +156,7 @@ class ArmClient {
             return { response, body: (response.body === '' ? {} : JSON.parse(response.body)) };
         }
         catch {
-            throw new workload_1.DispatchError(`Azure Resource Manager answered something that is not JSON while trying to ${request.context.doing}`, 'Check that az cloud show names a Resource Manager endpoint (a proxy or captive portal may be answering instead)', (0, mask_1.maskedTail)(response.body, 300));
+            throw new workload_1.DispatchError(`Azure Resource Manager answered something that is not JSON while trying to ${request.context.doing}`, 'Check that az cloud show names a Resource Manager endpoint (a proxy or captive portal may be answering instead)', (0, mask_1.maskedTail)(response.body, 300)).as('arm-error', 'Azure Resource Manager answered something unreadable');
         }
     }
     /** Ends the pool's idle connections so that the process can exit at once. */
@@ -192,10 +192,10 @@ function armCallError(response, context) {
     if (known)
         return known;
     if (response.status === 401) {
-        return new workload_1.DispatchError(`Azure Resource Manager refused the runner's token while trying to ${context.doing}`, 'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in', evidence);
+        return new workload_1.DispatchError(`Azure Resource Manager refused the runner's token while trying to ${context.doing}`, 'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in', evidence).as('runner-token-refused');
     }
     const said = error ? (0, azure_errors_1.azureSaid)(error) : '';
-    return new workload_1.DispatchError(`Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`, 'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it', evidence);
+    return new workload_1.DispatchError(`Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`, 'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it', evidence).as('arm-error', `Azure Resource Manager answered ${response.status}${error?.code ? ` ${error.code}` : ''}`);
 }
 /** A failed long-running operation (`status: Failed`), e.g. the VM agent could not run the script. */
 function operationFailedError(error, context) {
@@ -203,7 +203,7 @@ function operationFailedError(error, context) {
     const known = error && (0, azure_errors_1.classifyAzureError)(error, context, evidence);
     if (known)
         return known;
-    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${evidence ? `: ${evidence}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', evidence);
+    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${evidence ? `: ${evidence}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', evidence).as('run-command-failed', error?.code ? `run-command failed: ${error.code}` : undefined);
 }
 
 
@@ -657,7 +657,7 @@ function crashException(stderr) {
 function azCliBrokenError(stderr, context, version) {
     const exception = crashException(stderr);
     const which = version ? `azure-cli ${version}` : 'version unknown: az version failed too';
-    return new workload_1.DispatchError(`the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`, 'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues', (0, mask_1.maskedTail)(stderr));
+    return new workload_1.DispatchError(`the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`, 'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues', (0, mask_1.maskedTail)(stderr)).as('runner-cli-broken');
 }
 /**
  * Azure's answer as az printed it, in Azure's own shape: `Code:`/`Message:` lines (azure-cli's
@@ -685,7 +685,7 @@ function saysNotFound(error) {
 function azCallError(exitCode, stderr, context) {
     const evidence = (0, mask_1.maskedTail)(stderr);
     if (isNotLoggedIn(stderr)) {
-        return new workload_1.DispatchError(`az is not logged in, so it cannot ${context.doing}`, 'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke', evidence);
+        return new workload_1.DispatchError(`az is not logged in, so it cannot ${context.doing}`, 'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke', evidence).as('runner-not-logged-in');
     }
     const error = parseAzError(stderr);
     if (error) {
@@ -707,6 +707,7 @@ function azCallError(exitCode, stderr, context) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RUNNER_PRINCIPAL_PLACEHOLDER = void 0;
 exports.azureErrorOf = azureErrorOf;
 exports.isRunCommandConflict = isRunCommandConflict;
 exports.azureSaid = azureSaid;
@@ -724,6 +725,18 @@ exports.classifyAzureError = classifyAzureError;
 const workload_1 = __webpack_require__(7228);
 const mask_1 = __webpack_require__(8323);
 const SUBSCRIPTION_CODES = new Set(['SubscriptionNotFound', 'InvalidSubscriptionId']);
+/**
+ * The VM agent does not report, so ARM cannot hand run-command to the VM:
+ * `VMAgentStatusCommunicationError` "VM '<vm>' has not reported status for VM agent or extensions"
+ * (Azure/azure-powershell#5741, MicrosoftDocs/azure-docs#11596), "VM agent on VM '<vm>' has not
+ * reported latest status for extension 'RunCommandLinux'" (Azure/azure-linux-extensions#684).
+ */
+const VM_AGENT_NOT_READY = /has not reported (latest )?status for (VM agent|extension)|VM agent (is )?not ready/i;
+/** Where the runner's principal goes in a grant when ARM's answer did not name it. */
+exports.RUNNER_PRINCIPAL_PLACEHOLDER = '<runner principal object ID>';
+function subscriptionOf(resourceId) {
+    return /\/subscriptions\/([^/]+)/i.exec(resourceId)?.[1] ?? '<subscription ID>';
+}
 const THROTTLED_CODES = new Set([
     'TooManyRequests',
     'SubscriptionRequestsThrottled',
@@ -766,27 +779,38 @@ function classifyAzureError(error, context, evidence) {
     const said = azureSaid(error);
     const subscription = context.subscriptionId ?? 'the subscription in the resource ID';
     if (SUBSCRIPTION_CODES.has(code)) {
-        return new workload_1.DispatchError(`the runner's Azure login cannot see subscription ${subscription}`, `Log in (azure/login) with a principal that has access to subscription ${subscription}, or correct the subscription in the target's resource ID`, evidence);
+        return new workload_1.DispatchError(`the runner's Azure login cannot see subscription ${subscription}`, `Log in (azure/login) with a principal that has access to subscription ${subscription}, or correct the subscription in the target's resource ID`, evidence).as('runner-no-access', "the runner's login cannot see the subscription");
     }
     if (code === 'AuthorizationFailed') {
+        // ARM names the refused principal: "The client '<id>' with object id '<oid>' does not have...".
+        const principal = /object id '([0-9a-f-]{36})'/i.exec(message)?.[1];
+        const assignee = principal ?? exports.RUNNER_PRINCIPAL_PLACEHOLDER;
+        const grant = `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role "Virtual Machine Contributor" --scope ${context.resourceId}`;
+        const who = principal ? `principal ${principal}` : 'principal';
         if (/runCommand/i.test(message)) {
-            return new workload_1.DispatchError(`the runner's Azure login may not use run-command on ${context.resourceId}`, `Grant the runner's principal a role with Microsoft.Compute/virtualMachines/runCommand/action on the VM, e.g. az role assignment create --assignee <runner principal> --role "Virtual Machine Contributor" --scope ${context.resourceId}`, evidence);
+            return new workload_1.DispatchError(`the runner's Azure login may not use run-command on ${context.resourceId}`, `Grant the runner's ${who} the role "Virtual Machine Contributor" (it holds Microsoft.Compute/virtualMachines/runCommand/action) on the VM ${context.resourceId}: ${grant}`, evidence).as('run-command-denied');
         }
-        return new workload_1.DispatchError(`the runner's Azure login has no access to ${context.resourceId}: ${said}`, `Check that azure/login uses subscription ${subscription} (the wrong subscription gives this error), and that the runner's principal has a role on the VM (Virtual Machine Contributor covers reading it and run-command)`, evidence);
+        return new workload_1.DispatchError(`the runner's Azure login has no access to ${context.resourceId}: ${said}`, `Check that azure/login uses subscription ${subscription} (the wrong subscription gives this error), then grant the runner's ${who} the role "Virtual Machine Contributor" (reading the VM and run-command) on the VM ${context.resourceId}: ${grant}`, evidence).as('runner-no-access');
     }
     // ResourceNotFound, ResourceGroupNotFound, ParentResourceNotFound, NotFound...
     if (code.endsWith('NotFound')) {
-        return new workload_1.DispatchError(`${context.resourceId} was not found`, 'Check the resource ID (subscription, resource group, name), and that azure/login uses the subscription it lives in', evidence);
+        return new workload_1.DispatchError(`${context.resourceId} was not found`, `Check the resource ID (subscription, resource group, name) against the VMs that exist (az vm list --subscription ${context.subscriptionId ?? subscriptionOf(context.resourceId)} --query "[].id" -o tsv); azure/login must use the subscription the VM lives in`, evidence).as('vm-not-found');
+    }
+    if (code === 'VMAgentStatusCommunicationError' || VM_AGENT_NOT_READY.test(message)) {
+        return new workload_1.DispatchError(`the VM agent on ${context.resourceId} is not ready, so run-command cannot reach the VM: ${said}`, `Run-command needs a running VM agent that reports to Azure. See its status: az vm get-instance-view --ids ${context.resourceId} --query instanceView.vmAgent; then restart the agent on the VM (Linux: systemctl restart walinuxagent, or waagent on some distributions; Windows: Restart-Service WindowsAzureGuestAgent) and let the VM reach 168.63.129.16 and Azure Storage outbound on port 443`, evidence).as('vm-agent-not-ready');
     }
     if (isRunCommandConflict(error)) {
-        return new workload_1.DispatchError(`another run-command is still running on ${context.resourceId} (409 Conflict) and did not finish in time`, 'Wait for the other run-command to finish (az vm run-command list / the portal shows it), or run mi-smoke later; a VM runs one run-command at a time', evidence);
+        return new workload_1.DispatchError(`another run-command is still running on ${context.resourceId} (409 Conflict) and did not finish in time`, `Wait for the other run-command to finish, or run mi-smoke later: a VM runs one run-command at a time. The VM's extensions and their state: az vm get-instance-view --ids ${context.resourceId} --query "instanceView.extensions[].{name:name,status:statuses[0].displayStatus}"`, evidence).as('run-command-busy');
     }
-    if (code === 'OperationNotAllowed' && /deallocat|stopped|not running/i.test(message)) {
-        return new workload_1.DispatchError(`${context.resourceId} is not running: ${said}`, `Start it first: az vm start --ids ${context.resourceId}`, evidence);
+    // "The operation requires the VM to be running (or set to run). (Code: OperationNotAllowed)"
+    // (MicrosoftDocs/azure-docs#32404) names no state: the VM is stopped or deallocated.
+    if (code === 'OperationNotAllowed' &&
+        /deallocat|stopped|not running|requires the VM to be running/i.test(message)) {
+        return new workload_1.DispatchError(`${context.resourceId} is not running: ${said}`, `Start it first: az vm start --ids ${context.resourceId}`, evidence).as(/deallocat/i.test(message) ? 'vm-deallocated' : 'vm-stopped', /deallocat|stopped/i.test(message) ? undefined : 'VM not running (stopped or deallocated)');
     }
     // ARM: 429 under subscription or resource-provider throttling (after the retries Retry-After asked for).
     if (THROTTLED_CODES.has(code) || /^Throttl/i.test(code)) {
-        return new workload_1.DispatchError(`Azure throttled the runner's requests while trying to ${context.doing}: ${said}`, `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`, evidence);
+        return new workload_1.DispatchError(`Azure throttled the runner's requests while trying to ${context.doing}: ${said}`, `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`, evidence).as('arm-throttled');
     }
     return undefined;
 }
@@ -946,7 +970,7 @@ function vmStateOf(vm) {
 /** A DispatchError when the power state says run-command cannot run; nothing otherwise. */
 function assertCanRunCommand(state, resourceId, startCommand) {
     if (state.powerState && NOT_RUNNING.has(state.powerState)) {
-        throw new workload_1.DispatchError(`the VM is ${state.powerState} (power state: ${state.powerDisplay ?? state.powerState}); run-command needs it running`, `Start it (${startCommand}) and run again`, `${resourceId}: ${state.powerDisplay ?? state.powerState}`);
+        throw new workload_1.DispatchError(`the VM is ${state.powerState} (power state: ${state.powerDisplay ?? state.powerState}); run-command needs it running`, `Start it (${startCommand}) and run again`, `${resourceId}: ${state.powerDisplay ?? state.powerState}`).as(/^dealloc/.test(state.powerState) ? 'vm-deallocated' : 'vm-stopped');
     }
 }
 
@@ -1118,11 +1142,11 @@ function parseRunCommandResult(json) {
         parsed = JSON.parse(json);
     }
     catch {
-        throw new workload_1.DispatchError('az vm run-command printed something that is not JSON', 'Run the same az command by hand to see what it prints; update the Azure CLI if it is old', (0, mask_1.maskedTail)(json));
+        throw new workload_1.DispatchError('az vm run-command printed something that is not JSON', 'Run the same az command by hand to see what it prints; update the Azure CLI if it is old', (0, mask_1.maskedTail)(json)).as('unreadable-answer');
     }
     const value = parsed?.value;
     if (!Array.isArray(value) || value.length === 0) {
-        throw new workload_1.DispatchError('az vm run-command returned no status', 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', (0, mask_1.maskedTail)(json));
+        throw new workload_1.DispatchError('az vm run-command returned no status', 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', (0, mask_1.maskedTail)(json)).as('unreadable-answer', 'run-command returned no output');
     }
     const statuses = value;
     const stdOut = statuses.find(s => /^ComponentStatus\/StdOut\//i.test(s.code ?? ''));
@@ -1184,20 +1208,20 @@ function readObservations(streams) {
         const cutMarker = streams.stdout.includes(observations_1.OBSERVATIONS_MARKER) || hasCutObservationsEnd(streams.stdout);
         throw new workload_1.DispatchError(cutMarker
             ? `the probe's ${observations_1.OBSERVATIONS_MARKER} line was cut (run-command keeps only the last 4,096 bytes of output)`
-            : `the probe printed no ${observations_1.OBSERVATIONS_MARKER} line`, 'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)', evidence());
+            : `the probe printed no ${observations_1.OBSERVATIONS_MARKER} line`, 'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)', evidence()).as('unreadable-answer', cutMarker ? "the probe's answer was cut" : 'the probe printed no answer');
     }
     // Parsed only: the orchestrator passes every answer through the one observations validator,
     // which also redacts every text in it.
     const text = line.slice(prefix.length);
     if ((0, observations_validator_1.nestsTooDeep)(text)) {
-        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line nests deeper than ${observations_validator_1.MAX_JSON_DEPTH} levels (not an answer of the probe)`, 'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them', evidence());
+        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line nests deeper than ${observations_validator_1.MAX_JSON_DEPTH} levels (not an answer of the probe)`, 'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them', evidence()).as('unreadable-answer');
     }
     let answer;
     try {
         answer = JSON.parse(text);
     }
     catch {
-        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`, 'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints', evidence());
+        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`, 'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints', evidence()).as('unreadable-answer');
     }
     const said = answer;
     if (said !== null && typeof said === 'object' && said.nonce === '' && said.source === 'none') {
@@ -1206,7 +1230,7 @@ function readObservations(streams) {
         const why = (0, mask_1.maskSecrets)(String(said.sourceDetail ?? 'no reason given')).slice(0, 300);
         throw new workload_1.DispatchError(`the probe on the VM could not read its request: ${why}`, /missing/.test(why)
             ? "The VM's run-command agent handed the script no parameters (neither arguments nor arg1, arg2, ... environment variables): update the VM agent (walinuxagent / the Windows guest agent), then run again"
-            : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent', evidence());
+            : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent', evidence()).as('unreadable-answer', 'the probe could not read its request');
     }
     return answer;
 }
