@@ -5,6 +5,7 @@ import { InputError } from '../../src/engine/inputs/action-inputs'
 import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
 import { InputErrors } from '../../src/engine/inputs/input-errors'
 import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
+import { DEFAULT_POLL_MS } from '../../src/engine/dispatch/vm/arm/compute'
 import { azureServices, sharedServiceAudiences } from '../../src/azure/services'
 import { expectInputError } from './expect-input-error'
 
@@ -37,7 +38,7 @@ describe('readInputs: defaults', () => {
       rbacWaitMs: 0,
       readyWaitMs: 120_000,
       timeoutMs: 10_000,
-      concurrency: 8,
+      concurrency: 50,
       failOn: 'error',
       os: 'auto',
       imdsEndpoint: 'http://169.254.169.254',
@@ -75,6 +76,16 @@ describe('readInputs: defaults', () => {
         'sdk-identity'
       ].sort()
     )
+  })
+})
+
+describe('the default concurrency fits a fleet', () => {
+  // docs/vm-targets.md: 50 VMs in one round; ARM refills 25 reads a second per subscription and
+  // principal, and each running target polls its operation every DEFAULT_POLL_MS.
+  it("runs 50 VMs in one round and keeps the polls within ARM's read refill rate", () => {
+    const concurrency = readInputs(from({})).concurrency
+    expect(Math.ceil(50 / concurrency)).toBe(1)
+    expect(concurrency * (1000 / DEFAULT_POLL_MS)).toBeLessThanOrEqual(25)
   })
 })
 

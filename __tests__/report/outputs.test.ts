@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
@@ -77,10 +77,17 @@ describe('outputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'runner-temp-'))
     const report = buildReport([rbacDeniedTarget()], 99)
     const set: Record<string, string> = {}
+    const warnings: string[] = []
     const outputs = writeOutputs(report, 'nonce-123', {
       env: { RUNNER_TEMP: dir },
-      sink: { setOutput: (n, v) => (set[n] = v) }
+      sink: { setOutput: (n, v) => (set[n] = v), warning: w => warnings.push(w) }
     })
+    // The fixture's claims are not GUIDs: those outputs stay empty, and a warning says so.
+    expect(warnings).toEqual([
+      'Output principal-id was left empty: its value is not a GUID',
+      'Output client-id was left empty: its value is not a GUID',
+      'Output tenant-id was left empty: its value is not a GUID'
+    ])
     expect(outputs['report-path']).toBe(join(dir, 'mi-smoke-report-nonce-123.json'))
     expect(JSON.parse(readFileSync(outputs['report-path'], 'utf8'))).toEqual(
       JSON.parse(set['report']!)
@@ -90,6 +97,7 @@ describe('outputs', () => {
     expect(reportFilePath('../../etc/x', { RUNNER_TEMP: '/rt' })).toBe(
       '/rt/mi-smoke-report-etcx.json'
     )
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('overrides win (bad input)', () => {

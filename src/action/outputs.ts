@@ -15,6 +15,8 @@ import type { Report, StepReport } from '../contracts/report'
 
 export interface OutputSink {
   setOutput(name: string, value: string): void
+  /** Where the warnings about outputs go; default the runner's (a test keeps them off stdout). */
+  warning?(message: string): void
 }
 
 export interface ActionOutputs {
@@ -88,18 +90,20 @@ export function writeOutputs(
   options: { sink?: OutputSink; env?: NodeJS.ProcessEnv; overrides?: Partial<ActionOutputs> } = {}
 ): ActionOutputs {
   const sink = options.sink ?? runner
+  const warn = (message: string): void =>
+    options.sink?.warning ? options.sink.warning(message) : runner.warning(message)
   let path = reportFilePath(nonce, options.env)
   try {
     writeFileSync(path, `${escapeInvisibleInJson(JSON.stringify(report, null, 2))}\n`, {
       mode: 0o600
     })
   } catch (error) {
-    runner.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
+    warn(`Could not write the report file ${path}: ${(error as Error).message}`)
     path = ''
   }
   // Each output holds a value of its declared shape or nothing (output-shapes.ts).
   const { outputs, warnings } = shapedOutputs(computeOutputs(report, path, options.overrides))
-  for (const warning of warnings) runner.warning(warning)
+  for (const warning of warnings) warn(warning)
   for (const [name, value] of Object.entries(outputs)) sink.setOutput(name, value)
   return outputs
 }

@@ -426,7 +426,7 @@ function resultOfStatus(status) {
 }
 /**
  * Runs the probe through run-command; resolves with the RunCommandResult's JSON text (what
- * `az vm run-command invoke` prints, for run-command-output.ts). 409 while another run is in
+ * `az vm run-command invoke` would print, for run-command-output.ts). 409 while another run is in
  * progress is retried with backoff until `retry.deadlineMs`, then named with the attempts.
  */
 async function invokeRunCommand(arm, target, input, signal, retry = exports.DEFAULT_CONFLICT_RETRY) {
@@ -521,19 +521,16 @@ exports.azJson = azJson;
 const workload_1 = __webpack_require__(7228);
 const az_errors_1 = __webpack_require__(1154);
 const mask_1 = __webpack_require__(8323);
-// Lazy `require` rather than `import()`: the bundle evaluates a module on first use either way, and
-// a CommonJS `require` also works under jest, where `import()` needs --experimental-vm-modules.
+// `import()`: the bundle loads each as its own chunk on first use (both are ES modules only).
 function loadIo() {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return __webpack_require__(4994);
+    return __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 8701));
 }
 function loadExec() {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return __webpack_require__(5236);
+    return __webpack_require__.e(/* import() */ 955).then(__webpack_require__.bind(__webpack_require__, 1955));
 }
 /** The path of `az` on PATH, or a `DispatchError` that says how to get it. */
 async function findAz() {
-    const io = loadIo();
+    const io = await loadIo();
     const path = await io.which('az', false);
     if (!path) {
         throw new workload_1.DispatchError('the Azure CLI (az) is not installed on the runner', 'Use a runner image with the Azure CLI (GitHub-hosted ubuntu/windows images have it) or install it, then run azure/login before this step', `PATH=${process.env['PATH'] ?? ''}`);
@@ -543,7 +540,7 @@ async function findAz() {
 /** An `AzRunner` backed by `@actions/exec`, silent: az's output is ours to parse, not the log's. */
 function execAzRunner(azPath) {
     return async (args, signal) => {
-        const { getExecOutput } = loadExec();
+        const { getExecOutput } = await loadExec();
         const run = getExecOutput(azPath, args, {
             silent: true,
             ignoreReturnCode: true,
@@ -1126,7 +1123,8 @@ exports.parseRunCommandResult = parseRunCommandResult;
 exports.splitLinuxMessage = splitLinuxMessage;
 exports.readObservations = readObservations;
 /**
- * Reads what `az vm run-command invoke` printed: the JSON result (Linux: one status whose message
+ * Reads a run-command's result, the RunCommandResult JSON ARM returns (and `az vm run-command
+ * invoke` prints): Linux: one status whose message
  * holds `[stdout]` and `[stderr]`; Windows: one `ComponentStatus/StdOut/...` and one
  * `ComponentStatus/StdErr/...` entry), then the probe's `MI-SMOKE-OBS/1 {json}` line in stdout.
  * Anything unreadable is a `DispatchError` that shows the output's tail, masked.

@@ -219,6 +219,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
 const handler_core_1 = __nccwpck_require__(655);
 const smoke_protocol_1 = __nccwpck_require__(659);
+const log_writer_1 = __nccwpck_require__(591);
 /** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
 async function readCapped(request) {
     const stream = request.body;
@@ -269,8 +270,12 @@ function createAzureFunctionsHandler(options = {}) {
             });
         }
         catch (error) {
-            const log = context?.error ?? console.error;
-            log(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+            // The same inert text the other adapters log (a host may relay its log to a CI runner).
+            const message = (0, log_writer_1.inertText)(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+            if (context?.error)
+                context.error(message);
+            else
+                log_writer_1.log.err(message);
             return {
                 status: 500,
                 headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -343,8 +348,11 @@ function createSmokeHandler(options = {}) {
     const env = options.env ?? process.env;
     const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined);
     const rehearsal = (0, rehearsal_1.rehearsalSettings)(options.rehearsal, env);
-    if (rehearsal)
+    if (rehearsal) {
         (0, rehearsal_1.pointSdkAtEmulator)(rehearsal);
+        const log = options.log ?? ((line) => void process.stderr.write(`${line}\n`));
+        log((0, rehearsal_1.rehearsalNotice)(rehearsal));
+    }
     const allowlist = (0, allowlist_1.createAllowlist)({
         ...options.allowlist,
         extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
@@ -352,11 +360,10 @@ function createSmokeHandler(options = {}) {
     const limiter = (0, rate_limit_1.createRateLimiter)(options.rateLimit ?? rate_limit_1.DEFAULT_RATE_LIMIT, options.now);
     const maxTimeoutMs = Math.min(options.maxTimeoutMs ?? smoke_protocol_1.MAX_REQUEST_TIMEOUT_MS, smoke_protocol_1.MAX_REQUEST_TIMEOUT_MS);
     const deadlineMs = Math.min(options.deadlineMs ?? smoke_protocol_1.DEFAULT_DEADLINE_MS, smoke_protocol_1.MAX_DEADLINE_MS);
-    const imdsEndpoints = [
-        smoke_protocol_1.DEFAULT_IMDS_ENDPOINT,
-        ...(options.imdsEndpoints ?? []),
-        ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
-    ].map(normaliseBase);
+    // While rehearsing, only the emulator's IMDS (and loopback ones a test adds) may be asked.
+    const imdsEndpoints = (rehearsal
+        ? [...(options.imdsEndpoints ?? []).filter(rehearsal_1.isLoopbackTarget), rehearsal.imdsEndpoint]
+        : [smoke_protocol_1.DEFAULT_IMDS_ENDPOINT, ...(options.imdsEndpoints ?? [])]).map(normaliseBase);
     return async (request) => {
         if (request.method.toUpperCase() !== 'POST') {
             return refusal(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
@@ -384,12 +391,18 @@ function createSmokeHandler(options = {}) {
             throw error;
         }
         if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
-            return refusal(403, 'refused', `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`);
+            const why = rehearsal
+                ? `: while rehearsing (${rehearsal_1.REHEARSAL_ENV}) only the emulator's IMDS ${rehearsal.imdsEndpoint} is`
+                : (0, rehearsal_1.rehearsalHint)(probeRequest.imdsEndpoint);
+            return refusal(403, 'refused', `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint${why}`);
         }
         for (const [index, check] of probeRequest.checks.entries()) {
+            if (rehearsal && !(0, rehearsal_1.isLoopbackTarget)(check.url)) {
+                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: while rehearsing (${rehearsal_1.REHEARSAL_ENV}) checks go only to loopback (the emulator's API http://${rehearsal.rule.host}); a token the emulator issued never leaves this machine`);
+            }
             const decision = allowlist(check);
             if (!decision.allowed) {
-                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: ${decision.reason}`);
+                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: ${decision.reason}${rehearsal ? '' : (0, rehearsal_1.rehearsalHint)(check.url)}`);
             }
         }
         const observations = await runBounded({ ...probeRequest, timeoutMs: Math.min(probeRequest.timeoutMs, maxTimeoutMs) }, {
@@ -520,6 +533,7 @@ const handler_core_1 = __nccwpck_require__(655);
 const authenticate_1 = __nccwpck_require__(606);
 const smoke_protocol_1 = __nccwpck_require__(659);
 const read_body_1 = __nccwpck_require__(628);
+const log_writer_1 = __nccwpck_require__(591);
 function createNodeHandler(options = {}) {
     return serveWith((0, handler_core_1.createSmokeHandler)(options));
 }
@@ -576,7 +590,7 @@ async function respond(handle, req, res) {
     }
     catch (error) {
         // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-        console.error(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+        log_writer_1.log.err(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
         answer = {
             status: 500,
             headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -811,6 +825,9 @@ exports.REHEARSAL_ENV = void 0;
 exports.parseRehearsalSetting = parseRehearsalSetting;
 exports.rehearsalSettings = rehearsalSettings;
 exports.pointSdkAtEmulator = pointSdkAtEmulator;
+exports.rehearsalNotice = rehearsalNotice;
+exports.isLoopbackTarget = isLoopbackTarget;
+exports.rehearsalHint = rehearsalHint;
 /**
  * Rehearsal: points the smoke endpoint at the mi-smoke emulator (`npm run emulator`) on this machine,
  * so that an app can be tried end to end before it is deployed. One setting, either the handler
@@ -822,7 +839,10 @@ exports.pointSdkAtEmulator = pointSdkAtEmulator;
  * the emulator's identity listener, lets tokens for Azure Resource Manager and Key Vault go to the
  * emulator's API listener over plain http, and points `@azure/identity`'s SDK cross-check at the
  * emulator too (AZURE_POD_IDENTITY_AUTHORITY_HOST), so that nothing is sent to the real IMDS.
- * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
+ * Both URLs must be loopback: a rehearsal setting can never send a token off the machine. While it
+ * rehearses, the endpoint says so when it starts (`rehearsalNotice`) and refuses every check and
+ * IMDS base off loopback: a token the emulator issued goes nowhere else. Without the setting, a
+ * request that names the emulator is refused with a message naming the setting (`rehearsalHint`).
  */
 const services_1 = __nccwpck_require__(147);
 const loopback_1 = __nccwpck_require__(710);
@@ -883,6 +903,30 @@ function pointSdkAtEmulator(settings) {
     if (!process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST']) {
         process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] = settings.imdsEndpoint;
     }
+}
+/** The line an endpoint prints when it starts in rehearsal mode. */
+function rehearsalNotice(settings) {
+    return (`mi-smoke: rehearsal mode (${exports.REHEARSAL_ENV}): IMDS ${settings.imdsEndpoint}, ` +
+        `Azure Resource Manager and Key Vault at http://${settings.rule.host}; ` +
+        'checks and IMDS off loopback are refused. Unset it before deploying.');
+}
+/** Whether a URL's host is a loopback address (false for text that is not a URL). */
+function isLoopbackTarget(url) {
+    try {
+        return (0, loopback_1.isLoopbackHost)(new URL(url).hostname);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * What to add to a refusal of a loopback URL when no rehearsal is in force: the emulator on this
+ * machine is reached only through the one setting, so the message names it.
+ */
+function rehearsalHint(url) {
+    return isLoopbackTarget(url)
+        ? `; to rehearse against the mi-smoke emulator on this machine, set ${exports.REHEARSAL_ENV}='imds=URL api=URL' (the emulator's banner prints it) or the handler option rehearsal`
+        : '';
 }
 
 
@@ -2762,6 +2806,85 @@ function httpRequest(options) {
 
 /***/ }),
 
+/***/ 591:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The one writer of log text: every line the action, the shard merge and the smoke endpoint print
+ * goes through here, so text they did not author (an error body, a header, a VM's output, an
+ * input, a file name, a shard's report) can never issue a workflow command. No @actions/core here:
+ * the action's own commands are issued only through core's functions (runner.ts), which escape
+ * their properties; everything else is text, and this module makes it inert.
+ *
+ * GitHub's runner (actions/runner, `ActionCommand.TryParseV2` / `TryParse`, tried in that order on
+ * every line of stdout and stderr) acts on two syntaxes:
+ *   - `::name props::data` when the line, after `TrimStart()`, starts with `::`;
+ *   - `##[name props]data` ANYWHERE in the line (`IndexOf("##[")`).
+ * Lines are what .NET's `StreamReader.ReadLine` returns, so CR alone ends a line too. Both
+ * searches are culture-sensitive string comparisons (ICU on Linux), which skip characters of zero
+ * collation weight: a zero-width space or a soft hyphen between the two `#` of `##[` or before `::` still
+ * matches. Command names are compared ignoring case, and after `stop-commands` the runner also
+ * acts on `::<token>::`, so no list of names is safe: both prefixes are neutralised whatever
+ * follows them.
+ *
+ * Neutralising is a visible change, never a deletion: invisible characters are shown as
+ * `<U+XXXX>`, `##[` becomes `## [`, and a leading `::` becomes `: :`.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.log = void 0;
+exports.inertText = inertText;
+exports.oneLine = oneLine;
+exports.createLogWriter = createLogWriter;
+/**
+ * Characters a reader cannot see and ICU's comparison may skip: controls (tab aside), format
+ * characters (zero-width, bidi), line and paragraph separators, default-ignorable code points
+ * (variation selectors, fillers) and lone surrogates.
+ */
+const INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu;
+/** What `TrimStart()` removes (.NET `Char.IsWhiteSpace`) and what JavaScript calls white space. */
+const LEADING_SPACE = /^[\s\u0085]*/;
+/** The runner's line breaks (`StreamReader.ReadLine`): CR LF, LF, or CR alone. */
+const LINE_BREAK = /\r\n|\r|\n/;
+function visible(char) {
+    return `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+/** One line (no line break) that neither of the runner's syntaxes can read as a command. */
+function inertLine(line) {
+    const shown = line.replace(INVISIBLE, visible).replace(/##\[/g, '## [');
+    const indent = LEADING_SPACE.exec(shown)[0];
+    const rest = shown.slice(indent.length);
+    return rest.startsWith('::') ? `${indent}: :${rest.slice(2)}` : shown;
+}
+/**
+ * Text that may span lines, each line made inert; line breaks become `\n`. For messages that keep
+ * their lines (annotations, whose data core escapes) and multi-line log output.
+ */
+function inertText(text) {
+    return text.split(LINE_BREAK).map(inertLine).join('\n');
+}
+/**
+ * One inert line: line breaks become spaces (nothing printed can start a new line of its own),
+ * trailing space is dropped, and neither command syntax survives.
+ */
+function oneLine(text) {
+    return inertLine(text.replace(/(?:\r\n|\r|\n)+/g, ' ').trimEnd());
+}
+/** The writer over the process's streams (tests pass their own). */
+function createLogWriter(streams = process) {
+    const EOL = process.platform === 'win32' ? '\r\n' : '\n';
+    const lines = (text) => inertText(text).split('\n').join(EOL) + EOL;
+    return {
+        out: text => void streams.stdout.write(lines(text)),
+        err: text => void streams.stderr.write(lines(text))
+    };
+}
+/** The process's writer. */
+exports.log = createLogWriter();
+
+
+/***/ }),
+
 /***/ 800:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -2962,10 +3085,28 @@ function bearerRanges(text, lower, out) {
         from = Math.max(from, end);
     }
 }
-/** 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. */
+/** Punctuation that ends a clause: `) . , : ; ! ? ]`. */
+function isClosingPunctuation(code) {
+    return (code === 41 ||
+        code === 46 ||
+        code === 44 ||
+        code === 58 ||
+        code === 59 ||
+        code === 33 ||
+        code === 63 ||
+        code === 93);
+}
+/**
+ * 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. The
+ * punctuation that closes a clause is not part of the value: `(a bearer token) instead` or `use
+ * a bearer token.` is prose (the action's own remediations say so), while a credential (RFC 6750's
+ * b64token: letters, digits, `-._~+/`, `=` padding) has a digit or a symbol inside it, or length.
+ */
 function looksLikeCredential(text, start, end) {
     if (end - start >= 20)
         return true;
+    while (end > start && isClosingPunctuation(text.charCodeAt(end - 1)))
+        end--;
     if (end - start < 4)
         return false;
     for (let k = start; k < end; k++) {
@@ -3323,7 +3464,7 @@ function plainHost(hostname) {
  * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
  *
  * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
- * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
+ * target, the POSIX sh and PowerShell probes run-command runs on a VM, and the smoke
  * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
  * it took); they never judge. Judging is `src/engine/diagnosis/`, one place for every dispatch mode.
  *

@@ -24,7 +24,15 @@ import {
   type ProtocolErrorCode
 } from '../../../src/contracts/smoke-protocol'
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit'
-import { pointSdkAtEmulator, rehearsalSettings, type RehearsalOptions } from './rehearsal'
+import {
+  isLoopbackTarget,
+  pointSdkAtEmulator,
+  rehearsalHint,
+  rehearsalNotice,
+  rehearsalSettings,
+  REHEARSAL_ENV,
+  type RehearsalOptions
+} from './rehearsal'
 import { sdkCrossCheck, type NamedCredential } from './sdk-cross-check'
 
 export interface SmokeHandlerOptions {
@@ -55,6 +63,8 @@ export interface SmokeHandlerOptions {
   env?: NodeJS.ProcessEnv
   /** Clock, for tests of the rate limit. */
   now?: () => number
+  /** Where the endpoint says it runs in rehearsal mode; default standard error. */
+  log?: (line: string) => void
 }
 
 export interface SmokeRequest {
@@ -109,7 +119,11 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
   const env = options.env ?? process.env
   const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined)
   const rehearsal = rehearsalSettings(options.rehearsal, env)
-  if (rehearsal) pointSdkAtEmulator(rehearsal)
+  if (rehearsal) {
+    pointSdkAtEmulator(rehearsal)
+    const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
+    log(rehearsalNotice(rehearsal))
+  }
   const allowlist = createAllowlist({
     ...options.allowlist,
     extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
@@ -120,11 +134,12 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
     MAX_REQUEST_TIMEOUT_MS
   )
   const deadlineMs = Math.min(options.deadlineMs ?? DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS)
-  const imdsEndpoints = [
-    DEFAULT_IMDS_ENDPOINT,
-    ...(options.imdsEndpoints ?? []),
-    ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
-  ].map(normaliseBase)
+  // While rehearsing, only the emulator's IMDS (and loopback ones a test adds) may be asked.
+  const imdsEndpoints = (
+    rehearsal
+      ? [...(options.imdsEndpoints ?? []).filter(isLoopbackTarget), rehearsal.imdsEndpoint]
+      : [DEFAULT_IMDS_ENDPOINT, ...(options.imdsEndpoints ?? [])]
+  ).map(normaliseBase)
 
   return async request => {
     if (request.method.toUpperCase() !== 'POST') {
@@ -158,19 +173,29 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
     }
 
     if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
+      const why = rehearsal
+        ? `: while rehearsing (${REHEARSAL_ENV}) only the emulator's IMDS ${rehearsal.imdsEndpoint} is`
+        : rehearsalHint(probeRequest.imdsEndpoint)
       return refusal(
         403,
         'refused',
-        `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`
+        `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint${why}`
       )
     }
     for (const [index, check] of probeRequest.checks.entries()) {
+      if (rehearsal && !isLoopbackTarget(check.url)) {
+        return refusal(
+          403,
+          'refused',
+          `checks[${index}] refused, nothing was called: while rehearsing (${REHEARSAL_ENV}) checks go only to loopback (the emulator's API http://${rehearsal.rule.host}); a token the emulator issued never leaves this machine`
+        )
+      }
       const decision = allowlist(check)
       if (!decision.allowed) {
         return refusal(
           403,
           'refused',
-          `checks[${index}] refused, nothing was called: ${decision.reason}`
+          `checks[${index}] refused, nothing was called: ${decision.reason}${rehearsal ? '' : rehearsalHint(check.url)}`
         )
       }
     }

@@ -19,6 +19,7 @@ import {
   REQUEST_BODY_LIMIT
 } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
+import { log } from '../../../src/common/log-writer'
 
 export function createNodeHandler(
   options: SmokeHandlerOptions = {}
@@ -89,7 +90,7 @@ async function respond(
     }
   } catch (error) {
     // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-    console.error(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+    log.err(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
     answer = {
       status: 500,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

@@ -36,7 +36,8 @@ export const INPUT_DEFAULTS = {
   'rbac-wait': '0',
   'ready-wait': READY_WAIT_DEFAULT,
   timeout: '10s',
-  concurrency: '8',
+  // 50 VMs in one round, within ARM's request budget: docs/vm-targets.md, "Why concurrency is 50".
+  concurrency: '50',
   'fail-on': 'error',
   os: 'auto',
   'endpoint-key': '',
@@ -56,7 +57,7 @@ export const MAX_CONCURRENCY = 256
 const GUID_EXAMPLE = '6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b'
 
 function parseConcurrency(value: string): number {
-  const example = '8'
+  const example = INPUT_DEFAULTS.concurrency
   if (!/^\d{1,6}$/.test(value)) {
     const problem = /^-/.test(value)
       ? `${quoteValue(value)} is negative`
