@@ -41,6 +41,7 @@ import { authorizationAnswer, type DescribedAssignment } from './authorization'
 import { bearerToken, readBody, type Reply } from './http-util'
 import type { EmulatorState } from './state'
 import { correlationId } from './tokens'
+import { recordedVmAnswer, replay } from './recorded'
 import { lastBytes, runOnVm, type ParameterStyle, type ProbeRun } from './vm-host'
 
 export const COMPUTE_API_VERSION = '2024-07-01'
@@ -80,6 +81,11 @@ export interface FleetSettings {
   locationOnly: boolean
   /** The operation ends Failed with this error instead of running the script. */
   operationError?: { code: string; message: string }
+  /**
+   * A `vm:`-path dispatch answer of the field corpus (recorded.ts) to replay where it was given:
+   * the VM's read, the run-command POST, or the run-command operation's final status.
+   */
+  recordedAnswer?: string
   /** stdout noise (bytes) before / after the probe's output. */
   noiseBefore: number
   noiseAfter: number
@@ -403,6 +409,8 @@ export class ComputeEmulator {
         { 'Retry-After': String(after) }
       )
     }
+    const recorded = this.recordedReply(req, url)
+    if (recorded) return recorded
     const parts = url.pathname.split('/').filter(Boolean)
     // /subscriptions/{s}/providers/Microsoft.Compute/locations/{l}/operations/{id}
     if (
@@ -521,6 +529,29 @@ export class ComputeEmulator {
       }
     }
     return armError(404, 'NotFound', `The emulator does not serve ${req.method} '${url.pathname}'.`)
+  }
+
+  /**
+   * The recorded answer the fleet setting names, at its point: the VM's read, the run-command POST;
+   * an operation answer makes the next run-command end Failed with the recorded error.
+   */
+  private recordedReply(req: IncomingMessage, url: URL): Reply | undefined {
+    const entry = recordedVmAnswer(this.fleet.recordedAnswer)
+    if (!entry) return undefined
+    const path = url.pathname.toLowerCase()
+    const runCommand = req.method === 'POST' && /\/runcommand$/.test(path)
+    const read = req.method === 'GET' && /\/virtualmachines\/[^/]+$/.test(path)
+    if (entry.dispatch?.at === 'operation') {
+      if (runCommand) {
+        const status = JSON.parse(entry.answer.body) as {
+          error?: { code: string; message: string }
+        }
+        if (status.error) this.fleet.operationError = status.error
+      }
+      return undefined
+    }
+    if ((entry.dispatch?.at ?? 'run-command') === 'read' ? read : runCommand) return replay(entry)
+    return undefined
   }
 
   private instanceDocument(setId: string, setName: string, n: string): Record<string, unknown> {

@@ -6,7 +6,12 @@
  *
  *   - API answers on the api listener at `GET /recorded/<name>` (any path below it too);
  *   - identity-endpoint answers from every token endpoint (IMDS, App Service, Arc, the workload
- *     identity authority) while the scenario setting `recordedAnswer` names one.
+ *     identity authority) while the scenario setting `recordedAnswer` names one;
+ *   - dispatch answers: on the `https://` path what a front end said instead of the smoke endpoint
+ *     (a proxy, App Service, a gateway...), served on the api listener at `/recorded/<name>` so
+ *     that a target `http://127.0.0.1:<port>/recorded/<name>` meets it; on the `vm:` path what ARM
+ *     or the run-command extension said, served by the compute endpoints while the fleet setting
+ *     `recordedAnswer` names one (compute.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -21,8 +26,17 @@ export interface RecordedAnswer {
   name: string
   /** Where it was copied from: a URL, or `owner/repo path`. */
   source: string
-  /** `api`: a data plane or ARM answered; `identity`: an identity endpoint or Entra ID did. */
-  endpoint: 'api' | 'identity'
+  /**
+   * `api`: a data plane or ARM answered a check; `identity`: an identity endpoint or Entra ID did;
+   * `dispatch`: something between the runner and the probe did (`dispatch` says where).
+   */
+  endpoint: 'api' | 'identity' | 'dispatch'
+  /**
+   * Dispatch answers: the `https://` path (a front end answered the runner's POST) or the `vm:`
+   * path, and there where: the VM's read, the run-command POST, or the run-command operation's
+   * final status (its body is the operation's `{"status":"Failed","error":{...}}`).
+   */
+  dispatch?: { path: 'https' | 'vm'; at?: 'read' | 'run-command' | 'operation' }
   /** The identity source the answer belongs to (identity answers only). */
   identitySource?: 'imds' | 'app-service' | 'workload-identity' | 'arc'
   /** The answering service's key in the Azure service table (api answers). */
@@ -39,8 +53,11 @@ export interface RecordedAnswer {
   answer: { status: number; headers?: Record<string, string>; body: string }
   /** What the action must conclude: step, failure mode, what the remediation says and never says. */
   expect: {
-    step: 'imds' | 'token' | 'api'
+    step: 'dispatch' | 'imds' | 'token' | 'api'
     failureMode: string
+    /** Dispatch answers: the report's `dispatchKind` and words that its `cause` must hold. */
+    dispatchKind?: string
+    cause?: string
     says: string[]
     neverSays: string[]
   }
@@ -110,7 +127,11 @@ export function handleRecordedApi(url: URL): Reply | undefined {
     url.pathname.slice(RECORDED_PATH_PREFIX.length).split('/')[0] ?? ''
   )
   const entry = recordedAnswer(name)
-  if (entry === undefined || entry.endpoint !== 'api') {
+  const served =
+    entry !== undefined &&
+    (entry.endpoint === 'api' ||
+      (entry.endpoint === 'dispatch' && entry.dispatch?.path === 'https'))
+  if (!served) {
     return {
       status: 404,
       body: {
@@ -118,5 +139,12 @@ export function handleRecordedApi(url: URL): Reply | undefined {
       }
     }
   }
-  return replay(entry)
+  return replay(entry!)
+}
+
+/** A `vm:`-path dispatch answer by name, or undefined. */
+export function recordedVmAnswer(name: string | undefined): RecordedAnswer | undefined {
+  if (name === undefined) return undefined
+  const entry = recordedAnswer(name)
+  return entry?.endpoint === 'dispatch' && entry.dispatch?.path === 'vm' ? entry : undefined
 }

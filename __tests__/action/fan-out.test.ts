@@ -102,7 +102,9 @@ describeWithTools(
       })
       expect(
         run.annotations.some(
-          a => a.level === 'error' && a.title === 'gone (rg-web) · dispatch · dispatch-failed'
+          a =>
+            a.level === 'error' &&
+            a.title === 'gone (rg-web) · dispatch · dispatch-failed: VM not found'
         )
       ).toBe(true)
       const summary = run.summary

@@ -193,7 +193,14 @@ describe('properties over the whole corpus', () => {
     /az role assignment create|az keyvault set-policy|az keyvault role assignment create|az cosmosdb sql role assignment create|appRoleAssignments|\.add database|database-principal-assignment|CREATE USER/
 
   test('every answer of the corpus was judged through the built action', () => {
-    expect(verdicts.map(v => v.entry.name).sort()).toEqual(corpus.map(e => e.name).sort())
+    // Dispatch answers (a front end, ARM, the run-command extension) are judged as targets, by
+    // __tests__/action/dispatch-corpus.test.ts.
+    expect(verdicts.map(v => v.entry.name).sort()).toEqual(
+      corpus
+        .filter(e => e.endpoint !== 'dispatch')
+        .map(e => e.name)
+        .sort()
+    )
   })
 
   test('no 401, 403 or 407, and no answer that states its cause, is ever told expect=', () => {

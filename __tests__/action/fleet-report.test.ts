@@ -55,14 +55,14 @@ describeWithTools(
       // The gate's own message is the last error; before it one per cause, the bigger one first.
       const causes = errors.slice(0, -1)
       expect(causes.map(a => a.title)).toEqual([
-        'rbac-denied · 5 targets',
-        'gone (rg-web) · dispatch · dispatch-failed'
+        'rbac-denied: no Azure Resource Manager role on subscription 0b1f6471… · 5 targets',
+        'gone (rg-web) · dispatch · dispatch-failed: VM not found'
       ])
       expect(causes[0]!.message).toContain(
         '5 targets (batch #0 (rg-batch), batch #1 (rg-batch), batch #2 (rg-batch), batch #3 (rg-batch), batch #4 (rg-batch)) at api'
       )
       expect(causes[0]!.message).toMatch(
-        /How to fix: (.*\. )?Grant principal [0-9a-f-]{36} a role on/
+        /How to fix: (.*\. )?Grant principal [0-9a-f-]{36} the role "[^"]+" on/
       )
       expect(errors.at(-1)!.message).toMatch(/^mi-smoke: fail — /)
       // No duplicates anywhere.
@@ -73,7 +73,9 @@ describeWithTools(
 
       const overview = run.summary.slice(0, run.summary.indexOf('</table>'))
       expect(overview.match(/<tr><td>/g)).toHaveLength(6)
-      expect(run.summary).toContain('- ❌ <b>rbac-denied</b> · 5 targets: ')
+      expect(run.summary).toContain(
+        '- ❌ <b>rbac-denied: no Azure Resource Manager role on subscription 0b1f6471…</b> · 5 targets: '
+      )
       expect(run.summary).toMatch(
         /```sh\n {2}az role assignment create --assignee-object-id [0-9a-f-]{36} /
       )

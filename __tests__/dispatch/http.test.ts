@@ -389,3 +389,61 @@ test('http off loopback and URLs with user info are refused before sending anyth
     message: expect.stringMatching(/user info/)
   })
 })
+
+describe("the runner's proxy refuses the tunnel (CONNECT), before the app", () => {
+  const proxyVars = [
+    'https_proxy',
+    'HTTPS_PROXY',
+    'http_proxy',
+    'HTTP_PROXY',
+    'no_proxy',
+    'NO_PROXY'
+  ]
+  const saved = proxyVars.map(name => [name, process.env[name]] as const)
+  afterEach(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  })
+
+  /** A loopback proxy that answers every CONNECT with `status` (Squid's 407 and 403 lines). */
+  async function refusingProxy(status: string): Promise<string> {
+    const server = createNetServer((socket: Socket) => {
+      socket.once('data', () => {
+        socket.end(
+          `HTTP/1.1 ${status}\r\nServer: squid/6.10\r\nProxy-Authenticate: Basic realm="proxy"\r\nContent-Length: 0\r\n\r\n`
+        )
+      })
+    })
+    await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
+    const port = (server.address() as AddressInfo).port
+    servers.push(server as unknown as Server)
+    return `http://127.0.0.1:${port}`
+  }
+
+  test.each([
+    ['407 Proxy Authentication Required', 'proxy wants credentials', 'HTTPS_PROXY'],
+    ['403 Forbidden', 'proxy refused app.example.net', 'allow CONNECT to app.example.net:443']
+  ])('%s: the proxy is named, with its fix', async (status, cause, says) => {
+    process.env['HTTPS_PROXY'] = await refusingProxy(status)
+    delete process.env['NO_PROXY']
+    delete process.env['no_proxy']
+    const workload = httpWorkload(
+      {
+        kind: 'https',
+        line: 'https://app.example.net/mi-smoke',
+        url: 'https://app.example.net/mi-smoke'
+      },
+      inputs()
+    )
+    const error = (await workload
+      .probe(request, AbortSignal.timeout(5000))
+      .catch((e: unknown) => e)) as DispatchError
+    expect(error).toBeInstanceOf(DispatchError)
+    expect(error.kind).toBe('proxy-refused')
+    expect(error.causePhrase).toContain(cause)
+    expect(error.remediation).toContain(says)
+    expect(error.remediation).not.toMatch(/MI_SMOKE_KEY|endpoint-audience|access restrictions/)
+  })
+})

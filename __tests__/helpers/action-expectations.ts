@@ -68,10 +68,14 @@ export function expectRun(run: ActionRun, emulator: Emulator, expected: Expected
   expect(failing).toBeDefined()
   expect(failing.failureMode).toBe(expected.failureMode)
   if (expected.remediation) expect(failing.remediation).toMatch(expected.remediation)
-  // One annotation for the failing step, titled target · step · failure mode, carrying the remediation.
+  // One annotation for the failing step, titled target · step · failure mode: the cause in words
+  // (the step's own `cause`), carrying the remediation.
+  expect(typeof failing.cause).toBe('string')
   const level = expected.result === 'fail' ? 'error' : 'warning'
   const annotation = run.annotations.find(
-    a => a.level === level && a.title === `local · ${expected.failedStep} · ${expected.failureMode}`
+    a =>
+      a.level === level &&
+      a.title === `local · ${expected.failedStep} · ${expected.failureMode}: ${failing.cause}`
   )
   expect(annotation).toBeDefined()
   expect(annotation?.message).toContain(`How to fix: ${failing.remediation}`)

@@ -1,11 +1,19 @@
 /**
  * A 30-target mixed fleet as the diagnosis reports it: VMs, a scale set's instances and smoke
- * endpoints; 23 pass, 1 warn (wrong-audience), 6 fail in five failure modes (rbac-denied shared by
- * two scale set instances, platform-unreachable, dispatch-failed, no-identity, wrong-identity from
- * the app's SDK). `egressDns` and `expiring` add a sixth failure mode and a second warning. Remediations come from the diagnosis' own remediation functions, so the summary is judged
- * on the lines the action really writes.
+ * endpoints; 20 pass, 1 warns (wrong-audience), 9 fail in six ways: rbac-denied shared by two
+ * scale set instances, two deallocated VMs, a VM whose run-command the runner may not use,
+ * platform-unreachable, no-identity on two VMs, and wrong-identity from the app's SDK.
+ * `egressDns` and `expiring` add another failure mode and a second warning. Remediations and
+ * dispatch failures come from the engine's own functions (the remediation module, the power-state
+ * check, ARM's error classification, the dispatch diagnosis), so the summary is judged on the lines
+ * the action really writes.
  */
+import { diagnoseDispatchFailure } from '../../src/engine/diagnosis/dispatch-step'
 import * as fix from '../../src/engine/diagnosis/remediation'
+import { azureErrorOf, classifyAzureError } from '../../src/engine/dispatch/vm/azure-errors'
+import { assertCanRunCommand } from '../../src/engine/dispatch/vm/power-state'
+import { DispatchError } from '../../src/contracts/dispatch-error'
+import { withVerdict } from '../../src/engine/diagnosis/target-verdict'
 import { sdkIdentity } from '../../src/engine/diagnosis/sdk-identity-step'
 import type { Report, StepReport, TargetReport } from '../../src/contracts/report'
 
@@ -13,6 +21,8 @@ const SUB = '3f2a4c1d-8b7e-4d6f-9a0b-1c2d3e4f5a6b'
 const OID = '7d1c9e2a-4b3f-4e8d-a1c6-0f9e8d7c6b5a'
 const APP = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d'
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
+/** The runner's principal (azure/login), which ARM names in its 403. */
+const RUNNER_OID = '8e7d6c5b-4a39-4281-9f0e-d1c2b3a49586'
 const ARM_CHECK = `https://management.azure.com/subscriptions/${SUB}/resourcegroups?api-version=2021-04-01`
 
 const vmId = (rg: string, name: string): string =>
@@ -56,7 +66,7 @@ function target(
   more: Partial<TargetReport> = {}
 ): TargetReport {
   const first = steps.find(st => st.status === result && result !== 'pass')
-  return {
+  return withCausesKept({
     target: line,
     environment: line.startsWith('https://') ? 'app-service' : 'imds',
     result,
@@ -67,7 +77,12 @@ function target(
       ? { failedStep: first.step, ...(first.failureMode ? { failureMode: first.failureMode } : {}) }
       : {}),
     ...more
-  }
+  })
+}
+
+/** The steps' causes as the engine writes them (withVerdict), the fixture's verdict fields kept. */
+function withCausesKept(report: TargetReport): TargetReport {
+  return { ...report, steps: withVerdict(report).steps }
 }
 
 function rbacDenied(line: string): TargetReport {
@@ -80,6 +95,14 @@ function rbacDenied(line: string): TargetReport {
       failureMode: 'rbac-denied',
       httpStatus: 403,
       check: ARM_CHECK,
+      rbac: {
+        service: 'arm',
+        principalId: OID,
+        scope: `/subscriptions/${SUB}`,
+        action: 'Microsoft.Resources/subscriptions/resourcegroups/read',
+        role: 'Reader',
+        model: 'rbac'
+      },
       remediation: fix.rbacDenied(
         {
           service: 'arm',
@@ -110,23 +133,57 @@ function unreachable(line: string): TargetReport {
   ])
 }
 
-function deallocated(line: string, id: string): TargetReport {
-  return target(
+/** A dispatch failure as the engine reports it: the DispatchError through the dispatch diagnosis. */
+function dispatchFailed(line: string, error: unknown): TargetReport {
+  const report = diagnoseDispatchFailure(error as DispatchError, {
+    target: line,
+    identity: { kind: 'system' },
+    checks: [{ url: ARM_CHECK, resource: 'https://management.azure.com/', expect: [] }] as never,
+    nowMs: Date.parse('2026-12-02T04:00:00Z')
+  })
+  return { ...report, durationMs: 1200 }
+}
+
+function thrown(run: () => void): unknown {
+  try {
+    run()
+  } catch (error) {
+    return error
+  }
+  throw new Error('expected a dispatch failure')
+}
+
+/** The power-state check before run-command, on a deallocated VM. */
+export function deallocated(line: string, id: string): TargetReport {
+  return dispatchFailed(
     line,
-    'fail',
-    [
-      s(
-        'dispatch',
-        'fail',
-        `az vm run-command invoke: the VM is deallocated (OperationNotAllowed): ${id}`,
-        {
-          failureMode: 'dispatch-failed',
-          remediation: `Start the VM (az vm start --ids ${id}) or remove it from targets, then run again`
-        }
+    thrown(() =>
+      assertCanRunCommand(
+        { osType: 'linux', powerState: 'deallocated', powerDisplay: 'VM deallocated' },
+        id,
+        `az vm start --ids ${id}`
       )
-    ],
-    { environment: 'unknown' }
+    )
   )
+}
+
+/**
+ * ARM's 403 on run-command (the body the emulator replays: the compute emulator's own
+ * AuthorizationFailed, modelled on ARM's documented shape), classified as the engine does.
+ */
+export function runCommandDenied(line: string, id: string): TargetReport {
+  const body = JSON.stringify({
+    error: {
+      code: 'AuthorizationFailed',
+      message: `The client '${APP}' with object id '${RUNNER_OID}' does not have authorization to perform action 'Microsoft.Compute/virtualMachines/runCommand/action' over scope '${id}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
+    }
+  })
+  const error = classifyAzureError(
+    azureErrorOf(body)!,
+    { doing: 'run the probe with run-command', resourceId: id },
+    `HTTP 403: ${body}`
+  )
+  return dispatchFailed(line, error)
 }
 
 function noIdentity(line: string, id: string): TargetReport {
@@ -224,15 +281,17 @@ export function fleetReport(): Report {
     targets.push(i < 2 ? rbacDenied(line) : target(line, 'pass', passSteps()))
   }
   targets.push(unreachable(`vm:${vmId('rg-legacy', 'legacy-1')}`))
-  for (let i = 0; i < 3; i++)
+  for (let i = 0; i < 2; i++)
     targets.push(target(`vm:${vmId('rg-api', `api-${i}`)}`, 'pass', passSteps()))
   targets.push(deallocated(`vm:${vmId('rg-jobs', 'jobs-3')}`, vmId('rg-jobs', 'jobs-3')))
+  targets.push(deallocated(`vm:${vmId('rg-jobs', 'jobs-5')}`, vmId('rg-jobs', 'jobs-5')))
+  targets.push(runCommandDenied(`vm:${vmId('rg-ops', 'ops-1')}`, vmId('rg-ops', 'ops-1')))
   targets.push(noIdentity(`vm:${vmId('rg-jobs', 'jobs-4')}`, vmId('rg-jobs', 'jobs-4')))
-  targets.push(target(`vm:${vmId('rg-orders', 'orders-1')}`, 'pass', passSteps()))
+  targets.push(noIdentity(`vm:${vmId('rg-jobs', 'jobs-6')}`, vmId('rg-jobs', 'jobs-6')))
   targets.push(sdkWrongIdentity('https://shop-api.azurewebsites.net/.well-known/mi-smoke'))
   targets.push(wrongAudience(`vm:${vmId('rg-api', 'api-4')}`))
   targets.push(target(`vm:${vmId('rg-api', 'api-5')}`, 'pass', passSteps()))
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 3; i++) {
     targets.push(
       target(`https://shop-web-${i}.azurewebsites.net/.well-known/mi-smoke`, 'pass', passSteps())
     )

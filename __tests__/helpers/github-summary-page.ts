@@ -45,6 +45,12 @@ export interface PageMeasure {
   attributes: string[]
   detailsOpen: number
   details: number
+  /** Each code block's text as shown, its content width and its box width (px). */
+  pres: Array<{ text: string; scrollWidth: number; clientWidth: number }>
+  /** The overview table's body cells, as text, one array per row. */
+  cells: string[][]
+  /** The page's text outside code blocks (lines such as "Fill in <x>: ..."). */
+  prose: string
   /** Heights of the summary's top-level blocks (tag:px), the overview's rows and column widths. */
   parts: string[]
   rows: number[]
@@ -89,6 +95,9 @@ addEventListener('load', () => {
     overflowingTables: over('table'),
     overflowingCode: over('pre'),
     tags: [...tags].sort(), attributes: [...attributes].sort(),
+    pres: [...box.querySelectorAll('pre')].map(e => ({ text: e.textContent, scrollWidth: e.scrollWidth, clientWidth: e.clientWidth })),
+    cells: [...box.querySelectorAll('table')][0] ? [...[...box.querySelectorAll('table')][0].querySelectorAll('tbody tr')].map(r => [...r.cells].map(c => c.textContent)) : [],
+    prose: (() => { const copy = box.cloneNode(true); for (const e of copy.querySelectorAll('pre')) e.remove(); return copy.textContent; })(),
     detailsOpen: box.querySelectorAll('details[open]').length,
     details: box.querySelectorAll('details').length,
     parts: [...box.children].map(e => e.tagName.toLowerCase() + ':' + Math.round(e.getBoundingClientRect().height)),

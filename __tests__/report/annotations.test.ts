@@ -21,7 +21,7 @@ describe('annotations: one per cause', () => {
     expect(annotations).toEqual([
       {
         level: 'error',
-        title: 'vm:/x/web-1 · api · rbac-denied',
+        title: 'vm:/x/web-1 · api · rbac-denied: access denied',
         message: 'ARM answered 403 AuthorizationFailed\nHow to fix: az role assignment create ...'
       }
     ])
@@ -41,12 +41,14 @@ describe('annotations: one per cause', () => {
     ]
     const [rbac, unreachable, ...rest] = planAnnotations(reportOf(targets, 'fail'))
     expect(rest).toEqual([])
-    expect(rbac).toMatchObject({ level: 'error', title: 'rbac-denied · 12 targets' })
+    expect(rbac).toMatchObject({ level: 'error', title: 'rbac-denied: access denied · 12 targets' })
     expect(rbac!.message).toContain(
       '12 targets (vm-0, vm-1, vm-2, vm-3, vm-4, vm-5, vm-6, vm-7, vm-8, vm-9, and 2 more) at api: ARM answered 403'
     )
     expect(rbac!.message).toContain('How to fix: grant Reader')
-    expect(unreachable).toMatchObject({ title: 'legacy · imds · platform-unreachable' })
+    expect(unreachable).toMatchObject({
+      title: 'legacy · imds · platform-unreachable: IMDS unreachable from the workload'
+    })
   })
 
   test('worst first: failures before warnings, then the cause with the most targets', () => {
@@ -57,9 +59,9 @@ describe('annotations: one per cause', () => {
       rbacDeniedTarget('r2', 'grant')
     ]
     expect(planAnnotations(reportOf(targets, 'fail')).map(a => [a.level, a.title])).toEqual([
-      ['error', 'rbac-denied · 2 targets'],
-      ['error', 'u · imds · platform-unreachable'],
-      ['warning', 'w · api · wrong-audience']
+      ['error', 'rbac-denied: access denied · 2 targets'],
+      ['error', 'u · imds · platform-unreachable: IMDS unreachable from the workload'],
+      ['warning', 'w · api · wrong-audience: token audience not accepted']
     ])
   })
 
@@ -68,14 +70,14 @@ describe('annotations: one per cause', () => {
     const sdk = planAnnotations(report).find(a => a.title.includes('app SDK'))
     expect(sdk).toMatchObject({ level: 'error' })
     expect(sdk!.title).toBe(
-      'shop-api.azurewebsites.net · app SDK (DefaultAzureCredential) · wrong-identity'
+      "shop-api.azurewebsites.net · app SDK (DefaultAzureCredential) · wrong-identity: the app's SDK (DefaultAzureCredential) uses another identity"
     )
     expect(sdk!.message).toContain('How to fix: Make the app use the identity the run tested')
   })
 
-  test('the 30-target fleet: 5 error causes and 1 warning for 7 targets that are not passing', () => {
+  test('the 30-target fleet: 6 error causes and 1 warning for 10 targets that are not passing', () => {
     const annotations = planAnnotations(fleetReport())
-    expect(annotations.filter(a => a.level === 'error')).toHaveLength(5)
+    expect(annotations.filter(a => a.level === 'error')).toHaveLength(6)
     expect(annotations.filter(a => a.level === 'warning')).toHaveLength(1)
     expect(new Set(annotations.map(a => a.title)).size).toBe(annotations.length)
   })
@@ -88,7 +90,10 @@ describe('annotations: one per cause', () => {
     }
     const annotations = planAnnotations(reportOf([target], 'fail'))
     expect(annotations).toHaveLength(1)
-    expect(annotations[0]).toMatchObject({ level: 'error', title: 'odd · result · api-error' })
+    expect(annotations[0]).toMatchObject({
+      level: 'error',
+      title: 'odd · result · api-error: target failed without a step saying why'
+    })
   })
 
   test('annotate sends each to the sink by level', () => {
@@ -98,8 +103,8 @@ describe('annotations: one per cause', () => {
       warning: (message, { title }) => calls.push(`warning ${title}: ${message.split('\n')[0]}`)
     })
     expect(calls).toEqual([
-      'error b · api · rbac-denied: ARM answered 403 AuthorizationFailed',
-      'warning a · api · wrong-audience: resource= does not match the host'
+      'error b · api · rbac-denied: access denied: ARM answered 403 AuthorizationFailed',
+      'warning a · api · wrong-audience: token audience not accepted: resource= does not match the host'
     ])
   })
 
@@ -117,8 +122,8 @@ describe('annotations: one per cause', () => {
     expect(errors[8]!.message).toMatch(/^5 more causes: /)
     // The three wrong-audience warnings share one fix: one warning; the expiry is another.
     expect(kept.filter(a => a.level === 'warning').map(a => a.title)).toEqual([
-      'wrong-audience · 3 targets',
-      'x · token · token-invalid'
+      'wrong-audience: token audience not accepted · 3 targets',
+      'x · token · token-invalid: token about to expire or stale'
     ])
     const few = planAnnotations(reportOf([rbacDeniedTarget('a')], 'fail'))
     expect(limitAnnotations(few)).toEqual(few)

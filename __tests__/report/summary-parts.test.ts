@@ -45,7 +45,7 @@ describe('commands in a remediation', () => {
     expect(parts[1]!.text).toMatch(
       /^az role assignment create --assignee-object-id p-1 --assignee-principal-type ServicePrincipal --role "[^"]+" --scope "\/subscriptions\/0{8}-0{4}-0{4}-0{4}-0{12}"$/
     )
-    expect(parts[0]!.text).toBe(`Grant principal p-1 a role on /subscriptions/${SUB}:`)
+    expect(parts[0]!.text).toBe(`Grant principal p-1 the role "Reader" on /subscriptions/${SUB}:`)
     expect(parts[2]!.text).toMatch(/^role assignments can take minutes/)
   })
 

@@ -220,7 +220,7 @@ test('a shard whose job ended before its report: its targets fail as not probed,
     expect.objectContaining({
       level: 'error',
       // One annotation per cause, titled with the target's short name (the host) and the mode.
-      title: `${new URL(TARGETS[1]!).host} · dispatch · dispatch-failed`,
+      title: `${new URL(TARGETS[1]!).host} · dispatch · dispatch-failed: not probed: shard 2 of 2 left no report`,
       message: expect.stringContaining(message)
     }),
     expect.objectContaining({

@@ -69,11 +69,10 @@ function causeAnnotation(cause: Cause, names: Map<string, string>): PlannedAnnot
   const count = cause.targets.length
   const shown = cause.targets.slice(0, TARGETS_NAMED).map(t => names.get(t.target) ?? t.target)
   const more = count > TARGETS_NAMED ? `, and ${count - TARGETS_NAMED} more` : ''
-  const what = cause.failureMode ?? cause.where
+  // The cause in words in the title: two dispatch failures of different kinds never read alike.
+  const what = cause.failureMode ? `${cause.failureMode}: ${cause.cause}` : cause.cause
   const title =
-    count === 1
-      ? `${shown[0]} · ${cause.where}${cause.failureMode ? ` · ${cause.failureMode}` : ''}`
-      : `${what} · ${count} targets`
+    count === 1 ? `${shown[0]} · ${cause.where} · ${what}` : `${what} · ${count} targets`
   const lines = [
     count === 1
       ? cause.detail

@@ -2,10 +2,13 @@
  * The job summary, read at a glance from one target to a fleet:
  *
  *   1. the verdict and a headline (counts, the first failure);
- *   2. an overview: one row per target, worst first (short name, the full line on hover; verdict;
- *      failed step; failure mode; a one-line cause);
+ *   2. an overview: one row per failed or degraded target, worst first (short name, the full line
+ *      on hover; verdict; failed step; failure mode; the cause in words, cause-phrase.ts); passed
+ *      targets are counted in the headline and named once, in their collapsed line (4.);
  *   3. "How to fix": a list, one item per distinct cause (causes.ts) naming the targets it
- *      concerns, the remediation's prose, then its commands in a code block (copyable);
+ *      concerns, the remediation's prose naming the role and the scope, then each command in a
+ *      code block of its own (copyable, wrapped with bash line continuations to fit the page), and
+ *      for each value the run did not know (a `<placeholder>`) a line saying where to find it;
  *   4. each failed or degraded target in a <details> with its steps (the first one open), and the
  *      passed targets as one collapsed line with their count.
  *
@@ -23,7 +26,12 @@ import { causesOf, leadingFinding, type Cause } from '../engine/report/causes'
 import { formatDuration } from '../common/format'
 import { escapeHtml } from '../common/html-escape'
 import { firstFailure } from '../engine/report/first-failure'
-import { splitRemediation } from '../engine/report/remediation-commands'
+import {
+  placeholderHint,
+  placeholdersOf,
+  splitRemediation,
+  wrapCommand
+} from '../engine/report/remediation-commands'
 import type { Report, StepStatus, TargetReport } from '../contracts/report'
 import { shortTargetNames } from '../engine/report/target-name'
 import { severity } from '../engine/report/verdict-order'
@@ -59,8 +67,10 @@ export const SUMMARY_BUDGET_BYTES = 1000 * 1024
 const TARGETS_PER_FIX = 8
 /** Passed targets named in their collapsed line; more are counted. */
 const PASSED_NAMED = 100
-/** The overview's cause column: one line, the whole text on hover. */
-const CAUSE_CHARS = 40
+/** The overview's cause column: the cause in words (a longer one is cut, the whole on hover). */
+const CAUSE_CHARS = 90
+/** A command's widest line in a code block: fits the summary card at 1,400 px without scrolling. */
+const COMMAND_WIDTH = 96
 
 const OVERVIEW_HEAD =
   '<table><thead><tr><th>target</th><th>verdict</th><th>step</th><th>failure mode</th><th>cause</th></tr></thead><tbody>'
@@ -85,7 +95,9 @@ export function renderSummary(report: Report, budgetBytes = SUMMARY_BUDGET_BYTES
   const targets = worstFirst(report.targets)
   const pieces: Pieces = {
     heading: [`## ${STATUS_LABEL[report.result]} — mi-smoke\n`, `${headline(report)}\n`],
-    rows: targets.map(target => overviewRow(target, names)),
+    rows: targets
+      .filter(target => target.result !== 'pass')
+      .map(target => overviewRow(target, names)),
     fixes: causesOf(targets)
       .filter(cause => cause.remediation !== undefined)
       .map(cause => fixEntry(cause, names)),
@@ -124,7 +136,10 @@ function compose(
 ): string {
   const parts = [...pieces.heading]
   if (pieces.rows.length > 0) parts.push(`${OVERVIEW_HEAD}${pieces.rows.join('')}${TABLE_END}\n`)
-  if (leftOut.rows > 0) parts.push(`${leftOutNote(targets.slice(pieces.rows.length))}\n`)
+  if (leftOut.rows > 0) {
+    const notPassing = targets.filter(target => target.result !== 'pass')
+    parts.push(`${leftOutNote(notPassing.slice(pieces.rows.length))}\n`)
+  }
   if (pieces.fixes.length > 0) parts.push(`### How to fix\n`, `${pieces.fixes.join('')}`)
   if (leftOut.fixes > 0) {
     parts.push(
@@ -254,7 +269,7 @@ function overviewRow(target: TargetReport, names: Map<string, string>): string {
   const where = finding?.where ?? target.failedStep ?? ''
   const step = where.startsWith('app SDK') ? 'app SDK' : where
   const mode = target.failureMode ?? finding?.failureMode ?? ''
-  const cause = finding?.detail ?? ''
+  const cause = finding?.cause ?? ''
   const causeCell =
     cause === ''
       ? '<td></td>'
@@ -286,10 +301,23 @@ function fixEntry(cause: Cause, names: Map<string, string>): string {
   }
   const count = cause.targets.length === 1 ? '1 target' : `${cause.targets.length} targets`
   const mark = cause.level === 'fail' ? '❌' : '⚠️'
-  const head = `${mark} <b>${escapeHtml(cause.failureMode ?? cause.where)}</b> · ${count}: ${shown.join(', ')} —`
-  // A tight list item: its code block indented under it (no blank line, so no paragraph margins).
-  const block = commands.length > 0 ? fenced(commands.join('\n')).replace(/^(?=.)/gm, '  ') : ''
-  return `- ${head} ${prose}\n${block}`
+  const what = cause.failureMode ? `${cause.failureMode}: ${cause.cause}` : cause.cause
+  const head = `${mark} <b>${escapeHtml(what)}</b> · ${count}: ${shown.join(', ')} —`
+  // A tight list item: each command in its own code block indented under it (no blank line, so
+  // no paragraph margins); then where to find each value the run did not know.
+  const blocks = commands
+    .map(command => fenced(wrapCommand(command, COMMAND_WIDTH)).replace(/^(?=.)/gm, '  '))
+    .join('')
+  const unknown = [...new Set(commands.flatMap(placeholdersOf))]
+  const hints = unknown
+    .map(
+      placeholder =>
+        `  <sub>Fill in <code>${escapeHtml(placeholder)}</code>: ${escapeHtml(
+          placeholderHint(placeholder) ?? 'not known to this run'
+        )}.</sub><br>\n`
+    )
+    .join('')
+  return `- ${head} ${prose}\n${blocks}${hints}`
 }
 
 /**
@@ -323,7 +351,7 @@ function targetDetails(target: TargetReport, names: Map<string, string>, open: b
   const finding = leadingFinding(target)
   const verb = target.result === 'fail' ? 'failed' : 'warned'
   const at = finding
-    ? ` — ${finding.where} ${verb}${finding.failureMode ? `: ${finding.failureMode}` : ''}`
+    ? ` — ${finding.where} ${verb}: ${finding.cause}${finding.failureMode ? ` (${finding.failureMode})` : ''}`
     : ''
   const rows = target.steps.map(
     step =>

@@ -3,6 +3,7 @@
  * Field names at the top level and in steps are fixed by the contract; the rest is ours.
  */
 import type { ServiceKey } from '../azure/services'
+import type { DispatchKind } from './dispatch-error'
 import type { IdentitySource } from './observations'
 
 export const REPORT_SCHEMA = 'mi-smoke/v1'
@@ -56,6 +57,13 @@ export interface StepReport {
   failureMode?: FailureMode
   /** What to do about it: a command or a setting, specific to this run. */
   remediation?: string
+  /**
+   * A failed or degraded step: what went wrong in a few words (what was denied, what is missing,
+   * who answered), the same in every front end (src/engine/report/cause-phrase.ts).
+   */
+  cause?: string
+  /** dispatch: which kind of dispatch failure (src/contracts/dispatch-error.ts). */
+  dispatchKind?: DispatchKind
   /** token: the audience asked for. */
   audience?: string
   /** token: the claims of the token (never the token). */

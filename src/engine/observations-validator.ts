@@ -424,19 +424,19 @@ export function validateObservations(answer: unknown, expected: AnswerExpectatio
       throw new DispatchError(
         `${who} answered in observations schema version ${error.message}, this action speaks ${OBSERVATIONS_VERSION}: the probe (or smoke endpoint) is from another mi-smoke release`,
         'Use the same mi-smoke release for the probe on the workload (or the app serving mi-smoke/probe) and the workflow'
-      )
+      ).as('unreadable-answer', 'answer from another mi-smoke release')
     }
     if (error instanceof NonceMismatch) {
       throw new DispatchError(
         `${who} answered another request (nonce mismatch): a cached, replayed or concurrent answer`,
         'Make sure nothing caches the smoke endpoint (CDN, reverse proxy), no other run-command ran at the same time, and the workload runs the probe it was sent'
-      )
+      ).as('unreadable-answer', 'answer to another request (nonce mismatch)')
     }
     if (error instanceof FieldProblem) {
       throw new DispatchError(
         `${who} answered with invalid observations: ${error.message}`,
         REMEDIATION
-      )
+      ).as('unreadable-answer')
     }
     throw error
   }
@@ -449,11 +449,13 @@ export function parseAnswer(text: string, workload: string): unknown {
     throw new DispatchError(
       `${workload} answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
       REMEDIATION
-    )
+    ).as('unreadable-answer')
   try {
     return JSON.parse(text) as unknown
   } catch {
-    throw new DispatchError(`${workload} answered with something that is not JSON`, REMEDIATION)
+    throw new DispatchError(`${workload} answered with something that is not JSON`, REMEDIATION).as(
+      'unreadable-answer'
+    )
   }
 }
 

@@ -190,8 +190,8 @@ describeWithTools(
             message: "VM 'web-1' has not reported status for VM agent or extensions."
           }
         },
-        /run-command on .* failed: VMAgentStatusCommunicationError/,
-        /VM agent/
+        /the VM agent on .* is not ready, so run-command cannot reach the VM: VMAgentStatusCommunicationError/,
+        /az vm get-instance-view --ids .*walinuxagent/
       ]
     ])('%s: a DispatchError with the fix', async (_name, fleet, message, fix) => {
       emulator.compute.configure(fleet)

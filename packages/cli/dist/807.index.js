@@ -8,56 +8,27 @@ exports.modules = {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ArmClient = exports.MAX_SOCKETS = exports.REQUEST_TIMEOUT_MS = exports.MAX_RETRY_AFTER_MS = exports.MAX_RETRIES = void 0;
-exports.abortableSleep = abortableSleep;
-exports.retryAfterMs = retryAfterMs;
+exports.ArmClient = exports.REQUEST_TIMEOUT_MS = void 0;
 const http_request_1 = __webpack_require__(7532);
 const workload_1 = __webpack_require__(7228);
 const mask_1 = __webpack_require__(8323);
 const arm_errors_1 = __webpack_require__(3466);
-exports.MAX_RETRIES = 5;
-/** Longest single wait a Retry-After may impose; a longer one is cut to this. */
-exports.MAX_RETRY_AFTER_MS = 60_000;
+const read_inputs_1 = __webpack_require__(4756);
+const clock_1 = __webpack_require__(9987);
+const retry_1 = __webpack_require__(9183);
+/** ARM's retry contract: policy armRequest of the one retry model. */
+const RETRY = retry_1.RETRY_POLICIES.armRequest;
 /** One request's bound (the workload's deadline, through the signal, is usually shorter). */
 exports.REQUEST_TIMEOUT_MS = 60_000;
 /** A listing of 1,000 scale-set instances with instance views is about 1 MB. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/**
- * Connections to ARM at most, shared by every target: each request is short (run-command answers
- * 202 at once and is then polled), so a few connections carry a fleet, and each one saved is a
- * TLS handshake saved.
- */
-exports.MAX_SOCKETS = 16;
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504]);
-function abortableSleep(ms, signal) {
-    return new Promise(resolve => {
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        if (signal?.aborted)
-            return done();
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or unreadable. */
-function retryAfterMs(value, now = Date.now()) {
-    const text = Array.isArray(value) ? value[0] : value;
-    if (text === undefined || text.trim() === '')
-        return undefined;
-    if (/^\s*\d+\s*$/.test(text))
-        return Number(text) * 1000;
-    const at = Date.parse(text);
-    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
-}
 function loadHttps() {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return __webpack_require__(4708);
 }
 function deadlineError(context) {
-    return new workload_1.DispatchError(`the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`, 'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)');
+    return new workload_1.DispatchError(`the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`, 'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)').as('probe-timeout', 'run-command did not finish in time');
 }
 class ArmClient {
     credentials;
@@ -68,7 +39,7 @@ class ArmClient {
     constructor(credentials, options = {}) {
         this.credentials = credentials;
         this.options = options;
-        this.sleep = options.sleep ?? abortableSleep;
+        this.sleep = options.sleep ?? clock_1.sleep;
         this.now = options.now ?? Date.now;
     }
     /** The absolute URL of `url` on ARM's origin, or a DispatchError for any other origin. */
@@ -81,10 +52,11 @@ class ArmClient {
         return resolved;
     }
     pool() {
-        // Sockets stay open between the reads, the run-commands and the polls of every target.
+        // Sockets stay open between the reads, the run-commands and the polls of every target; at most
+        // one per target probed at once (the `concurrency` cap), so no target waits for a socket.
         this.agent ??= new (loadHttps().Agent)({
             keepAlive: true,
-            maxSockets: 256,
+            maxSockets: read_inputs_1.MAX_CONCURRENCY,
             ca: this.options.ca
         });
         return this.agent;
@@ -126,7 +98,7 @@ class ArmClient {
                     reset = true;
                     continue;
                 }
-                throw new workload_1.DispatchError(`could not reach Azure Resource Manager (${url.host}) to ${request.context.doing}: ${outcome.errorText}`, `Check that the runner reaches https://${url.host}/ (through HTTPS_PROXY when the runner needs a proxy; NO_PROXY must not list it then)`, `${outcome.error}: ${outcome.errorText}`);
+                throw new workload_1.DispatchError(`could not reach Azure Resource Manager (${url.host}) to ${request.context.doing}: ${outcome.errorText}`, `Check that the runner reaches https://${url.host}/ (through HTTPS_PROXY when the runner needs a proxy; NO_PROXY must not list it then)`, `${outcome.error}: ${outcome.errorText}`).as('arm-unreachable');
             }
             if (outcome.truncated) {
                 throw new workload_1.DispatchError(`Azure Resource Manager's answer to ${request.context.doing} was larger than ${MAX_BODY_BYTES} bytes`, 'Probe fewer instances at once (vmss:<id>#<instance>)');
@@ -139,9 +111,10 @@ class ArmClient {
                 this.credentials.invalidate();
                 continue;
             }
-            if (RETRIED_STATUSES.has(status) && retries < exports.MAX_RETRIES) {
-                const asked = retryAfterMs(outcome.headers['retry-after'], this.now());
-                const wait = Math.min(asked ?? 1000 * 2 ** retries, exports.MAX_RETRY_AFTER_MS);
+            const planned = RETRIED_STATUSES.has(status) ? (0, retry_1.backoffMs)(RETRY, retries) : undefined;
+            if (planned !== undefined) {
+                const asked = (0, retry_1.parseRetryAfter)(outcome.headers['retry-after'], this.now());
+                const wait = (0, retry_1.withRetryAfter)(RETRY, planned, asked);
                 retries++;
                 await this.sleep(wait, request.signal);
                 continue;
@@ -156,7 +129,7 @@ class ArmClient {
             return { response, body: (response.body === '' ? {} : JSON.parse(response.body)) };
         }
         catch {
-            throw new workload_1.DispatchError(`Azure Resource Manager answered something that is not JSON while trying to ${request.context.doing}`, 'Check that az cloud show names a Resource Manager endpoint (a proxy or captive portal may be answering instead)', (0, mask_1.maskedTail)(response.body, 300));
+            throw new workload_1.DispatchError(`Azure Resource Manager answered something that is not JSON while trying to ${request.context.doing}`, 'Check that az cloud show names a Resource Manager endpoint (a proxy or captive portal may be answering instead)', (0, mask_1.maskedTail)(response.body, 300)).as('arm-error', 'Azure Resource Manager answered something unreadable');
         }
     }
     /** Ends the pool's idle connections so that the process can exit at once. */
@@ -192,10 +165,10 @@ function armCallError(response, context) {
     if (known)
         return known;
     if (response.status === 401) {
-        return new workload_1.DispatchError(`Azure Resource Manager refused the runner's token while trying to ${context.doing}`, 'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in', evidence);
+        return new workload_1.DispatchError(`Azure Resource Manager refused the runner's token while trying to ${context.doing}`, 'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in', evidence).as('runner-token-refused');
     }
     const said = error ? (0, azure_errors_1.azureSaid)(error) : '';
-    return new workload_1.DispatchError(`Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`, 'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it', evidence);
+    return new workload_1.DispatchError(`Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`, 'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it', evidence).as('arm-error', `Azure Resource Manager answered ${response.status}${error?.code ? ` ${error.code}` : ''}`);
 }
 /** A failed long-running operation (`status: Failed`), e.g. the VM agent could not run the script. */
 function operationFailedError(error, context) {
@@ -203,7 +176,7 @@ function operationFailedError(error, context) {
     const known = error && (0, azure_errors_1.classifyAzureError)(error, context, evidence);
     if (known)
         return known;
-    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${evidence ? `: ${evidence}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', evidence);
+    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${evidence ? `: ${evidence}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', evidence).as('run-command-failed', error?.code ? `run-command failed: ${error.code}` : undefined);
 }
 
 
@@ -317,7 +290,7 @@ function runnerCliCredentials() {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_POLL_MS = exports.DEFAULT_CONFLICT_RETRY = exports.COMPUTE_API_VERSION = void 0;
+exports.DEFAULT_CONFLICT_RETRY = exports.COMPUTE_API_VERSION = void 0;
 exports.flatten = flatten;
 exports.readVm = readVm;
 exports.listScaleSetDocuments = listScaleSetDocuments;
@@ -328,7 +301,8 @@ exports.invokeRunCommand = invokeRunCommand;
 const workload_1 = __webpack_require__(7228);
 const azure_errors_1 = __webpack_require__(1502);
 const probe_parameters_1 = __webpack_require__(802);
-const arm_client_1 = __webpack_require__(5466);
+const clock_1 = __webpack_require__(9987);
+const retry_1 = __webpack_require__(9183);
 const arm_errors_1 = __webpack_require__(3466);
 exports.COMPUTE_API_VERSION = '2024-07-01';
 /** The az-shaped document power-state.ts reads (az flattens `properties`). */
@@ -411,13 +385,14 @@ function runCommandUrl(target) {
         : `/subscriptions/${target.subscriptionId}/resourceGroups/${target.resourceGroup}/providers/Microsoft.Compute/virtualMachineScaleSets/${target.scaleSetName}/virtualMachines/${target.instanceId}`;
     return `${where}/runCommand?api-version=${exports.COMPUTE_API_VERSION}`;
 }
+/** Policy runCommandConflict of the one retry model (src/common/retry.ts). */
 exports.DEFAULT_CONFLICT_RETRY = {
-    deadlineMs: 120_000,
-    firstDelayMs: 2_000,
-    maxDelayMs: 15_000
+    deadlineMs: retry_1.RETRY_POLICIES.runCommandConflict.windowMs,
+    firstDelayMs: retry_1.RETRY_POLICIES.runCommandConflict.firstMs,
+    maxDelayMs: retry_1.RETRY_POLICIES.runCommandConflict.capMs
 };
-/** Poll interval when an operation names no Retry-After. */
-exports.DEFAULT_POLL_MS = 2_000;
+/** Poll interval when an operation names no Retry-After (policy operationPoll). */
+const DEFAULT_POLL_MS = retry_1.RETRY_POLICIES.operationPoll.firstMs;
 /** The RunCommandResult JSON (`{"value":[...]}`) of a finished operation's status. */
 function resultOfStatus(status) {
     const output = status.properties?.output;
@@ -432,7 +407,7 @@ function resultOfStatus(status) {
 async function invokeRunCommand(arm, target, input, signal, retry = exports.DEFAULT_CONFLICT_RETRY) {
     const context = { doing: 'run the probe with run-command', resourceId: target.resourceId };
     const now = retry.now ?? Date.now;
-    const wait = retry.sleep ?? arm_client_1.abortableSleep;
+    const wait = retry.sleep ?? clock_1.sleep;
     const started = now();
     let delay = retry.firstDelayMs;
     for (let attempt = 1;; attempt++) {
@@ -472,11 +447,11 @@ async function pollOperation(arm, accepted, context, signal) {
     if (!url) {
         throw new workload_1.DispatchError('Azure accepted the run-command but named no operation to follow (no Azure-AsyncOperation or Location header)', 'Run again; if it repeats, run az vm run-command invoke by hand to see what Azure answers');
     }
-    let after = (0, arm_client_1.retryAfterMs)(accepted['retry-after']) ?? exports.DEFAULT_POLL_MS;
+    let after = (0, retry_1.parseRetryAfter)(accepted['retry-after'], Date.now()) ?? DEFAULT_POLL_MS;
     for (;;) {
-        await (0, arm_client_1.abortableSleep)(after, signal);
+        await (0, clock_1.sleep)(after, signal);
         const response = await arm.request({ method: 'GET', url, context, signal });
-        after = (0, arm_client_1.retryAfterMs)(response.headers['retry-after']) ?? exports.DEFAULT_POLL_MS;
+        after = (0, retry_1.parseRetryAfter)(response.headers['retry-after'], Date.now()) ?? DEFAULT_POLL_MS;
         if (asyncOperation === undefined) {
             // Location: 202 while the operation runs, then the result itself.
             if (response.status === 202)
@@ -625,6 +600,7 @@ exports.azCallError = azCallError;
  */
 const workload_1 = __webpack_require__(7228);
 const azure_errors_1 = __webpack_require__(1502);
+const redact_1 = __webpack_require__(6800);
 const mask_1 = __webpack_require__(8323);
 /**
  * The Azure CLI itself crashed: a Python exception it did not handle, which it reports as "The
@@ -645,7 +621,7 @@ function crashException(stderr) {
     const found = [...lines]
         .reverse()
         .find(l => /^[A-Za-z_][\w.]*(Error|Exception|Interrupt)\b/.test(l));
-    return (0, mask_1.maskSecrets)(found ?? '').slice(0, 300);
+    return (0, redact_1.redactSecrets)(found ?? '').slice(0, 300);
 }
 /**
  * The runner's Azure CLI is broken (its own installation, not Azure): says so, with its version
@@ -654,7 +630,7 @@ function crashException(stderr) {
 function azCliBrokenError(stderr, context, version) {
     const exception = crashException(stderr);
     const which = version ? `azure-cli ${version}` : 'version unknown: az version failed too';
-    return new workload_1.DispatchError(`the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`, 'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues', (0, mask_1.maskedTail)(stderr));
+    return new workload_1.DispatchError(`the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`, 'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues', (0, mask_1.maskedTail)(stderr)).as('runner-cli-broken');
 }
 /**
  * Azure's answer as az printed it, in Azure's own shape: `Code:`/`Message:` lines (azure-cli's
@@ -682,7 +658,7 @@ function saysNotFound(error) {
 function azCallError(exitCode, stderr, context) {
     const evidence = (0, mask_1.maskedTail)(stderr);
     if (isNotLoggedIn(stderr)) {
-        return new workload_1.DispatchError(`az is not logged in, so it cannot ${context.doing}`, 'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke', evidence);
+        return new workload_1.DispatchError(`az is not logged in, so it cannot ${context.doing}`, 'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke', evidence).as('runner-not-logged-in');
     }
     const error = parseAzError(stderr);
     if (error) {
@@ -691,7 +667,7 @@ function azCallError(exitCode, stderr, context) {
             return known;
     }
     const said = error
-        ? (0, mask_1.maskSecrets)(error.code ? `(${error.code}) ${error.message}` : error.message).slice(0, 400)
+        ? (0, redact_1.redactSecrets)(error.code ? `(${error.code}) ${error.message}` : error.message).slice(0, 400)
         : '';
     return new workload_1.DispatchError(`az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`, 'Run the same az command by hand with --debug to see the full error', evidence);
 }
@@ -704,6 +680,7 @@ function azCallError(exitCode, stderr, context) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RUNNER_PRINCIPAL_PLACEHOLDER = void 0;
 exports.azureErrorOf = azureErrorOf;
 exports.isRunCommandConflict = isRunCommandConflict;
 exports.azureSaid = azureSaid;
@@ -719,8 +696,20 @@ exports.classifyAzureError = classifyAzureError;
  * (az-errors.ts), so both paths name a failure the same way and suggest the same fix.
  */
 const workload_1 = __webpack_require__(7228);
-const mask_1 = __webpack_require__(8323);
+const redact_1 = __webpack_require__(6800);
 const SUBSCRIPTION_CODES = new Set(['SubscriptionNotFound', 'InvalidSubscriptionId']);
+/**
+ * The VM agent does not report, so ARM cannot hand run-command to the VM:
+ * `VMAgentStatusCommunicationError` "VM '<vm>' has not reported status for VM agent or extensions"
+ * (Azure/azure-powershell#5741, MicrosoftDocs/azure-docs#11596), "VM agent on VM '<vm>' has not
+ * reported latest status for extension 'RunCommandLinux'" (Azure/azure-linux-extensions#684).
+ */
+const VM_AGENT_NOT_READY = /has not reported (latest )?status for (VM agent|extension)|VM agent (is )?not ready/i;
+/** Where the runner's principal goes in a grant when ARM's answer did not name it. */
+exports.RUNNER_PRINCIPAL_PLACEHOLDER = '<runner principal object ID>';
+function subscriptionOf(resourceId) {
+    return /\/subscriptions\/([^/]+)/i.exec(resourceId)?.[1] ?? '<subscription ID>';
+}
 const THROTTLED_CODES = new Set([
     'TooManyRequests',
     'SubscriptionRequestsThrottled',
@@ -752,7 +741,7 @@ function isRunCommandConflict(error) {
 /** `Code: message`, masked and cut: Azure's own words for a report. */
 function azureSaid(error) {
     const said = error.code ? `${error.code}: ${error.message}` : error.message;
-    return (0, mask_1.maskSecrets)(said.replace(/\s+/g, ' ').trim()).slice(0, 400);
+    return (0, redact_1.redactSecrets)(said.replace(/\s+/g, ' ').trim()).slice(0, 400);
 }
 /**
  * The failure modes Azure names the same way whoever asks. Undefined when the error names none of
@@ -763,27 +752,38 @@ function classifyAzureError(error, context, evidence) {
     const said = azureSaid(error);
     const subscription = context.subscriptionId ?? 'the subscription in the resource ID';
     if (SUBSCRIPTION_CODES.has(code)) {
-        return new workload_1.DispatchError(`the runner's Azure login cannot see subscription ${subscription}`, `Log in (azure/login) with a principal that has access to subscription ${subscription}, or correct the subscription in the target's resource ID`, evidence);
+        return new workload_1.DispatchError(`the runner's Azure login cannot see subscription ${subscription}`, `Log in (azure/login) with a principal that has access to subscription ${subscription}, or correct the subscription in the target's resource ID`, evidence).as('runner-no-access', "the runner's login cannot see the subscription");
     }
     if (code === 'AuthorizationFailed') {
+        // ARM names the refused principal: "The client '<id>' with object id '<oid>' does not have...".
+        const principal = /object id '([0-9a-f-]{36})'/i.exec(message)?.[1];
+        const assignee = principal ?? exports.RUNNER_PRINCIPAL_PLACEHOLDER;
+        const grant = `az role assignment create --assignee-object-id ${assignee} --assignee-principal-type ServicePrincipal --role "Virtual Machine Contributor" --scope ${context.resourceId}`;
+        const who = principal ? `principal ${principal}` : 'principal';
         if (/runCommand/i.test(message)) {
-            return new workload_1.DispatchError(`the runner's Azure login may not use run-command on ${context.resourceId}`, `Grant the runner's principal a role with Microsoft.Compute/virtualMachines/runCommand/action on the VM, e.g. az role assignment create --assignee <runner principal> --role "Virtual Machine Contributor" --scope ${context.resourceId}`, evidence);
+            return new workload_1.DispatchError(`the runner's Azure login may not use run-command on ${context.resourceId}`, `Grant the runner's ${who} the role "Virtual Machine Contributor" (it holds Microsoft.Compute/virtualMachines/runCommand/action) on the VM ${context.resourceId}: ${grant}`, evidence).as('run-command-denied');
         }
-        return new workload_1.DispatchError(`the runner's Azure login has no access to ${context.resourceId}: ${said}`, `Check that azure/login uses subscription ${subscription} (the wrong subscription gives this error), and that the runner's principal has a role on the VM (Virtual Machine Contributor covers reading it and run-command)`, evidence);
+        return new workload_1.DispatchError(`the runner's Azure login has no access to ${context.resourceId}: ${said}`, `Check that azure/login uses subscription ${subscription} (the wrong subscription gives this error), then grant the runner's ${who} the role "Virtual Machine Contributor" (reading the VM and run-command) on the VM ${context.resourceId}: ${grant}`, evidence).as('runner-no-access');
     }
     // ResourceNotFound, ResourceGroupNotFound, ParentResourceNotFound, NotFound...
     if (code.endsWith('NotFound')) {
-        return new workload_1.DispatchError(`${context.resourceId} was not found`, 'Check the resource ID (subscription, resource group, name), and that azure/login uses the subscription it lives in', evidence);
+        return new workload_1.DispatchError(`${context.resourceId} was not found`, `Check the resource ID (subscription, resource group, name) against the VMs that exist (az vm list --subscription ${context.subscriptionId ?? subscriptionOf(context.resourceId)} --query "[].id" -o tsv); azure/login must use the subscription the VM lives in`, evidence).as('vm-not-found');
+    }
+    if (code === 'VMAgentStatusCommunicationError' || VM_AGENT_NOT_READY.test(message)) {
+        return new workload_1.DispatchError(`the VM agent on ${context.resourceId} is not ready, so run-command cannot reach the VM: ${said}`, `Run-command needs a running VM agent that reports to Azure. See its status: az vm get-instance-view --ids ${context.resourceId} --query instanceView.vmAgent; then restart the agent on the VM (Linux: systemctl restart walinuxagent, or waagent on some distributions; Windows: Restart-Service WindowsAzureGuestAgent) and let the VM reach 168.63.129.16 and Azure Storage outbound on port 443`, evidence).as('vm-agent-not-ready');
     }
     if (isRunCommandConflict(error)) {
-        return new workload_1.DispatchError(`another run-command is still running on ${context.resourceId} (409 Conflict) and did not finish in time`, 'Wait for the other run-command to finish (az vm run-command list / the portal shows it), or run mi-smoke later; a VM runs one run-command at a time', evidence);
+        return new workload_1.DispatchError(`another run-command is still running on ${context.resourceId} (409 Conflict) and did not finish in time`, `Wait for the other run-command to finish, or run mi-smoke later: a VM runs one run-command at a time. The VM's extensions and their state: az vm get-instance-view --ids ${context.resourceId} --query "instanceView.extensions[].{name:name,status:statuses[0].displayStatus}"`, evidence).as('run-command-busy');
     }
-    if (code === 'OperationNotAllowed' && /deallocat|stopped|not running/i.test(message)) {
-        return new workload_1.DispatchError(`${context.resourceId} is not running: ${said}`, `Start it first: az vm start --ids ${context.resourceId}`, evidence);
+    // "The operation requires the VM to be running (or set to run). (Code: OperationNotAllowed)"
+    // (MicrosoftDocs/azure-docs#32404) names no state: the VM is stopped or deallocated.
+    if (code === 'OperationNotAllowed' &&
+        /deallocat|stopped|not running|requires the VM to be running/i.test(message)) {
+        return new workload_1.DispatchError(`${context.resourceId} is not running: ${said}`, `Start it first: az vm start --ids ${context.resourceId}`, evidence).as(/deallocat/i.test(message) ? 'vm-deallocated' : 'vm-stopped', /deallocat|stopped/i.test(message) ? undefined : 'VM not running (stopped or deallocated)');
     }
     // ARM: 429 under subscription or resource-provider throttling (after the retries Retry-After asked for).
     if (THROTTLED_CODES.has(code) || /^Throttl/i.test(code)) {
-        return new workload_1.DispatchError(`Azure throttled the runner's requests while trying to ${context.doing}: ${said}`, `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`, evidence);
+        return new workload_1.DispatchError(`Azure throttled the runner's requests while trying to ${context.doing}: ${said}`, `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`, evidence).as('arm-throttled');
     }
     return undefined;
 }
@@ -886,7 +886,6 @@ async function vmWorkloads(target, inputs, signal, arm) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.maskSecrets = void 0;
 exports.maskedTail = maskedTail;
 /**
  * Masks what looks like a credential before run-command output or az errors are shown to a person:
@@ -894,13 +893,11 @@ exports.maskedTail = maskedTail;
  * values. The probes never print a token; this is the second line of defence for text we did not
  * write (noise from the VM, az's own errors).
  */
+const format_1 = __webpack_require__(6950);
 const redact_1 = __webpack_require__(6800);
-/** The one redactor (src/common/redact.ts): linear on whatever a VM printed. */
-exports.maskSecrets = redact_1.redactSecrets;
 /** The last `limit` characters of `text`, masked, for error evidence. */
 function maskedTail(text, limit = 600) {
-    const masked = (0, exports.maskSecrets)(text);
-    return masked.length > limit ? `…${masked.slice(-limit)}` : masked;
+    return (0, format_1.cutTail)((0, redact_1.redactSecrets)(text), limit);
 }
 
 
@@ -943,7 +940,7 @@ function vmStateOf(vm) {
 /** A DispatchError when the power state says run-command cannot run; nothing otherwise. */
 function assertCanRunCommand(state, resourceId, startCommand) {
     if (state.powerState && NOT_RUNNING.has(state.powerState)) {
-        throw new workload_1.DispatchError(`the VM is ${state.powerState} (power state: ${state.powerDisplay ?? state.powerState}); run-command needs it running`, `Start it (${startCommand}) and run again`, `${resourceId}: ${state.powerDisplay ?? state.powerState}`);
+        throw new workload_1.DispatchError(`the VM is ${state.powerState} (power state: ${state.powerDisplay ?? state.powerState}); run-command needs it running`, `Start it (${startCommand}) and run again`, `${resourceId}: ${state.powerDisplay ?? state.powerState}`).as(/^dealloc/.test(state.powerState) ? 'vm-deallocated' : 'vm-stopped');
     }
 }
 
@@ -1108,6 +1105,7 @@ exports.readObservations = readObservations;
 const observations_1 = __webpack_require__(1132);
 const observations_validator_1 = __webpack_require__(5736);
 const workload_1 = __webpack_require__(7228);
+const redact_1 = __webpack_require__(6800);
 const mask_1 = __webpack_require__(8323);
 /** The streams of a run-command result, whichever OS shape it has. */
 function parseRunCommandResult(json) {
@@ -1116,11 +1114,11 @@ function parseRunCommandResult(json) {
         parsed = JSON.parse(json);
     }
     catch {
-        throw new workload_1.DispatchError('az vm run-command printed something that is not JSON', 'Run the same az command by hand to see what it prints; update the Azure CLI if it is old', (0, mask_1.maskedTail)(json));
+        throw new workload_1.DispatchError('az vm run-command printed something that is not JSON', 'Run the same az command by hand to see what it prints; update the Azure CLI if it is old', (0, mask_1.maskedTail)(json)).as('unreadable-answer');
     }
     const value = parsed?.value;
     if (!Array.isArray(value) || value.length === 0) {
-        throw new workload_1.DispatchError('az vm run-command returned no status', 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', (0, mask_1.maskedTail)(json));
+        throw new workload_1.DispatchError('az vm run-command returned no status', 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', (0, mask_1.maskedTail)(json)).as('unreadable-answer', 'run-command returned no output');
     }
     const statuses = value;
     const stdOut = statuses.find(s => /^ComponentStatus\/StdOut\//i.test(s.code ?? ''));
@@ -1182,29 +1180,29 @@ function readObservations(streams) {
         const cutMarker = streams.stdout.includes(observations_1.OBSERVATIONS_MARKER) || hasCutObservationsEnd(streams.stdout);
         throw new workload_1.DispatchError(cutMarker
             ? `the probe's ${observations_1.OBSERVATIONS_MARKER} line was cut (run-command keeps only the last 4,096 bytes of output)`
-            : `the probe printed no ${observations_1.OBSERVATIONS_MARKER} line`, 'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)', evidence());
+            : `the probe printed no ${observations_1.OBSERVATIONS_MARKER} line`, 'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)', evidence()).as('unreadable-answer', cutMarker ? "the probe's answer was cut" : 'the probe printed no answer');
     }
     // Parsed only: the orchestrator passes every answer through the one observations validator,
     // which also redacts every text in it.
     const text = line.slice(prefix.length);
     if ((0, observations_validator_1.nestsTooDeep)(text)) {
-        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line nests deeper than ${observations_validator_1.MAX_JSON_DEPTH} levels (not an answer of the probe)`, 'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them', evidence());
+        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line nests deeper than ${observations_validator_1.MAX_JSON_DEPTH} levels (not an answer of the probe)`, 'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them', evidence()).as('unreadable-answer');
     }
     let answer;
     try {
         answer = JSON.parse(text);
     }
     catch {
-        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`, 'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints', evidence());
+        throw new workload_1.DispatchError(`the probe's ${observations_1.OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`, 'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints', evidence()).as('unreadable-answer');
     }
     const said = answer;
     if (said !== null && typeof said === 'object' && said.nonce === '' && said.source === 'none') {
         // The probe ran but could not read its request: it says why (no parameters, or ones it cannot
         // decode) instead of the request's nonce (a request's nonce is never empty).
-        const why = (0, mask_1.maskSecrets)(String(said.sourceDetail ?? 'no reason given')).slice(0, 300);
+        const why = (0, redact_1.redactSecrets)(String(said.sourceDetail ?? 'no reason given')).slice(0, 300);
         throw new workload_1.DispatchError(`the probe on the VM could not read its request: ${why}`, /missing/.test(why)
             ? "The VM's run-command agent handed the script no parameters (neither arguments nor arg1, arg2, ... environment variables): update the VM agent (walinuxagent / the Windows guest agent), then run again"
-            : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent', evidence());
+            : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent', evidence()).as('unreadable-answer', 'the probe could not read its request');
     }
     return answer;
 }

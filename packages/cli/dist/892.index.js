@@ -199,7 +199,7 @@ exports.readAssignments = readAssignments;
  * role-definitions/get. What ARM answers is data from Azure: only the fields used are kept, each
  * checked for its shape.
  */
-const resource_id_1 = __webpack_require__(1365);
+const guid_1 = __webpack_require__(6856);
 /** api-version of Microsoft.Authorization's role assignments and definitions. */
 exports.AUTHORIZATION_API_VERSION = '2022-04-01';
 /** An ARM scope as the lookup reads it: a subscription and optionally a path of plain segments below it. */
@@ -207,7 +207,7 @@ const SCOPE = /^\/subscriptions\/[0-9a-f-]{36}(\/[\w.()-]+)*$/i;
 /** At most this many roles get their definition read: a smoke test, not an audit. */
 const MAX_DEFINITIONS = 5;
 function canLookUp(principalId, scope) {
-    return (principalId !== undefined && resource_id_1.GUID.test(principalId) && scope !== undefined && SCOPE.test(scope));
+    return (principalId !== undefined && guid_1.GUID.test(principalId) && scope !== undefined && SCOPE.test(scope));
 }
 async function readAssignments(arm, principalId, scope, signal) {
     const filter = encodeURIComponent(`principalId eq '${principalId}'`);
@@ -314,7 +314,7 @@ function strings(value) {
 }
 function guidTail(id) {
     const tail = id?.split('/').pop();
-    return tail !== undefined && resource_id_1.GUID.test(tail) ? tail : undefined;
+    return tail !== undefined && guid_1.GUID.test(tail) ? tail : undefined;
 }
 
 

@@ -217,7 +217,18 @@ function checkAppServicePrincipal(headers, options, env) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
+/**
+ * The smoke endpoint for Azure Functions (Node.js v4 programming model):
+ *
+ *   const { app } = require('@azure/functions')
+ *   app.http('mi-smoke', { methods: ['POST'], authLevel: 'anonymous', handler: createAzureFunctionsHandler() })
+ *
+ * `authLevel: 'anonymous'` because the handler authenticates itself (key or App Service
+ * authentication); a function key in front of it works too. Typed structurally: no dependency on
+ * `@azure/functions`.
+ */
 const handler_core_1 = __nccwpck_require__(655);
+const redact_1 = __nccwpck_require__(800);
 const smoke_protocol_1 = __nccwpck_require__(659);
 const log_writer_1 = __nccwpck_require__(591);
 /** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
@@ -271,7 +282,7 @@ function createAzureFunctionsHandler(options = {}) {
         }
         catch (error) {
             // The same inert text the other adapters log (a host may relay its log to a CI runner).
-            const message = (0, log_writer_1.inertText)(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+            const message = (0, log_writer_1.inertText)(`mi-smoke: the smoke endpoint failed: ${(0, redact_1.redactSecrets)(String(error))}`);
             if (context?.error)
                 context.error(message);
             else
@@ -531,6 +542,7 @@ exports.createNodeHandler = createNodeHandler;
 exports.serveWith = serveWith;
 const handler_core_1 = __nccwpck_require__(655);
 const authenticate_1 = __nccwpck_require__(606);
+const redact_1 = __nccwpck_require__(800);
 const smoke_protocol_1 = __nccwpck_require__(659);
 const read_body_1 = __nccwpck_require__(628);
 const log_writer_1 = __nccwpck_require__(591);
@@ -590,7 +602,7 @@ async function respond(handle, req, res) {
     }
     catch (error) {
         // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-        log_writer_1.log.err(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+        log_writer_1.log.err(`mi-smoke: the smoke endpoint failed: ${(0, redact_1.redactSecrets)(String(error))}`);
         answer = {
             status: 500,
             headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -625,6 +637,7 @@ exports.RequestRefused = void 0;
 exports.parseRequestBody = parseRequestBody;
 exports.parseProbeRequest = parseProbeRequest;
 const smoke_protocol_1 = __nccwpck_require__(659);
+const guid_1 = __nccwpck_require__(856);
 /** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
 class RequestRefused extends Error {
     status;
@@ -637,7 +650,6 @@ class RequestRefused extends Error {
     }
 }
 exports.RequestRefused = RequestRefused;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USER_ASSIGNED_ID = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i;
 const MAX_URL_LENGTH = 2048;
 const MAX_RESOURCE_LENGTH = 512;
@@ -707,7 +719,7 @@ function parseIdentity(value) {
     switch (kind) {
         case 'client-id':
         case 'object-id':
-            if (!GUID.test(id))
+            if (!guid_1.GUID.test(id))
                 throw malformed(`'identity.value' must be a GUID for kind '${kind}'`);
             return { kind, value: id };
         case 'resource-id':
@@ -722,8 +734,8 @@ function parseIdentity(value) {
 function parseChecks(value) {
     if (!Array.isArray(value) || value.length === 0)
         throw malformed(`'checks' must be a non-empty array`);
-    if (value.length > smoke_protocol_1.MAX_CHECKS)
-        throw malformed(`'checks' may hold at most ${smoke_protocol_1.MAX_CHECKS} checks, not ${value.length}`);
+    if (value.length > smoke_protocol_1.MAX_REQUEST_CHECKS)
+        throw malformed(`'checks' may hold at most ${smoke_protocol_1.MAX_REQUEST_CHECKS} checks, not ${value.length}`);
     return value.map((check, index) => {
         if (!isObject(check))
             throw malformed(`checks[${index}] must be an object {url, resource}`);
@@ -748,11 +760,6 @@ function parseChecks(value) {
 /***/ ((__unused_webpack_module, exports) => {
 
 
-/**
- * A token bucket per handler instance: a smoke test every few seconds is plenty, and a caller that
- * holds the key must not be able to turn the workload into a token-request flood (IMDS allows
- * 20 identity requests per second per VM, shared with the app itself).
- */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_RATE_LIMIT = void 0;
 exports.createRateLimiter = createRateLimiter;
@@ -937,13 +944,10 @@ function rehearsalHint(url) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.scopeForResource = scopeForResource;
 exports.sdkCrossCheck = sdkCrossCheck;
-const smoke_protocol_1 = __nccwpck_require__(659);
-/** `https://management.azure.com/` → `https://management.azure.com/.default` (the SDK maps it back). */
-function scopeForResource(resource) {
-    return `${resource.replace(/\/+$/, '')}/.default`;
-}
+const redact_1 = __nccwpck_require__(800);
+const format_1 = __nccwpck_require__(950);
+const services_1 = __nccwpck_require__(147);
 /** The payload segment of a JWT, or undefined when the token is not one. */
 function claimsSegment(token) {
     const parts = token.split('.');
@@ -973,7 +977,7 @@ async function defaultCredentials() {
 function errorText(error) {
     const message = error instanceof Error ? error.message : String(error);
     // Only the first line: SDK messages append troubleshooting links and chained errors.
-    return (0, smoke_protocol_1.cut)((0, smoke_protocol_1.redactTokens)(message.split('\n')[0] ?? message), 300);
+    return (0, format_1.cut)((0, redact_1.redactSecrets)(message.split('\n')[0] ?? message), 300);
 }
 async function askOne(named, resource, options) {
     const started = Date.now();
@@ -990,7 +994,7 @@ async function askOne(named, resource, options) {
             }, options.timeoutMs);
         });
         const token = await Promise.race([
-            named.credential.getToken(scopeForResource(resource), { abortSignal: controller.signal }),
+            named.credential.getToken((0, services_1.scopeForResource)(resource), { abortSignal: controller.signal }),
             timeout
         ]);
         const ms = Date.now() - started;
@@ -1134,9 +1138,34 @@ async function startStandaloneServer(options) {
 /***/ }),
 
 /***/ 147:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CLOUDS = void 0;
+exports.cloudOfEnvironment = cloudOfEnvironment;
+exports.azureServices = azureServices;
+exports.serviceByKey = serviceByKey;
+exports.serviceForHost = serviceForHost;
+exports.serviceForUrl = serviceForUrl;
+exports.serviceHost = serviceHost;
+exports.audienceAccepted = audienceAccepted;
+exports.audienceSpelling = audienceSpelling;
+exports.scopeForResource = scopeForResource;
+exports.normaliseAudience = normaliseAudience;
+exports.sameAudience = sameAudience;
+exports.audienceMatchesRequest = audienceMatchesRequest;
+exports.serviceOfCheck = serviceOfCheck;
+exports.serviceAudienceFor = serviceAudienceFor;
+exports.resourceNameOf = resourceNameOf;
+exports.storageKindOf = storageKindOf;
+exports.matchErrorRules = matchErrorRules;
+exports.ruleCaptures = ruleCaptures;
+exports.roleAllows = roleAllows;
+exports.actionNeeded = actionNeeded;
+exports.dataRoleFor = dataRoleFor;
+exports.sharedServiceOfAudience = sharedServiceOfAudience;
+exports.sharedServiceAudiences = sharedServiceAudiences;
 /**
  * The one table of Azure services this action knows. Each service is one row: its hosts and
  * audiences in each cloud (public, US Government, China), the application IDs that stand for its
@@ -1153,29 +1182,7 @@ async function startStandaloneServer(options) {
  * an entry is lenient: a false pre-flight warning costs users more than a missed one, which the
  * API's 401 still reports.
  */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.CLOUDS = void 0;
-exports.cloudOfEnvironment = cloudOfEnvironment;
-exports.azureServices = azureServices;
-exports.serviceByKey = serviceByKey;
-exports.serviceForHost = serviceForHost;
-exports.serviceForUrl = serviceForUrl;
-exports.serviceHost = serviceHost;
-exports.audienceAccepted = audienceAccepted;
-exports.normaliseAudience = normaliseAudience;
-exports.sameAudience = sameAudience;
-exports.audienceMatchesRequest = audienceMatchesRequest;
-exports.serviceOfCheck = serviceOfCheck;
-exports.serviceAudienceFor = serviceAudienceFor;
-exports.resourceNameOf = resourceNameOf;
-exports.storageKindOf = storageKindOf;
-exports.matchErrorRules = matchErrorRules;
-exports.ruleCaptures = ruleCaptures;
-exports.roleAllows = roleAllows;
-exports.actionNeeded = actionNeeded;
-exports.dataRoleFor = dataRoleFor;
-exports.sharedServiceOfAudience = sharedServiceOfAudience;
-exports.sharedServiceAudiences = sharedServiceAudiences;
+const guid_1 = __nccwpck_require__(856);
 /** The clouds, with the names IMDS (`compute.azEnvironment`) and App Service give them. */
 exports.CLOUDS = {
     public: { name: 'Azure public cloud', environments: ['AzurePublicCloud', 'AzureCloud'] },
@@ -2193,19 +2200,34 @@ function audienceAccepted(resource, entry) {
     const wanted = caseFoldAudience(resource);
     return entry.accepted.some(audience => caseFoldAudience(audience) === wanted);
 }
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * An audience as spelled loosely, without what its spellings differ in: case, surrounding space,
+ * a `/.default` scope suffix and trailing slashes. What the probes write back is compared in this form.
+ */
+function audienceSpelling(audience) {
+    let a = audience.trim().toLowerCase();
+    if (a.endsWith('/.default'))
+        a = a.slice(0, -'/.default'.length);
+    while (a.endsWith('/'))
+        a = a.slice(0, -1);
+    return a;
+}
+/**
+ * The `.default` scope of a resource, as the Azure SDKs ask a token for it:
+ * `https://management.azure.com/` → `https://management.azure.com/.default`; a scope stays as it is.
+ * (The inverse of the Azure SDK's `mapScopesToResource`.)
+ */
+function scopeForResource(resource) {
+    return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`;
+}
 /**
  * An audience in the form two audiences are compared in when asking "the same resource?" (not "would
  * the service take it?"): lower-cased, without `/.default` and trailing slashes, an application ID
  * replaced by its service's public-cloud audience.
  */
 function normaliseAudience(audience) {
-    let a = audience.trim().toLowerCase();
-    if (a.endsWith('/.default'))
-        a = a.slice(0, -'/.default'.length);
-    while (a.endsWith('/'))
-        a = a.slice(0, -1);
-    if (GUID.test(a)) {
+    const a = audienceSpelling(audience);
+    if (guid_1.GUID.test(a)) {
         const service = SERVICES.find(s => s.appIds?.includes(a));
         const audience = service?.clouds.public?.audience;
         if (audience !== undefined && audience !== HOST_URL)
@@ -2248,7 +2270,7 @@ function sameAudience(a, b) {
 function audienceMatchesRequest(aud, requested) {
     if (sameAudience(aud, requested))
         return 'match';
-    if (GUID.test(normaliseAudience(aud)))
+    if (guid_1.GUID.test(normaliseAudience(aud)))
         return 'unknown';
     return 'mismatch';
 }
@@ -2391,7 +2413,7 @@ function sharedServiceOfAudience(audience) {
     while (/\/\.default$|\/$/.test(text))
         text = text.replace(/\/\.default$|\/$/, '');
     const appId = text.startsWith('api://') ? text.slice('api://'.length) : text;
-    if (GUID.test(appId))
+    if (guid_1.GUID.test(appId))
         return SERVICES.find(service => service.appIds?.includes(appId));
     const host = audienceHost(text);
     if (host === undefined)
@@ -2407,6 +2429,81 @@ function sharedServiceAudiences() {
     const all = SERVICES.flatMap(service => Object.values(service.clouds).flatMap(writtenAudiences));
     return [...new Set(all)];
 }
+
+
+/***/ }),
+
+/***/ 987:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * Time, the one clock: `now` and an abortable `sleep`, injectable so that every retry loop
+ * (src/common/retry.ts) is tested without waiting.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.systemClock = exports.sleep = void 0;
+/** Real waiting, cut short by the signal. */
+const sleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+});
+exports.sleep = sleep;
+exports.systemClock = { now: () => Date.now(), sleep: exports.sleep };
+
+
+/***/ }),
+
+/***/ 950:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.oneLine = exports.formatDuration = void 0;
+exports.cut = cut;
+exports.cutTail = cutTail;
+/** Small formatting shared by logs, annotations and the summary. */
+var human_duration_1 = __nccwpck_require__(206);
+Object.defineProperty(exports, "formatDuration", ({ enumerable: true, get: function () { return human_duration_1.formatDuration; } }));
+/** One inert line of log text: see log-writer.ts, the one writer that owns the rule. */
+var log_writer_1 = __nccwpck_require__(591);
+Object.defineProperty(exports, "oneLine", ({ enumerable: true, get: function () { return log_writer_1.oneLine; } }));
+/**
+ * The first `limit` characters of `text`, and `…` when it was longer. Redact first
+ * (src/common/redact.ts) when the text may hold a secret: a cut can never then expose a tail.
+ */
+function cut(text, limit) {
+    return text.length <= limit ? text : `${text.slice(0, limit)}…`;
+}
+/** The last `limit` characters of `text`, after `…` when it was longer. */
+function cutTail(text, limit) {
+    return text.length <= limit ? text : `…${text.slice(-limit)}`;
+}
+
+
+/***/ }),
+
+/***/ 856:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The GUID, as Entra ID and ARM write them (tenant, client, object and subscription IDs): 8-4-4-4-12
+ * hexadecimal digits, either case. One pattern for every place that reads or checks one.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.GUID = exports.GUID_SOURCE = void 0;
+/** The pattern's source, for a larger expression that captures a GUID inside text. */
+exports.GUID_SOURCE = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** A whole value that is one GUID (test with `GUID.test(value)`; case-insensitive). */
+exports.GUID = new RegExp(`^${exports.GUID_SOURCE}$`, 'i');
 
 
 /***/ }),
@@ -2806,6 +2903,35 @@ function httpRequest(options) {
 
 /***/ }),
 
+/***/ 206:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatDuration = formatDuration;
+/** `850 ms`, `4.2 s`, `3 min`, `5 h`: durations as a person reads them in details, logs and the summary. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '?';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 10_000) {
+        const s = Math.round(ms / 100) / 10;
+        return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+    }
+    // Past ten seconds a tenth is noise: whole seconds.
+    if (ms < 120_000)
+        return `${Math.round(ms / 1000)} s`;
+    if (ms < 2 * 3_600_000)
+        return `${Math.round(ms / 60_000)} min`;
+    if (ms < 2 * 86_400_000)
+        return `${(ms / 3_600_000).toFixed(1).replace(/\.0$/, '')} h`;
+    return `${Math.round(ms / 86_400_000)} days`;
+}
+
+
+/***/ }),
+
 /***/ 591:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -2915,7 +3041,6 @@ exports.forgetSecretTexts = forgetSecretTexts;
 exports.redactSecrets = redactSecrets;
 exports.containsJwt = containsJwt;
 exports.redactDeep = redactDeep;
-exports.cutRedacted = cutRedacted;
 exports.REDACTED = '[redacted]';
 /** A JWT-shaped run needs `eyJ` and this many characters in its first segment (as the old patterns). */
 const JWT_MIN_FIRST_SEGMENT = 11;
@@ -3218,10 +3343,146 @@ function redactDeep(value) {
     }
     return value;
 }
-/** Cuts a text for a message or evidence line, after redaction (a cut can never expose a tail). */
-function cutRedacted(text, limit) {
-    const clean = redactSecrets(text);
-    return clean.length <= limit ? clean : `${clean.slice(0, limit)}…`;
+
+
+/***/ }),
+
+/***/ 183:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The one retry model: every loop that waits and tries again (an identity endpoint's answers, ARM's
+ * requests, a busy run-command, operation polling, `rbac-wait`, `ready-wait`, an API's transient
+ * answers) is a named policy of RETRY_POLICIES, computes its waits with `backoffMs`, reads
+ * `Retry-After` with `parseRetryAfter` and waits with the clock's `sleep` (src/common/clock.ts).
+ * docs/retries.md is this table in words (`npm run docs:retries`; __tests__/retry-model.test.ts checks it).
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RETRY_POLICIES = void 0;
+exports.backoffMs = backoffMs;
+exports.withRetryAfter = withRetryAfter;
+exports.parseRetryAfter = parseRetryAfter;
+/** Every retry loop of the project, by name. */
+exports.RETRY_POLICIES = {
+    identityEndpoint: {
+        what: 'a token or metadata request to an identity endpoint (IMDS, App Service, Arc, ...)',
+        loop: 'node-probe/retry-policy.ts',
+        on: '404, 408, 429, 5xx',
+        firstMs: 1000,
+        factor: 2,
+        capMs: 4000,
+        retries: 3,
+        retryAfterCapMs: Number.POSITIVE_INFINITY,
+        why: "Microsoft's IMDS retry guidance; a transport error or a timeout is final (a hung endpoint gets its verdict within one timeout)"
+    },
+    identityEndpointUpdating: {
+        what: 'an identity endpoint answering 410 (IMDS updating)',
+        loop: 'node-probe/retry-policy.ts',
+        on: '410',
+        firstMs: 10_000,
+        factor: 1,
+        capMs: 10_000,
+        retries: 7,
+        retryAfterCapMs: Number.POSITIVE_INFINITY,
+        why: 'IMDS may answer 410 for up to 70 s while it updates: every 10 s for 70 s, as MSAL counts the retries'
+    },
+    armRequest: {
+        what: 'a request to Azure Resource Manager (vm:/vmss: targets)',
+        loop: 'engine/dispatch/vm/arm/arm-client.ts',
+        on: '429, 500, 502, 503, 504',
+        firstMs: 1000,
+        factor: 2,
+        capMs: 60_000,
+        retries: 5,
+        retryAfterCapMs: 60_000,
+        why: "ARM's throttling contract: wait what Retry-After names; a 401 is retried once with a new token, a reset connection once"
+    },
+    runCommandConflict: {
+        what: 'a run-command refused because another one is running on the VM',
+        loop: 'engine/dispatch/vm/arm/compute.ts',
+        on: '409 (a busy run-command extension)',
+        firstMs: 2000,
+        factor: 2,
+        capMs: 15_000,
+        windowMs: 120_000,
+        why: 'a run-command in progress usually ends within a minute or two; another conflict is final'
+    },
+    operationPoll: {
+        what: 'polling a run-command operation until it ends',
+        loop: 'engine/dispatch/vm/arm/compute.ts',
+        on: 'the operation still running',
+        firstMs: 2000,
+        factor: 1,
+        capMs: 2000,
+        retryAfterCapMs: Number.POSITIVE_INFINITY,
+        why: "Azure's asynchronous operations name their poll interval in Retry-After; 2 s otherwise. The workload's deadline ends it"
+    },
+    rbacWait: {
+        what: 're-probing while an API denies a role that may still be propagating',
+        loop: 'engine/orchestrate/rbac-wait-loop.ts',
+        on: '403 rbac-denied',
+        firstMs: 1000,
+        factor: 2,
+        capMs: 5000,
+        why: 'short early steps catch the common fast propagation; the 5 s cap bounds how late an effective role is noticed. Input rbac-wait is the deadline'
+    },
+    readyWait: {
+        what: 're-dispatching while a smoke endpoint is not serving yet',
+        loop: 'engine/orchestrate/ready-wait-loop.ts',
+        on: 'connection refused or reset; 502, 503, 504 from its front end',
+        firstMs: 1000,
+        factor: 2,
+        capMs: 5000,
+        why: 'the rbac-wait cadence: an app starting after a deploy is noticed within 5 s. Input ready-wait is the deadline'
+    },
+    transientApi: {
+        what: "re-probing after an API's transient answer",
+        loop: 'engine/orchestrate/transient-retry-loop.ts',
+        on: '429, 500, 502, 503, 504 from the API itself',
+        firstMs: 1000,
+        factor: 2,
+        capMs: 4000,
+        retries: 3,
+        windowMs: 30_000,
+        retryAfterCapMs: 20_000,
+        why: "Microsoft's retry guidance; a smoke test waits seconds, not minutes"
+    }
+};
+/**
+ * The planned wait before retry number `retry` (0 for the first retry), or undefined when the
+ * policy's retries are spent. A `Retry-After` is applied by the caller (`withRetryAfter`).
+ */
+function backoffMs(policy, retry) {
+    if (policy.retries !== undefined && retry >= policy.retries)
+        return undefined;
+    return Math.min(policy.firstMs * policy.factor ** Math.max(0, retry), policy.capMs);
+}
+/** The wait to use: what `Retry-After` asked, up to the policy's cap, or else the planned one. */
+function withRetryAfter(policy, plannedMs, retryAfterMs) {
+    if (retryAfterMs === undefined || policy.retryAfterCapMs === undefined)
+        return plannedMs;
+    return Math.min(retryAfterMs, policy.retryAfterCapMs);
+}
+/**
+ * `Retry-After` in ms from `nowMs`: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined
+ * when absent or unreadable. A header given twice counts by its first value.
+ */
+function parseRetryAfter(value, nowMs) {
+    const text = Array.isArray(value)
+        ? value[0]
+        : value;
+    if (text === undefined)
+        return undefined;
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
 }
 
 
@@ -3472,13 +3733,24 @@ function plainHost(hostname) {
  * reduced to its other fields and the JWT's payload segment (the claims).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
+exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.TRANSPORT_ERRORS = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
 /** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
 exports.OBSERVATIONS_VERSION = 1;
 /** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
 exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 exports.BODY_LIMIT = 600;
+/** Why no HTTP response arrived. */
+exports.TRANSPORT_ERRORS = [
+    'timeout', // connected (or not) but no answer within `timeout`
+    'refused', // ECONNREFUSED
+    'dns', // ENOTFOUND, EAI_AGAIN
+    'tls', // certificate or handshake failure
+    'reset', // ECONNRESET, socket hang up
+    'unreachable', // EHOSTUNREACH, ENETUNREACH
+    'proxy', // the proxy itself failed or refused the CONNECT
+    'other'
+];
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
 exports.IDENTITY_SOURCES = [
     'imds',
@@ -3489,6 +3761,12 @@ exports.IDENTITY_SOURCES = [
     'service-fabric',
     'none'
 ];
+/**
+ * Where the probe runs, as the platform's own variables say, whatever identity source was found:
+ * App Service and Functions set WEBSITE_SITE_NAME, Container Apps CONTAINER_APP_NAME, Kubernetes
+ * KUBERNETES_SERVICE_HOST, and a GitHub-hosted runner RUNNER_ENVIRONMENT=github-hosted. When the
+ * platform's identity endpoint is missing, the fix is that platform's, not an NSG rule.
+ */
 exports.HOSTING_PLATFORMS = [
     'app-service',
     'functions',
@@ -3520,9 +3798,15 @@ exports.WORKLOAD_META_FIELDS = [
  * `https://`). It carries data only; nothing in it is ever executed.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.IMDS_IDENTITY_PARAMETERS = void 0;
+exports.IMDS_IDENTITY_PARAMETERS = exports.MAX_CHECKS = void 0;
 exports.identityParameter = identityParameter;
 exports.describeIdentity = describeIdentity;
+/**
+ * Checks one run asks of a workload at most (input `checks`). Each check costs a token request and
+ * an API call on the workload, and a VM's run-command output is cut at 4 kB: a handful of checks
+ * is a smoke test, more is a monitoring system.
+ */
+exports.MAX_CHECKS = 10;
 /** IMDS: `client_id`, `object_id`, `msi_res_id` (docs/azure-wire-facts.md). */
 exports.IMDS_IDENTITY_PARAMETERS = {
     clientId: 'client_id',
@@ -3564,14 +3848,14 @@ function describeIdentity(identity) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.redactTokens = exports.containsJwt = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
-exports.cut = cut;
+exports.containsJwt = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_REQUEST_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
 /**
  * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
  * agree on. The runner (`src/engine/dispatch/http.ts`) and the handler (`packages/smoke-endpoint/src/`) import them from
  * here so a change to the protocol is one edit.
  */
 const observations_1 = __nccwpck_require__(132);
+const probe_request_1 = __nccwpck_require__(941);
 /** Version of the request and the response; a peer that speaks another one is refused. */
 exports.PROTOCOL_VERSION = observations_1.OBSERVATIONS_VERSION;
 /** The shared-key header (input `endpoint-key`). Lower case: node lower-cases header names. */
@@ -3580,8 +3864,12 @@ exports.KEY_HEADER = 'x-mi-smoke-key';
 exports.REQUEST_BODY_LIMIT = 64 * 1024;
 /** Largest response body the runner reads; more is `dispatch-failed`. */
 exports.RESPONSE_BODY_LIMIT = 1024 * 1024;
-/** Checks one request may carry. */
-exports.MAX_CHECKS = 20;
+/**
+ * Checks one request may carry: twice what a runner asks (MAX_CHECKS of probe-request.ts), so that
+ * a handler deployed with an older package still serves a newer runner that allows a few more,
+ * while a request with far more is refused before any work.
+ */
+exports.MAX_REQUEST_CHECKS = 2 * probe_request_1.MAX_CHECKS;
 /** The handler caps `timeoutMs` (per request on the workload) at this. */
 exports.MAX_REQUEST_TIMEOUT_MS = 30_000;
 /** The handler's overall deadline for one probe run, by default and at most. */
@@ -3596,15 +3884,10 @@ exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS + 20_000;
 exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
 /**
  * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
- * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
+ * allowed): from the one redactor.
  */
 var redact_1 = __nccwpck_require__(800);
 Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
-Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
-/** Cuts a text for a message or evidence line. */
-function cut(text, limit) {
-    return text.length <= limit ? text : `${text.slice(0, limit)}…`;
-}
 
 
 /***/ }),
@@ -3614,40 +3897,13 @@ function cut(text, limit) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.realSleep = exports.GONE_RETRIES = exports.GONE_WINDOW_MS = exports.GONE_INTERVAL_MS = exports.BACKOFF_MS = void 0;
-exports.parseRetryAfter = parseRetryAfter;
 exports.plannedWait = plannedWait;
 exports.withRetries = withRetries;
 const http_request_1 = __nccwpck_require__(532);
-exports.BACKOFF_MS = [1000, 2000, 4000];
-exports.GONE_INTERVAL_MS = 10_000;
-exports.GONE_WINDOW_MS = 70_000;
-exports.GONE_RETRIES = exports.GONE_WINDOW_MS / exports.GONE_INTERVAL_MS;
-/** Real waiting, cut short by the signal. */
-const realSleep = (ms, signal) => new Promise(resolve => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-exports.realSleep = realSleep;
-/** `Retry-After` in ms from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
+const clock_1 = __nccwpck_require__(987);
+const retry_1 = __nccwpck_require__(183);
+const BACKOFF = retry_1.RETRY_POLICIES.identityEndpoint;
+const GONE = retry_1.RETRY_POLICIES.identityEndpointUpdating;
 function headerValue(value) {
     return Array.isArray(value) ? value[0] : value;
 }
@@ -3660,19 +3916,19 @@ function plannedWait(outcome, retriesDone, goneRetriesDone, nowMs) {
     if ((0, http_request_1.isFailure)(outcome))
         return undefined;
     const status = outcome.status;
-    const retryAfter = parseRetryAfter(headerValue(outcome.headers['retry-after']), nowMs);
+    const retryAfter = (0, retry_1.parseRetryAfter)(headerValue(outcome.headers['retry-after']), nowMs);
     if (status === 410) {
-        return goneRetriesDone < exports.GONE_RETRIES ? (retryAfter ?? exports.GONE_INTERVAL_MS) : undefined;
+        const planned = (0, retry_1.backoffMs)(GONE, goneRetriesDone);
+        return planned === undefined ? undefined : (0, retry_1.withRetryAfter)(GONE, planned, retryAfter);
     }
     const retryable = status === 404 || status === 408 || status === 429 || status >= 500;
-    if (!retryable || retriesDone >= exports.BACKOFF_MS.length)
-        return undefined;
-    return retryAfter ?? exports.BACKOFF_MS[retriesDone];
+    const planned = retryable ? (0, retry_1.backoffMs)(BACKOFF, retriesDone) : undefined;
+    return planned === undefined ? undefined : (0, retry_1.withRetryAfter)(BACKOFF, planned, retryAfter);
 }
 /** Runs `send` until its outcome is final, the retries are spent, the deadline nears, or abort. */
 async function withRetries(send, options) {
     const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? exports.realSleep;
+    const sleep = options.sleep ?? clock_1.sleep;
     const started = now();
     let attempts = 0;
     let backoffRetries = 0;
@@ -3735,11 +3991,11 @@ const detect_1 = __nccwpck_require__(99);
 const platform_1 = __nccwpck_require__(939);
 const source_1 = __nccwpck_require__(769);
 const token_response_1 = __nccwpck_require__(860);
+const guid_1 = __nccwpck_require__(856);
 /** `notCalled` of a check whose audience got no usable token: the words of every probe (docs/probe-spec.md). */
 exports.NO_TOKEN = 'no token for this audience';
 /** Storage rejects bearer requests without a service version. */
 exports.STORAGE_VERSION = '2023-11-03';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Azure's resource group names: letters, digits, `_-.()`, up to 90, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w.()]{1,90}$/;
 /** Query parameters that carry secrets in URLs people paste (SAS signatures, function keys). */
@@ -3758,7 +4014,7 @@ function expandPlaceholders(url, meta) {
         if (value === undefined) {
             return { notCalled: '{subscriptionId} unknown: the workload reported no subscription' };
         }
-        if (!GUID.test(value)) {
+        if (!guid_1.GUID.test(value)) {
             return { notCalled: '{subscriptionId} from the workload is not a GUID' };
         }
         expanded = expanded.split('{subscriptionId}').join(value);
@@ -4621,7 +4877,6 @@ function selectionWords(identity) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_AUTHORITY_HOST = void 0;
-exports.scopeOf = scopeOf;
 exports.tokenEndpoint = tokenEndpoint;
 exports.workloadIdentitySource = workloadIdentitySource;
 /**
@@ -4636,13 +4891,10 @@ const http_request_1 = __nccwpck_require__(532);
 const loopback_1 = __nccwpck_require__(710);
 const retry_policy_1 = __nccwpck_require__(612);
 const source_1 = __nccwpck_require__(769);
+const services_1 = __nccwpck_require__(147);
 exports.DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
 /** Service account tokens are ~1 KB; a bigger file is not one. */
 const ASSERTION_LIMIT = 64 * 1024;
-/** `https://management.azure.com/` → `https://management.azure.com/.default`. */
-function scopeOf(resource) {
-    return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`;
-}
 function tokenEndpoint(authorityHost, tenantId) {
     return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 }
@@ -4698,7 +4950,7 @@ function workloadIdentitySource(detail) {
                     body: new URLSearchParams({
                         grant_type: 'client_credentials',
                         client_id: clientId,
-                        scope: scopeOf(resource),
+                        scope: (0, services_1.scopeForResource)(resource),
                         client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
                         client_assertion: assertion
                     }).toString(),
@@ -4725,7 +4977,6 @@ function workloadIdentitySource(detail) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.scrubTokens = void 0;
 exports.cutBody = cutBody;
 exports.reduceTokenResponse = reduceTokenResponse;
 /**
@@ -4734,22 +4985,15 @@ exports.reduceTokenResponse = reduceTokenResponse;
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 const observations_1 = __nccwpck_require__(132);
+const format_1 = __nccwpck_require__(950);
 const redact_1 = __nccwpck_require__(800);
 /** Fields that are credentials in any token endpoint's answer. */
 const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
 /** A field value longer than this is cut (fields are evidence, not payload). */
 const FIELD_LIMIT = 300;
-/**
- * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
- * `eyJ`), the value of an `access_token`-like field
- * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/common/redact.ts, linear on whatever the token endpoint answered.
- */
-exports.scrubTokens = redact_1.redactSecrets;
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
 function cutBody(text, limit = observations_1.BODY_LIMIT) {
-    const clean = (0, exports.scrubTokens)(text);
-    return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
+    return (0, format_1.cut)((0, redact_1.redactSecrets)(text), limit);
 }
 const JWT = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
 /** `body` is a 2xx token response as received. */
@@ -4961,7 +5205,9 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PROTOCOL_VERSION = exports.KEY_HEADER = exports.createSmokeHandler = exports.standaloneOptionsFromEnv = exports.startStandaloneServer = exports.createAzureFunctionsHandler = exports.createExpressMiddleware = exports.createNodeHandler = void 0;
 /**
  * `@mi-smoke/smoke-endpoint` (packages/smoke-endpoint): the smoke endpoint a workload serves so that the mi-smoke action can test its
- * managed identity from inside (protocol: docs/smoke-endpoint-protocol.md).
+ * managed identity from inside (protocol: docs/smoke-endpoint-protocol.md). Its published types are
+ * ./public/index.ts, which declares what this file exports (checked by
+ * __tests__/smoke-endpoint/public-api.test.ts).
  */
 var node_http_1 = __nccwpck_require__(440);
 Object.defineProperty(exports, "createNodeHandler", ({ enumerable: true, get: function () { return node_http_1.createNodeHandler; } }));

@@ -67,7 +67,8 @@ function unreportedTarget(target: Target, shard: string, problem: string): Targe
     target.line,
     `Not probed: ${shard} left no usable report (${problem}).`,
     `Open the job of ${shard} in this run: it failed, timed out or was cancelled before mi-smoke ` +
-      'wrote its report, or the report was not uploaded. Re-run the failed jobs: the merge runs again with them.'
+      'wrote its report, or the report was not uploaded. Re-run the failed jobs: the merge runs again with them.',
+    `not probed: ${shard} left no report`
   )
 }
 

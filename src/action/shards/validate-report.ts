@@ -32,7 +32,7 @@ const LINE_LIMIT = 4096
 const TEXT_LIMIT = 64 * 1024
 const CLAIM_TEXTS = ['aud', 'iss', 'tid', 'oid', 'appid', 'idtyp', 'xms_mirid', 'xms_az_rid']
 const CLAIM_TIMES = ['iat', 'nbf', 'exp']
-const STEP_TEXTS = ['remediation', 'audience', 'check']
+const STEP_TEXTS = ['remediation', 'audience', 'check', 'cause', 'dispatchKind']
 /** ISO 8601 as the action writes it (`toISOString`, or the probe's `Z` time). */
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,9})?)?(Z|[+-]\d\d:\d\d)$/
 

@@ -3,7 +3,7 @@
  * failed `dispatch` step, and every later step skipped so the summary still shows what was meant.
  */
 import type { StepReport, TargetReport } from '../../contracts/report'
-import { DispatchError } from '../../contracts/dispatch-error'
+import { DISPATCH_KINDS, DispatchError } from '../../contracts/dispatch-error'
 import { distinctAudiences } from './audience-list'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
@@ -22,8 +22,10 @@ export function diagnoseDispatchFailure(
       : ''
   const remediation =
     error instanceof DispatchError && error.remediation
-      ? excerpt(error.remediation, 400)
+      ? // Long enough for a whole command with two resource IDs: a cut command cannot be run.
+        excerpt(error.remediation, 1200)
       : fix.dispatchDefault()
+  const known = error instanceof DispatchError
   const steps: StepReport[] = [
     {
       step: 'dispatch',
@@ -31,7 +33,9 @@ export function diagnoseDispatchFailure(
       durationMs: 0,
       failureMode: 'dispatch-failed',
       detail: `${excerpt(error.message || String(error), 400)}${evidence}`,
-      remediation
+      remediation,
+      dispatchKind: known ? error.kind : 'other',
+      cause: excerpt(known ? error.causePhrase : DISPATCH_KINDS.other, 120)
     },
     { step: 'imds', status: 'skip', durationMs: 0, detail: NOT_RUN },
     ...distinctAudiences(plan.checks).map((audience): StepReport => ({

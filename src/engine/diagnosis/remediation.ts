@@ -470,12 +470,15 @@ export function rbacDenied(denial: RbacDenial, rbacWaitMs: number | undefined): 
     return `Cosmos DB data-plane roles are not Azure roles: az cosmosdb sql role assignment create --account-name ${denial.name ?? '<account>'} --resource-group <resource group> --role-definition-id ${id} --principal-id ${oid} --scope "/" (${role}); Azure roles such as Contributor do not grant data access; ${waitAdvice(rbacWaitMs)}`
   }
   const scope = scopeFor(denial)
-  const command = `az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${roleFor(denial)}" --scope "${scope}"`
+  const role = roleFor(denial)
+  const command = `az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${role}" --scope "${scope}"`
   const unknownModel =
     denial.service === 'keyvault' && denial.model === 'unknown'
       ? ` (if the vault uses access policies instead of Azure RBAC: az keyvault set-policy --name ${denial.name ?? '<vault>'} --object-id ${oid} ${keyVaultPolicyPermissions(denial.action)})`
       : ''
-  return `Grant principal ${oid} a role on ${scope}: ${command}${unknownModel}; ${waitAdvice(rbacWaitMs)}`
+  // The prose names the role and the scope: a person reads what is granted where before the command.
+  const where = scope.startsWith('$(') ? `the ${denial.name ?? service.name} resource` : scope
+  return `Grant principal ${oid} the role "${role}" on ${where}: ${command}${unknownModel}; ${waitAdvice(rbacWaitMs)}`
 }
 
 export function dispatchDefault(): string {

@@ -1,5 +1,6 @@
 /** A target's verdict from its steps: the worst status, and the first failure (else first warning) named. */
 import type { StepReport, TargetReport, Verdict } from '../../contracts/report'
+import { withCauses } from '../report/cause-phrase'
 
 export function verdictOf(
   steps: StepReport[]
@@ -14,8 +15,12 @@ export function verdictOf(
   }
 }
 
-/** The report with result, failedStep and failureMode set from its steps (no stale values kept). */
+/**
+ * The report with result, failedStep and failureMode set from its steps (no stale values kept),
+ * and every failed or degraded step's cause in words.
+ */
 export function withVerdict(report: TargetReport): TargetReport {
   const { failedStep: _f, failureMode: _m, ...rest } = report
-  return { ...rest, ...verdictOf(report.steps) }
+  const steps = withCauses(report.steps)
+  return { ...rest, steps, ...verdictOf(steps) }
 }

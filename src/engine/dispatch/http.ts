@@ -23,6 +23,7 @@ import {
   type ProtocolErrorBody
 } from '../../contracts/smoke-protocol'
 import { registerSecretText, redactSecrets } from '../../common/redact'
+import { frontEndAnswer } from './front-end'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 import { scopeForResource } from '../../azure/services'
 
@@ -95,7 +96,7 @@ export function httpWorkload(
         throw new DispatchError(
           `the smoke endpoint ${url.host} answered more than ${RESPONSE_BODY_LIMIT} bytes`,
           'Serve the @mi-smoke/smoke-endpoint handler unchanged at this URL: its answers are a few kilobytes.'
-        )
+        ).as('unreadable-answer')
       }
       const contentType = String(outcome.headers['content-type'] ?? '')
       if (!/^application\/json\b/i.test(contentType)) {
@@ -103,6 +104,9 @@ export function httpWorkload(
           `the smoke endpoint ${url.host} answered 200 with ${contentType || 'no content type'}, not application/json: this URL does not serve the @mi-smoke/smoke-endpoint handler`,
           'Point the target at the path where the app mounts the @mi-smoke/smoke-endpoint handler (e.g. https://app.example.net/mi-smoke).',
           evidence(outcome.body)
+        ).as(
+          'unreadable-answer',
+          `not a smoke endpoint's answer (${contentType.split(';')[0] || 'no content type'})`
         )
       }
       // Parsed only: the orchestrator passes every answer through the one observations validator.
@@ -119,20 +123,20 @@ function endpointUrl(text: string): URL {
     throw new DispatchError(
       `the target '${text}' is not a URL`,
       'Write https targets as https://host/path.'
-    )
+    ).as('bad-target')
   }
   if (url.username || url.password) {
     throw new DispatchError(
       'the target URL holds user info',
       'Remove user:password@ from the target; use endpoint-key.'
-    )
+    ).as('bad-target')
   }
   if (url.protocol === 'https:') return url
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url
   throw new DispatchError(
     `the target ${url.protocol}//${url.host} is not https: credentials are only sent over https (http only to loopback)`,
     'Serve the smoke endpoint over https and write the target as https://...'
-  )
+  ).as('bad-target')
 }
 
 async function runnerToken(
@@ -150,7 +154,7 @@ async function runnerToken(
     throw new DispatchError(
       `could not get a token for endpoint-audience ${audience} on the runner: ${cut(message, 300)}`,
       'Run azure/login before this step (or run on a runner with a managed identity), and check that endpoint-audience is the App ID URI or client ID of the app registration App Service authentication uses.'
-    )
+    ).as('runner-not-logged-in', 'no token for endpoint-audience on the runner')
   }
   // Known to the redactor, so no text the action stores or prints can carry it. Not registered
   // with `::add-mask::`: that command would itself print the token on stdout (docs/security.md).
@@ -196,19 +200,33 @@ function transportFailure(
         `the smoke endpoint ${where} did not answer within ${Math.round(waitMs / 1000)} s`,
         'Check that the app is running and the endpoint answers (a cold start can take long: warm the app up first).',
         errorText
-      )
+      ).as('endpoint-timeout')
     case 'dns':
       return new DispatchError(
         `the smoke endpoint's host ${url.hostname} does not resolve`,
         'Check the target URL (slot hostnames are app-slot.azurewebsites.net).',
         errorText
-      )
+      ).as('endpoint-unreachable', `endpoint host ${url.hostname} does not resolve`)
     case 'tls':
       return new DispatchError(
         `TLS with the smoke endpoint ${where} failed`,
         'Serve the endpoint with a certificate the runner trusts.',
         errorText
-      )
+      ).as('endpoint-unreachable', 'TLS with the endpoint failed')
+    case 'proxy':
+      // The runner's proxy refused the tunnel (CONNECT): its 407 wants credentials, anything else
+      // is its access control; the app was never reached.
+      return /\b407\b/.test(errorText)
+        ? new DispatchError(
+            `the runner's proxy wants credentials to reach ${where} (407 Proxy Authentication Required)`,
+            `Give the runner's proxy its credentials: set HTTPS_PROXY for this job to http://<proxy user>:<proxy password>@<proxy host>:<proxy port> (keep the password in a secret), or, if the runner reaches ${url.hostname} without the proxy, add ${url.hostname} to NO_PROXY`,
+            errorText
+          ).as('proxy-refused', "the runner's proxy wants credentials (407)")
+        : new DispatchError(
+            `the runner's proxy did not open a tunnel to ${where}: ${errorText}`,
+            `Ask the proxy's administrators to allow CONNECT to ${url.hostname}:${url.port || 443} for the runner, or add ${url.hostname} to NO_PROXY if the runner reaches it directly`,
+            errorText
+          ).as('proxy-refused', `the runner's proxy refused ${url.hostname}`)
     default:
       return new DispatchError(
         `could not reach the smoke endpoint ${where} (${error})`,
@@ -216,7 +234,7 @@ function transportFailure(
         errorText,
         // A refused or reset connection is what an app restarting after a deploy looks like.
         error === 'refused' || error === 'reset'
-      )
+      ).as('endpoint-unreachable')
   }
 }
 
@@ -226,6 +244,14 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
   const said = ours ? `: ${cut(redactSecrets(ours.message), 300)}` : ''
   const proof = evidence(response.body)
   const where = url.host
+  // Someone other than the handler answered: its own words, its own fix.
+  const front = ours ? undefined : frontEndAnswer(response, where)
+  if (front) {
+    return new DispatchError(front.message, front.remediation, proof, front.notReady).as(
+      front.kind,
+      front.phrase
+    )
+  }
   if (status >= 300 && status < 400) {
     const location = String(response.headers['location'] ?? '')
     let to = 'no Location'
@@ -237,7 +263,7 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
     return new DispatchError(
       `the smoke endpoint ${where} answered ${status} redirecting to ${to}; mi-smoke never follows a redirect with credentials`,
       'Put the final URL in targets (https, the exact path of the handler); if App Service authentication redirects to a login page, call it with endpoint-audience (a bearer token) instead.'
-    )
+    ).as('endpoint-redirected', `endpoint redirected to ${to}`)
   }
   switch (status) {
     case 401:
@@ -249,6 +275,11 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
             ? "Set endpoint-key to the same secret as the app's MI_SMOKE_KEY setting."
             : "Set endpoint-key (the app's MI_SMOKE_KEY) or endpoint-audience.",
         proof
+      ).as(
+        inputs.endpointAudience ? 'endpoint-refused-token' : 'endpoint-refused-key',
+        inputs.endpointAudience || inputs.endpointKey
+          ? undefined
+          : 'endpoint wants a key (none set)'
       )
     case 403:
       return new DispatchError(
@@ -259,13 +290,16 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
           ? "The endpoint only sends a token to https hosts of its allowlist, for that host's own audience: fix the check's URL or resource=, or add the host to the handler's allowlist option."
           : "Allow the runner through the app's access restrictions, or authenticate with endpoint-audience.",
         proof
+      ).as(
+        'endpoint-refused-request',
+        ours ? "endpoint refused the check's host or audience" : 'refused before the app (403)'
       )
     case 404:
       return new DispatchError(
         `there is no smoke endpoint at ${url.toString()} (404)`,
         'Mount the @mi-smoke/smoke-endpoint handler at this path, or fix the path in targets.',
         proof
-      )
+      ).as('endpoint-not-found')
     case 405:
     case 415:
     case 400:
@@ -273,20 +307,20 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
         `the smoke endpoint ${where} rejected the request (${status})${said}`,
         'Use the same mi-smoke release for the app (@mi-smoke/smoke-endpoint) and the workflow.',
         proof
-      )
+      ).as('endpoint-refused-request', `endpoint rejected the request (${status})`)
     case 413:
       return new DispatchError(
         `the smoke endpoint ${where} found the request too large (413)${said}`,
         'Use fewer checks per run (at most 20), or a front end that accepts 64 KB bodies.',
         proof
-      )
+      ).as('endpoint-refused-request', 'request too large (413)')
     case 429: {
       const retryAfter = String(response.headers['retry-after'] ?? '')
       return new DispatchError(
         `the smoke endpoint ${where} is rate limited (429)${retryAfter ? `; retry after ${retryAfter} s` : ''}`,
         "Run the smoke test less often (the handler allows 6 runs a minute by default), or raise the handler's rateLimit option.",
         proof
-      )
+      ).as('endpoint-rate-limited')
     }
   }
   if (status >= 500) {
@@ -300,11 +334,14 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
       proof,
       // The front end's 502/503/504 while the app starts; the handler's own 5xx is an answer.
       !ours && (status === 502 || status === 503 || status === 504)
+    ).as(
+      ours ? 'endpoint-failed' : 'front-end-answered',
+      ours ? undefined : `the app's front end answered ${status}`
     )
   }
   return new DispatchError(
     `the smoke endpoint ${where} answered ${status}, not 200`,
     'Point the target at the path where the app serves the @mi-smoke/smoke-endpoint handler.',
     proof
-  )
+  ).as('front-end-answered', `answered ${status}, not the smoke endpoint`)
 }

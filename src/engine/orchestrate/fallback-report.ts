@@ -4,7 +4,13 @@
  */
 import type { TargetReport } from '../../contracts/report'
 
-export function fallbackReport(target: string, detail: string, remediation: string): TargetReport {
+export function fallbackReport(
+  target: string,
+  detail: string,
+  remediation: string,
+  /** What went wrong in words (the report's `cause`). */
+  cause = 'the probe could not be run'
+): TargetReport {
   return {
     target,
     environment: 'unknown',
@@ -19,7 +25,9 @@ export function fallbackReport(target: string, detail: string, remediation: stri
         durationMs: 0,
         detail,
         failureMode: 'dispatch-failed',
-        remediation
+        remediation,
+        dispatchKind: 'other',
+        cause
       }
     ]
   }

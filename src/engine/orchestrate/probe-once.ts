@@ -4,7 +4,7 @@
  * `DispatchError`, a missed deadline, an invalid answer or any other exception becomes
  * `dispatch-failed` with its message. Never throws.
  */
-import { DispatchError } from '../../contracts/dispatch-error'
+import { DISPATCH_KINDS, DispatchError } from '../../contracts/dispatch-error'
 import type { Workload } from '../dispatch/workload'
 import type { Observations } from '../../contracts/observations'
 import { validateObservations } from '../observations-validator'
@@ -92,18 +92,21 @@ function withReadyWait(report: TargetReport, wait: ReadyWait | undefined): Targe
 /** Turns whatever a workload threw into the `DispatchError` diagnosis reports. */
 export function toDispatchError(error: unknown): DispatchError {
   if (error instanceof DispatchError) return error
-  if (isDispatchErrorLike(error))
+  if (isDispatchErrorLike(error)) {
+    // A DispatchError from another copy of the module (a second bundle): its kind and words kept.
+    const kind = DISPATCH_KINDS[error.kind] === undefined ? 'other' : error.kind
     return new DispatchError(
       error.message,
       error.remediation,
       error.evidence,
       error.notReady === true
-    )
+    ).as(kind, typeof error.phrase === 'string' ? error.phrase : undefined)
+  }
   if (error instanceof DeadlineExceeded) {
     return new DispatchError(
       `the probe gave ${error.message}`,
       'Check that the target is running and reachable from the runner, then re-run; a `timeout` input bounds each request the probe makes.'
-    )
+    ).as('probe-timeout')
   }
   return new DispatchError(`the probe failed: ${messageOf(error)}`, BUG_REMEDIATION)
 }

@@ -6,6 +6,7 @@
  * the same way on one target are one cause there).
  */
 import type { FailureMode, StepName, StepStatus, TargetReport } from '../../contracts/report'
+import { causePhrase } from './cause-phrase'
 
 export type CauseLevel = 'fail' | 'warn'
 
@@ -16,6 +17,8 @@ export interface Finding {
   where: string
   step?: StepName
   failureMode?: FailureMode
+  /** What went wrong in words (cause-phrase.ts): the overview's cause column. */
+  cause: string
   detail: string
   remediation?: string
 }
@@ -25,6 +28,8 @@ export interface Cause {
   failureMode?: FailureMode
   /** Where the first target met it. */
   where: string
+  /** What went wrong in words, as the first target's step says it. */
+  cause: string
   /** The first target's detail (details differ in IDs between targets; the fix does not). */
   detail: string
   remediation?: string
@@ -46,6 +51,7 @@ export function findingsOf(target: TargetReport): Finding[] {
       where: step.step,
       step: step.step,
       ...(step.failureMode !== undefined ? { failureMode: step.failureMode } : {}),
+      cause: causePhrase(step),
       detail: step.detail,
       ...(step.remediation !== undefined ? { remediation: step.remediation } : {})
     })
@@ -57,6 +63,10 @@ export function findingsOf(target: TargetReport): Finding[] {
       level,
       where: `app SDK (${sdk.credential})`,
       failureMode: 'wrong-identity',
+      cause:
+        sdk.status === 'fail'
+          ? `the app's SDK (${sdk.credential}) uses another identity`
+          : `the app's SDK (${sdk.credential}) got no token`,
       detail: sdk.detail,
       ...(sdk.remediation !== undefined ? { remediation: sdk.remediation } : {})
     })
@@ -69,12 +79,13 @@ export function findingsOf(target: TargetReport): Finding[] {
       where: target.failedStep ?? 'result',
       ...(target.failedStep !== undefined ? { step: target.failedStep } : {}),
       ...(target.failureMode !== undefined ? { failureMode: target.failureMode } : {}),
+      cause: `target ${target.result === 'fail' ? 'failed' : 'warned'} without a step saying why`,
       detail: `target result ${target.result}`
     })
   }
   const seen = new Set<string>()
   return findings.filter(finding => {
-    const key = causeKey(finding)
+    const key = causeKey(finding, target)
     if (seen.has(key)) return false
     seen.add(key)
     return true
@@ -92,12 +103,35 @@ export function leadingFinding(target: TargetReport): Finding | undefined {
 }
 
 /** Same level, failure mode and fix: the same cause. Without a fix, the detail tells causes apart. */
-function causeKey(finding: Finding): string {
+function causeKey(finding: Finding, target?: TargetReport): string {
   return JSON.stringify([
     finding.level,
     finding.failureMode ?? '',
-    finding.remediation ?? `detail:${finding.where}:${finding.detail}`
+    (target && idsTemplate(finding.remediation, target)) ??
+      finding.remediation ??
+      `detail:${finding.where}:${finding.detail}`
   ])
+}
+
+/** Stands for the target's resource ID in a fix shared by several VMs. */
+const TARGET_ID = '\u0000'
+
+/** `vm:<id>` / `vmss:<id>#n` → the resource ID az commands take. */
+function resourceIdOf(target: TargetReport): string | undefined {
+  return /^vm:(\/subscriptions\/\S+)$/i.exec(target.target)?.[1]
+}
+
+/**
+ * A fix that names its VM only as `--ids <the VM>` (start it, assign it an identity) is the same
+ * fix for every VM: `az vm start --ids A B` serves several at once. Its template has the VM's ID
+ * replaced; undefined when the ID appears anywhere else (a scope, the prose).
+ */
+function idsTemplate(remediation: string | undefined, target: TargetReport): string | undefined {
+  const id = resourceIdOf(target)
+  if (remediation === undefined || id === undefined) return undefined
+  const template = remediation.split(`--ids ${id}`).join(`--ids ${TARGET_ID}`)
+  if (!template.includes(TARGET_ID) || template.includes(id)) return undefined
+  return template
 }
 
 /**
@@ -105,19 +139,29 @@ function causeKey(finding: Finding): string {
  * most targets, then report order.
  */
 export function causesOf(targets: TargetReport[]): Cause[] {
-  const byKey = new Map<string, Cause & { order: number }>()
+  const byKey = new Map<string, Cause & { order: number; template?: string; ids: string[] }>()
   for (const target of targets) {
     for (const finding of findingsOf(target)) {
-      const key = causeKey(finding)
+      const key = causeKey(finding, target)
       const cause = byKey.get(key)
+      const template = idsTemplate(finding.remediation, target)
       if (cause) {
         if (!cause.targets.includes(target)) cause.targets.push(target)
+        const id = resourceIdOf(target)
+        if (template !== undefined && id !== undefined && !cause.ids.includes(id)) {
+          cause.ids.push(id)
+          cause.remediation = template.split(TARGET_ID).join(cause.ids.join(' '))
+        }
         continue
       }
+      const id = resourceIdOf(target)
       byKey.set(key, {
+        ...(template !== undefined ? { template } : {}),
+        ids: template !== undefined && id !== undefined ? [id] : [],
         level: finding.level,
         ...(finding.failureMode !== undefined ? { failureMode: finding.failureMode } : {}),
         where: finding.where,
+        cause: finding.cause,
         detail: finding.detail,
         ...(finding.remediation !== undefined ? { remediation: finding.remediation } : {}),
         targets: [target],
@@ -132,5 +176,5 @@ export function causesOf(targets: TargetReport[]): Cause[] {
         b.targets.length - a.targets.length ||
         a.order - b.order
     )
-    .map(({ order: _order, ...cause }) => cause)
+    .map(({ order: _order, template: _template, ids: _ids, ...cause }) => cause)
 }

@@ -50,7 +50,7 @@ export function azCliBrokenError(
     `the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`,
     'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues',
     maskedTail(stderr)
-  )
+  ).as('runner-cli-broken')
 }
 
 /**
@@ -89,7 +89,7 @@ export function azCallError(
       `az is not logged in, so it cannot ${context.doing}`,
       'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke',
       evidence
-    )
+    ).as('runner-not-logged-in')
   }
   const error = parseAzError(stderr)
   if (error) {

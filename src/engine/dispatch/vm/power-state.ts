@@ -61,6 +61,6 @@ export function assertCanRunCommand(
       `the VM is ${state.powerState} (power state: ${state.powerDisplay ?? state.powerState}); run-command needs it running`,
       `Start it (${startCommand}) and run again`,
       `${resourceId}: ${state.powerDisplay ?? state.powerState}`
-    )
+    ).as(/^dealloc/.test(state.powerState) ? 'vm-deallocated' : 'vm-stopped')
   }
 }

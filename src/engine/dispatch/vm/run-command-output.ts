@@ -31,7 +31,7 @@ export function parseRunCommandResult(json: string): RunCommandStreams {
       'az vm run-command printed something that is not JSON',
       'Run the same az command by hand to see what it prints; update the Azure CLI if it is old',
       maskedTail(json)
-    )
+    ).as('unreadable-answer')
   }
   const value = (parsed as { value?: unknown } | null)?.value
   if (!Array.isArray(value) || value.length === 0) {
@@ -39,7 +39,7 @@ export function parseRunCommandResult(json: string): RunCommandStreams {
       'az vm run-command returned no status',
       'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)',
       maskedTail(json)
-    )
+    ).as('unreadable-answer', 'run-command returned no output')
   }
   const statuses = value as InstanceViewStatus[]
   const stdOut = statuses.find(s => /^ComponentStatus\/StdOut\//i.test(s.code ?? ''))
@@ -107,6 +107,9 @@ export function readObservations(streams: RunCommandStreams): unknown {
         : `the probe printed no ${OBSERVATIONS_MARKER} line`,
       'Look at the output tail below: something on the VM printed too much after the probe, or the probe could not run (no /bin/sh, no PowerShell, a policy blocking scripts)',
       evidence()
+    ).as(
+      'unreadable-answer',
+      cutMarker ? "the probe's answer was cut" : 'the probe printed no answer'
     )
   }
   // Parsed only: the orchestrator passes every answer through the one observations validator,
@@ -117,7 +120,7 @@ export function readObservations(streams: RunCommandStreams): unknown {
       `the probe's ${OBSERVATIONS_MARKER} line nests deeper than ${MAX_JSON_DEPTH} levels (not an answer of the probe)`,
       'Use the probe scripts shipped with this version of the action; a VM that answers this is not running them',
       evidence()
-    )
+    ).as('unreadable-answer')
   }
   let answer: unknown
   try {
@@ -127,7 +130,7 @@ export function readObservations(streams: RunCommandStreams): unknown {
       `the probe's ${OBSERVATIONS_MARKER} line is not complete JSON (cut or mangled on the way back)`,
       'Run the probe again; if it repeats, reduce the number of checks or what else the VM prints',
       evidence()
-    )
+    ).as('unreadable-answer')
   }
   const said = answer as { nonce?: unknown; source?: unknown; sourceDetail?: unknown } | null
   if (said !== null && typeof said === 'object' && said.nonce === '' && said.source === 'none') {
@@ -140,7 +143,7 @@ export function readObservations(streams: RunCommandStreams): unknown {
         ? "The VM's run-command agent handed the script no parameters (neither arguments nor arg1, arg2, ... environment variables): update the VM agent (walinuxagent / the Windows guest agent), then run again"
         : 'Use the probe scripts shipped with this version of the action; if it repeats, update the VM agent',
       evidence()
-    )
+    ).as('unreadable-answer', 'the probe could not read its request')
   }
   return answer
 }

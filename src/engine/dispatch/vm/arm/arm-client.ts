@@ -70,7 +70,7 @@ function deadlineError(context: AzureCallContext): DispatchError {
   return new DispatchError(
     `the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`,
     'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)'
-  )
+  ).as('probe-timeout', 'run-command did not finish in time')
 }
 
 export class ArmClient {
@@ -150,7 +150,7 @@ export class ArmClient {
           `could not reach Azure Resource Manager (${url.host}) to ${request.context.doing}: ${outcome.errorText}`,
           `Check that the runner reaches https://${url.host}/ (through HTTPS_PROXY when the runner needs a proxy; NO_PROXY must not list it then)`,
           `${outcome.error}: ${outcome.errorText}`
-        )
+        ).as('arm-unreachable')
       }
       if (outcome.truncated) {
         throw new DispatchError(
@@ -187,7 +187,7 @@ export class ArmClient {
         `Azure Resource Manager answered something that is not JSON while trying to ${request.context.doing}`,
         'Check that az cloud show names a Resource Manager endpoint (a proxy or captive portal may be answering instead)',
         maskedTail(response.body, 300)
-      )
+      ).as('arm-error', 'Azure Resource Manager answered something unreadable')
     }
   }
 

@@ -29,13 +29,16 @@ export function armCallError(response: HttpResponse, context: AzureCallContext):
       `Azure Resource Manager refused the runner's token while trying to ${context.doing}`,
       'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in',
       evidence
-    )
+    ).as('runner-token-refused')
   }
   const said = error ? azureSaid(error) : ''
   return new DispatchError(
     `Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`,
     'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it',
     evidence
+  ).as(
+    'arm-error',
+    `Azure Resource Manager answered ${response.status}${error?.code ? ` ${error.code}` : ''}`
   )
 }
 
@@ -51,5 +54,5 @@ export function operationFailedError(
     `run-command on ${context.resourceId} failed${evidence ? `: ${evidence}` : ''}`,
     'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)',
     evidence
-  )
+  ).as('run-command-failed', error?.code ? `run-command failed: ${error.code}` : undefined)
 }
