@@ -28,22 +28,13 @@ import {
   type TokenObservation,
   type TransportError,
   type WorkloadMeta,
-  IDENTITY_SOURCES
+  IDENTITY_SOURCES,
+  TRANSPORT_ERRORS
 } from './observations'
 import type { ProbeRequest } from './probe-request'
 import { containsJwt, redactSecrets } from './redact'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
-const TRANSPORT_ERRORS: readonly TransportError[] = [
-  'timeout',
-  'refused',
-  'dns',
-  'tls',
-  'reset',
-  'unreachable',
-  'proxy',
-  'other'
-]
 const SHAPES = ['jwt', 'opaque', 'absent'] as const
 
 /** Room for a probe's cut marker and escapes on top of BODY_LIMIT characters. */
