@@ -40,7 +40,7 @@ export const NETWORK_KIND_TABLE: readonly NetworkKindRow[] = [
     kind: 'proxy-denied',
     node: [],
     curl: [],
-    text: /proxy\b[^.]*\b(403|451)\b|\b(403|451)\b[^.]*(CONNECT|proxy)|CONNECT tunnel failed, response 40[35]|RequestProhibitedByProxy/i
+    text: /proxy\b[^.]*\b(403|451)\b|\b(403|451)\b[^.]*(CONNECT|proxy)|CONNECT\b[^.]*\b(403|451)\b|CONNECT tunnel failed, response 40[35]|RequestProhibitedByProxy/i
   },
   {
     kind: 'tls-expired',

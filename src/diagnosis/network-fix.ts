@@ -62,7 +62,7 @@ export function networkFixFor(
     case 'proxy-auth':
       return `The proxy answered 407 Proxy Authentication Required for ${hostPort}: put the proxy's credentials into HTTPS_PROXY (http://user:password@proxy:port, URL-encoded) for the workload, or let the proxy allow ${host} without authentication`
     case 'proxy-denied':
-      return `The proxy refused to connect to ${hostPort} (403 or its deny page): add an allow rule for ${host}:443 on the proxy (or the firewall's application rule), or exempt ${host} in NO_PROXY if the workload reaches it directly`
+      return `The proxy refused to connect to ${hostPort} (403 or its deny page): allow ${host} on the proxy (an allow rule for ${host}:443, or the firewall's application rule), or exempt ${host} in NO_PROXY if the workload reaches it directly`
     case 'proxy':
       return `The proxy failed for ${hostPort}: check that HTTPS_PROXY names a proxy the workload can reach, and allow ${host} on it; or exempt ${host} in NO_PROXY if the workload reaches it directly`
     default:

@@ -128,7 +128,7 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
     return done(
       'fail',
       'platform-unreachable',
-      `the ${sourceName(observations)} is ${status === 410 ? 'updating' : status === 404 ? 'not where IDENTITY_ENDPOINT says' : 'failing'} (HTTP ${status} after ${token.attempts} attempts)${said}`,
+      `the ${sourceName(observations)} is ${status === 410 ? 'updating' : status === 404 ? 'not where its endpoint variable says' : 'unavailable'} (HTTP ${status} after ${token.attempts} attempts)${said}`,
       source === 'imds' || source === 'none'
         ? fix.imdsUnavailable(status)
         : identityUnavailableFix(observations, status)
@@ -175,7 +175,10 @@ function fromSourceWords(
     return {
       status: 'fail',
       mode: 'wrong-audience',
-      text: `the ${sourceName(observations)} cannot issue a token for ${token.resource}${said}`,
+      text:
+        body.code === 'AudienceNotSupported' || supported !== undefined
+          ? `the ${sourceName(observations)} does not issue tokens for ${token.resource}${said}`
+          : `Entra ID does not know the resource ${token.resource} (resource principal not found)${said}`,
       remediation:
         supported !== undefined || body.code === 'AudienceNotSupported'
           ? fix.audienceNotSupported(token.resource, sourceName(observations))
