@@ -3,8 +3,8 @@
  * kind of answer it refuses, each as a DispatchError naming the workload, the field and the problem
  * without quoting what the workload sent.
  */
-import { DispatchError } from '../src/dispatch-error'
-import { validateObservations } from '../src/observations-validator'
+import { DispatchError } from '../src/contracts/dispatch-error'
+import { validateObservations } from '../src/engine/observations-validator'
 
 const OID = '2d3c4b5a-1f0e-4d9c-8b7a-6f5e4d3c2b1a'
 const TID = '72f988bf-86f1-41af-91ab-2d7cd011db47'

@@ -16,7 +16,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { canonicalUrl, parseSecureUrl } from '../src/inputs/url-rules'
+import { canonicalUrl, parseSecureUrl } from '../src/engine/inputs/url-rules'
 import { describeWithTools, findTool } from './helpers/system-tools'
 
 jest.setTimeout(300_000)

@@ -1450,7 +1450,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpProxyAgent = void 0;
 const net = __importStar(__webpack_require__(9278));
-const tls = __importStar(__webpack_require__(4756));
+const tls = __importStar(__webpack_require__(2375));
 const debug_1 = __importDefault(__webpack_require__(2830));
 const events_1 = __webpack_require__(4434);
 const agent_base_1 = __webpack_require__(8894);
@@ -1605,7 +1605,7 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HttpsProxyAgent = void 0;
 const net = __importStar(__webpack_require__(9278));
-const tls = __importStar(__webpack_require__(4756));
+const tls = __importStar(__webpack_require__(2375));
 const assert_1 = __importDefault(__webpack_require__(2613));
 const debug_1 = __importDefault(__webpack_require__(2830));
 const agent_base_1 = __webpack_require__(8894);
@@ -2007,7 +2007,7 @@ module.exports = semver.satisfies(process.version, '>=16.9.0');
 
 /***/ }),
 
-/***/ 4307:
+/***/ 6688:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var ms = __webpack_require__(744);
@@ -3693,7 +3693,7 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 596:
+/***/ 8215:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -3802,7 +3802,7 @@ const compare = __webpack_require__(6176)
 const rcompare = __webpack_require__(8594)
 const compareLoose = __webpack_require__(1651)
 const compareBuild = __webpack_require__(5581)
-const sort = __webpack_require__(596)
+const sort = __webpack_require__(8215)
 const rsort = __webpack_require__(565)
 const gt = __webpack_require__(8460)
 const lt = __webpack_require__(8467)
@@ -5393,7 +5393,7 @@ module.exports = validRange
 /***/ 4912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const timespan = __webpack_require__(4307);
+const timespan = __webpack_require__(6688);
 const PS_SUPPORTED = __webpack_require__(3948);
 const validateAsymmetricKey = __webpack_require__(1006);
 const jws = __webpack_require__(3324);
@@ -5657,7 +5657,7 @@ const JsonWebTokenError = __webpack_require__(6248);
 const NotBeforeError = __webpack_require__(1269);
 const TokenExpiredError = __webpack_require__(1241);
 const decode = __webpack_require__(2047);
-const timespan = __webpack_require__(4307);
+const timespan = __webpack_require__(6688);
 const validateAsymmetricKey = __webpack_require__(1006);
 const PS_SUPPORTED = __webpack_require__(3948);
 const jws = __webpack_require__(3324);

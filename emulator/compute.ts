@@ -1,6 +1,6 @@
 /**
  * ARM's compute endpoints, served over TLS on loopback: what mi-smoke's vm:/vmss: targets ask
- * (src/dispatch/vm/arm/compute.ts), with run-command running the probe for real (vm-host.ts).
+ * (src/engine/dispatch/vm/arm/compute.ts), with run-command running the probe for real (vm-host.ts).
  * Any VM or scale set of any resource group exists unless the fleet settings say otherwise, so a
  * test or a rehearsal can name as many VMs as it likes.
  *

@@ -44,16 +44,16 @@ import {
   runWindowsProbe,
   windowsEnv
 } from '../__tests__/dispatch/vm/probe-runner'
-import type { ProbeRequest } from '../src/probe-request'
+import type { ProbeRequest } from '../src/contracts/probe-request'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { parseErrorBody } from '../src/diagnosis/error-body'
-import { oneLine } from '../src/diagnosis/text'
-import { readObservations } from '../src/dispatch/vm/run-command-output'
+import { parseErrorBody } from '../src/engine/diagnosis/error-body'
+import { oneLine } from '../src/engine/diagnosis/text'
+import { readObservations } from '../src/engine/dispatch/vm/run-command-output'
 import { cutBody } from '../src/node-probe/token-response'
-import { parseAnswer, validateObservations } from '../src/observations-validator'
-import { containsJwt, redactSecrets } from '../src/redact'
-import { parseSecureUrl } from '../src/inputs/url-rules'
+import { parseAnswer, validateObservations } from '../src/engine/observations-validator'
+import { containsJwt, redactSecrets } from '../src/shared/redact'
+import { parseSecureUrl } from '../src/engine/inputs/url-rules'
 
 const ROOT = resolve(__dirname, '..')
 const FAKE_AZ_DIR = join(ROOT, '__tests__', 'fixtures', 'az')

@@ -1,5 +1,5 @@
 // ncc bundles code, not the probe scripts that `az vm run-command` sends to a VM: put them next to
-// dist/index.js, where src/dispatch/vm finds them at run time. The Linux probe is assembled from its
+// dist/index.js, where src/engine/dispatch/vm finds them at run time. The Linux probe is assembled from its
 // pieces (scripts/linux-probe.cjs) into the one script run-command needs, in dist/ and in
 // vm-probes/linux/probe.sh, where the action run from sources (tsx, tests) finds it.
 const { cpSync, rmSync } = require('node:fs')

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/emulator'
-import { exitOnceFlushed } from '../src/runner'
+import { exitOnceFlushed } from '../src/action/runner'
 import {
   ACTION_ENTRY,
   everythingWritten,

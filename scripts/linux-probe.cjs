@@ -1,7 +1,7 @@
 // vm-probes/linux/probe.sh is written as modules (vm-probes/linux/src/*.sh, sourced by the tests)
 // and shipped as one file, because run-command takes exactly one script. This is the one place that
 // knows the pieces and their order; the build (copy-probes.cjs), the action run from sources
-// (src/dispatch/vm/probe-script.ts) and the tests all use it, so they all run the same bytes.
+// (src/engine/dispatch/vm/probe-script.ts) and the tests all use it, so they all run the same bytes.
 'use strict'
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs')
 const { dirname, join } = require('node:path')

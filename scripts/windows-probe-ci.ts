@@ -8,9 +8,9 @@
 import { spawn } from 'node:child_process'
 import { startEmulator, type Emulator } from '../emulator/emulator'
 import type { ScenarioInput } from '../emulator/scenarios'
-import { OBSERVATIONS_MARKER, type Observations } from '../src/observations'
-import type { ProbeRequest } from '../src/probe-request'
-import { windowsProbeParameters } from '../src/dispatch/vm/probe-parameters'
+import { OBSERVATIONS_MARKER, type Observations } from '../src/contracts/observations'
+import type { ProbeRequest } from '../src/contracts/probe-request'
+import { windowsProbeParameters } from '../src/engine/dispatch/vm/probe-parameters'
 import { resolve } from 'node:path'
 
 const PROBE = resolve(__dirname, '..', 'vm-probes', 'windows', 'probe.ps1')

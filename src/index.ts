@@ -1,4 +1,4 @@
 /** Entry point of dist/index.js: everything happens in run(). */
-import { run } from './main'
+import { run } from './action/main'
 
 void run()

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { recordedAnswers, type RecordedAnswer } from '../../emulator/recorded'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
-import { FAILURE_MODES } from '../../src/report/report-types'
+import { FAILURE_MODES } from '../../src/contracts/report'
 import { runAction, type ActionRun } from '../helpers/run-action'
 import { explain, written } from './emulator-action'
 

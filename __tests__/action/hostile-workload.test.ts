@@ -15,7 +15,7 @@ import {
 } from 'node:net'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import type { Emulator } from '../../emulator/emulator'
-import { FAILURE_MODES } from '../../src/report/report-types'
+import { FAILURE_MODES } from '../../src/contracts/report'
 import { ACTION_ENTRY, everythingWritten, runAction, type ActionRun } from '../helpers/run-action'
 import { startArmFleet, type ArmFleet } from '../helpers/arm-fleet'
 import { armCheck, runAgainst } from './emulator-action'

@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { run } from '../../src/main'
-import { DispatchError, type Workload } from '../../src/dispatch/workload'
+import { run } from '../../src/action/main'
+import { DispatchError, type Workload } from '../../src/engine/dispatch/workload'
 import { parseAnnotations, parseOutputFile } from '../helpers/run-action'
 
 const INPUTS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { isLoopbackHost, isLoopbackUrl } from '../../src/azure/loopback'
+import { isLoopbackHost, isLoopbackUrl } from '../../src/shared/url/loopback'
 
 describe('isLoopbackHost', () => {
   it.each([

@@ -5,7 +5,7 @@
  * the edges between them.
  */
 import { serviceByKey } from '../../src/azure/services'
-import { classifyApiAnswer } from '../../src/diagnosis/api-errors'
+import { classifyApiAnswer } from '../../src/engine/diagnosis/api-errors'
 import { armCheck } from './fixtures'
 
 const vaultContext = {

@@ -1,7 +1,11 @@
-import { diagnose, type DiagnosisPlan } from '../../src/diagnosis/diagnose'
-import type { Check } from '../../src/inputs/action-inputs'
-import { BODY_LIMIT, type ApiObservation, type Observations } from '../../src/observations'
-import type { StepReport } from '../../src/report/report-types'
+import { diagnose, type DiagnosisPlan } from '../../src/engine/diagnosis/diagnose'
+import type { Check } from '../../src/engine/inputs/action-inputs'
+import {
+  BODY_LIMIT,
+  type ApiObservation,
+  type Observations
+} from '../../src/contracts/observations'
+import type { StepReport } from '../../src/contracts/report'
 import {
   api,
   ARM,

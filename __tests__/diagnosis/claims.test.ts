@@ -1,4 +1,4 @@
-import { decodeClaims } from '../../src/diagnosis/claims'
+import { decodeClaims } from '../../src/engine/diagnosis/claims'
 import {
   CANARY,
   encodeClaims,

@@ -1,13 +1,17 @@
 import fc from 'fast-check'
-import { diagnose, diagnoseDispatchFailure, isRbacDenied } from '../../src/diagnosis/diagnose'
-import { DispatchError } from '../../src/dispatch/workload'
-import type { Observations } from '../../src/observations'
+import {
+  diagnose,
+  diagnoseDispatchFailure,
+  isRbacDenied
+} from '../../src/engine/diagnosis/diagnose'
+import { DispatchError } from '../../src/engine/dispatch/workload'
+import type { Observations } from '../../src/contracts/observations'
 import {
   FAILURE_MODES,
   type FailureMode,
   type StepName,
   type TargetReport
-} from '../../src/report/report-types'
+} from '../../src/contracts/report'
 import {
   api,
   armCheck,

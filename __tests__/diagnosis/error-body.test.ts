@@ -1,7 +1,7 @@
-import { isAzureBody, parseErrorBody } from '../../src/diagnosis/error-body'
-import { roleFor } from '../../src/diagnosis/remediation'
+import { isAzureBody, parseErrorBody } from '../../src/engine/diagnosis/error-body'
+import { roleFor } from '../../src/engine/diagnosis/remediation'
 import { resourceNameOf, serviceOfCheck, storageKindOf } from '../../src/azure/services'
-import { armScopeOf, keyVaultActionOf } from '../../src/diagnosis/arm-scope'
+import { armScopeOf, keyVaultActionOf } from '../../src/engine/diagnosis/arm-scope'
 import { BODIES, SUB } from './fixtures'
 
 describe('parseErrorBody', () => {

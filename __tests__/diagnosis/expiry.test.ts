@@ -1,4 +1,4 @@
-import { judgeExpiry, parseExpiresOn } from '../../src/diagnosis/expiry'
+import { judgeExpiry, parseExpiresOn } from '../../src/engine/diagnosis/expiry'
 import { NOW_MS } from './fixtures'
 
 describe('parseExpiresOn', () => {

@@ -1,7 +1,11 @@
 /** Synthetic observations and plans for the diagnosis tests, and the wire bodies of docs/azure-wire-facts.md. */
-import type { DiagnosisPlan } from '../../src/diagnosis/diagnose'
-import type { Check } from '../../src/inputs/action-inputs'
-import type { ApiObservation, Observations, TokenObservation } from '../../src/observations'
+import type { DiagnosisPlan } from '../../src/engine/diagnosis/diagnose'
+import type { Check } from '../../src/engine/inputs/action-inputs'
+import type {
+  ApiObservation,
+  Observations,
+  TokenObservation
+} from '../../src/contracts/observations'
 import { audienceAccepted, serviceForUrl } from '../../src/azure/services'
 
 export const NOW_MS = Date.UTC(2026, 10, 26, 15, 20, 0) // 2026-11-26T15:20:00Z

@@ -1,5 +1,5 @@
-import { matchIdentity } from '../../src/diagnosis/identity-match'
-import type { IdentitySelection } from '../../src/probe-request'
+import { matchIdentity } from '../../src/engine/diagnosis/identity-match'
+import type { IdentitySelection } from '../../src/contracts/probe-request'
 import { SYSTEM_APPID, SYSTEM_OID, UAI_CLIENT, UAI_ID, UAI_OID, VM_ID } from './fixtures'
 
 const systemToken = { oid: SYSTEM_OID, appid: SYSTEM_APPID, xms_mirid: VM_ID }

@@ -1,6 +1,6 @@
-import { diagnose } from '../../src/diagnosis/diagnose'
-import type { Exchange, Observations } from '../../src/observations'
-import type { StepReport } from '../../src/report/report-types'
+import { diagnose } from '../../src/engine/diagnosis/diagnose'
+import type { Exchange, Observations } from '../../src/contracts/observations'
+import type { StepReport } from '../../src/contracts/report'
 import { api, BODIES, observations, plan, SUB, token, VM_ID } from './fixtures'
 
 const INSTANCE_URL = 'http://169.254.169.254/metadata/instance?api-version=2021-02-01'

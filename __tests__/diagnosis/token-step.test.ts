@@ -1,6 +1,6 @@
-import { diagnose, type DiagnosisPlan } from '../../src/diagnosis/diagnose'
-import type { Observations, TokenObservation } from '../../src/observations'
-import type { StepReport } from '../../src/report/report-types'
+import { diagnose, type DiagnosisPlan } from '../../src/engine/diagnosis/diagnose'
+import type { Observations, TokenObservation } from '../../src/contracts/observations'
+import type { StepReport } from '../../src/contracts/report'
 import {
   ARM,
   BODIES,

@@ -5,12 +5,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
-import { httpWorkload } from '../../src/dispatch/http'
-import { validateObservations } from '../../src/observations-validator'
-import { redactSecrets } from '../../src/redact'
-import { DispatchError } from '../../src/dispatch/workload'
-import type { ActionInputs } from '../../src/inputs/action-inputs'
-import type { ProbeRequest } from '../../src/probe-request'
+import { httpWorkload } from '../../src/engine/dispatch/http'
+import { validateObservations } from '../../src/engine/observations-validator'
+import { redactSecrets } from '../../src/shared/redact'
+import { DispatchError } from '../../src/engine/dispatch/workload'
+import type { ActionInputs } from '../../src/engine/inputs/action-inputs'
+import type { ProbeRequest } from '../../src/contracts/probe-request'
 
 type Seen = { method: string; url: string; headers: IncomingMessage['headers']; body: string }
 type Respond = (req: IncomingMessage, res: ServerResponse, seen: Seen) => void
@@ -354,7 +354,7 @@ test.each([
   const { url } = await endpoint(json(200, body))
   const workload = httpWorkload({ kind: 'https', line: url, url }, inputs())
   const answer = await workload.probe(request, new AbortController().signal)
-  // What the orchestrator does with every answer (src/orchestrate/probe-once.ts).
+  // What the orchestrator does with every answer (src/engine/orchestrate/probe-once.ts).
   let error: unknown
   try {
     validateObservations(answer, { workload: url, request })

@@ -110,7 +110,7 @@ export function boundFor(run: BoundInput): Bound {
   }
   if (settings.apiFault !== 'none') {
     // The runner's transient retries: up to three re-probes, after Retry-After (capped at 20 s)
-    // or 1 s, 2 s, 4 s (src/orchestrate/transient-retry-loop.ts).
+    // or 1 s, 2 s, 4 s (src/engine/orchestrate/transient-retry-loop.ts).
     const waits =
       settings.apiFault === 'throttled'
         ? 3 * Math.min(settings.retryAfterSeconds * 1000, TRANSIENT_RETRY_AFTER_CAP_MS)

@@ -4,8 +4,8 @@ import {
   httpRequest,
   isFailure,
   proxyFor
-} from '../../src/http/http-request'
-import type { HttpOutcome } from '../../src/http/http-request'
+} from '../../src/shared/http/http-request'
+import type { HttpOutcome } from '../../src/shared/http/http-request'
 import {
   closedPort,
   json,

@@ -1,4 +1,4 @@
-import { DEFAULT_CHECK_LINE, MAX_CHECKS, parseChecks } from '../../src/inputs/checks'
+import { DEFAULT_CHECK_LINE, MAX_CHECKS, parseChecks } from '../../src/engine/inputs/checks'
 import { expectInputError } from './expect-input-error'
 
 const ARM_RG =

@@ -1,5 +1,5 @@
-import { InputError } from '../../src/inputs/action-inputs'
-import { formatDuration, parseDuration } from '../../src/inputs/durations'
+import { InputError } from '../../src/engine/inputs/action-inputs'
+import { formatDuration, parseDuration } from '../../src/engine/inputs/durations'
 
 const TIMEOUT = { minMs: 100, maxMs: 300_000, example: '10s' }
 const WAIT = { minMs: 0, maxMs: 3_600_000, example: '5m' }

@@ -1,4 +1,4 @@
-import { InputError } from '../../src/inputs/action-inputs'
+import { InputError } from '../../src/engine/inputs/action-inputs'
 
 /** Runs `fn`, asserts it throws an InputError for `input` whose problem matches, and returns it. */
 export function expectInputError(fn: () => unknown, input: string, problem: RegExp): InputError {

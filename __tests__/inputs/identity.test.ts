@@ -1,4 +1,4 @@
-import { parseIdentity } from '../../src/inputs/identity'
+import { parseIdentity } from '../../src/engine/inputs/identity'
 import { expectInputError } from './expect-input-error'
 
 const SUB = '00000000-1111-2222-3333-444444444444'

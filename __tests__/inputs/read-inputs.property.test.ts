@@ -3,8 +3,8 @@
  * quickly: no TypeError from an unexpected shape, no regex that backtracks for seconds.
  */
 import fc from 'fast-check'
-import { InputError } from '../../src/inputs/action-inputs'
-import { INPUT_DEFAULTS, readInputs } from '../../src/inputs/read-inputs'
+import { InputError } from '../../src/engine/inputs/action-inputs'
+import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
 
 const NAMES = Object.keys(INPUT_DEFAULTS)
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { InputError } from '../../src/inputs/action-inputs'
-import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/shards/shard-mode'
-import { InputErrors } from '../../src/inputs/input-errors'
-import { INPUT_DEFAULTS, readInputs } from '../../src/inputs/read-inputs'
+import { InputError } from '../../src/engine/inputs/action-inputs'
+import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
+import { InputErrors } from '../../src/engine/inputs/input-errors'
+import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
 import { expectInputError } from './expect-input-error'
 
 type Inputs = Record<string, string>

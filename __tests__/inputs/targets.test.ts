@@ -1,4 +1,4 @@
-import { parseTargets } from '../../src/inputs/targets'
+import { parseTargets } from '../../src/engine/inputs/targets'
 import { expectInputError } from './expect-input-error'
 
 const SUB = '00000000-1111-2222-3333-444444444444'

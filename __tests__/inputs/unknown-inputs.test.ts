@@ -1,6 +1,6 @@
-import { INPUT_DEFAULTS } from '../../src/inputs/read-inputs'
-import { closestInput, unknownInputWarnings } from '../../src/inputs/unknown-inputs'
-import { resourceIdFromPortalUrl } from '../../src/inputs/portal-url'
+import { INPUT_DEFAULTS } from '../../src/engine/inputs/read-inputs'
+import { closestInput, unknownInputWarnings } from '../../src/engine/inputs/unknown-inputs'
+import { resourceIdFromPortalUrl } from '../../src/engine/inputs/portal-url'
 
 const DECLARED = Object.keys(INPUT_DEFAULTS)
 

@@ -5,8 +5,8 @@
  */
 import { startEmulator } from '../../emulator/emulator'
 import type { Emulator, ScenarioName, ScenarioSettings } from '../../emulator/emulator'
-import type { Observations } from '../../src/observations'
-import type { IdentitySelection, ProbeRequest } from '../../src/probe-request'
+import type { Observations } from '../../src/contracts/observations'
+import type { IdentitySelection, ProbeRequest } from '../../src/contracts/probe-request'
 import { isStorage, runProbe } from '../../src/node-probe/run-probe'
 import type { ProbeOptions } from '../../src/node-probe/run-probe'
 import { json, startProxy, startServer } from './local-servers'

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { BODY_LIMIT } from '../../src/observations'
+import { BODY_LIMIT } from '../../src/contracts/observations'
 import { cutBody, reduceTokenResponse, scrubTokens } from '../../src/node-probe/token-response'
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')

@@ -1,6 +1,6 @@
-import { adaptDefaultCheck } from '../../src/orchestrate/default-check'
-import { parseChecks } from '../../src/inputs/checks'
-import type { Observations } from '../../src/observations'
+import { adaptDefaultCheck } from '../../src/engine/orchestrate/default-check'
+import { parseChecks } from '../../src/engine/inputs/checks'
+import type { Observations } from '../../src/contracts/observations'
 
 const SUB = '0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 

@@ -1,10 +1,10 @@
 /** Fake workloads, a stand-in diagnosis and a fake clock for the orchestration tests. */
-import { DispatchError, type Workload } from '../../src/dispatch/workload'
-import type { Observations } from '../../src/observations'
-import type { ProbeRequest } from '../../src/probe-request'
-import type { Clock } from '../../src/orchestrate/clock'
-import type { DiagnosisPort } from '../../src/orchestrate/diagnosis-port'
-import type { TargetReport } from '../../src/report/report-types'
+import { DispatchError, type Workload } from '../../src/engine/dispatch/workload'
+import type { Observations } from '../../src/contracts/observations'
+import type { ProbeRequest } from '../../src/contracts/probe-request'
+import type { Clock } from '../../src/shared/clock'
+import type { DiagnosisPort } from '../../src/engine/orchestrate/diagnosis-port'
+import type { TargetReport } from '../../src/contracts/report'
 import { passingTarget, rbacDeniedTarget } from '../report/report-fixtures'
 
 export function observations(request: ProbeRequest, apiStatus = 200): Observations {

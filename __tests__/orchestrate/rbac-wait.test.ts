@@ -1,6 +1,6 @@
-import { probeUntilRoleEffective } from '../../src/orchestrate/rbac-wait-loop'
-import { rbacBackoffMs } from '../../src/orchestrate/rbac-backoff'
-import type { TargetReport } from '../../src/report/report-types'
+import { probeUntilRoleEffective } from '../../src/engine/orchestrate/rbac-wait-loop'
+import { rbacBackoffMs } from '../../src/engine/orchestrate/rbac-backoff'
+import type { TargetReport } from '../../src/contracts/report'
 import { passingTarget, rbacDeniedTarget, unreachableTarget } from '../report/report-fixtures'
 import { FakeClock } from './fakes'
 

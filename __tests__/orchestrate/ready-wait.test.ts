@@ -1,6 +1,6 @@
-import { DispatchError } from '../../src/dispatch/workload'
-import { probeOnce } from '../../src/orchestrate/probe-once'
-import { dispatchWhenReady } from '../../src/orchestrate/ready-wait-loop'
+import { DispatchError } from '../../src/engine/dispatch/workload'
+import { probeOnce } from '../../src/engine/orchestrate/probe-once'
+import { dispatchWhenReady } from '../../src/engine/orchestrate/ready-wait-loop'
 import { FakeClock, fakeDiagnosis, observations, request, workload } from './fakes'
 
 const notReady = () =>

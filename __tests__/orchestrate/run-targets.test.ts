@@ -1,10 +1,10 @@
-import type { Target } from '../../src/inputs/action-inputs'
-import { runTargets } from '../../src/orchestrate/run-targets'
-import { runWorkload } from '../../src/orchestrate/run-workload'
-import { probeOnce } from '../../src/orchestrate/probe-once'
-import { systemClock } from '../../src/orchestrate/clock'
-import type { Workload } from '../../src/dispatch/workload'
-import type { TargetReport } from '../../src/report/report-types'
+import type { Target } from '../../src/engine/inputs/action-inputs'
+import { runTargets } from '../../src/engine/orchestrate/run-targets'
+import { runWorkload } from '../../src/engine/orchestrate/run-workload'
+import { probeOnce } from '../../src/engine/orchestrate/probe-once'
+import { systemClock } from '../../src/shared/clock'
+import type { Workload } from '../../src/engine/dispatch/workload'
+import type { TargetReport } from '../../src/contracts/report'
 import { DispatchError, delay, fakeDiagnosis, observations, request, workload } from './fakes'
 
 const local = (line: string): Target => ({ kind: 'local', line })

@@ -3,8 +3,8 @@ import {
   RETRY_AFTER_CAP_MS,
   TRANSIENT_WINDOW_MS,
   transientWaitMs
-} from '../../src/orchestrate/transient-retry-loop'
-import type { StepReport, TargetReport } from '../../src/report/report-types'
+} from '../../src/engine/orchestrate/transient-retry-loop'
+import type { StepReport, TargetReport } from '../../src/contracts/report'
 import { passingTarget } from '../report/report-fixtures'
 import { FakeClock } from './fakes'
 

@@ -1,5 +1,5 @@
-import { annotate, limitAnnotations, planAnnotations } from '../../src/report/annotations'
-import type { TargetReport } from '../../src/report/report-types'
+import { annotate, limitAnnotations, planAnnotations } from '../../src/action/annotations'
+import type { TargetReport } from '../../src/contracts/report'
 import { egressDns, expiring, fleetReport } from './fleet-fixture'
 import {
   passingTarget,

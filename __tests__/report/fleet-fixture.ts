@@ -5,9 +5,9 @@
  * the app's SDK). `egressDns` and `expiring` add a sixth failure mode and a second warning. Remediations come from the diagnosis' own remediation functions, so the summary is judged
  * on the lines the action really writes.
  */
-import * as fix from '../../src/diagnosis/remediation'
-import { sdkIdentity } from '../../src/diagnosis/sdk-identity-step'
-import type { Report, StepReport, TargetReport } from '../../src/report/report-types'
+import * as fix from '../../src/engine/diagnosis/remediation'
+import { sdkIdentity } from '../../src/engine/diagnosis/sdk-identity-step'
+import type { Report, StepReport, TargetReport } from '../../src/contracts/report'
 
 const SUB = '3f2a4c1d-8b7e-4d6f-9a0b-1c2d3e4f5a6b'
 const OID = '7d1c9e2a-4b3f-4e8d-a1c6-0f9e8d7c6b5a'

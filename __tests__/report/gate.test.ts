@@ -1,8 +1,8 @@
-import { applyGate, decideGate } from '../../src/gate'
-import type { FailOn } from '../../src/inputs/action-inputs'
-import type { Verdict } from '../../src/report/report-types'
-import { buildReport } from '../../src/report/build-report'
-import { worstVerdict } from '../../src/report/verdict-order'
+import { applyGate, decideGate } from '../../src/action/gate'
+import type { FailOn } from '../../src/engine/inputs/action-inputs'
+import type { Verdict } from '../../src/contracts/report'
+import { buildReport } from '../../src/engine/report/build-report'
+import { worstVerdict } from '../../src/engine/report/verdict-order'
 import {
   passingTarget,
   rbacDeniedTarget,

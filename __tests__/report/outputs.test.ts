@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { computeOutputs, reportFilePath, writeOutputs } from '../../src/report/outputs'
-import { buildReport } from '../../src/report/build-report'
+import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
+import { buildReport } from '../../src/engine/report/build-report'
 import {
   passingTarget,
   rbacDeniedTarget,

@@ -1,5 +1,5 @@
 /** Small builders of reports for the reporting and orchestration tests. */
-import type { Report, StepReport, TargetReport } from '../../src/report/report-types'
+import type { Report, StepReport, TargetReport } from '../../src/contracts/report'
 
 export function step(
   overrides: Partial<StepReport> & Pick<StepReport, 'step' | 'status'>

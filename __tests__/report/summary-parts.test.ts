@@ -1,7 +1,7 @@
 /** The pieces the summary and annotations are built from: short names and commands in prose. */
-import { splitRemediation } from '../../src/report/remediation-commands'
-import { shortTargetName, shortTargetNames } from '../../src/report/target-name'
-import * as fix from '../../src/diagnosis/remediation'
+import { splitRemediation } from '../../src/engine/report/remediation-commands'
+import { shortTargetName, shortTargetNames } from '../../src/engine/report/target-name'
+import * as fix from '../../src/engine/diagnosis/remediation'
 import { passingTarget } from './report-fixtures'
 
 const SUB = '00000000-0000-0000-0000-000000000000'

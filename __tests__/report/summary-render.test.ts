@@ -6,7 +6,7 @@
  * stay in test-artifacts/summary/ for a person to look at.
  */
 import { existsSync, statSync } from 'node:fs'
-import { renderSummary } from '../../src/report/summary'
+import { renderSummary } from '../../src/action/summary'
 import { renderSummaryPage, type RenderedSummary } from '../helpers/github-summary-page'
 import { describeWithTools } from '../helpers/system-tools'
 import { fleetReport, oneFailingReport, onePassingReport } from './fleet-fixture'

@@ -6,8 +6,8 @@ import {
   SUMMARY_BUDGET_BYTES,
   worstFirst,
   writeSummary
-} from '../../src/report/summary'
-import { escapeHtml } from '../../src/report/html-escape'
+} from '../../src/action/summary'
+import { escapeHtml } from '../../src/shared/html-escape'
 import {
   passingTarget,
   rbacDeniedTarget,

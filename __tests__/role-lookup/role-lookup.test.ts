@@ -5,10 +5,10 @@
  */
 import { execFile } from 'node:child_process'
 import { join, resolve } from 'node:path'
-import type { AzCall } from '../../src/role-lookup/az-process'
-import { explainRbacDenials } from '../../src/role-lookup'
-import { grants } from '../../src/role-lookup/permissions'
-import type { TargetReport } from '../../src/report/report-types'
+import type { AzCall } from '../../src/engine/role-lookup/az-process'
+import { explainRbacDenials } from '../../src/engine/role-lookup'
+import { grants } from '../../src/engine/role-lookup/permissions'
+import type { TargetReport } from '../../src/contracts/report'
 import { rbacDeniedTarget } from '../report/report-fixtures'
 
 const FAKE_AZ = join(resolve(__dirname, '..', 'fixtures', 'az'), 'az')

@@ -5,11 +5,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseTargets } from '../../src/inputs/targets'
-import type { Report } from '../../src/report/report-types'
-import { mergeShardReports } from '../../src/shards/merge-reports'
-import { readShardReports } from '../../src/shards/read-shard-reports'
-import { splitTargets } from '../../src/shards/split-targets'
+import { parseTargets } from '../../src/engine/inputs/targets'
+import type { Report } from '../../src/contracts/report'
+import { mergeShardReports } from '../../src/action/shards/merge-reports'
+import { readShardReports } from '../../src/action/shards/read-shard-reports'
+import { splitTargets } from '../../src/action/shards/split-targets'
 import {
   passingTarget,
   rbacDeniedTarget,

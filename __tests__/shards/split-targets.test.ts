@@ -1,8 +1,8 @@
 /** The cut of the target lines into shards: consecutive, balanced, deterministic, never empty. */
 import fc from 'fast-check'
-import { parseTargets } from '../../src/inputs/targets'
-import type { Target } from '../../src/inputs/action-inputs'
-import { shardTargetsInput, splitTargets } from '../../src/shards/split-targets'
+import { parseTargets } from '../../src/engine/inputs/targets'
+import type { Target } from '../../src/engine/inputs/action-inputs'
+import { shardTargetsInput, splitTargets } from '../../src/action/shards/split-targets'
 
 const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers'
 const vm = (n: number): string => `vm:${RG}/Microsoft.Compute/virtualMachines/web-${n}`

@@ -1,5 +1,5 @@
 /** A shard's report file is read as untrusted JSON: schema and every shape the merge reads. */
-import { InvalidReport, parseReport } from '../../src/shards/validate-report'
+import { InvalidReport, parseReport } from '../../src/action/shards/validate-report'
 import {
   passingTarget,
   rbacDeniedTarget,

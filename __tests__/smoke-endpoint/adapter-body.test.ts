@@ -10,9 +10,9 @@ import {
   createAzureFunctionsHandler,
   createExpressMiddleware,
   createNodeHandler
-} from '../../src/smoke-endpoint'
-import type { SmokeHandlerOptions } from '../../src/smoke-endpoint/handler-core'
-import { REQUEST_BODY_LIMIT } from '../../src/smoke-endpoint/protocol'
+} from '../../packages/smoke-endpoint/src'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
+import { REQUEST_BODY_LIMIT } from '../../src/contracts/smoke-protocol'
 
 const KEY = 'adapter-test-key-0123456789'
 const options: SmokeHandlerOptions = { key: KEY, env: {}, sdkCheck: false }

@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, statSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { SmokeHandlerOptions } from '../../src/smoke-endpoint/handler-core'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -74,7 +74,8 @@ function newestSource(dir: string): number {
 /** The action entry these tests run: MI_SMOKE_ACTION_ENTRY, or /tmp/http-dist rebuilt when src changed. */
 export function builtActionEntry(): string {
   if (process.env['MI_SMOKE_ACTION_ENTRY']) return resolve(process.env['MI_SMOKE_ACTION_ENTRY'])
-  const out = '/tmp/http-dist'
+  // Per checkout (not a shared /tmp folder): two clones on one machine must not test each other's build.
+  const out = join(ROOT, 'node_modules', '.cache', 'mi-smoke-http-dist')
   const entry = join(out, 'index.js')
   if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(join(ROOT, 'src'))) {
     execFileSync(

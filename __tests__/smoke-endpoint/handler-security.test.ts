@@ -11,12 +11,12 @@ import {
   createAzureFunctionsHandler,
   createExpressMiddleware,
   createNodeHandler
-} from '../../src/smoke-endpoint'
-import type { SmokeHandlerOptions } from '../../src/smoke-endpoint/handler-core'
+} from '../../packages/smoke-endpoint/src'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
 import {
   startStandaloneServer,
   standaloneOptionsFromEnv
-} from '../../src/smoke-endpoint/standalone-server'
+} from '../../packages/smoke-endpoint/src/standalone-server'
 
 const KEY = 'handler-test-key-0123456789'
 const ARM = 'https://management.azure.com/'

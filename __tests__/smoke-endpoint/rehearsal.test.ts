@@ -4,8 +4,14 @@
  * emulator; a setting off loopback is refused when the handler is made.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { createSmokeHandler, type SmokeRequest } from '../../src/smoke-endpoint/handler-core'
-import { parseRehearsalSetting, rehearsalSettings } from '../../src/smoke-endpoint/rehearsal'
+import {
+  createSmokeHandler,
+  type SmokeRequest
+} from '../../packages/smoke-endpoint/src/handler-core'
+import {
+  parseRehearsalSetting,
+  rehearsalSettings
+} from '../../packages/smoke-endpoint/src/rehearsal'
 
 const KEY = 'rehearsal-test-key-0123456789'
 const ARM = 'https://management.azure.com/'

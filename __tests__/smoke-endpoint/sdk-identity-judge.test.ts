@@ -2,8 +2,8 @@
  * Judging the SDK cross-check: the identity @azure/identity resolved to in the app against the one
  * the run selected and the one the raw probe got.
  */
-import { judgeSdkIdentity } from '../../src/diagnosis/sdk-identity-step'
-import type { Observations } from '../../src/observations'
+import { judgeSdkIdentity } from '../../src/engine/diagnosis/sdk-identity-step'
+import type { Observations } from '../../src/contracts/observations'
 
 const SYSTEM = {
   appid: '11111111-1111-1111-1111-111111111111',

@@ -2,7 +2,7 @@
  * The platform the handler reports (where it runs) passes the validator only as a known platform
  * with plain resource names: a workload cannot smuggle text into a remediation command through it.
  */
-import { validateObservations } from '../../src/observations-validator'
+import { validateObservations } from '../../src/engine/observations-validator'
 
 const expected = { workload: 'https://app.example/mi-smoke', request: { nonce: 'n-1', checks: [] } }
 const answer = (platform: unknown) =>

@@ -1,10 +1,14 @@
 /**
  * The handler's rules on their own: allowlist, authentication, rate limit, request parsing.
  */
-import { createAllowlist } from '../../src/smoke-endpoint/allowlist'
-import { authenticate, keysMatch, MIN_KEY_LENGTH } from '../../src/smoke-endpoint/authenticate'
-import { parseRequestBody, RequestRefused } from '../../src/smoke-endpoint/parse-request'
-import { createRateLimiter } from '../../src/smoke-endpoint/rate-limit'
+import { createAllowlist } from '../../packages/smoke-endpoint/src/allowlist'
+import {
+  authenticate,
+  keysMatch,
+  MIN_KEY_LENGTH
+} from '../../packages/smoke-endpoint/src/authenticate'
+import { parseRequestBody, RequestRefused } from '../../packages/smoke-endpoint/src/parse-request'
+import { createRateLimiter } from '../../packages/smoke-endpoint/src/rate-limit'
 
 const KEY = 'k3y-for-tests-0123456789'
 

@@ -9,12 +9,17 @@
  * It never throws for network trouble: that is an observation. A token leaves this module only
  * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
  */
-import { OBSERVATIONS_VERSION } from '../observations'
-import type { ApiObservation, Observations, TokenObservation, WorkloadMeta } from '../observations'
-import type { ProbeCheck, ProbeRequest } from '../probe-request'
-import { httpRequest, isFailure } from '../http/http-request'
-import { mayCarryBearer } from '../azure/loopback'
-import { urlAmbiguity } from '../url-ambiguity'
+import { OBSERVATIONS_VERSION } from '../contracts/observations'
+import type {
+  ApiObservation,
+  Observations,
+  TokenObservation,
+  WorkloadMeta
+} from '../contracts/observations'
+import type { ProbeCheck, ProbeRequest } from '../contracts/probe-request'
+import { httpRequest, isFailure } from '../shared/http/http-request'
+import { mayCarryBearer } from '../shared/url/loopback'
+import { urlAmbiguity } from '../shared/url/url-ambiguity'
 import type { Sleep } from './retry-policy'
 import { detectSource } from './sources/detect'
 import { detectPlatform } from './sources/platform'

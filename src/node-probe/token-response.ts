@@ -3,9 +3,9 @@
  * token's shape, and the JWT payload segment (the claims). The token itself and its signature are
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
-import { BODY_LIMIT } from '../observations'
-import { redactSecrets } from '../redact'
-import type { TokenObservation } from '../observations'
+import { BODY_LIMIT } from '../contracts/observations'
+import { redactSecrets } from '../shared/redact'
+import type { TokenObservation } from '../contracts/observations'
 
 /** Fields that are credentials in any token endpoint's answer. */
 const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token'])
@@ -17,7 +17,7 @@ const FIELD_LIMIT = 300
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
  * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/redact.ts, linear on whatever the token endpoint answered.
+ * the one redactor, src/shared/redact.ts, linear on whatever the token endpoint answered.
  */
 export const scrubTokens = redactSecrets
 

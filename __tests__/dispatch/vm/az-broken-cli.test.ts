@@ -5,10 +5,10 @@
  * while loading the vm module) and Azure/azure-cli#23455 (Windows, az vm run-command show); the
  * runner's login (`az cloud show`, `az account get-access-token`) meets them through azJson.
  */
-import type { AzResult, AzRunner } from '../../../src/dispatch/vm/az-cli'
-import { azCliVersion, azFailure, azJson } from '../../../src/dispatch/vm/az-cli'
-import { azCallError, isAzCliCrash } from '../../../src/dispatch/vm/az-errors'
-import { DispatchError } from '../../../src/dispatch/workload'
+import type { AzResult, AzRunner } from '../../../src/engine/dispatch/vm/az-cli'
+import { azCliVersion, azFailure, azJson } from '../../../src/engine/dispatch/vm/az-cli'
+import { azCallError, isAzCliCrash } from '../../../src/engine/dispatch/vm/az-errors'
+import { DispatchError } from '../../../src/engine/dispatch/workload'
 
 const LINUX_CRASH = [
   'The command failed with an unexpected error. Here is the traceback:',

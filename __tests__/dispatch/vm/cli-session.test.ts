@@ -4,8 +4,11 @@
  * once; a token asked anew only near its expiry (or after a 401); az's failures named as the az
  * path named them. The az here is a stub runner answering in azure-cli's documented shapes.
  */
-import type { AzResult, AzRunner } from '../../../src/dispatch/vm/az-cli'
-import { cliCredentials, REFRESH_BEFORE_EXPIRY_MS } from '../../../src/dispatch/vm/arm/cli-session'
+import type { AzResult, AzRunner } from '../../../src/engine/dispatch/vm/az-cli'
+import {
+  cliCredentials,
+  REFRESH_BEFORE_EXPIRY_MS
+} from '../../../src/engine/dispatch/vm/arm/cli-session'
 
 const USGOV = {
   name: 'AzureUSGovernment',

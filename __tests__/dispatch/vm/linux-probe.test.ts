@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
-import type { ProbeRequest } from '../../../src/probe-request'
-import { linuxProbeParameters } from '../../../src/dispatch/vm/probe-parameters'
+import type { ProbeRequest } from '../../../src/contracts/probe-request'
+import { linuxProbeParameters } from '../../../src/engine/dispatch/vm/probe-parameters'
 import { describeWithTools } from '../../helpers/system-tools'
 import {
   BASE_TOOLS,

@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import type { IdentitySelection, ProbeRequest } from '../../../src/probe-request'
-import { runCommandInput } from '../../../src/dispatch/vm/arm/compute'
+import type { IdentitySelection, ProbeRequest } from '../../../src/contracts/probe-request'
+import { runCommandInput } from '../../../src/engine/dispatch/vm/arm/compute'
 import { runOnVm } from '../../../emulator/vm-host'
 import { describeWithTools } from '../../helpers/system-tools'
 import {

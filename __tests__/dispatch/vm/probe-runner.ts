@@ -8,12 +8,12 @@ import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { OBSERVATIONS_MARKER, type Observations } from '../../../src/observations'
-import type { ProbeRequest } from '../../../src/probe-request'
+import { OBSERVATIONS_MARKER, type Observations } from '../../../src/contracts/observations'
+import type { ProbeRequest } from '../../../src/contracts/probe-request'
 import {
   linuxProbeParameters,
   windowsProbeParameters
-} from '../../../src/dispatch/vm/probe-parameters'
+} from '../../../src/engine/dispatch/vm/probe-parameters'
 import { findTool } from '../../helpers/system-tools'
 
 export const REPO = resolve(__dirname, '..', '..', '..')

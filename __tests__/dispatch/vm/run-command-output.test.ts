@@ -2,15 +2,15 @@
  * Reading run-command's answer: both OS shapes, noise before the line, a cut line, a missing line,
  * and the masked tail a person sees when it goes wrong.
  */
-import { DispatchError } from '../../../src/dispatch/workload'
+import { DispatchError } from '../../../src/engine/dispatch/workload'
 import {
   parseRunCommandResult,
   readObservations,
   splitLinuxMessage
-} from '../../../src/dispatch/vm/run-command-output'
-import { maskSecrets } from '../../../src/dispatch/vm/mask'
-import type { Observations } from '../../../src/observations'
-import { validateObservations } from '../../../src/observations-validator'
+} from '../../../src/engine/dispatch/vm/run-command-output'
+import { maskSecrets } from '../../../src/engine/dispatch/vm/mask'
+import type { Observations } from '../../../src/contracts/observations'
+import { validateObservations } from '../../../src/engine/observations-validator'
 
 const NONCE = 'n-123'
 const OBS = { v: 1, nonce: NONCE, probe: 'sh/curl', source: 'imds', tokens: [], apis: [] }

@@ -9,13 +9,13 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { startEmulator, type Emulator } from '../../../emulator/emulator'
-import type { ProbeRequest } from '../../../src/probe-request'
+import type { ProbeRequest } from '../../../src/contracts/probe-request'
 import {
   decodeUnpaddedBase64,
   unpaddedBase64,
   windowsProbeParameters
-} from '../../../src/dispatch/vm/probe-parameters'
-import { runCommandInput } from '../../../src/dispatch/vm/arm/compute'
+} from '../../../src/engine/dispatch/vm/probe-parameters'
+import { runCommandInput } from '../../../src/engine/dispatch/vm/arm/compute'
 import { describeWithTools } from '../../helpers/system-tools'
 import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from './probe-runner'
 

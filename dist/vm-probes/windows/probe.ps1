@@ -4,7 +4,7 @@
 
   It does the three steps of the runbook on the VM itself (IMDS instance metadata, a token per
   audience, one API call per check) and prints ONE line: `MI-SMOKE-OBS/1 {json}`, the raw
-  observations of src/observations.ts. It observes and never judges: the runner diagnoses.
+  observations of src/contracts/observations.ts. It observes and never judges: the runner diagnoses.
 
   Works on Windows PowerShell 5.1 (.NET Framework) and PowerShell 7: System.Net.HttpWebRequest (both
   have it) with an explicit timeout, no proxy for IMDS, no redirects; ConvertFrom-Json /

@@ -2,116 +2,1046 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 918:
+/***/ 926:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createAllowlist = createAllowlist;
+/**
+ * Where the smoke endpoint handler may send a token: the rule that stops a caller (even one holding
+ * the key) from making the workload hand its token to a host of the caller's choosing.
+ *
+ * A check passes only when its URL is https to a host in the allowlist and the token it asks for
+ * is for an audience that host accepts. By default the allowlist is the Azure service hosts table
+ * (`src/azure/services.ts`): a token for Key Vault may go to `*.vault.azure.net` and nowhere else.
+ * Extra rules name exact hosts (with port, if any) and the audiences they accept; only an extra rule
+ * may allow plain http, and only to a loopback address (tests and emulators).
+ */
+const services_1 = __nccwpck_require__(147);
+const loopback_1 = __nccwpck_require__(170);
+const url_ambiguity_1 = __nccwpck_require__(58);
+function refuse(reason) {
+    return { allowed: false, reason };
+}
+function createAllowlist(options = {}) {
+    const rules = (options.extraRules ?? []).map(rule => {
+        const host = rule.host.toLowerCase();
+        const hostname = new URL(`http://${host}`).hostname;
+        if (rule.allowHttp && !(0, loopback_1.isLoopbackHost)(hostname)) {
+            throw new Error(`allowlist rule for ${rule.host}: plain http is only allowed to a loopback address`);
+        }
+        return { ...rule, host };
+    });
+    const useAzureTable = options.azureHosts !== false;
+    return check => {
+        // Placeholders are expanded on the workload after this decision: none may sit in the authority,
+        // or the host that is checked here would not be the host that is called.
+        const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(check.url)?.[1];
+        if (authority === undefined)
+            return refuse(`'${check.url}' is not an absolute URL`);
+        if (/[{}@%\\]/.test(authority)) {
+            return refuse(`the host part of '${check.url}' may not hold placeholders, user info or escapes`);
+        }
+        // The runner refused these already; a request from elsewhere is refused the same way, so the
+        // host checked here is the host every client would connect to.
+        const ambiguity = (0, url_ambiguity_1.urlAmbiguity)(check.url);
+        if (ambiguity !== undefined)
+            return refuse(`the check URL ${ambiguity}`);
+        let url;
+        try {
+            url = new URL(check.url);
+        }
+        catch {
+            return refuse(`'${check.url}' is not a valid URL`);
+        }
+        const rewritten = (0, url_ambiguity_1.hostRewrite)(check.url, url);
+        if (rewritten !== undefined)
+            return refuse(`the check URL ${rewritten}`);
+        const host = url.host.toLowerCase();
+        const rule = rules.find(r => r.host === host);
+        if (rule) {
+            if (url.protocol !== 'https:' && !(url.protocol === 'http:' && rule.allowHttp)) {
+                return refuse(`${url.protocol}// to ${host} is not allowed; only https`);
+            }
+            if (!rule.audiences.includes(check.resource)) {
+                return refuse(`host ${host} accepts tokens for ${rule.audiences.join(', ')}, not for ${check.resource}`);
+            }
+            return { allowed: true };
+        }
+        if (url.protocol !== 'https:') {
+            return refuse(`${url.protocol}// to ${host} is not allowed; a token only travels over https`);
+        }
+        if (!useAzureTable || url.port !== '') {
+            return refuse(`host ${host} is not in this endpoint's allowlist`);
+        }
+        const service = (0, services_1.serviceForHost)(url.hostname);
+        if (service === undefined) {
+            return refuse(`host ${url.hostname} is not an Azure service host of this endpoint's allowlist`);
+        }
+        if (!(0, services_1.audienceAccepted)(check.resource, service)) {
+            return refuse(`host ${url.hostname} (${service.service}) accepts tokens for ${service.accepted.join(', ')}, not for ${check.resource}`);
+        }
+        return { allowed: true };
+    };
+}
+
+
+/***/ }),
+
+/***/ 606:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MIN_KEY_LENGTH = void 0;
+exports.header = header;
+exports.keysMatch = keysMatch;
+exports.authenticate = authenticate;
+/**
+ * Who may ask the smoke endpoint to run: a caller with the shared key, or a caller App Service
+ * authentication has already authenticated with a token for the endpoint's audience.
+ *
+ * What is trusted, exactly:
+ * - `x-mi-smoke-key`: compared in constant time with the configured key (SHA-256 digests of both,
+ *   so the comparison does not depend on, or reveal, the key's length).
+ * - App Service authentication ("Easy Auth"): the handler never validates a bearer token itself.
+ *   It trusts the `X-MS-CLIENT-PRINCIPAL` header that the platform's front end injects after it has
+ *   validated the token, because App Service does not let external requests set that header. That
+ *   is true only behind the front end with authentication on, so the header counts only when
+ *   `WEBSITE_AUTH_ENABLED` is `True` in the environment (App Service sets it), or when the app says
+ *   explicitly that its front end strips the header (`trustPrincipalHeader: true`, e.g. Container
+ *   Apps authentication). Then the principal's `aud` claim must be one of the configured audiences
+ *   and, when `allowedCallers` is set, its `oid` or `appid` one of them.
+ */
+const node_crypto_1 = __nccwpck_require__(598);
+const smoke_protocol_1 = __nccwpck_require__(659);
+/** Shortest key the handler accepts: a short shared secret is a guessable one. */
+exports.MIN_KEY_LENGTH = 16;
+const OID_CLAIM = 'http://schemas.microsoft.com/identity/claims/objectidentifier';
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+function digest(text) {
+    return (0, node_crypto_1.createHash)('sha256').update(text, 'utf8').digest();
+}
+/** Constant-time equality of two secrets (digests are equal-length, as timingSafeEqual needs). */
+function keysMatch(given, expected) {
+    return (0, node_crypto_1.timingSafeEqual)(digest(given), digest(expected));
+}
+function principalClaims(encoded) {
+    let principal;
+    try {
+        principal = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(principal?.claims))
+        return undefined;
+    const claims = new Map();
+    for (const claim of principal.claims) {
+        if (typeof claim?.typ !== 'string' || typeof claim.val !== 'string')
+            continue;
+        claims.set(claim.typ, [...(claims.get(claim.typ) ?? []), claim.val]);
+    }
+    return claims;
+}
+function authenticate(headers, options) {
+    const key = options.key;
+    const easyAuth = options.appServiceAuth;
+    const keyUsable = key !== undefined && key.length >= exports.MIN_KEY_LENGTH;
+    if (!keyUsable && !easyAuth) {
+        return {
+            ok: false,
+            code: 'not-configured',
+            message: key !== undefined
+                ? `the endpoint's key is shorter than ${exports.MIN_KEY_LENGTH} characters; set a longer MI_SMOKE_KEY`
+                : 'the endpoint has neither a key (MI_SMOKE_KEY) nor App Service authentication configured'
+        };
+    }
+    const given = header(headers, smoke_protocol_1.KEY_HEADER);
+    if (given !== undefined && keyUsable) {
+        // The digest comparison runs whether or not it matches, so timing tells nothing of the key.
+        if (keysMatch(given, key))
+            return { ok: true, via: 'key' };
+        return { ok: false, code: 'unauthorized', message: `wrong ${smoke_protocol_1.KEY_HEADER}` };
+    }
+    if (easyAuth) {
+        const verdict = checkAppServicePrincipal(headers, easyAuth, options.env);
+        if (verdict === undefined)
+            return { ok: true, via: 'app-service-auth' };
+        return { ok: false, code: 'unauthorized', message: verdict };
+    }
+    return { ok: false, code: 'unauthorized', message: `missing ${smoke_protocol_1.KEY_HEADER} header` };
+}
+/** Undefined when App Service authentication vouches for an allowed caller; else why not. */
+function checkAppServicePrincipal(headers, options, env) {
+    const platformAuth = (env['WEBSITE_AUTH_ENABLED'] ?? '').toLowerCase() === 'true';
+    if (!platformAuth && !options.trustPrincipalHeader) {
+        return 'App Service authentication is not enabled for this app (WEBSITE_AUTH_ENABLED is not True)';
+    }
+    const encoded = header(headers, 'x-ms-client-principal');
+    if (encoded === undefined) {
+        return 'no authenticated caller: send a bearer token for the endpoint audience (App Service authentication)';
+    }
+    const claims = principalClaims(encoded);
+    if (!claims)
+        return 'the X-MS-CLIENT-PRINCIPAL header could not be read';
+    const audiences = claims.get('aud') ?? [];
+    if (!audiences.some(aud => options.audiences.includes(aud))) {
+        return `the caller's token is for ${audiences.join(', ') || 'no audience'}, not for ${options.audiences.join(', ')}`;
+    }
+    const allowed = options.allowedCallers ?? [];
+    if (allowed.length > 0) {
+        const ids = [
+            ...(claims.get('oid') ?? []),
+            ...(claims.get(OID_CLAIM) ?? []),
+            ...(claims.get('appid') ?? [])
+        ];
+        const lower = allowed.map(a => a.toLowerCase());
+        if (!ids.some(id => lower.includes(id.toLowerCase()))) {
+            return 'the caller is not one of the allowed callers of this endpoint';
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 208:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
+const handler_core_1 = __nccwpck_require__(655);
+const smoke_protocol_1 = __nccwpck_require__(659);
+/** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
+async function readCapped(request) {
+    const stream = request.body;
+    if (stream === undefined || stream === null || typeof stream.getReader !== 'function') {
+        const text = await request.text();
+        return Buffer.byteLength(text) > smoke_protocol_1.REQUEST_BODY_LIMIT
+            ? { text: '', tooLarge: true }
+            : { text, tooLarge: false };
+    }
+    const reader = stream.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > smoke_protocol_1.REQUEST_BODY_LIMIT) {
+            await reader.cancel().catch(() => undefined);
+            return { text: '', tooLarge: true };
+        }
+        chunks.push(Buffer.from(value));
+    }
+    return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
+}
+function createAzureFunctionsHandler(options = {}) {
+    const handle = (0, handler_core_1.createSmokeHandler)(options);
+    return async (request, context) => {
+        try {
+            const headers = {};
+            for (const [name, value] of request.headers)
+                headers[name.toLowerCase()] = value;
+            const declared = Number(headers['content-length'] ?? NaN);
+            if (declared > smoke_protocol_1.REQUEST_BODY_LIMIT) {
+                return await handle({
+                    method: request.method,
+                    headers,
+                    body: undefined,
+                    bodyTooLarge: true
+                });
+            }
+            // Read only once the handler has authenticated the caller, and only up to the limit.
+            return await handle({
+                method: request.method,
+                headers,
+                body: undefined,
+                readBody: () => readCapped(request)
+            });
+        }
+        catch (error) {
+            const log = context?.error ?? console.error;
+            log(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+            return {
+                status: 500,
+                headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+                body: JSON.stringify({
+                    v: smoke_protocol_1.PROTOCOL_VERSION,
+                    error: 'internal',
+                    message: 'the smoke endpoint failed; see the app log'
+                })
+            };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 231:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createExpressMiddleware = createExpressMiddleware;
+const handler_core_1 = __nccwpck_require__(655);
+const node_http_1 = __nccwpck_require__(440);
+function createExpressMiddleware(options = {}) {
+    const serve = (0, node_http_1.serveWith)((0, handler_core_1.createSmokeHandler)(options));
+    return (req, res, next) => {
+        try {
+            serve(req, res);
+        }
+        catch (error) {
+            next(error);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 655:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createSmokeHandler = createSmokeHandler;
+const run_probe_1 = __nccwpck_require__(825);
+const allowlist_1 = __nccwpck_require__(926);
+const authenticate_1 = __nccwpck_require__(606);
+const parse_request_1 = __nccwpck_require__(368);
+const smoke_protocol_1 = __nccwpck_require__(659);
+const rate_limit_1 = __nccwpck_require__(587);
+const rehearsal_1 = __nccwpck_require__(380);
+const sdk_cross_check_1 = __nccwpck_require__(123);
+const BASE_HEADERS = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff'
+};
+function reply(status, body, extra = {}) {
+    return { status, headers: { ...BASE_HEADERS, ...extra }, body: JSON.stringify(body) };
+}
+function refusal(status, error, message, extra) {
+    const body = { v: smoke_protocol_1.PROTOCOL_VERSION, error, message };
+    return reply(status, body, extra);
+}
+function normaliseBase(url) {
+    return url.replace(/\/+$/, '').toLowerCase();
+}
+function createSmokeHandler(options = {}) {
+    const env = options.env ?? process.env;
+    const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined);
+    const rehearsal = (0, rehearsal_1.rehearsalSettings)(options.rehearsal, env);
+    if (rehearsal)
+        (0, rehearsal_1.pointSdkAtEmulator)(rehearsal);
+    const allowlist = (0, allowlist_1.createAllowlist)({
+        ...options.allowlist,
+        extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
+    });
+    const limiter = (0, rate_limit_1.createRateLimiter)(options.rateLimit ?? rate_limit_1.DEFAULT_RATE_LIMIT, options.now);
+    const maxTimeoutMs = Math.min(options.maxTimeoutMs ?? smoke_protocol_1.MAX_REQUEST_TIMEOUT_MS, smoke_protocol_1.MAX_REQUEST_TIMEOUT_MS);
+    const deadlineMs = Math.min(options.deadlineMs ?? smoke_protocol_1.DEFAULT_DEADLINE_MS, smoke_protocol_1.MAX_DEADLINE_MS);
+    const imdsEndpoints = [
+        smoke_protocol_1.DEFAULT_IMDS_ENDPOINT,
+        ...(options.imdsEndpoints ?? []),
+        ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
+    ].map(normaliseBase);
+    return async (request) => {
+        if (request.method.toUpperCase() !== 'POST') {
+            return refusal(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
+        }
+        const auth = (0, authenticate_1.authenticate)(request.headers, { key, appServiceAuth: options.appServiceAuth, env });
+        if (!auth.ok)
+            return refusal(401, auth.code, auth.message, { 'www-authenticate': 'Bearer' });
+        const slot = limiter.take();
+        if (!slot.ok) {
+            return refusal(429, 'rate-limited', `too many smoke tests; retry after ${slot.retryAfterSeconds} s`, {
+                'retry-after': String(slot.retryAfterSeconds)
+            });
+        }
+        let probeRequest;
+        try {
+            if (request.readBody !== undefined && request.body === undefined && !request.bodyTooLarge) {
+                const read = await request.readBody();
+                request = { ...request, body: read.text, bodyTooLarge: read.tooLarge };
+            }
+            probeRequest = readRequest(request);
+        }
+        catch (error) {
+            if (error instanceof parse_request_1.RequestRefused)
+                return refusal(error.status, error.code, error.message);
+            throw error;
+        }
+        if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
+            return refusal(403, 'refused', `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`);
+        }
+        for (const [index, check] of probeRequest.checks.entries()) {
+            const decision = allowlist(check);
+            if (!decision.allowed) {
+                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: ${decision.reason}`);
+            }
+        }
+        const observations = await runBounded({ ...probeRequest, timeoutMs: Math.min(probeRequest.timeoutMs, maxTimeoutMs) }, {
+            env,
+            deadlineMs,
+            sdkCheck: options.sdkCheck !== false,
+            sdkCredentials: options.sdkCredentials
+        });
+        if (observations === undefined) {
+            return refusal(500, 'deadline', `the probe did not finish within ${deadlineMs} ms`);
+        }
+        const body = JSON.stringify(observations);
+        // Last line of defence: a token must never leave the workload, whatever a probe got wrong.
+        if ((0, smoke_protocol_1.containsJwt)(body)) {
+            return refusal(500, 'internal', 'the observations held something shaped like a token; not sent');
+        }
+        return { status: 200, headers: { ...BASE_HEADERS }, body };
+    };
+}
+function readRequest(request) {
+    const contentType = ((0, authenticate_1.header)(request.headers, 'content-type') ?? '').toLowerCase();
+    if (!/^application\/json\s*(;|$)/.test(contentType)) {
+        throw new parse_request_1.RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json');
+    }
+    const body = request.body;
+    // A body a framework parsed already (Express `express.json()`) is held to the same limit.
+    if (request.bodyTooLarge ||
+        (typeof body === 'string' && Buffer.byteLength(body) > smoke_protocol_1.REQUEST_BODY_LIMIT) ||
+        (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > smoke_protocol_1.REQUEST_BODY_LIMIT)) {
+        throw new parse_request_1.RequestRefused(413, 'too-large', `the body exceeds ${smoke_protocol_1.REQUEST_BODY_LIMIT} bytes`);
+    }
+    if (body === undefined || body === '')
+        throw new parse_request_1.RequestRefused(400, 'malformed', 'the body is empty');
+    return typeof body === 'string' ? (0, parse_request_1.parseRequestBody)(body) : (0, parse_request_1.parseProbeRequest)(body);
+}
+/**
+ * Runs the raw probe then the SDK cross-check within one deadline. The probe is told to stop at the
+ * deadline (its signal); if it still has not answered shortly after, the handler gives up on it.
+ */
+async function runBounded(request, options) {
+    const started = Date.now();
+    const controller = new AbortController();
+    const stop = setTimeout(() => controller.abort(), options.deadlineMs);
+    let giveUp;
+    try {
+        const probe = (0, run_probe_1.runProbe)(request, {
+            env: options.env,
+            signal: controller.signal,
+            probe: 'handler'
+        });
+        const abandoned = new Promise(done => {
+            giveUp = setTimeout(() => done(undefined), options.deadlineMs + 2_000);
+        });
+        const observations = await Promise.race([probe, abandoned]);
+        if (observations === undefined)
+            return undefined;
+        const firstResource = request.checks[0]?.resource;
+        const remaining = options.deadlineMs - (Date.now() - started);
+        if (options.sdkCheck &&
+            firstResource !== undefined &&
+            identityEndpointAnswered(observations) &&
+            remaining > 500 &&
+            !controller.signal.aborted) {
+            observations.sdk = await (0, sdk_cross_check_1.sdkCrossCheck)(firstResource, {
+                timeoutMs: Math.min(request.timeoutMs, remaining),
+                signal: controller.signal,
+                credentials: options.sdkCredentials
+            });
+        }
+        return observations;
+    }
+    finally {
+        clearTimeout(stop);
+        clearTimeout(giveUp);
+    }
+}
+/**
+ * The SDK cross-check asks the same identity endpoint the probe just asked: when that gave no
+ * answer at all (hung, refused, absent), asking again through two credentials would only add two
+ * timeouts to the verdict and blame the app's settings for a platform fault.
+ */
+function identityEndpointAnswered(observations) {
+    const first = observations.instance ?? observations.tokens[0];
+    return first?.status !== undefined;
+}
+
+
+/***/ }),
+
+/***/ 440:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createNodeHandler = createNodeHandler;
+exports.serveWith = serveWith;
+const handler_core_1 = __nccwpck_require__(655);
+const authenticate_1 = __nccwpck_require__(606);
+const smoke_protocol_1 = __nccwpck_require__(659);
+const read_body_1 = __nccwpck_require__(628);
+function createNodeHandler(options = {}) {
+    return serveWith((0, handler_core_1.createSmokeHandler)(options));
+}
+/** Binds a framework-free handler to node's request and response objects. */
+function serveWith(handle) {
+    return (req, res) => {
+        void respond(handle, req, res);
+    };
+}
+async function respond(handle, req, res) {
+    let answer;
+    try {
+        // A declared length over the limit is refused without reading the body.
+        const declared = Number((0, authenticate_1.header)(req.headers, 'content-length') ?? NaN);
+        const preParsed = req.body;
+        if (preParsed !== undefined &&
+            (typeof preParsed === 'object' || typeof preParsed === 'string')) {
+            // A framework (Express body parsers) read the stream already.
+            const body = Buffer.isBuffer(preParsed)
+                ? preParsed.toString('utf8')
+                : preParsed;
+            answer = await handle({ method: req.method ?? 'GET', headers: req.headers, body });
+        }
+        else if (declared > smoke_protocol_1.REQUEST_BODY_LIMIT) {
+            answer = await handle({
+                method: req.method ?? 'GET',
+                headers: req.headers,
+                body: undefined,
+                bodyTooLarge: true
+            });
+            req.resume();
+        }
+        else {
+            // Read only once the handler has authenticated the caller, and only up to the limit.
+            answer = await handle({
+                method: req.method ?? 'GET',
+                headers: req.headers,
+                body: undefined,
+                readBody: () => (0, read_body_1.readBody)(req, smoke_protocol_1.REQUEST_BODY_LIMIT)
+            });
+        }
+    }
+    catch (error) {
+        // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
+        console.error(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+        answer = {
+            status: 500,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+            body: JSON.stringify({
+                v: smoke_protocol_1.PROTOCOL_VERSION,
+                error: 'internal',
+                message: 'the smoke endpoint failed; see the app log'
+            })
+        };
+    }
+    if (res.headersSent)
+        return;
+    // A body nobody read (refused before it: method, authentication, rate limit) is discarded.
+    if (!req.readableEnded)
+        req.resume();
+    res.writeHead(answer.status, {
+        ...answer.headers,
+        'content-length': String(Buffer.byteLength(answer.body))
+    });
+    res.end(answer.body);
+}
+
+
+/***/ }),
+
+/***/ 368:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.RequestRefused = void 0;
+exports.parseRequestBody = parseRequestBody;
+exports.parseProbeRequest = parseProbeRequest;
+const smoke_protocol_1 = __nccwpck_require__(659);
+/** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
+class RequestRefused extends Error {
+    status;
+    code;
+    constructor(status, code, message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RequestRefused';
+    }
+}
+exports.RequestRefused = RequestRefused;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const USER_ASSIGNED_ID = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i;
+const MAX_URL_LENGTH = 2048;
+const MAX_RESOURCE_LENGTH = 512;
+const MAX_NONCE_LENGTH = 128;
+function malformed(message) {
+    return new RequestRefused(400, 'malformed', message);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses the raw body text (already size-limited by the adapter). */
+function parseRequestBody(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw malformed(`the body is not JSON: ${error.message}`);
+    }
+    return parseProbeRequest(value);
+}
+/** Validates a parsed body (Express may have parsed it already). */
+function parseProbeRequest(value) {
+    if (!isObject(value))
+        throw malformed('the body must be a JSON object');
+    if (value['v'] !== smoke_protocol_1.PROTOCOL_VERSION) {
+        throw new RequestRefused(400, 'unsupported-version', `this endpoint speaks protocol version ${smoke_protocol_1.PROTOCOL_VERSION}, the request says ${JSON.stringify(value['v'])}`);
+    }
+    const nonce = value['nonce'];
+    if (typeof nonce !== 'string' ||
+        nonce.length < 8 ||
+        nonce.length > MAX_NONCE_LENGTH ||
+        !/^[\x21-\x7e]+$/.test(nonce)) {
+        throw malformed(`'nonce' must be 8 to ${MAX_NONCE_LENGTH} printable characters without spaces`);
+    }
+    const timeoutMs = value['timeoutMs'];
+    if (typeof timeoutMs !== 'number' ||
+        !Number.isInteger(timeoutMs) ||
+        timeoutMs < 1 ||
+        timeoutMs > 3_600_000) {
+        throw malformed(`'timeoutMs' must be a whole number of milliseconds between 1 and 3600000`);
+    }
+    const imdsEndpoint = value['imdsEndpoint'];
+    if (typeof imdsEndpoint !== 'string' ||
+        imdsEndpoint.length > MAX_URL_LENGTH ||
+        !/^https?:\/\//.test(imdsEndpoint)) {
+        throw malformed(`'imdsEndpoint' must be an http(s) URL`);
+    }
+    return {
+        v: smoke_protocol_1.PROTOCOL_VERSION,
+        nonce,
+        identity: parseIdentity(value['identity']),
+        checks: parseChecks(value['checks']),
+        timeoutMs,
+        imdsEndpoint
+    };
+}
+function parseIdentity(value) {
+    if (!isObject(value))
+        throw malformed(`'identity' must be an object such as {"kind":"system"}`);
+    const kind = value['kind'];
+    if (kind === 'system')
+        return { kind: 'system' };
+    const id = value['value'];
+    if (typeof id !== 'string')
+        throw malformed(`'identity.value' must be a string for kind ${JSON.stringify(kind)}`);
+    switch (kind) {
+        case 'client-id':
+        case 'object-id':
+            if (!GUID.test(id))
+                throw malformed(`'identity.value' must be a GUID for kind '${kind}'`);
+            return { kind, value: id };
+        case 'resource-id':
+            if (!USER_ASSIGNED_ID.test(id)) {
+                throw malformed(`'identity.value' must be a user-assigned identity's resource ID for kind 'resource-id'`);
+            }
+            return { kind, value: id };
+        default:
+            throw malformed(`'identity.kind' must be system, client-id, object-id or resource-id`);
+    }
+}
+function parseChecks(value) {
+    if (!Array.isArray(value) || value.length === 0)
+        throw malformed(`'checks' must be a non-empty array`);
+    if (value.length > smoke_protocol_1.MAX_CHECKS)
+        throw malformed(`'checks' may hold at most ${smoke_protocol_1.MAX_CHECKS} checks, not ${value.length}`);
+    return value.map((check, index) => {
+        if (!isObject(check))
+            throw malformed(`checks[${index}] must be an object {url, resource}`);
+        const url = check['url'];
+        const resource = check['resource'];
+        if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) {
+            throw malformed(`checks[${index}].url must be a URL of at most ${MAX_URL_LENGTH} characters`);
+        }
+        if (typeof resource !== 'string' ||
+            resource.length === 0 ||
+            resource.length > MAX_RESOURCE_LENGTH) {
+            throw malformed(`checks[${index}].resource must be an audience of at most ${MAX_RESOURCE_LENGTH} characters`);
+        }
+        return { url, resource };
+    });
+}
+
+
+/***/ }),
+
+/***/ 587:
 /***/ ((__unused_webpack_module, exports) => {
 
 
 /**
- * What counts as loopback: the only place a bearer token may travel over plain http, and the only
- * place `http://` targets and checks may point (tests and the emulator).
- *
- * Deliberately strict: names that merely look local (`localhost.example.com`, `127.0.0.1.nip.io`)
- * resolve through DNS to wherever their owner likes, and `0.0.0.0` is "any address", not loopback.
- * Nothing here resolves names: the answer depends on the text alone.
+ * A token bucket per handler instance: a smoke test every few seconds is plenty, and a caller that
+ * holds the key must not be able to turn the workload into a token-request flood (IMDS allows
+ * 20 identity requests per second per VM, shared with the app itself).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isLoopbackHost = isLoopbackHost;
-exports.isLoopbackUrl = isLoopbackUrl;
-exports.mayCarryBearer = mayCarryBearer;
-const IPV4_OCTET = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
-/** A canonical dotted quad (`127.0.0.1`), the form `URL.hostname` produces for IPv4. */
-function parseDottedQuad(text) {
-    const parts = text.split('.');
-    if (parts.length !== 4)
-        return undefined;
-    const octets = [];
-    for (const part of parts) {
-        if (!IPV4_OCTET.test(part))
-            return undefined;
-        octets.push(Number(part));
+exports.DEFAULT_RATE_LIMIT = void 0;
+exports.createRateLimiter = createRateLimiter;
+exports.DEFAULT_RATE_LIMIT = { burst: 6, perMinute: 6 };
+function createRateLimiter(options = exports.DEFAULT_RATE_LIMIT, now = Date.now) {
+    if (!(options.burst >= 1) || !(options.perMinute > 0)) {
+        throw new Error('rate limit: burst must be at least 1 and perMinute above 0');
     }
-    return octets;
-}
-function isLoopbackIpv4(text) {
-    const octets = parseDottedQuad(text);
-    return octets !== undefined && octets[0] === 127;
-}
-/**
- * Expands an IPv6 literal into its eight 16-bit groups, or undefined if it is not one.
- * Handles `::` compression and a trailing dotted quad (`::ffff:127.0.0.1`).
- */
-function ipv6Groups(text) {
-    if (!/^[0-9a-fA-F:.]+$/.test(text) || text.length > 45)
-        return undefined;
-    let head = text;
-    const tail = [];
-    const lastColon = text.lastIndexOf(':');
-    if (text.includes('.')) {
-        const quad = parseDottedQuad(text.slice(lastColon + 1));
-        if (quad === undefined)
-            return undefined;
-        tail.push((quad[0] << 8) | quad[1], (quad[2] << 8) | quad[3]);
-        head = text.slice(0, lastColon + 1);
-        // `::ffff:1.2.3.4` leaves `::ffff:`; a single trailing colon is part of the syntax, not a group.
-        if (head.endsWith(':') && !head.endsWith('::'))
-            head = head.slice(0, -1);
-    }
-    const halves = head.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const parseGroups = (part) => {
-        if (part === '')
-            return [];
-        const groups = [];
-        for (const group of part.split(':')) {
-            if (!/^[0-9a-fA-F]{1,4}$/.test(group))
-                return undefined;
-            groups.push(parseInt(group, 16));
+    const msPerToken = 60_000 / options.perMinute;
+    let tokens = options.burst;
+    let last = now();
+    return {
+        take() {
+            const t = now();
+            tokens = Math.min(options.burst, tokens + (t - last) / msPerToken);
+            last = t;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return { ok: true };
+            }
+            return {
+                ok: false,
+                retryAfterSeconds: Math.max(1, Math.ceil(((1 - tokens) * msPerToken) / 1000))
+            };
         }
-        return groups;
     };
-    const left = parseGroups(halves[0]);
-    const right = halves.length === 2 ? parseGroups(halves[1]) : [];
-    if (left === undefined || right === undefined)
-        return undefined;
-    const explicit = left.length + right.length + tail.length;
-    if (halves.length === 1)
-        return explicit === 8 ? [...left, ...tail] : undefined;
-    if (explicit > 7)
-        return undefined;
-    return [...left, ...new Array(8 - explicit).fill(0), ...right, ...tail];
 }
-function isLoopbackIpv6(text) {
-    const groups = ipv6Groups(text);
-    if (groups === undefined)
-        return false;
-    // ::1
-    if (groups.slice(0, 7).every(g => g === 0) && groups[7] === 1)
-        return true;
-    // ::ffff:127.x.y.z (IPv4-mapped): the kernel delivers it to the IPv4 loopback.
-    const mapped = groups.slice(0, 5).every(g => g === 0) && groups[5] === 0xffff;
-    return mapped && groups[6] >> 8 === 127;
+
+
+/***/ }),
+
+/***/ 628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.readBody = readBody;
+function readBody(stream, limit) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let tooLarge = false;
+        stream.on('data', (chunk) => {
+            const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+            size += buffer.length;
+            if (tooLarge)
+                return;
+            if (size > limit) {
+                tooLarge = true;
+                chunks.length = 0;
+                resolve({ text: '', tooLarge });
+                return;
+            }
+            chunks.push(buffer);
+        });
+        stream.on('end', () => resolve({ text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge }));
+        stream.on('error', reject);
+    });
+}
+
+
+/***/ }),
+
+/***/ 380:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.REHEARSAL_ENV = void 0;
+exports.parseRehearsalSetting = parseRehearsalSetting;
+exports.rehearsalSettings = rehearsalSettings;
+exports.pointSdkAtEmulator = pointSdkAtEmulator;
+/**
+ * Rehearsal: points the smoke endpoint at the mi-smoke emulator (`npm run emulator`) on this machine,
+ * so that an app can be tried end to end before it is deployed. One setting, either the handler
+ * option `rehearsal: { imds, api }` or the environment variable
+ *
+ *   MI_SMOKE_REHEARSAL="imds=http://127.0.0.1:PORT api=http://127.0.0.1:PORT2"
+ *
+ * (the emulator's banner prints both, with its ports). It allows the action's `imds-endpoint` to be
+ * the emulator's identity listener, lets tokens for Azure Resource Manager and Key Vault go to the
+ * emulator's API listener over plain http, and points `@azure/identity`'s SDK cross-check at the
+ * emulator too (AZURE_POD_IDENTITY_AUTHORITY_HOST), so that nothing is sent to the real IMDS.
+ * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
+ */
+const services_1 = __nccwpck_require__(147);
+const loopback_1 = __nccwpck_require__(170);
+exports.REHEARSAL_ENV = 'MI_SMOKE_REHEARSAL';
+function loopbackBase(name, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new Error(`rehearsal ${name} '${value}' is not a URL (e.g. http://127.0.0.1:41000)`);
+    }
+    if (url.protocol !== 'http:' || !(0, loopback_1.isLoopbackUrl)(url) || url.pathname !== '/' || url.search) {
+        throw new Error(`rehearsal ${name} '${value}' must be http://<loopback address>:<port> with no path: the emulator runs on this machine`);
+    }
+    return url;
+}
+/** The audiences the emulator's API listener answers for: ARM's and Key Vault's, from the one table. */
+function emulatedAudiences() {
+    const arm = (0, services_1.serviceForHost)('management.azure.com');
+    const vault = (0, services_1.serviceForHost)('rehearsal.vault.azure.net');
+    return [...(arm?.accepted ?? []), ...(vault?.accepted ?? [])];
+}
+/** Reads `imds=URL api=URL` (space or comma separated), as MI_SMOKE_REHEARSAL holds it. */
+function parseRehearsalSetting(value) {
+    const parts = {};
+    for (const item of value.split(/[\s,]+/).filter(Boolean)) {
+        const eq = item.indexOf('=');
+        const name = item.slice(0, eq);
+        if (eq < 0 || (name !== 'imds' && name !== 'api')) {
+            throw new Error(`${exports.REHEARSAL_ENV}: '${item}' is not imds=URL or api=URL`);
+        }
+        parts[name] = item.slice(eq + 1);
+    }
+    if (!parts.imds || !parts.api) {
+        throw new Error(`${exports.REHEARSAL_ENV} needs both imds=URL and api=URL (the emulator's banner prints them)`);
+    }
+    return { imds: parts.imds, api: parts.api };
+}
+/** The rehearsal in force: the option, else the environment variable, else none. */
+function rehearsalSettings(option, env) {
+    const raw = env[exports.REHEARSAL_ENV];
+    const options = option ?? (raw ? parseRehearsalSetting(raw) : undefined);
+    if (options === undefined)
+        return undefined;
+    const imds = loopbackBase('imds', options.imds);
+    const api = loopbackBase('api', options.api);
+    return {
+        imdsEndpoint: imds.origin,
+        rule: { host: api.host, audiences: emulatedAudiences(), allowHttp: true }
+    };
 }
 /**
- * True for `localhost`, an address in 127.0.0.0/8, and `::1` (bare or in brackets, as
- * `URL.hostname` gives it), including their IPv4-mapped IPv6 forms.
+ * `@azure/identity` reads process.env itself (see sdk-cross-check.ts): without this its IMDS
+ * credential would ask 169.254.169.254 during a rehearsal. An explicit setting is kept.
  */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    if (host === 'localhost')
-        return true;
-    if (isLoopbackIpv4(host))
-        return true;
-    const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-    return isLoopbackIpv6(bare);
+function pointSdkAtEmulator(settings) {
+    if (!process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST']) {
+        process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] = settings.imdsEndpoint;
+    }
 }
-/** True when a parsed URL's host is loopback (see `isLoopbackHost`). */
-function isLoopbackUrl(url) {
-    return isLoopbackHost(url.hostname);
+
+
+/***/ }),
+
+/***/ 123:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scopeForResource = scopeForResource;
+exports.sdkCrossCheck = sdkCrossCheck;
+const smoke_protocol_1 = __nccwpck_require__(659);
+/** `https://management.azure.com/` → `https://management.azure.com/.default` (the SDK maps it back). */
+function scopeForResource(resource) {
+    return `${resource.replace(/\/+$/, '')}/.default`;
 }
-/** Where a bearer token may travel: https anywhere, or http to a loopback host. */
-function mayCarryBearer(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+/** The payload segment of a JWT, or undefined when the token is not one. */
+function claimsSegment(token) {
+    const parts = token.split('.');
+    return parts.length === 3 && parts[1] ? parts[1] : undefined;
+}
+/**
+ * The credentials an app typically builds: `new DefaultAzureCredential()` (which reads
+ * AZURE_CLIENT_ID for its managed identity) and `new ManagedIdentityCredential(...)` with
+ * AZURE_CLIENT_ID when set (the documented way to pick a user-assigned identity), without otherwise.
+ */
+async function defaultCredentials() {
+    const identity = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 955, 23));
+    const clientId = process.env['AZURE_CLIENT_ID'];
+    const managed = clientId
+        ? new identity.ManagedIdentityCredential({ clientId })
+        : new identity.ManagedIdentityCredential();
+    return [
+        { name: 'DefaultAzureCredential', credential: new identity.DefaultAzureCredential() },
+        {
+            name: clientId
+                ? 'ManagedIdentityCredential(clientId: AZURE_CLIENT_ID)'
+                : 'ManagedIdentityCredential()',
+            credential: managed
+        }
+    ];
+}
+function errorText(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Only the first line: SDK messages append troubleshooting links and chained errors.
+    return (0, smoke_protocol_1.cut)((0, smoke_protocol_1.redactTokens)(message.split('\n')[0] ?? message), 300);
+}
+async function askOne(named, resource, options) {
+    const started = Date.now();
+    const clientIdSetting = process.env['AZURE_CLIENT_ID'] || undefined;
+    const controller = new AbortController();
+    const onAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let timer;
+    try {
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                controller.abort();
+                reject(new Error(`no token within ${options.timeoutMs} ms`));
+            }, options.timeoutMs);
+        });
+        const token = await Promise.race([
+            named.credential.getToken(scopeForResource(resource), { abortSignal: controller.signal }),
+            timeout
+        ]);
+        const ms = Date.now() - started;
+        if (!token)
+            return {
+                credential: named.name,
+                clientIdSetting,
+                error: 'the credential returned no token',
+                ms
+            };
+        const claims = claimsSegment(token.token);
+        if (!claims)
+            return { credential: named.name, clientIdSetting, error: 'the token is not a JWT', ms };
+        return { credential: named.name, clientIdSetting, claims, ms };
+    }
+    catch (error) {
+        return {
+            credential: named.name,
+            clientIdSetting,
+            error: errorText(error),
+            ms: Date.now() - started
+        };
+    }
+    finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** Asks each credential, one after another (they share process-wide caches), for `resource`. */
+async function sdkCrossCheck(resource, options) {
+    let credentials = options.credentials;
+    if (!credentials) {
+        try {
+            credentials = await defaultCredentials();
+        }
+        catch (error) {
+            return [
+                {
+                    credential: '@azure/identity',
+                    error: `could not load @azure/identity: ${errorText(error)}`,
+                    ms: 0
+                }
+            ];
+        }
+    }
+    const observations = [];
+    for (const named of credentials) {
+        if (options.signal?.aborted)
+            break;
+        observations.push(await askOne(named, resource, options));
+    }
+    return observations;
+}
+
+
+/***/ }),
+
+/***/ 694:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.standaloneOptionsFromEnv = standaloneOptionsFromEnv;
+exports.startStandaloneServer = startStandaloneServer;
+/**
+ * A tiny server for the smoke endpoint, for a sidecar container or any workload that does not run
+ * Node.js itself. Configured by environment:
+ *
+ *   PORT            listening port (default 8080)
+ *   HOST            listening address (default 0.0.0.0)
+ *   MI_SMOKE_PATH   the endpoint's path (default /mi-smoke); GET /healthz answers 200 for probes
+ *   MI_SMOKE_KEY    the shared key callers send as x-mi-smoke-key
+ *   MI_SMOKE_AUDIENCE               comma-separated audiences for App Service authentication callers
+ *   MI_SMOKE_ALLOWED_CALLERS        comma-separated object/client IDs allowed to call (optional)
+ *   MI_SMOKE_TRUST_PRINCIPAL_HEADER `true` when a front end other than App Service strips
+ *                                   X-MS-CLIENT-PRINCIPAL (Container Apps authentication)
+ *   MI_SMOKE_REHEARSAL              `imds=URL api=URL`: rehearse against the emulator (rehearsal.ts)
+ *
+ * The allowlist is the Azure service hosts table here, plus the emulator's API in a rehearsal.
+ */
+const node_http_1 = __nccwpck_require__(67);
+const node_http_2 = __nccwpck_require__(440);
+function list(value) {
+    return (value ?? '')
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
+}
+/** Reads the server's settings from the environment (see the file comment). */
+function standaloneOptionsFromEnv(env) {
+    const port = Number(env['PORT'] ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`PORT '${env['PORT']}' is not a port number`);
+    const audiences = list(env['MI_SMOKE_AUDIENCE']);
+    return {
+        port,
+        host: env['HOST'] || '0.0.0.0',
+        path: env['MI_SMOKE_PATH'] || '/mi-smoke',
+        handler: {
+            key: env['MI_SMOKE_KEY'] || undefined,
+            appServiceAuth: audiences.length > 0
+                ? {
+                    audiences,
+                    allowedCallers: list(env['MI_SMOKE_ALLOWED_CALLERS']),
+                    trustPrincipalHeader: (env['MI_SMOKE_TRUST_PRINCIPAL_HEADER'] ?? '').toLowerCase() === 'true'
+                }
+                : undefined,
+            env
+        }
+    };
+}
+/** Starts the server; resolves once it listens. */
+async function startStandaloneServer(options) {
+    const smoke = (0, node_http_2.createNodeHandler)(options.handler);
+    const server = (0, node_http_1.createServer)((req, res) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (path === options.path)
+            return smoke(req, res);
+        if (path === '/healthz' && req.method === 'GET') {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            return void res.end('{"ok":true}');
+        }
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({
+            v: 1,
+            error: 'not-found',
+            message: `the smoke endpoint is at ${options.path}`
+        }));
+    });
+    // Bounded time on the socket too: a slow-loris caller cannot hold the sidecar.
+    server.requestTimeout = 120_000;
+    server.headersTimeout = 10_000;
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, options.host, () => resolve());
+    });
+    return { server, port: server.address().port };
 }
 
 
@@ -917,7 +1847,1351 @@ function dataRoleFor(service, context) {
 
 /***/ }),
 
-/***/ 613:
+/***/ 132:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
+ *
+ * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
+ * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
+ * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
+ * it took); they never judge. Judging is `src/engine/diagnosis/`, one place for every dispatch mode.
+ *
+ * What never appears here: an access token or any part of its signature. A token response is
+ * reduced to its other fields and the JWT's payload segment (the claims).
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
+/** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
+exports.OBSERVATIONS_VERSION = 1;
+/** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
+exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
+/** Bodies are cut to this many characters by the in-process probe and the handler. */
+exports.BODY_LIMIT = 600;
+/** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
+exports.IDENTITY_SOURCES = [
+    'imds',
+    'app-service',
+    'arc',
+    'cloud-shell',
+    'workload-identity',
+    'service-fabric',
+    'none'
+];
+exports.HOSTING_PLATFORMS = [
+    'app-service',
+    'functions',
+    'container-apps',
+    'kubernetes',
+    'github-hosted'
+];
+/** The fields of `WorkloadMeta`, for code that copies or validates them one by one. */
+exports.WORKLOAD_META_FIELDS = [
+    'subscriptionId',
+    'resourceGroupName',
+    'resourceId',
+    'azEnvironment',
+    'location',
+    'vmId',
+    'osType'
+];
+
+
+/***/ }),
+
+/***/ 941:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * What the runner asks a probe to do on the workload: the same request for every dispatch mode
+ * (in-process for `local`, run-command parameters for `vm:`/`vmss:`, the smoke endpoint's body for
+ * `https://`). It carries data only; nothing in it is ever executed.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.IMDS_IDENTITY_PARAMETERS = void 0;
+exports.identityParameter = identityParameter;
+exports.describeIdentity = describeIdentity;
+/** IMDS: `client_id`, `object_id`, `msi_res_id` (docs/azure-wire-facts.md). */
+exports.IMDS_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'object_id',
+    resourceId: 'msi_res_id'
+};
+/** The query parameter that selects the identity, or none for the system-assigned one. */
+function identityParameter(identity, names) {
+    switch (identity.kind) {
+        case 'system':
+            return undefined;
+        case 'client-id':
+            return [names.clientId, identity.value];
+        case 'object-id':
+            return [names.objectId, identity.value];
+        case 'resource-id':
+            return [names.resourceId, identity.value];
+    }
+}
+/** How a selection reads in logs and the report, e.g. `client ID 6f3e…` or `system-assigned`. */
+function describeIdentity(identity) {
+    switch (identity.kind) {
+        case 'system':
+            return 'system-assigned identity';
+        case 'client-id':
+            return `user-assigned identity with client ID ${identity.value}`;
+        case 'object-id':
+            return `identity with object ID ${identity.value}`;
+        case 'resource-id':
+            return `user-assigned identity ${identity.value}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 659:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.redactTokens = exports.containsJwt = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
+exports.cut = cut;
+/**
+ * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
+ * agree on. The runner (`src/engine/dispatch/http.ts`) and the handler (`packages/smoke-endpoint/src/`) import them from
+ * here so a change to the protocol is one edit.
+ */
+const observations_1 = __nccwpck_require__(132);
+/** Version of the request and the response; a peer that speaks another one is refused. */
+exports.PROTOCOL_VERSION = observations_1.OBSERVATIONS_VERSION;
+/** The shared-key header (input `endpoint-key`). Lower case: node lower-cases header names. */
+exports.KEY_HEADER = 'x-mi-smoke-key';
+/** Largest request body the handler reads; more is 413 before any parsing. */
+exports.REQUEST_BODY_LIMIT = 64 * 1024;
+/** Largest response body the runner reads; more is `dispatch-failed`. */
+exports.RESPONSE_BODY_LIMIT = 1024 * 1024;
+/** Checks one request may carry. */
+exports.MAX_CHECKS = 20;
+/** The handler caps `timeoutMs` (per request on the workload) at this. */
+exports.MAX_REQUEST_TIMEOUT_MS = 30_000;
+/** The handler's overall deadline for one probe run, by default and at most. */
+exports.DEFAULT_DEADLINE_MS = 90_000;
+exports.MAX_DEADLINE_MS = 90_000;
+/**
+ * How long the runner waits for the whole answer: the handler's longest deadline plus the SDK
+ * cross-check's share and network slack. A handler that keeps the protocol always answers sooner.
+ */
+exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS + 20_000;
+/** The IMDS base a request may name when the handler is not told of others (an emulator). */
+exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
+/**
+ * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
+ * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
+ */
+var redact_1 = __nccwpck_require__(932);
+Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
+Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
+/** Cuts a text for a message or evidence line. */
+function cut(text, limit) {
+    return text.length <= limit ? text : `${text.slice(0, limit)}…`;
+}
+
+
+/***/ }),
+
+/***/ 612:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.realSleep = exports.GONE_RETRIES = exports.GONE_WINDOW_MS = exports.GONE_INTERVAL_MS = exports.BACKOFF_MS = void 0;
+exports.parseRetryAfter = parseRetryAfter;
+exports.plannedWait = plannedWait;
+exports.withRetries = withRetries;
+const http_request_1 = __nccwpck_require__(728);
+exports.BACKOFF_MS = [1000, 2000, 4000];
+exports.GONE_INTERVAL_MS = 10_000;
+exports.GONE_WINDOW_MS = 70_000;
+exports.GONE_RETRIES = exports.GONE_WINDOW_MS / exports.GONE_INTERVAL_MS;
+/** Real waiting, cut short by the signal. */
+const realSleep = (ms, signal) => new Promise(resolve => {
+    if (signal?.aborted)
+        return resolve();
+    const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+});
+exports.realSleep = realSleep;
+/** `Retry-After` in ms from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value, nowMs) {
+    if (value === undefined)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+function headerValue(value) {
+    return Array.isArray(value) ? value[0] : value;
+}
+/**
+ * How long to wait before the next attempt, or undefined when the outcome is final.
+ * `retriesDone` counts the backoff retries already made, `goneRetriesDone` the 410 ones: each
+ * schedule has its own budget.
+ */
+function plannedWait(outcome, retriesDone, goneRetriesDone, nowMs) {
+    if ((0, http_request_1.isFailure)(outcome))
+        return undefined;
+    const status = outcome.status;
+    const retryAfter = parseRetryAfter(headerValue(outcome.headers['retry-after']), nowMs);
+    if (status === 410) {
+        return goneRetriesDone < exports.GONE_RETRIES ? (retryAfter ?? exports.GONE_INTERVAL_MS) : undefined;
+    }
+    const retryable = status === 404 || status === 408 || status === 429 || status >= 500;
+    if (!retryable || retriesDone >= exports.BACKOFF_MS.length)
+        return undefined;
+    return retryAfter ?? exports.BACKOFF_MS[retriesDone];
+}
+/** Runs `send` until its outcome is final, the retries are spent, the deadline nears, or abort. */
+async function withRetries(send, options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? exports.realSleep;
+    const started = now();
+    let attempts = 0;
+    let backoffRetries = 0;
+    let goneRetries = 0;
+    for (;;) {
+        const outcome = await send();
+        if (!((0, http_request_1.isFailure)(outcome) && outcome.unsent))
+            attempts++;
+        const retryAfter = (0, http_request_1.isFailure)(outcome) ? undefined : headerValue(outcome.headers['retry-after']);
+        const result = () => ({
+            outcome,
+            attempts,
+            ms: now() - started,
+            ...(retryAfter !== undefined ? { retryAfter } : {})
+        });
+        const current = now();
+        const wait = plannedWait(outcome, backoffRetries, goneRetries, current);
+        if (wait === undefined || options.signal?.aborted)
+            return result();
+        if (current + wait >= options.deadline)
+            return result();
+        if (!(0, http_request_1.isFailure)(outcome) && outcome.status === 410)
+            goneRetries++;
+        else
+            backoffRetries++;
+        await sleep(wait, options.signal);
+        if (options.signal?.aborted)
+            return result();
+    }
+}
+
+
+/***/ }),
+
+/***/ 825:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.STORAGE_VERSION = exports.NO_TOKEN = void 0;
+exports.expandPlaceholders = expandPlaceholders;
+exports.isStorage = isStorage;
+exports.runProbe = runProbe;
+/**
+ * The TypeScript probe: the runbook's three steps, observed, never judged.
+ *
+ * 1. instance metadata (IMDS only): reachability and what the workload is;
+ * 2. one token request per distinct check audience, in order of first use, for the selected
+ *    identity, with Microsoft's retry policy;
+ * 3. one API call per check with its audience's token.
+ *
+ * It never throws for network trouble: that is an observation. A token leaves this module only
+ * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
+ */
+const observations_1 = __nccwpck_require__(132);
+const http_request_1 = __nccwpck_require__(728);
+const loopback_1 = __nccwpck_require__(170);
+const url_ambiguity_1 = __nccwpck_require__(58);
+const detect_1 = __nccwpck_require__(99);
+const platform_1 = __nccwpck_require__(939);
+const source_1 = __nccwpck_require__(769);
+const token_response_1 = __nccwpck_require__(860);
+/** `notCalled` of a check whose audience got no usable token. */
+exports.NO_TOKEN = 'no token';
+/** Storage rejects bearer requests without a service version. */
+exports.STORAGE_VERSION = '2023-11-03';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Azure's resource group names: letters, digits, `_-.()`, up to 90, not ending in a period. */
+const RESOURCE_GROUP = /^[-\w.()]{1,90}$/;
+/** Query parameters that carry secrets in URLs people paste (SAS signatures, function keys). */
+const SECRET_QUERY = /([?&](?:sig|code|signature|x-ms-signature)=)[^&#]*/gi;
+function displayUrl(url) {
+    return url.replace(SECRET_QUERY, '$1[redacted]');
+}
+function isSuccess(status) {
+    return status !== undefined && status >= 200 && status < 300;
+}
+/** Expands `{subscriptionId}` / `{resourceGroup}`; a string is the URL, an object the reason not to call. */
+function expandPlaceholders(url, meta) {
+    let expanded = url;
+    if (expanded.includes('{subscriptionId}')) {
+        const value = meta?.subscriptionId;
+        if (value === undefined) {
+            return { notCalled: '{subscriptionId} unknown: the workload reported no subscription' };
+        }
+        if (!GUID.test(value)) {
+            return { notCalled: '{subscriptionId} from the workload is not a GUID' };
+        }
+        expanded = expanded.split('{subscriptionId}').join(value);
+    }
+    if (expanded.includes('{resourceGroup}')) {
+        const value = meta?.resourceGroupName;
+        if (value === undefined) {
+            return { notCalled: '{resourceGroup} unknown: the workload reported no resource group' };
+        }
+        if (!RESOURCE_GROUP.test(value) || value.endsWith('.')) {
+            return { notCalled: '{resourceGroup} from the workload is not a resource group name' };
+        }
+        expanded = expanded.split('{resourceGroup}').join(encodeURIComponent(value));
+    }
+    return expanded;
+}
+/** The host of the check URL as sent (placeholders are never in the host), or '' when none. */
+function sentHost(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return '';
+    }
+}
+/** Storage data plane (blob, queue, table, file, dfs) by audience or host. */
+function isStorage(resource, url) {
+    const storageHost = (host) => /^storage\.azure\.(com|us|cn)$/i.test(host) ||
+        /\.(blob|queue|table|file|dfs)\.(core\.|storage\.)/i.test(host);
+    try {
+        if (storageHost(new URL(resource).hostname))
+            return true;
+    }
+    catch {
+        // an audience that is not a URL (an app ID) says nothing about storage
+    }
+    return storageHost(url.hostname);
+}
+function tokenObservation(resource, attempt, registerSecret) {
+    const observation = { resource, ...(0, source_1.exchangeOf)(attempt.url, attempt.result) };
+    const outcome = attempt.result.outcome;
+    if ((0, http_request_1.isFailure)(outcome))
+        return { observation };
+    if (!isSuccess(outcome.status)) {
+        observation.body = (0, token_response_1.cutBody)(outcome.body);
+        return { observation };
+    }
+    const reduced = (0, token_response_1.reduceTokenResponse)(outcome.body);
+    if (reduced.accessToken !== undefined) {
+        registerSecret?.(reduced.accessToken);
+        // The signature alone is what leaks when a token is cut or split: redact it on its own too.
+        const signature = reduced.accessToken.split('.')[2];
+        if (signature)
+            registerSecret?.(signature);
+    }
+    Object.assign(observation, reduced.observation);
+    return reduced.accessToken !== undefined
+        ? { observation, accessToken: reduced.accessToken }
+        : { observation };
+}
+async function callApi(index, check, token, meta, options, timeoutMs) {
+    const notCalled = (reason, url = check.url) => ({
+        check: index,
+        url: displayUrl(url),
+        attempts: 0,
+        ms: 0,
+        notCalled: reason
+    });
+    if (token === undefined)
+        return notCalled(exports.NO_TOKEN);
+    const expanded = expandPlaceholders(check.url, meta);
+    if (typeof expanded !== 'string')
+        return notCalled(expanded.notCalled);
+    let url;
+    try {
+        url = new URL(expanded);
+    }
+    catch {
+        return notCalled('not a valid URL', expanded);
+    }
+    // Defence in depth: the host the token goes to must be the host that was sent (and checked, by
+    // the runner and the endpoint's allowlist), read alike by every client.
+    if ((0, url_ambiguity_1.urlAmbiguity)(expanded) !== undefined || url.host !== sentHost(check.url)) {
+        return notCalled('refused: the URL to call is not plainly on the host that was sent', expanded);
+    }
+    // Defence in depth: inputs are validated on the runner, and still no token goes over plain http.
+    if (!(0, loopback_1.mayCarryBearer)(url)) {
+        return notCalled('a token is only sent over https, or http to a loopback address', expanded);
+    }
+    const headers = {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json'
+    };
+    if (isStorage(check.resource, url))
+        headers['x-ms-version'] = exports.STORAGE_VERSION;
+    const started = Date.now();
+    const outcome = await (0, http_request_1.httpRequest)({
+        method: 'GET',
+        url: url.toString(),
+        headers,
+        timeoutMs,
+        signal: options.signal,
+        proxyEnv: options.env
+    });
+    const observation = {
+        check: index,
+        url: displayUrl(url.toString()),
+        attempts: 1,
+        ms: Date.now() - started
+    };
+    if ((0, http_request_1.isFailure)(outcome)) {
+        observation.error = outcome.error;
+        observation.errorText = outcome.errorText;
+    }
+    else {
+        observation.status = outcome.status;
+        if (!isSuccess(outcome.status))
+            observation.body = (0, token_response_1.cutBody)(outcome.body);
+        const retryAfter = outcome.headers['retry-after'];
+        if (typeof retryAfter === 'string')
+            observation.retryAfter = retryAfter;
+    }
+    return observation;
+}
+/** A source's own bug must not lose the observations gathered so far: it becomes one too. */
+async function guarded(step, url) {
+    try {
+        return await step();
+    }
+    catch (error) {
+        const words = error instanceof Error ? error.message : String(error);
+        return {
+            url,
+            result: {
+                outcome: { error: 'other', errorText: `probe error: ${words}` },
+                attempts: 0,
+                ms: 0
+            }
+        };
+    }
+}
+async function runProbe(request, options) {
+    const context = {
+        env: options.env,
+        timeoutMs: request.timeoutMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.registerSecret ? { registerSecret: options.registerSecret } : {}),
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.now ? { now: options.now } : {})
+    };
+    const source = (0, detect_1.detectSource)(options.env, request.imdsEndpoint);
+    const observations = {
+        v: observations_1.OBSERVATIONS_VERSION,
+        nonce: request.nonce,
+        probe: options.probe ?? 'local',
+        source: source.source,
+        sourceDetail: source.detail,
+        tokens: [],
+        apis: []
+    };
+    const platform = (0, platform_1.detectPlatform)(options.env);
+    if (platform)
+        observations.platform = platform;
+    // Step 1: instance metadata. No answer at all means the platform is unreachable: asking it for
+    // tokens would only add one more `timeout` per audience before the same verdict.
+    let meta = source.meta;
+    let silent = false;
+    if (source.readInstance) {
+        const readInstance = source.readInstance.bind(source);
+        const attempt = await guarded(() => readInstance(context), request.imdsEndpoint);
+        const instance = (0, source_1.exchangeOf)(attempt.url, attempt.result);
+        const outcome = attempt.result.outcome;
+        if (!(0, http_request_1.isFailure)(outcome) && !isSuccess(outcome.status))
+            instance.body = (0, token_response_1.cutBody)(outcome.body);
+        observations.instance = instance;
+        if (attempt.meta)
+            meta = attempt.meta;
+        silent = instance.error === 'timeout' || instance.error === 'refused';
+    }
+    if (meta)
+        observations.meta = meta;
+    // Step 2: one token per distinct audience, in order of first use.
+    const tokens = new Map();
+    if (!silent) {
+        const resources = [...new Set(request.checks.map(check => check.resource))];
+        for (const resource of resources) {
+            const attempt = await guarded(() => source.requestToken(resource, request.identity, context), resource);
+            const { observation, accessToken } = tokenObservation(resource, attempt, options.registerSecret);
+            observations.tokens.push(observation);
+            if (accessToken !== undefined)
+                tokens.set(resource, accessToken);
+            // Sources without instance metadata learn here that the endpoint is silent: stop as above.
+            if (observation.error === 'timeout' || observation.error === 'refused')
+                break;
+        }
+    }
+    // Step 3: every check, in order, with its audience's token.
+    for (const [index, check] of request.checks.entries()) {
+        observations.apis.push(await callApi(index, check, tokens.get(check.resource), meta, options, request.timeoutMs));
+    }
+    return observations;
+}
+
+
+/***/ }),
+
+/***/ 951:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.APP_SERVICE_API_VERSION = void 0;
+exports.appServiceMeta = appServiceMeta;
+exports.appServiceSource = appServiceSource;
+const probe_request_1 = __nccwpck_require__(941);
+const source_1 = __nccwpck_require__(769);
+exports.APP_SERVICE_API_VERSION = '2019-08-01';
+/** App Service 2019-08-01 names the object ID `principal_id` and the resource ID `mi_res_id`. */
+const APP_SERVICE_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'principal_id',
+    resourceId: 'mi_res_id'
+};
+/**
+ * WEBSITE_OWNER_NAME is `SUBSCRIPTION+RESOURCEGROUP-REGIONwebspace` (a `-Linux` suffix on Linux
+ * plans); WEBSITE_RESOURCE_GROUP, when set, names the group without guessing.
+ */
+function appServiceMeta(env) {
+    const owner = env.WEBSITE_OWNER_NAME ?? '';
+    const plus = owner.indexOf('+');
+    const subscriptionId = plus > 0 ? owner.slice(0, plus) : undefined;
+    const fromOwner = plus > 0 ? owner.slice(plus + 1).replace(/-[^-]*webspace(-Linux)?$/i, '') : undefined;
+    const resourceGroupName = env.WEBSITE_RESOURCE_GROUP || fromOwner || undefined;
+    const site = env.WEBSITE_SITE_NAME || undefined;
+    const meta = {};
+    if (subscriptionId)
+        meta.subscriptionId = subscriptionId;
+    if (resourceGroupName)
+        meta.resourceGroupName = resourceGroupName;
+    if (subscriptionId && resourceGroupName && site) {
+        meta.resourceId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Web/sites/${site}`;
+    }
+    if (env.REGION_NAME)
+        meta.location = env.REGION_NAME;
+    const environment = environmentOfHost(env.WEBSITE_HOSTNAME);
+    if (environment)
+        meta.azEnvironment = environment;
+    return Object.keys(meta).length > 0 ? meta : undefined;
+}
+function appServiceSource(endpoint, detail, env) {
+    const meta = appServiceMeta(env);
+    return {
+        source: 'app-service',
+        detail,
+        ...(meta ? { meta } : {}),
+        async requestToken(resource, identity, context) {
+            const selection = (0, probe_request_1.identityParameter)(identity, APP_SERVICE_IDENTITY_PARAMETERS);
+            const url = (0, source_1.withQuery)(endpoint, [
+                ['resource', resource],
+                ['api-version', exports.APP_SERVICE_API_VERSION],
+                ...(selection ? [selection] : [])
+            ]);
+            const result = await (0, source_1.retriedIdentityRequest)(context, () => {
+                const header = context.env.IDENTITY_HEADER ?? '';
+                if (header !== '')
+                    context.registerSecret?.(header);
+                return { method: 'GET', url, headers: { 'X-IDENTITY-HEADER': header } };
+            });
+            return { url, result };
+        }
+    };
+}
+/**
+ * The cloud, from the app's default host name (WEBSITE_HOSTNAME): `*.azurewebsites.net` in Azure,
+ * `*.azurewebsites.us` in Azure Government, `*.chinacloudsites.cn` in Azure China
+ * (https://learn.microsoft.com/azure/azure-government/compare-azure-government-global-azure,
+ * https://learn.microsoft.com/azure/china/resources-developer-guide), named as IMDS names clouds.
+ */
+function environmentOfHost(host) {
+    const name = (host ?? '').toLowerCase();
+    if (name.endsWith('.azurewebsites.us'))
+        return 'AzureUSGovernmentCloud';
+    if (name.endsWith('.chinacloudsites.cn'))
+        return 'AzureChinaCloud';
+    if (name.endsWith('.azurewebsites.net'))
+        return 'AzurePublicCloud';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 786:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ARC_API_VERSION = void 0;
+exports.arcKeyDirectory = arcKeyDirectory;
+exports.challengeRealm = challengeRealm;
+exports.readArcKey = readArcKey;
+exports.arcSource = arcSource;
+/**
+ * Azure Arc-enabled servers: `IDENTITY_ENDPOINT` + `IMDS_ENDPOINT`, api-version 2020-06-01.
+ * The first request is answered 401 with `WWW-Authenticate: Basic realm=<key file>`; the client
+ * proves it runs on the machine (as an admin) by sending that file's contents back. The file is
+ * read only when it is a small regular file directly in the agent's token directory: the realm
+ * comes from the network and must not make the probe read anything else.
+ */
+const node_fs_1 = __nccwpck_require__(24);
+const path = __importStar(__nccwpck_require__(760));
+const http_request_1 = __nccwpck_require__(728);
+const retry_policy_1 = __nccwpck_require__(612);
+const source_1 = __nccwpck_require__(769);
+exports.ARC_API_VERSION = '2020-06-01';
+/** Arc key files are a few dozen bytes; anything bigger is not one. */
+const KEY_FILE_LIMIT = 4096;
+/** Where the agent writes its key files (override for tests: MI_SMOKE_ARC_KEY_DIR). */
+function arcKeyDirectory(env, platform = process.platform) {
+    if (env.MI_SMOKE_ARC_KEY_DIR)
+        return env.MI_SMOKE_ARC_KEY_DIR;
+    if (platform === 'win32') {
+        return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'AzureConnectedMachineAgent', 'Tokens');
+    }
+    return '/var/opt/azcmagent/tokens';
+}
+/** The realm of a `Basic realm=...` challenge, quotes removed. */
+function challengeRealm(header) {
+    const value = Array.isArray(header) ? header.join(', ') : header;
+    const match = value ? /Basic\s+realm\s*=\s*("([^"]*)"|[^,\s]+)/i.exec(value) : null;
+    if (!match)
+        return undefined;
+    return match[2] ?? match[1];
+}
+/** Reads the key file the challenge names, or says why it will not. */
+async function readArcKey(realm, env, platform = process.platform) {
+    const paths = platform === 'win32' ? path.win32 : path.posix;
+    const directory = paths.resolve(arcKeyDirectory(env, platform));
+    const file = paths.resolve(realm);
+    const same = (a, b) => platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+    if (!same(paths.dirname(file), directory) || paths.extname(file).toLowerCase() !== '.key') {
+        return { refused: `the challenge named a file outside ${directory} (or not a .key file)` };
+    }
+    try {
+        const stat = await node_fs_1.promises.lstat(file);
+        if (!stat.isFile())
+            return { refused: 'the challenge named something that is not a regular file' };
+        if (stat.size > KEY_FILE_LIMIT)
+            return { refused: `the challenged key file is over ${KEY_FILE_LIMIT} bytes` };
+        return { key: (await node_fs_1.promises.readFile(file, 'utf8')).trim() };
+    }
+    catch (error) {
+        return {
+            refused: `the challenged key file could not be read (${error.code ?? 'error'})`
+        };
+    }
+}
+function arcSource(endpoint, detail) {
+    return {
+        source: 'arc',
+        detail,
+        async requestToken(resource, identity, context) {
+            const url = (0, source_1.withQuery)(endpoint, [
+                ['api-version', exports.ARC_API_VERSION],
+                ['resource', resource]
+            ]);
+            if (identity.kind !== 'system') {
+                return (0, source_1.notSent)(url, `Azure Arc supports only the machine's system-assigned identity (selected by ${(0, source_1.selectionWords)(identity)})`);
+            }
+            const request = (headers) => (0, http_request_1.httpRequest)({
+                method: 'GET',
+                url,
+                headers: { Metadata: 'true', ...headers },
+                timeoutMs: context.timeoutMs,
+                signal: context.signal
+            });
+            // Each retry starts with a fresh challenge: the agent issues a new key file every time.
+            const challengeAndAnswer = async () => {
+                const challenge = await request({});
+                if ((0, http_request_1.isFailure)(challenge) || challenge.status !== 401)
+                    return challenge;
+                const realm = challengeRealm(challenge.headers['www-authenticate']);
+                if (realm === undefined)
+                    return challenge;
+                const key = await readArcKey(realm, context.env);
+                if ('refused' in key) {
+                    return { error: 'other', errorText: `401 challenge not answered: ${key.refused}` };
+                }
+                context.registerSecret?.(key.key);
+                return request({ Authorization: `Basic ${key.key}` });
+            };
+            const result = await (0, retry_policy_1.withRetries)(challengeAndAnswer, {
+                deadline: (0, source_1.retryDeadline)(context),
+                signal: context.signal,
+                sleep: context.sleep,
+                now: context.now
+            });
+            return { url, result };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 876:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.cloudShellSource = cloudShellSource;
+const source_1 = __nccwpck_require__(769);
+function cloudShellSource(endpoint, detail) {
+    return {
+        source: 'cloud-shell',
+        detail,
+        async requestToken(resource, identity, context) {
+            if (identity.kind !== 'system') {
+                return (0, source_1.notSent)(endpoint, `Cloud Shell's identity endpoint takes no user-assigned identity (selected by ${(0, source_1.selectionWords)(identity)})`);
+            }
+            const body = new URLSearchParams({ resource }).toString();
+            const result = await (0, source_1.retriedIdentityRequest)(context, () => ({
+                method: 'POST',
+                url: endpoint,
+                body,
+                headers: { Metadata: 'true', 'Content-Type': 'application/x-www-form-urlencoded' }
+            }));
+            return { url: endpoint, result };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 99:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.detectSource = detectSource;
+/**
+ * Which identity source this environment offers, in the order the Azure SDKs check them
+ * (docs/azure-wire-facts.md, "The other identity sources"). With none of their variables set it is IMDS: the probe cannot
+ * know whether it runs on a VM, and the instance metadata call will tell. The `detail` says what
+ * was seen in words without secrets (variable names, never values of secrets).
+ */
+const app_service_1 = __nccwpck_require__(951);
+const arc_1 = __nccwpck_require__(786);
+const cloud_shell_1 = __nccwpck_require__(876);
+const imds_1 = __nccwpck_require__(59);
+const legacy_msi_1 = __nccwpck_require__(349);
+const service_fabric_1 = __nccwpck_require__(539);
+const source_1 = __nccwpck_require__(769);
+const workload_identity_1 = __nccwpck_require__(516);
+const set = (value) => value !== undefined && value !== '';
+/** A source whose variables are there but whose endpoint is not a URL: every token request says so. */
+function brokenEndpoint(source, variable, detail) {
+    return {
+        source,
+        detail,
+        async requestToken() {
+            return {
+                url: `$${variable}`,
+                result: {
+                    outcome: { error: 'other', errorText: `${variable} is not an http(s) URL` },
+                    attempts: 0,
+                    ms: 0
+                }
+            };
+        }
+    };
+}
+function detectSource(env, imdsEndpoint) {
+    if (set(env.AZURE_FEDERATED_TOKEN_FILE) && set(env.AZURE_TENANT_ID)) {
+        const names = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_TENANT_ID'];
+        if (set(env.AZURE_CLIENT_ID))
+            names.push('AZURE_CLIENT_ID');
+        if (set(env.AZURE_AUTHORITY_HOST))
+            names.push('AZURE_AUTHORITY_HOST');
+        return (0, workload_identity_1.workloadIdentitySource)(`${names.join(', ')} set (AKS workload identity)`);
+    }
+    const identityEndpoint = env.IDENTITY_ENDPOINT;
+    if (set(identityEndpoint) && set(env.IDENTITY_HEADER) && set(env.IDENTITY_SERVER_THUMBPRINT)) {
+        const detail = 'IDENTITY_ENDPOINT, IDENTITY_HEADER and IDENTITY_SERVER_THUMBPRINT set (Service Fabric)';
+        const endpoint = (0, source_1.endpointUrl)(identityEndpoint);
+        return endpoint
+            ? (0, service_fabric_1.serviceFabricSource)(endpoint, env.IDENTITY_SERVER_THUMBPRINT, detail)
+            : brokenEndpoint('service-fabric', 'IDENTITY_ENDPOINT', detail);
+    }
+    if (set(identityEndpoint) && set(env.IDENTITY_HEADER)) {
+        const detail = 'IDENTITY_ENDPOINT and IDENTITY_HEADER set (App Service, Functions or Container Apps)';
+        const endpoint = (0, source_1.endpointUrl)(identityEndpoint);
+        return endpoint
+            ? (0, app_service_1.appServiceSource)(endpoint, detail, env)
+            : brokenEndpoint('app-service', 'IDENTITY_ENDPOINT', detail);
+    }
+    const msiEndpoint = env.MSI_ENDPOINT;
+    if (set(msiEndpoint) && set(env.MSI_SECRET)) {
+        const detail = 'MSI_ENDPOINT and MSI_SECRET set (Azure Machine Learning or App Service 2017-09-01)';
+        const endpoint = (0, source_1.endpointUrl)(msiEndpoint);
+        return endpoint
+            ? (0, legacy_msi_1.legacyMsiSource)(endpoint, detail)
+            : brokenEndpoint('app-service', 'MSI_ENDPOINT', detail);
+    }
+    if (set(msiEndpoint)) {
+        const detail = 'MSI_ENDPOINT set without MSI_SECRET (Cloud Shell)';
+        const endpoint = (0, source_1.endpointUrl)(msiEndpoint);
+        return endpoint
+            ? (0, cloud_shell_1.cloudShellSource)(endpoint, detail)
+            : brokenEndpoint('cloud-shell', 'MSI_ENDPOINT', detail);
+    }
+    if (set(identityEndpoint) && set(env.IMDS_ENDPOINT)) {
+        const detail = 'IDENTITY_ENDPOINT and IMDS_ENDPOINT set (Azure Arc)';
+        const endpoint = (0, source_1.endpointUrl)(identityEndpoint);
+        return endpoint
+            ? (0, arc_1.arcSource)(endpoint, detail)
+            : brokenEndpoint('arc', 'IDENTITY_ENDPOINT', detail);
+    }
+    const partial = [
+        'IDENTITY_ENDPOINT',
+        'IDENTITY_HEADER',
+        'AZURE_FEDERATED_TOKEN_FILE',
+        'IMDS_ENDPOINT'
+    ].filter(name => set(env[name]));
+    // Half a source (e.g. IDENTITY_ENDPOINT without its header) is worth saying: it is a broken
+    // platform setting more often than a VM.
+    const seen = partial.length > 0
+        ? `${partial.join(', ')} set without the rest of a source's variables`
+        : 'no identity endpoint variables set (IDENTITY_ENDPOINT, MSI_ENDPOINT, AZURE_FEDERATED_TOKEN_FILE)';
+    return (0, imds_1.imdsSource)(imdsEndpoint, `${seen}: IMDS at ${imdsEndpoint}`);
+}
+
+
+/***/ }),
+
+/***/ 59:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TOKEN_API_VERSION = exports.INSTANCE_API_VERSION = void 0;
+exports.metaFromInstance = metaFromInstance;
+exports.imdsSource = imdsSource;
+/**
+ * Azure Instance Metadata Service (VMs, scale sets, AKS nodes): instance metadata and tokens.
+ * `Metadata: true` on every request; never through a proxy (a proxy in the way answers for IMDS).
+ */
+const observations_1 = __nccwpck_require__(132);
+const probe_request_1 = __nccwpck_require__(941);
+const http_request_1 = __nccwpck_require__(728);
+const source_1 = __nccwpck_require__(769);
+exports.INSTANCE_API_VERSION = '2021-02-01';
+exports.TOKEN_API_VERSION = '2018-02-01';
+/** `compute` of an instance metadata answer → the fields the report uses (strings only). */
+function metaFromInstance(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+    const compute = parsed?.compute;
+    if (compute === null || typeof compute !== 'object')
+        return undefined;
+    const meta = {};
+    for (const field of observations_1.WORKLOAD_META_FIELDS) {
+        const value = compute[field];
+        if (typeof value === 'string' && value !== '')
+            meta[field] = value;
+    }
+    return meta;
+}
+function imdsSource(endpoint, detail) {
+    const base = endpoint.replace(/\/+$/, '');
+    return {
+        source: 'imds',
+        detail,
+        async readInstance(context) {
+            const url = `${base}/metadata/instance?api-version=${exports.INSTANCE_API_VERSION}`;
+            const result = await (0, source_1.retriedIdentityRequest)(context, () => ({
+                method: 'GET',
+                url,
+                headers: { Metadata: 'true' }
+            }));
+            const outcome = result.outcome;
+            const meta = !(0, http_request_1.isFailure)(outcome) && outcome.status >= 200 && outcome.status < 300
+                ? metaFromInstance(outcome.body)
+                : undefined;
+            return { url, result, ...(meta ? { meta } : {}) };
+        },
+        async requestToken(resource, identity, context) {
+            const selection = (0, probe_request_1.identityParameter)(identity, probe_request_1.IMDS_IDENTITY_PARAMETERS);
+            const url = (0, source_1.withQuery)(`${base}/metadata/identity/oauth2/token`, [
+                ['api-version', exports.TOKEN_API_VERSION],
+                ['resource', resource],
+                ...(selection ? [selection] : [])
+            ]);
+            const result = await (0, source_1.retriedIdentityRequest)(context, () => ({
+                method: 'GET',
+                url,
+                headers: { Metadata: 'true' }
+            }));
+            return { url, result };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.LEGACY_MSI_API_VERSION = void 0;
+exports.legacyMsiSource = legacyMsiSource;
+const source_1 = __nccwpck_require__(769);
+exports.LEGACY_MSI_API_VERSION = '2017-09-01';
+function legacyMsiSource(endpoint, detail) {
+    return {
+        source: 'app-service',
+        detail,
+        async requestToken(resource, identity, context) {
+            const url = (0, source_1.withQuery)(endpoint, [
+                ['resource', resource],
+                ['api-version', exports.LEGACY_MSI_API_VERSION],
+                ...(identity.kind === 'client-id' ? [['clientid', identity.value]] : [])
+            ]);
+            if (identity.kind === 'object-id' || identity.kind === 'resource-id') {
+                return (0, source_1.notSent)(url, `the MSI_ENDPOINT/MSI_SECRET protocol (2017-09-01) selects a user-assigned identity by client ID only, not by ${(0, source_1.selectionWords)(identity)}`);
+            }
+            const result = await (0, source_1.retriedIdentityRequest)(context, () => {
+                const secret = context.env.MSI_SECRET ?? '';
+                if (secret !== '')
+                    context.registerSecret?.(secret);
+                return { method: 'GET', url, headers: { secret } };
+            });
+            return { url, result };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 939:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.detectPlatform = detectPlatform;
+const NAME = /^[\w.-]{1,100}$/;
+function nameOf(value) {
+    return value !== undefined && NAME.test(value) ? value : undefined;
+}
+function detectPlatform(env) {
+    const site = env['WEBSITE_SITE_NAME'];
+    if (site) {
+        const functions = Boolean(env['FUNCTIONS_EXTENSION_VERSION'] || env['FUNCTIONS_WORKER_RUNTIME']);
+        const name = nameOf(site);
+        const resourceGroup = nameOf(env['WEBSITE_RESOURCE_GROUP']);
+        return {
+            kind: functions ? 'functions' : 'app-service',
+            variable: 'WEBSITE_SITE_NAME',
+            ...(name ? { name } : {}),
+            ...(resourceGroup ? { resourceGroup } : {})
+        };
+    }
+    const containerApp = env['CONTAINER_APP_NAME'];
+    if (containerApp) {
+        const name = nameOf(containerApp);
+        return { kind: 'container-apps', variable: 'CONTAINER_APP_NAME', ...(name ? { name } : {}) };
+    }
+    if (env['KUBERNETES_SERVICE_HOST'])
+        return { kind: 'kubernetes', variable: 'KUBERNETES_SERVICE_HOST' };
+    if (env['RUNNER_ENVIRONMENT'] === 'github-hosted')
+        return { kind: 'github-hosted', variable: 'RUNNER_ENVIRONMENT' };
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 539:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SERVICE_FABRIC_API_VERSION = void 0;
+exports.serviceFabricSource = serviceFabricSource;
+/**
+ * Service Fabric: `IDENTITY_ENDPOINT` + `IDENTITY_HEADER` + `IDENTITY_SERVER_THUMBPRINT`, header
+ * `Secret`, api-version 2019-07-01-preview. The endpoint's certificate is self-signed: it is
+ * trusted by its thumbprint and nothing else. `expires_on` comes as a JSON number.
+ */
+const probe_request_1 = __nccwpck_require__(941);
+const source_1 = __nccwpck_require__(769);
+exports.SERVICE_FABRIC_API_VERSION = '2019-07-01-preview';
+/** Service Fabric's names, as MSAL sends them. */
+const SERVICE_FABRIC_IDENTITY_PARAMETERS = {
+    clientId: 'client_id',
+    objectId: 'object_id',
+    resourceId: 'mi_res_id'
+};
+function serviceFabricSource(endpoint, thumbprint, detail) {
+    return {
+        source: 'service-fabric',
+        detail,
+        async requestToken(resource, identity, context) {
+            const selection = (0, probe_request_1.identityParameter)(identity, SERVICE_FABRIC_IDENTITY_PARAMETERS);
+            const url = (0, source_1.withQuery)(endpoint, [
+                ['api-version', exports.SERVICE_FABRIC_API_VERSION],
+                ['resource', resource],
+                ...(selection ? [selection] : [])
+            ]);
+            const result = await (0, source_1.retriedIdentityRequest)(context, () => {
+                const secret = context.env.IDENTITY_HEADER ?? '';
+                if (secret !== '')
+                    context.registerSecret?.(secret);
+                return { method: 'GET', url, headers: { Secret: secret }, serverThumbprint: thumbprint };
+            });
+            return { url, result };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 769:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.retryDeadline = retryDeadline;
+exports.retriedIdentityRequest = retriedIdentityRequest;
+exports.notSent = notSent;
+exports.withQuery = withQuery;
+exports.endpointUrl = endpointUrl;
+exports.exchangeOf = exchangeOf;
+exports.selectionWords = selectionWords;
+const http_request_1 = __nccwpck_require__(728);
+const retry_policy_1 = __nccwpck_require__(612);
+/**
+ * How long a retry loop may run: the longest schedule of the guidance (410 for 70 s) plus one
+ * last request. Every loop has a deadline.
+ */
+function retryDeadline(context) {
+    const now = context.now ?? Date.now;
+    return now() + 70_000 + context.timeoutMs;
+}
+/** One request to an identity endpoint, never through a proxy, with the retry policy. */
+function retriedIdentityRequest(context, build) {
+    return (0, retry_policy_1.withRetries)(() => (0, http_request_1.httpRequest)({ ...build(), timeoutMs: context.timeoutMs, signal: context.signal }), {
+        deadline: retryDeadline(context),
+        signal: context.signal,
+        sleep: context.sleep,
+        now: context.now
+    });
+}
+/** A token request the probe did not send, with the reason (e.g. a selection the source lacks). */
+function notSent(url, reason) {
+    return { url, result: { outcome: { error: 'other', errorText: reason }, attempts: 0, ms: 0 } };
+}
+/** `base` with `params` appended to its query (keeps what the base already has). */
+function withQuery(base, params) {
+    try {
+        const url = new URL(base);
+        for (const [key, value] of params)
+            url.searchParams.append(key, value);
+        return url.toString();
+    }
+    catch {
+        // Not a URL: keep it as it is, and let the request report it as such.
+        return `${base}?${new URLSearchParams(params).toString()}`;
+    }
+}
+/** The endpoint from an environment variable, or undefined when it is not an http(s) URL. */
+function endpointUrl(value) {
+    if (value === undefined)
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reduces a retry loop's result to the Exchange fields every observation shares. */
+function exchangeOf(url, result) {
+    const exchange = { url, attempts: result.attempts, ms: result.ms };
+    const outcome = result.outcome;
+    if ('error' in outcome) {
+        exchange.error = outcome.error;
+        exchange.errorText = outcome.errorText;
+    }
+    else {
+        exchange.status = outcome.status;
+    }
+    if (result.retryAfter !== undefined)
+        exchange.retryAfter = result.retryAfter;
+    return exchange;
+}
+function selectionWords(identity) {
+    switch (identity.kind) {
+        case 'system':
+            return 'system-assigned';
+        case 'client-id':
+            return 'client ID';
+        case 'object-id':
+            return 'object ID';
+        case 'resource-id':
+            return 'resource ID';
+    }
+}
+
+
+/***/ }),
+
+/***/ 516:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_AUTHORITY_HOST = void 0;
+exports.scopeOf = scopeOf;
+exports.tokenEndpoint = tokenEndpoint;
+exports.workloadIdentitySource = workloadIdentitySource;
+/**
+ * AKS workload identity: the pod's projected service account token (AZURE_FEDERATED_TOKEN_FILE,
+ * re-read at every request because it rotates) is exchanged at Microsoft Entra ID for an access
+ * token, `client_credentials` with a `client_assertion`. The authority is an internet host, so this
+ * exchange honours the proxy settings like an API call; it is https only (http on loopback for
+ * tests). No instance metadata.
+ */
+const node_fs_1 = __nccwpck_require__(24);
+const http_request_1 = __nccwpck_require__(728);
+const loopback_1 = __nccwpck_require__(170);
+const retry_policy_1 = __nccwpck_require__(612);
+const source_1 = __nccwpck_require__(769);
+exports.DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
+/** Service account tokens are ~1 KB; a bigger file is not one. */
+const ASSERTION_LIMIT = 64 * 1024;
+/** `https://management.azure.com/` → `https://management.azure.com/.default`. */
+function scopeOf(resource) {
+    return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`;
+}
+function tokenEndpoint(authorityHost, tenantId) {
+    return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+}
+function workloadIdentitySource(detail) {
+    return {
+        source: 'workload-identity',
+        detail,
+        async requestToken(resource, identity, context) {
+            const env = context.env;
+            const url = tokenEndpoint(env.AZURE_AUTHORITY_HOST || exports.DEFAULT_AUTHORITY_HOST, env.AZURE_TENANT_ID ?? '');
+            let parsed;
+            try {
+                parsed = new URL(url);
+            }
+            catch {
+                parsed = undefined;
+            }
+            if (parsed === undefined || !(0, loopback_1.mayCarryBearer)(parsed)) {
+                return (0, source_1.notSent)(url, 'AZURE_AUTHORITY_HOST must be an https URL (http only on loopback)');
+            }
+            if (identity.kind === 'object-id' || identity.kind === 'resource-id') {
+                return (0, source_1.notSent)(url, `workload identity federation selects the identity by client ID, not by ${(0, source_1.selectionWords)(identity)}`);
+            }
+            const clientId = identity.kind === 'client-id' ? identity.value : env.AZURE_CLIENT_ID;
+            if (!clientId)
+                return (0, source_1.notSent)(url, 'AZURE_CLIENT_ID is not set and no client ID was selected');
+            const file = env.AZURE_FEDERATED_TOKEN_FILE ?? '';
+            const readAssertion = async () => {
+                try {
+                    const stat = await node_fs_1.promises.stat(file);
+                    if (!stat.isFile() || stat.size > ASSERTION_LIMIT) {
+                        return { refused: 'AZURE_FEDERATED_TOKEN_FILE is not a small regular file' };
+                    }
+                    return (await node_fs_1.promises.readFile(file, 'utf8')).trim();
+                }
+                catch (error) {
+                    const code = error.code ?? 'error';
+                    return { refused: `AZURE_FEDERATED_TOKEN_FILE could not be read (${code})` };
+                }
+            };
+            const result = await (0, retry_policy_1.withRetries)(async () => {
+                const assertion = await readAssertion();
+                if (typeof assertion !== 'string')
+                    return { error: 'other', errorText: assertion.refused, unsent: true };
+                context.registerSecret?.(assertion);
+                return (0, http_request_1.httpRequest)({
+                    method: 'POST',
+                    url,
+                    headers: {
+                        'Content-Type': 'application/x-www-form-urlencoded',
+                        Accept: 'application/json'
+                    },
+                    body: new URLSearchParams({
+                        grant_type: 'client_credentials',
+                        client_id: clientId,
+                        scope: scopeOf(resource),
+                        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+                        client_assertion: assertion
+                    }).toString(),
+                    timeoutMs: context.timeoutMs,
+                    signal: context.signal,
+                    proxyEnv: env
+                });
+            }, {
+                deadline: (0, source_1.retryDeadline)(context),
+                signal: context.signal,
+                sleep: context.sleep,
+                now: context.now
+            });
+            return { url, result };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 860:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.scrubTokens = void 0;
+exports.cutBody = cutBody;
+exports.reduceTokenResponse = reduceTokenResponse;
+/**
+ * Reduces a token response to what may leave the workload: its fields except the token, the
+ * token's shape, and the JWT payload segment (the claims). The token itself and its signature are
+ * returned separately to the caller (to use and to mask), never placed in the observation.
+ */
+const observations_1 = __nccwpck_require__(132);
+const redact_1 = __nccwpck_require__(932);
+/** Fields that are credentials in any token endpoint's answer. */
+const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
+/** A field value longer than this is cut (fields are evidence, not payload). */
+const FIELD_LIMIT = 300;
+/**
+ * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
+ * `eyJ`), the value of an `access_token`-like field
+ * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
+ * the one redactor, src/shared/redact.ts, linear on whatever the token endpoint answered.
+ */
+exports.scrubTokens = redact_1.redactSecrets;
+/** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
+function cutBody(text, limit = observations_1.BODY_LIMIT) {
+    const clean = (0, exports.scrubTokens)(text);
+    return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
+}
+const JWT = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
+/** `body` is a 2xx token response as received. */
+function reduceTokenResponse(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        // Not a JSON object: keep the evidence, without anything that looks like a token.
+        return { observation: { shape: 'absent', body: cutBody(body) } };
+    }
+    const record = parsed;
+    const fields = {};
+    for (const [key, value] of Object.entries(record)) {
+        if (SECRET_FIELDS.has(key.toLowerCase()))
+            continue;
+        if (typeof value === 'number' && Number.isFinite(value))
+            fields[key] = value;
+        else if (typeof value === 'string')
+            fields[key] = cutBody(value, FIELD_LIMIT);
+        else if (typeof value === 'boolean')
+            fields[key] = String(value);
+        else if (value !== null && value !== undefined) {
+            fields[key] = cutBody(JSON.stringify(value), FIELD_LIMIT);
+        }
+    }
+    const token = record.access_token;
+    const observation = { fields };
+    if (typeof token !== 'string' || token === '') {
+        observation.shape = 'absent';
+        return { observation };
+    }
+    const jwt = JWT.exec(token);
+    if (jwt) {
+        observation.shape = 'jwt';
+        observation.claims = jwt[2];
+    }
+    else {
+        observation.shape = 'opaque';
+    }
+    return { observation, accessToken: token };
+}
+
+
+/***/ }),
+
+/***/ 728:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -1281,1301 +3555,7 @@ function httpRequest(options) {
 
 /***/ }),
 
-/***/ 612:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.realSleep = exports.GONE_RETRIES = exports.GONE_WINDOW_MS = exports.GONE_INTERVAL_MS = exports.BACKOFF_MS = void 0;
-exports.parseRetryAfter = parseRetryAfter;
-exports.plannedWait = plannedWait;
-exports.withRetries = withRetries;
-const http_request_1 = __nccwpck_require__(613);
-exports.BACKOFF_MS = [1000, 2000, 4000];
-exports.GONE_INTERVAL_MS = 10_000;
-exports.GONE_WINDOW_MS = 70_000;
-exports.GONE_RETRIES = exports.GONE_WINDOW_MS / exports.GONE_INTERVAL_MS;
-/** Real waiting, cut short by the signal. */
-const realSleep = (ms, signal) => new Promise(resolve => {
-    if (signal?.aborted)
-        return resolve();
-    const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-});
-exports.realSleep = realSleep;
-/** `Retry-After` in ms from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value, nowMs) {
-    if (value === undefined)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-function headerValue(value) {
-    return Array.isArray(value) ? value[0] : value;
-}
-/**
- * How long to wait before the next attempt, or undefined when the outcome is final.
- * `retriesDone` counts the backoff retries already made, `goneRetriesDone` the 410 ones: each
- * schedule has its own budget.
- */
-function plannedWait(outcome, retriesDone, goneRetriesDone, nowMs) {
-    if ((0, http_request_1.isFailure)(outcome))
-        return undefined;
-    const status = outcome.status;
-    const retryAfter = parseRetryAfter(headerValue(outcome.headers['retry-after']), nowMs);
-    if (status === 410) {
-        return goneRetriesDone < exports.GONE_RETRIES ? (retryAfter ?? exports.GONE_INTERVAL_MS) : undefined;
-    }
-    const retryable = status === 404 || status === 408 || status === 429 || status >= 500;
-    if (!retryable || retriesDone >= exports.BACKOFF_MS.length)
-        return undefined;
-    return retryAfter ?? exports.BACKOFF_MS[retriesDone];
-}
-/** Runs `send` until its outcome is final, the retries are spent, the deadline nears, or abort. */
-async function withRetries(send, options) {
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? exports.realSleep;
-    const started = now();
-    let attempts = 0;
-    let backoffRetries = 0;
-    let goneRetries = 0;
-    for (;;) {
-        const outcome = await send();
-        if (!((0, http_request_1.isFailure)(outcome) && outcome.unsent))
-            attempts++;
-        const retryAfter = (0, http_request_1.isFailure)(outcome) ? undefined : headerValue(outcome.headers['retry-after']);
-        const result = () => ({
-            outcome,
-            attempts,
-            ms: now() - started,
-            ...(retryAfter !== undefined ? { retryAfter } : {})
-        });
-        const current = now();
-        const wait = plannedWait(outcome, backoffRetries, goneRetries, current);
-        if (wait === undefined || options.signal?.aborted)
-            return result();
-        if (current + wait >= options.deadline)
-            return result();
-        if (!(0, http_request_1.isFailure)(outcome) && outcome.status === 410)
-            goneRetries++;
-        else
-            backoffRetries++;
-        await sleep(wait, options.signal);
-        if (options.signal?.aborted)
-            return result();
-    }
-}
-
-
-/***/ }),
-
-/***/ 825:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.STORAGE_VERSION = exports.NO_TOKEN = void 0;
-exports.expandPlaceholders = expandPlaceholders;
-exports.isStorage = isStorage;
-exports.runProbe = runProbe;
-/**
- * The TypeScript probe: the runbook's three steps, observed, never judged.
- *
- * 1. instance metadata (IMDS only): reachability and what the workload is;
- * 2. one token request per distinct check audience, in order of first use, for the selected
- *    identity, with Microsoft's retry policy;
- * 3. one API call per check with its audience's token.
- *
- * It never throws for network trouble: that is an observation. A token leaves this module only
- * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
- */
-const observations_1 = __nccwpck_require__(292);
-const http_request_1 = __nccwpck_require__(613);
-const loopback_1 = __nccwpck_require__(918);
-const url_ambiguity_1 = __nccwpck_require__(658);
-const detect_1 = __nccwpck_require__(99);
-const platform_1 = __nccwpck_require__(939);
-const source_1 = __nccwpck_require__(769);
-const token_response_1 = __nccwpck_require__(860);
-/** `notCalled` of a check whose audience got no usable token. */
-exports.NO_TOKEN = 'no token';
-/** Storage rejects bearer requests without a service version. */
-exports.STORAGE_VERSION = '2023-11-03';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Azure's resource group names: letters, digits, `_-.()`, up to 90, not ending in a period. */
-const RESOURCE_GROUP = /^[-\w.()]{1,90}$/;
-/** Query parameters that carry secrets in URLs people paste (SAS signatures, function keys). */
-const SECRET_QUERY = /([?&](?:sig|code|signature|x-ms-signature)=)[^&#]*/gi;
-function displayUrl(url) {
-    return url.replace(SECRET_QUERY, '$1[redacted]');
-}
-function isSuccess(status) {
-    return status !== undefined && status >= 200 && status < 300;
-}
-/** Expands `{subscriptionId}` / `{resourceGroup}`; a string is the URL, an object the reason not to call. */
-function expandPlaceholders(url, meta) {
-    let expanded = url;
-    if (expanded.includes('{subscriptionId}')) {
-        const value = meta?.subscriptionId;
-        if (value === undefined) {
-            return { notCalled: '{subscriptionId} unknown: the workload reported no subscription' };
-        }
-        if (!GUID.test(value)) {
-            return { notCalled: '{subscriptionId} from the workload is not a GUID' };
-        }
-        expanded = expanded.split('{subscriptionId}').join(value);
-    }
-    if (expanded.includes('{resourceGroup}')) {
-        const value = meta?.resourceGroupName;
-        if (value === undefined) {
-            return { notCalled: '{resourceGroup} unknown: the workload reported no resource group' };
-        }
-        if (!RESOURCE_GROUP.test(value) || value.endsWith('.')) {
-            return { notCalled: '{resourceGroup} from the workload is not a resource group name' };
-        }
-        expanded = expanded.split('{resourceGroup}').join(encodeURIComponent(value));
-    }
-    return expanded;
-}
-/** The host of the check URL as sent (placeholders are never in the host), or '' when none. */
-function sentHost(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return '';
-    }
-}
-/** Storage data plane (blob, queue, table, file, dfs) by audience or host. */
-function isStorage(resource, url) {
-    const storageHost = (host) => /^storage\.azure\.(com|us|cn)$/i.test(host) ||
-        /\.(blob|queue|table|file|dfs)\.(core\.|storage\.)/i.test(host);
-    try {
-        if (storageHost(new URL(resource).hostname))
-            return true;
-    }
-    catch {
-        // an audience that is not a URL (an app ID) says nothing about storage
-    }
-    return storageHost(url.hostname);
-}
-function tokenObservation(resource, attempt, registerSecret) {
-    const observation = { resource, ...(0, source_1.exchangeOf)(attempt.url, attempt.result) };
-    const outcome = attempt.result.outcome;
-    if ((0, http_request_1.isFailure)(outcome))
-        return { observation };
-    if (!isSuccess(outcome.status)) {
-        observation.body = (0, token_response_1.cutBody)(outcome.body);
-        return { observation };
-    }
-    const reduced = (0, token_response_1.reduceTokenResponse)(outcome.body);
-    if (reduced.accessToken !== undefined) {
-        registerSecret?.(reduced.accessToken);
-        // The signature alone is what leaks when a token is cut or split: redact it on its own too.
-        const signature = reduced.accessToken.split('.')[2];
-        if (signature)
-            registerSecret?.(signature);
-    }
-    Object.assign(observation, reduced.observation);
-    return reduced.accessToken !== undefined
-        ? { observation, accessToken: reduced.accessToken }
-        : { observation };
-}
-async function callApi(index, check, token, meta, options, timeoutMs) {
-    const notCalled = (reason, url = check.url) => ({
-        check: index,
-        url: displayUrl(url),
-        attempts: 0,
-        ms: 0,
-        notCalled: reason
-    });
-    if (token === undefined)
-        return notCalled(exports.NO_TOKEN);
-    const expanded = expandPlaceholders(check.url, meta);
-    if (typeof expanded !== 'string')
-        return notCalled(expanded.notCalled);
-    let url;
-    try {
-        url = new URL(expanded);
-    }
-    catch {
-        return notCalled('not a valid URL', expanded);
-    }
-    // Defence in depth: the host the token goes to must be the host that was sent (and checked, by
-    // the runner and the endpoint's allowlist), read alike by every client.
-    if ((0, url_ambiguity_1.urlAmbiguity)(expanded) !== undefined || url.host !== sentHost(check.url)) {
-        return notCalled('refused: the URL to call is not plainly on the host that was sent', expanded);
-    }
-    // Defence in depth: inputs are validated on the runner, and still no token goes over plain http.
-    if (!(0, loopback_1.mayCarryBearer)(url)) {
-        return notCalled('a token is only sent over https, or http to a loopback address', expanded);
-    }
-    const headers = {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json'
-    };
-    if (isStorage(check.resource, url))
-        headers['x-ms-version'] = exports.STORAGE_VERSION;
-    const started = Date.now();
-    const outcome = await (0, http_request_1.httpRequest)({
-        method: 'GET',
-        url: url.toString(),
-        headers,
-        timeoutMs,
-        signal: options.signal,
-        proxyEnv: options.env
-    });
-    const observation = {
-        check: index,
-        url: displayUrl(url.toString()),
-        attempts: 1,
-        ms: Date.now() - started
-    };
-    if ((0, http_request_1.isFailure)(outcome)) {
-        observation.error = outcome.error;
-        observation.errorText = outcome.errorText;
-    }
-    else {
-        observation.status = outcome.status;
-        if (!isSuccess(outcome.status))
-            observation.body = (0, token_response_1.cutBody)(outcome.body);
-        const retryAfter = outcome.headers['retry-after'];
-        if (typeof retryAfter === 'string')
-            observation.retryAfter = retryAfter;
-    }
-    return observation;
-}
-/** A source's own bug must not lose the observations gathered so far: it becomes one too. */
-async function guarded(step, url) {
-    try {
-        return await step();
-    }
-    catch (error) {
-        const words = error instanceof Error ? error.message : String(error);
-        return {
-            url,
-            result: {
-                outcome: { error: 'other', errorText: `probe error: ${words}` },
-                attempts: 0,
-                ms: 0
-            }
-        };
-    }
-}
-async function runProbe(request, options) {
-    const context = {
-        env: options.env,
-        timeoutMs: request.timeoutMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.registerSecret ? { registerSecret: options.registerSecret } : {}),
-        ...(options.sleep ? { sleep: options.sleep } : {}),
-        ...(options.now ? { now: options.now } : {})
-    };
-    const source = (0, detect_1.detectSource)(options.env, request.imdsEndpoint);
-    const observations = {
-        v: observations_1.OBSERVATIONS_VERSION,
-        nonce: request.nonce,
-        probe: options.probe ?? 'local',
-        source: source.source,
-        sourceDetail: source.detail,
-        tokens: [],
-        apis: []
-    };
-    const platform = (0, platform_1.detectPlatform)(options.env);
-    if (platform)
-        observations.platform = platform;
-    // Step 1: instance metadata. No answer at all means the platform is unreachable: asking it for
-    // tokens would only add one more `timeout` per audience before the same verdict.
-    let meta = source.meta;
-    let silent = false;
-    if (source.readInstance) {
-        const readInstance = source.readInstance.bind(source);
-        const attempt = await guarded(() => readInstance(context), request.imdsEndpoint);
-        const instance = (0, source_1.exchangeOf)(attempt.url, attempt.result);
-        const outcome = attempt.result.outcome;
-        if (!(0, http_request_1.isFailure)(outcome) && !isSuccess(outcome.status))
-            instance.body = (0, token_response_1.cutBody)(outcome.body);
-        observations.instance = instance;
-        if (attempt.meta)
-            meta = attempt.meta;
-        silent = instance.error === 'timeout' || instance.error === 'refused';
-    }
-    if (meta)
-        observations.meta = meta;
-    // Step 2: one token per distinct audience, in order of first use.
-    const tokens = new Map();
-    if (!silent) {
-        const resources = [...new Set(request.checks.map(check => check.resource))];
-        for (const resource of resources) {
-            const attempt = await guarded(() => source.requestToken(resource, request.identity, context), resource);
-            const { observation, accessToken } = tokenObservation(resource, attempt, options.registerSecret);
-            observations.tokens.push(observation);
-            if (accessToken !== undefined)
-                tokens.set(resource, accessToken);
-            // Sources without instance metadata learn here that the endpoint is silent: stop as above.
-            if (observation.error === 'timeout' || observation.error === 'refused')
-                break;
-        }
-    }
-    // Step 3: every check, in order, with its audience's token.
-    for (const [index, check] of request.checks.entries()) {
-        observations.apis.push(await callApi(index, check, tokens.get(check.resource), meta, options, request.timeoutMs));
-    }
-    return observations;
-}
-
-
-/***/ }),
-
-/***/ 951:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.APP_SERVICE_API_VERSION = void 0;
-exports.appServiceMeta = appServiceMeta;
-exports.appServiceSource = appServiceSource;
-const probe_request_1 = __nccwpck_require__(861);
-const source_1 = __nccwpck_require__(769);
-exports.APP_SERVICE_API_VERSION = '2019-08-01';
-/** App Service 2019-08-01 names the object ID `principal_id` and the resource ID `mi_res_id`. */
-const APP_SERVICE_IDENTITY_PARAMETERS = {
-    clientId: 'client_id',
-    objectId: 'principal_id',
-    resourceId: 'mi_res_id'
-};
-/**
- * WEBSITE_OWNER_NAME is `SUBSCRIPTION+RESOURCEGROUP-REGIONwebspace` (a `-Linux` suffix on Linux
- * plans); WEBSITE_RESOURCE_GROUP, when set, names the group without guessing.
- */
-function appServiceMeta(env) {
-    const owner = env.WEBSITE_OWNER_NAME ?? '';
-    const plus = owner.indexOf('+');
-    const subscriptionId = plus > 0 ? owner.slice(0, plus) : undefined;
-    const fromOwner = plus > 0 ? owner.slice(plus + 1).replace(/-[^-]*webspace(-Linux)?$/i, '') : undefined;
-    const resourceGroupName = env.WEBSITE_RESOURCE_GROUP || fromOwner || undefined;
-    const site = env.WEBSITE_SITE_NAME || undefined;
-    const meta = {};
-    if (subscriptionId)
-        meta.subscriptionId = subscriptionId;
-    if (resourceGroupName)
-        meta.resourceGroupName = resourceGroupName;
-    if (subscriptionId && resourceGroupName && site) {
-        meta.resourceId = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/Microsoft.Web/sites/${site}`;
-    }
-    if (env.REGION_NAME)
-        meta.location = env.REGION_NAME;
-    const environment = environmentOfHost(env.WEBSITE_HOSTNAME);
-    if (environment)
-        meta.azEnvironment = environment;
-    return Object.keys(meta).length > 0 ? meta : undefined;
-}
-function appServiceSource(endpoint, detail, env) {
-    const meta = appServiceMeta(env);
-    return {
-        source: 'app-service',
-        detail,
-        ...(meta ? { meta } : {}),
-        async requestToken(resource, identity, context) {
-            const selection = (0, probe_request_1.identityParameter)(identity, APP_SERVICE_IDENTITY_PARAMETERS);
-            const url = (0, source_1.withQuery)(endpoint, [
-                ['resource', resource],
-                ['api-version', exports.APP_SERVICE_API_VERSION],
-                ...(selection ? [selection] : [])
-            ]);
-            const result = await (0, source_1.retriedIdentityRequest)(context, () => {
-                const header = context.env.IDENTITY_HEADER ?? '';
-                if (header !== '')
-                    context.registerSecret?.(header);
-                return { method: 'GET', url, headers: { 'X-IDENTITY-HEADER': header } };
-            });
-            return { url, result };
-        }
-    };
-}
-/**
- * The cloud, from the app's default host name (WEBSITE_HOSTNAME): `*.azurewebsites.net` in Azure,
- * `*.azurewebsites.us` in Azure Government, `*.chinacloudsites.cn` in Azure China
- * (https://learn.microsoft.com/azure/azure-government/compare-azure-government-global-azure,
- * https://learn.microsoft.com/azure/china/resources-developer-guide), named as IMDS names clouds.
- */
-function environmentOfHost(host) {
-    const name = (host ?? '').toLowerCase();
-    if (name.endsWith('.azurewebsites.us'))
-        return 'AzureUSGovernmentCloud';
-    if (name.endsWith('.chinacloudsites.cn'))
-        return 'AzureChinaCloud';
-    if (name.endsWith('.azurewebsites.net'))
-        return 'AzurePublicCloud';
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 786:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.ARC_API_VERSION = void 0;
-exports.arcKeyDirectory = arcKeyDirectory;
-exports.challengeRealm = challengeRealm;
-exports.readArcKey = readArcKey;
-exports.arcSource = arcSource;
-/**
- * Azure Arc-enabled servers: `IDENTITY_ENDPOINT` + `IMDS_ENDPOINT`, api-version 2020-06-01.
- * The first request is answered 401 with `WWW-Authenticate: Basic realm=<key file>`; the client
- * proves it runs on the machine (as an admin) by sending that file's contents back. The file is
- * read only when it is a small regular file directly in the agent's token directory: the realm
- * comes from the network and must not make the probe read anything else.
- */
-const node_fs_1 = __nccwpck_require__(24);
-const path = __importStar(__nccwpck_require__(760));
-const http_request_1 = __nccwpck_require__(613);
-const retry_policy_1 = __nccwpck_require__(612);
-const source_1 = __nccwpck_require__(769);
-exports.ARC_API_VERSION = '2020-06-01';
-/** Arc key files are a few dozen bytes; anything bigger is not one. */
-const KEY_FILE_LIMIT = 4096;
-/** Where the agent writes its key files (override for tests: MI_SMOKE_ARC_KEY_DIR). */
-function arcKeyDirectory(env, platform = process.platform) {
-    if (env.MI_SMOKE_ARC_KEY_DIR)
-        return env.MI_SMOKE_ARC_KEY_DIR;
-    if (platform === 'win32') {
-        return path.win32.join(env.ProgramData ?? 'C:\\ProgramData', 'AzureConnectedMachineAgent', 'Tokens');
-    }
-    return '/var/opt/azcmagent/tokens';
-}
-/** The realm of a `Basic realm=...` challenge, quotes removed. */
-function challengeRealm(header) {
-    const value = Array.isArray(header) ? header.join(', ') : header;
-    const match = value ? /Basic\s+realm\s*=\s*("([^"]*)"|[^,\s]+)/i.exec(value) : null;
-    if (!match)
-        return undefined;
-    return match[2] ?? match[1];
-}
-/** Reads the key file the challenge names, or says why it will not. */
-async function readArcKey(realm, env, platform = process.platform) {
-    const paths = platform === 'win32' ? path.win32 : path.posix;
-    const directory = paths.resolve(arcKeyDirectory(env, platform));
-    const file = paths.resolve(realm);
-    const same = (a, b) => platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
-    if (!same(paths.dirname(file), directory) || paths.extname(file).toLowerCase() !== '.key') {
-        return { refused: `the challenge named a file outside ${directory} (or not a .key file)` };
-    }
-    try {
-        const stat = await node_fs_1.promises.lstat(file);
-        if (!stat.isFile())
-            return { refused: 'the challenge named something that is not a regular file' };
-        if (stat.size > KEY_FILE_LIMIT)
-            return { refused: `the challenged key file is over ${KEY_FILE_LIMIT} bytes` };
-        return { key: (await node_fs_1.promises.readFile(file, 'utf8')).trim() };
-    }
-    catch (error) {
-        return {
-            refused: `the challenged key file could not be read (${error.code ?? 'error'})`
-        };
-    }
-}
-function arcSource(endpoint, detail) {
-    return {
-        source: 'arc',
-        detail,
-        async requestToken(resource, identity, context) {
-            const url = (0, source_1.withQuery)(endpoint, [
-                ['api-version', exports.ARC_API_VERSION],
-                ['resource', resource]
-            ]);
-            if (identity.kind !== 'system') {
-                return (0, source_1.notSent)(url, `Azure Arc supports only the machine's system-assigned identity (selected by ${(0, source_1.selectionWords)(identity)})`);
-            }
-            const request = (headers) => (0, http_request_1.httpRequest)({
-                method: 'GET',
-                url,
-                headers: { Metadata: 'true', ...headers },
-                timeoutMs: context.timeoutMs,
-                signal: context.signal
-            });
-            // Each retry starts with a fresh challenge: the agent issues a new key file every time.
-            const challengeAndAnswer = async () => {
-                const challenge = await request({});
-                if ((0, http_request_1.isFailure)(challenge) || challenge.status !== 401)
-                    return challenge;
-                const realm = challengeRealm(challenge.headers['www-authenticate']);
-                if (realm === undefined)
-                    return challenge;
-                const key = await readArcKey(realm, context.env);
-                if ('refused' in key) {
-                    return { error: 'other', errorText: `401 challenge not answered: ${key.refused}` };
-                }
-                context.registerSecret?.(key.key);
-                return request({ Authorization: `Basic ${key.key}` });
-            };
-            const result = await (0, retry_policy_1.withRetries)(challengeAndAnswer, {
-                deadline: (0, source_1.retryDeadline)(context),
-                signal: context.signal,
-                sleep: context.sleep,
-                now: context.now
-            });
-            return { url, result };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 876:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.cloudShellSource = cloudShellSource;
-const source_1 = __nccwpck_require__(769);
-function cloudShellSource(endpoint, detail) {
-    return {
-        source: 'cloud-shell',
-        detail,
-        async requestToken(resource, identity, context) {
-            if (identity.kind !== 'system') {
-                return (0, source_1.notSent)(endpoint, `Cloud Shell's identity endpoint takes no user-assigned identity (selected by ${(0, source_1.selectionWords)(identity)})`);
-            }
-            const body = new URLSearchParams({ resource }).toString();
-            const result = await (0, source_1.retriedIdentityRequest)(context, () => ({
-                method: 'POST',
-                url: endpoint,
-                body,
-                headers: { Metadata: 'true', 'Content-Type': 'application/x-www-form-urlencoded' }
-            }));
-            return { url: endpoint, result };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 99:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.detectSource = detectSource;
-/**
- * Which identity source this environment offers, in the order the Azure SDKs check them
- * (docs/azure-wire-facts.md, "The other identity sources"). With none of their variables set it is IMDS: the probe cannot
- * know whether it runs on a VM, and the instance metadata call will tell. The `detail` says what
- * was seen in words without secrets (variable names, never values of secrets).
- */
-const app_service_1 = __nccwpck_require__(951);
-const arc_1 = __nccwpck_require__(786);
-const cloud_shell_1 = __nccwpck_require__(876);
-const imds_1 = __nccwpck_require__(59);
-const legacy_msi_1 = __nccwpck_require__(349);
-const service_fabric_1 = __nccwpck_require__(539);
-const source_1 = __nccwpck_require__(769);
-const workload_identity_1 = __nccwpck_require__(516);
-const set = (value) => value !== undefined && value !== '';
-/** A source whose variables are there but whose endpoint is not a URL: every token request says so. */
-function brokenEndpoint(source, variable, detail) {
-    return {
-        source,
-        detail,
-        async requestToken() {
-            return {
-                url: `$${variable}`,
-                result: {
-                    outcome: { error: 'other', errorText: `${variable} is not an http(s) URL` },
-                    attempts: 0,
-                    ms: 0
-                }
-            };
-        }
-    };
-}
-function detectSource(env, imdsEndpoint) {
-    if (set(env.AZURE_FEDERATED_TOKEN_FILE) && set(env.AZURE_TENANT_ID)) {
-        const names = ['AZURE_FEDERATED_TOKEN_FILE', 'AZURE_TENANT_ID'];
-        if (set(env.AZURE_CLIENT_ID))
-            names.push('AZURE_CLIENT_ID');
-        if (set(env.AZURE_AUTHORITY_HOST))
-            names.push('AZURE_AUTHORITY_HOST');
-        return (0, workload_identity_1.workloadIdentitySource)(`${names.join(', ')} set (AKS workload identity)`);
-    }
-    const identityEndpoint = env.IDENTITY_ENDPOINT;
-    if (set(identityEndpoint) && set(env.IDENTITY_HEADER) && set(env.IDENTITY_SERVER_THUMBPRINT)) {
-        const detail = 'IDENTITY_ENDPOINT, IDENTITY_HEADER and IDENTITY_SERVER_THUMBPRINT set (Service Fabric)';
-        const endpoint = (0, source_1.endpointUrl)(identityEndpoint);
-        return endpoint
-            ? (0, service_fabric_1.serviceFabricSource)(endpoint, env.IDENTITY_SERVER_THUMBPRINT, detail)
-            : brokenEndpoint('service-fabric', 'IDENTITY_ENDPOINT', detail);
-    }
-    if (set(identityEndpoint) && set(env.IDENTITY_HEADER)) {
-        const detail = 'IDENTITY_ENDPOINT and IDENTITY_HEADER set (App Service, Functions or Container Apps)';
-        const endpoint = (0, source_1.endpointUrl)(identityEndpoint);
-        return endpoint
-            ? (0, app_service_1.appServiceSource)(endpoint, detail, env)
-            : brokenEndpoint('app-service', 'IDENTITY_ENDPOINT', detail);
-    }
-    const msiEndpoint = env.MSI_ENDPOINT;
-    if (set(msiEndpoint) && set(env.MSI_SECRET)) {
-        const detail = 'MSI_ENDPOINT and MSI_SECRET set (Azure Machine Learning or App Service 2017-09-01)';
-        const endpoint = (0, source_1.endpointUrl)(msiEndpoint);
-        return endpoint
-            ? (0, legacy_msi_1.legacyMsiSource)(endpoint, detail)
-            : brokenEndpoint('app-service', 'MSI_ENDPOINT', detail);
-    }
-    if (set(msiEndpoint)) {
-        const detail = 'MSI_ENDPOINT set without MSI_SECRET (Cloud Shell)';
-        const endpoint = (0, source_1.endpointUrl)(msiEndpoint);
-        return endpoint
-            ? (0, cloud_shell_1.cloudShellSource)(endpoint, detail)
-            : brokenEndpoint('cloud-shell', 'MSI_ENDPOINT', detail);
-    }
-    if (set(identityEndpoint) && set(env.IMDS_ENDPOINT)) {
-        const detail = 'IDENTITY_ENDPOINT and IMDS_ENDPOINT set (Azure Arc)';
-        const endpoint = (0, source_1.endpointUrl)(identityEndpoint);
-        return endpoint
-            ? (0, arc_1.arcSource)(endpoint, detail)
-            : brokenEndpoint('arc', 'IDENTITY_ENDPOINT', detail);
-    }
-    const partial = [
-        'IDENTITY_ENDPOINT',
-        'IDENTITY_HEADER',
-        'AZURE_FEDERATED_TOKEN_FILE',
-        'IMDS_ENDPOINT'
-    ].filter(name => set(env[name]));
-    // Half a source (e.g. IDENTITY_ENDPOINT without its header) is worth saying: it is a broken
-    // platform setting more often than a VM.
-    const seen = partial.length > 0
-        ? `${partial.join(', ')} set without the rest of a source's variables`
-        : 'no identity endpoint variables set (IDENTITY_ENDPOINT, MSI_ENDPOINT, AZURE_FEDERATED_TOKEN_FILE)';
-    return (0, imds_1.imdsSource)(imdsEndpoint, `${seen}: IMDS at ${imdsEndpoint}`);
-}
-
-
-/***/ }),
-
-/***/ 59:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.TOKEN_API_VERSION = exports.INSTANCE_API_VERSION = void 0;
-exports.metaFromInstance = metaFromInstance;
-exports.imdsSource = imdsSource;
-/**
- * Azure Instance Metadata Service (VMs, scale sets, AKS nodes): instance metadata and tokens.
- * `Metadata: true` on every request; never through a proxy (a proxy in the way answers for IMDS).
- */
-const observations_1 = __nccwpck_require__(292);
-const probe_request_1 = __nccwpck_require__(861);
-const http_request_1 = __nccwpck_require__(613);
-const source_1 = __nccwpck_require__(769);
-exports.INSTANCE_API_VERSION = '2021-02-01';
-exports.TOKEN_API_VERSION = '2018-02-01';
-/** `compute` of an instance metadata answer → the fields the report uses (strings only). */
-function metaFromInstance(body) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return undefined;
-    }
-    const compute = parsed?.compute;
-    if (compute === null || typeof compute !== 'object')
-        return undefined;
-    const meta = {};
-    for (const field of observations_1.WORKLOAD_META_FIELDS) {
-        const value = compute[field];
-        if (typeof value === 'string' && value !== '')
-            meta[field] = value;
-    }
-    return meta;
-}
-function imdsSource(endpoint, detail) {
-    const base = endpoint.replace(/\/+$/, '');
-    return {
-        source: 'imds',
-        detail,
-        async readInstance(context) {
-            const url = `${base}/metadata/instance?api-version=${exports.INSTANCE_API_VERSION}`;
-            const result = await (0, source_1.retriedIdentityRequest)(context, () => ({
-                method: 'GET',
-                url,
-                headers: { Metadata: 'true' }
-            }));
-            const outcome = result.outcome;
-            const meta = !(0, http_request_1.isFailure)(outcome) && outcome.status >= 200 && outcome.status < 300
-                ? metaFromInstance(outcome.body)
-                : undefined;
-            return { url, result, ...(meta ? { meta } : {}) };
-        },
-        async requestToken(resource, identity, context) {
-            const selection = (0, probe_request_1.identityParameter)(identity, probe_request_1.IMDS_IDENTITY_PARAMETERS);
-            const url = (0, source_1.withQuery)(`${base}/metadata/identity/oauth2/token`, [
-                ['api-version', exports.TOKEN_API_VERSION],
-                ['resource', resource],
-                ...(selection ? [selection] : [])
-            ]);
-            const result = await (0, source_1.retriedIdentityRequest)(context, () => ({
-                method: 'GET',
-                url,
-                headers: { Metadata: 'true' }
-            }));
-            return { url, result };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 349:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.LEGACY_MSI_API_VERSION = void 0;
-exports.legacyMsiSource = legacyMsiSource;
-const source_1 = __nccwpck_require__(769);
-exports.LEGACY_MSI_API_VERSION = '2017-09-01';
-function legacyMsiSource(endpoint, detail) {
-    return {
-        source: 'app-service',
-        detail,
-        async requestToken(resource, identity, context) {
-            const url = (0, source_1.withQuery)(endpoint, [
-                ['resource', resource],
-                ['api-version', exports.LEGACY_MSI_API_VERSION],
-                ...(identity.kind === 'client-id' ? [['clientid', identity.value]] : [])
-            ]);
-            if (identity.kind === 'object-id' || identity.kind === 'resource-id') {
-                return (0, source_1.notSent)(url, `the MSI_ENDPOINT/MSI_SECRET protocol (2017-09-01) selects a user-assigned identity by client ID only, not by ${(0, source_1.selectionWords)(identity)}`);
-            }
-            const result = await (0, source_1.retriedIdentityRequest)(context, () => {
-                const secret = context.env.MSI_SECRET ?? '';
-                if (secret !== '')
-                    context.registerSecret?.(secret);
-                return { method: 'GET', url, headers: { secret } };
-            });
-            return { url, result };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 939:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.detectPlatform = detectPlatform;
-const NAME = /^[\w.-]{1,100}$/;
-function nameOf(value) {
-    return value !== undefined && NAME.test(value) ? value : undefined;
-}
-function detectPlatform(env) {
-    const site = env['WEBSITE_SITE_NAME'];
-    if (site) {
-        const functions = Boolean(env['FUNCTIONS_EXTENSION_VERSION'] || env['FUNCTIONS_WORKER_RUNTIME']);
-        const name = nameOf(site);
-        const resourceGroup = nameOf(env['WEBSITE_RESOURCE_GROUP']);
-        return {
-            kind: functions ? 'functions' : 'app-service',
-            variable: 'WEBSITE_SITE_NAME',
-            ...(name ? { name } : {}),
-            ...(resourceGroup ? { resourceGroup } : {})
-        };
-    }
-    const containerApp = env['CONTAINER_APP_NAME'];
-    if (containerApp) {
-        const name = nameOf(containerApp);
-        return { kind: 'container-apps', variable: 'CONTAINER_APP_NAME', ...(name ? { name } : {}) };
-    }
-    if (env['KUBERNETES_SERVICE_HOST'])
-        return { kind: 'kubernetes', variable: 'KUBERNETES_SERVICE_HOST' };
-    if (env['RUNNER_ENVIRONMENT'] === 'github-hosted')
-        return { kind: 'github-hosted', variable: 'RUNNER_ENVIRONMENT' };
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 539:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SERVICE_FABRIC_API_VERSION = void 0;
-exports.serviceFabricSource = serviceFabricSource;
-/**
- * Service Fabric: `IDENTITY_ENDPOINT` + `IDENTITY_HEADER` + `IDENTITY_SERVER_THUMBPRINT`, header
- * `Secret`, api-version 2019-07-01-preview. The endpoint's certificate is self-signed: it is
- * trusted by its thumbprint and nothing else. `expires_on` comes as a JSON number.
- */
-const probe_request_1 = __nccwpck_require__(861);
-const source_1 = __nccwpck_require__(769);
-exports.SERVICE_FABRIC_API_VERSION = '2019-07-01-preview';
-/** Service Fabric's names, as MSAL sends them. */
-const SERVICE_FABRIC_IDENTITY_PARAMETERS = {
-    clientId: 'client_id',
-    objectId: 'object_id',
-    resourceId: 'mi_res_id'
-};
-function serviceFabricSource(endpoint, thumbprint, detail) {
-    return {
-        source: 'service-fabric',
-        detail,
-        async requestToken(resource, identity, context) {
-            const selection = (0, probe_request_1.identityParameter)(identity, SERVICE_FABRIC_IDENTITY_PARAMETERS);
-            const url = (0, source_1.withQuery)(endpoint, [
-                ['api-version', exports.SERVICE_FABRIC_API_VERSION],
-                ['resource', resource],
-                ...(selection ? [selection] : [])
-            ]);
-            const result = await (0, source_1.retriedIdentityRequest)(context, () => {
-                const secret = context.env.IDENTITY_HEADER ?? '';
-                if (secret !== '')
-                    context.registerSecret?.(secret);
-                return { method: 'GET', url, headers: { Secret: secret }, serverThumbprint: thumbprint };
-            });
-            return { url, result };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 769:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.retryDeadline = retryDeadline;
-exports.retriedIdentityRequest = retriedIdentityRequest;
-exports.notSent = notSent;
-exports.withQuery = withQuery;
-exports.endpointUrl = endpointUrl;
-exports.exchangeOf = exchangeOf;
-exports.selectionWords = selectionWords;
-const http_request_1 = __nccwpck_require__(613);
-const retry_policy_1 = __nccwpck_require__(612);
-/**
- * How long a retry loop may run: the longest schedule of the guidance (410 for 70 s) plus one
- * last request. Every loop has a deadline.
- */
-function retryDeadline(context) {
-    const now = context.now ?? Date.now;
-    return now() + 70_000 + context.timeoutMs;
-}
-/** One request to an identity endpoint, never through a proxy, with the retry policy. */
-function retriedIdentityRequest(context, build) {
-    return (0, retry_policy_1.withRetries)(() => (0, http_request_1.httpRequest)({ ...build(), timeoutMs: context.timeoutMs, signal: context.signal }), {
-        deadline: retryDeadline(context),
-        signal: context.signal,
-        sleep: context.sleep,
-        now: context.now
-    });
-}
-/** A token request the probe did not send, with the reason (e.g. a selection the source lacks). */
-function notSent(url, reason) {
-    return { url, result: { outcome: { error: 'other', errorText: reason }, attempts: 0, ms: 0 } };
-}
-/** `base` with `params` appended to its query (keeps what the base already has). */
-function withQuery(base, params) {
-    try {
-        const url = new URL(base);
-        for (const [key, value] of params)
-            url.searchParams.append(key, value);
-        return url.toString();
-    }
-    catch {
-        // Not a URL: keep it as it is, and let the request report it as such.
-        return `${base}?${new URLSearchParams(params).toString()}`;
-    }
-}
-/** The endpoint from an environment variable, or undefined when it is not an http(s) URL. */
-function endpointUrl(value) {
-    if (value === undefined)
-        return undefined;
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Reduces a retry loop's result to the Exchange fields every observation shares. */
-function exchangeOf(url, result) {
-    const exchange = { url, attempts: result.attempts, ms: result.ms };
-    const outcome = result.outcome;
-    if ('error' in outcome) {
-        exchange.error = outcome.error;
-        exchange.errorText = outcome.errorText;
-    }
-    else {
-        exchange.status = outcome.status;
-    }
-    if (result.retryAfter !== undefined)
-        exchange.retryAfter = result.retryAfter;
-    return exchange;
-}
-function selectionWords(identity) {
-    switch (identity.kind) {
-        case 'system':
-            return 'system-assigned';
-        case 'client-id':
-            return 'client ID';
-        case 'object-id':
-            return 'object ID';
-        case 'resource-id':
-            return 'resource ID';
-    }
-}
-
-
-/***/ }),
-
-/***/ 516:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_AUTHORITY_HOST = void 0;
-exports.scopeOf = scopeOf;
-exports.tokenEndpoint = tokenEndpoint;
-exports.workloadIdentitySource = workloadIdentitySource;
-/**
- * AKS workload identity: the pod's projected service account token (AZURE_FEDERATED_TOKEN_FILE,
- * re-read at every request because it rotates) is exchanged at Microsoft Entra ID for an access
- * token, `client_credentials` with a `client_assertion`. The authority is an internet host, so this
- * exchange honours the proxy settings like an API call; it is https only (http on loopback for
- * tests). No instance metadata.
- */
-const node_fs_1 = __nccwpck_require__(24);
-const http_request_1 = __nccwpck_require__(613);
-const loopback_1 = __nccwpck_require__(918);
-const retry_policy_1 = __nccwpck_require__(612);
-const source_1 = __nccwpck_require__(769);
-exports.DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
-/** Service account tokens are ~1 KB; a bigger file is not one. */
-const ASSERTION_LIMIT = 64 * 1024;
-/** `https://management.azure.com/` → `https://management.azure.com/.default`. */
-function scopeOf(resource) {
-    return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`;
-}
-function tokenEndpoint(authorityHost, tenantId) {
-    return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
-}
-function workloadIdentitySource(detail) {
-    return {
-        source: 'workload-identity',
-        detail,
-        async requestToken(resource, identity, context) {
-            const env = context.env;
-            const url = tokenEndpoint(env.AZURE_AUTHORITY_HOST || exports.DEFAULT_AUTHORITY_HOST, env.AZURE_TENANT_ID ?? '');
-            let parsed;
-            try {
-                parsed = new URL(url);
-            }
-            catch {
-                parsed = undefined;
-            }
-            if (parsed === undefined || !(0, loopback_1.mayCarryBearer)(parsed)) {
-                return (0, source_1.notSent)(url, 'AZURE_AUTHORITY_HOST must be an https URL (http only on loopback)');
-            }
-            if (identity.kind === 'object-id' || identity.kind === 'resource-id') {
-                return (0, source_1.notSent)(url, `workload identity federation selects the identity by client ID, not by ${(0, source_1.selectionWords)(identity)}`);
-            }
-            const clientId = identity.kind === 'client-id' ? identity.value : env.AZURE_CLIENT_ID;
-            if (!clientId)
-                return (0, source_1.notSent)(url, 'AZURE_CLIENT_ID is not set and no client ID was selected');
-            const file = env.AZURE_FEDERATED_TOKEN_FILE ?? '';
-            const readAssertion = async () => {
-                try {
-                    const stat = await node_fs_1.promises.stat(file);
-                    if (!stat.isFile() || stat.size > ASSERTION_LIMIT) {
-                        return { refused: 'AZURE_FEDERATED_TOKEN_FILE is not a small regular file' };
-                    }
-                    return (await node_fs_1.promises.readFile(file, 'utf8')).trim();
-                }
-                catch (error) {
-                    const code = error.code ?? 'error';
-                    return { refused: `AZURE_FEDERATED_TOKEN_FILE could not be read (${code})` };
-                }
-            };
-            const result = await (0, retry_policy_1.withRetries)(async () => {
-                const assertion = await readAssertion();
-                if (typeof assertion !== 'string')
-                    return { error: 'other', errorText: assertion.refused, unsent: true };
-                context.registerSecret?.(assertion);
-                return (0, http_request_1.httpRequest)({
-                    method: 'POST',
-                    url,
-                    headers: {
-                        'Content-Type': 'application/x-www-form-urlencoded',
-                        Accept: 'application/json'
-                    },
-                    body: new URLSearchParams({
-                        grant_type: 'client_credentials',
-                        client_id: clientId,
-                        scope: scopeOf(resource),
-                        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-                        client_assertion: assertion
-                    }).toString(),
-                    timeoutMs: context.timeoutMs,
-                    signal: context.signal,
-                    proxyEnv: env
-                });
-            }, {
-                deadline: (0, source_1.retryDeadline)(context),
-                signal: context.signal,
-                sleep: context.sleep,
-                now: context.now
-            });
-            return { url, result };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 860:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.scrubTokens = void 0;
-exports.cutBody = cutBody;
-exports.reduceTokenResponse = reduceTokenResponse;
-/**
- * Reduces a token response to what may leave the workload: its fields except the token, the
- * token's shape, and the JWT payload segment (the claims). The token itself and its signature are
- * returned separately to the caller (to use and to mask), never placed in the observation.
- */
-const observations_1 = __nccwpck_require__(292);
-const redact_1 = __nccwpck_require__(670);
-/** Fields that are credentials in any token endpoint's answer. */
-const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
-/** A field value longer than this is cut (fields are evidence, not payload). */
-const FIELD_LIMIT = 300;
-/**
- * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
- * `eyJ`), the value of an `access_token`-like field
- * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/redact.ts, linear on whatever the token endpoint answered.
- */
-exports.scrubTokens = redact_1.redactSecrets;
-/** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
-function cutBody(text, limit = observations_1.BODY_LIMIT) {
-    const clean = (0, exports.scrubTokens)(text);
-    return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
-}
-const JWT = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
-/** `body` is a 2xx token response as received. */
-function reduceTokenResponse(body) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        // Not a JSON object: keep the evidence, without anything that looks like a token.
-        return { observation: { shape: 'absent', body: cutBody(body) } };
-    }
-    const record = parsed;
-    const fields = {};
-    for (const [key, value] of Object.entries(record)) {
-        if (SECRET_FIELDS.has(key.toLowerCase()))
-            continue;
-        if (typeof value === 'number' && Number.isFinite(value))
-            fields[key] = value;
-        else if (typeof value === 'string')
-            fields[key] = cutBody(value, FIELD_LIMIT);
-        else if (typeof value === 'boolean')
-            fields[key] = String(value);
-        else if (value !== null && value !== undefined) {
-            fields[key] = cutBody(JSON.stringify(value), FIELD_LIMIT);
-        }
-    }
-    const token = record.access_token;
-    const observation = { fields };
-    if (typeof token !== 'string' || token === '') {
-        observation.shape = 'absent';
-        return { observation };
-    }
-    const jwt = JWT.exec(token);
-    if (jwt) {
-        observation.shape = 'jwt';
-        observation.claims = jwt[2];
-    }
-    else {
-        observation.shape = 'opaque';
-    }
-    return { observation, accessToken: token };
-}
-
-
-/***/ }),
-
-/***/ 292:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
- *
- * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
- * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
- * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
- * it took); they never judge. Judging is `src/diagnosis/`, one place for every dispatch mode.
- *
- * What never appears here: an access token or any part of its signature. A token response is
- * reduced to its other fields and the JWT's payload segment (the claims).
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
-/** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
-exports.OBSERVATIONS_VERSION = 1;
-/** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
-exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
-/** Bodies are cut to this many characters by the in-process probe and the handler. */
-exports.BODY_LIMIT = 600;
-/** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
-exports.IDENTITY_SOURCES = [
-    'imds',
-    'app-service',
-    'arc',
-    'cloud-shell',
-    'workload-identity',
-    'service-fabric',
-    'none'
-];
-exports.HOSTING_PLATFORMS = [
-    'app-service',
-    'functions',
-    'container-apps',
-    'kubernetes',
-    'github-hosted'
-];
-/** The fields of `WorkloadMeta`, for code that copies or validates them one by one. */
-exports.WORKLOAD_META_FIELDS = [
-    'subscriptionId',
-    'resourceGroupName',
-    'resourceId',
-    'azEnvironment',
-    'location',
-    'vmId',
-    'osType'
-];
-
-
-/***/ }),
-
-/***/ 861:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * What the runner asks a probe to do on the workload: the same request for every dispatch mode
- * (in-process for `local`, run-command parameters for `vm:`/`vmss:`, the smoke endpoint's body for
- * `https://`). It carries data only; nothing in it is ever executed.
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.IMDS_IDENTITY_PARAMETERS = void 0;
-exports.identityParameter = identityParameter;
-exports.describeIdentity = describeIdentity;
-/** IMDS: `client_id`, `object_id`, `msi_res_id` (docs/azure-wire-facts.md). */
-exports.IMDS_IDENTITY_PARAMETERS = {
-    clientId: 'client_id',
-    objectId: 'object_id',
-    resourceId: 'msi_res_id'
-};
-/** The query parameter that selects the identity, or none for the system-assigned one. */
-function identityParameter(identity, names) {
-    switch (identity.kind) {
-        case 'system':
-            return undefined;
-        case 'client-id':
-            return [names.clientId, identity.value];
-        case 'object-id':
-            return [names.objectId, identity.value];
-        case 'resource-id':
-            return [names.resourceId, identity.value];
-    }
-}
-/** How a selection reads in logs and the report, e.g. `client ID 6f3e…` or `system-assigned`. */
-function describeIdentity(identity) {
-    switch (identity.kind) {
-        case 'system':
-            return 'system-assigned identity';
-        case 'client-id':
-            return `user-assigned identity with client ID ${identity.value}`;
-        case 'object-id':
-            return `identity with object ID ${identity.value}`;
-        case 'resource-id':
-            return `user-assigned identity ${identity.value}`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 670:
+/***/ 932:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2899,1108 +3879,128 @@ function cutRedacted(text, limit) {
 
 /***/ }),
 
-/***/ 868:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+/***/ 170:
+/***/ ((__unused_webpack_module, exports) => {
 
 
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createAllowlist = createAllowlist;
 /**
- * Where the smoke endpoint handler may send a token: the rule that stops a caller (even one holding
- * the key) from making the workload hand its token to a host of the caller's choosing.
+ * What counts as loopback: the only place a bearer token may travel over plain http, and the only
+ * place `http://` targets and checks may point (tests and the emulator).
  *
- * A check passes only when its URL is https to a host in the allowlist and the token it asks for
- * is for an audience that host accepts. By default the allowlist is the Azure service hosts table
- * (`src/azure/services.ts`): a token for Key Vault may go to `*.vault.azure.net` and nowhere else.
- * Extra rules name exact hosts (with port, if any) and the audiences they accept; only an extra rule
- * may allow plain http, and only to a loopback address (tests and emulators).
+ * Deliberately strict: names that merely look local (`localhost.example.com`, `127.0.0.1.nip.io`)
+ * resolve through DNS to wherever their owner likes, and `0.0.0.0` is "any address", not loopback.
+ * Nothing here resolves names: the answer depends on the text alone.
  */
-const services_1 = __nccwpck_require__(147);
-const loopback_1 = __nccwpck_require__(918);
-const url_ambiguity_1 = __nccwpck_require__(658);
-function refuse(reason) {
-    return { allowed: false, reason };
-}
-function createAllowlist(options = {}) {
-    const rules = (options.extraRules ?? []).map(rule => {
-        const host = rule.host.toLowerCase();
-        const hostname = new URL(`http://${host}`).hostname;
-        if (rule.allowHttp && !(0, loopback_1.isLoopbackHost)(hostname)) {
-            throw new Error(`allowlist rule for ${rule.host}: plain http is only allowed to a loopback address`);
-        }
-        return { ...rule, host };
-    });
-    const useAzureTable = options.azureHosts !== false;
-    return check => {
-        // Placeholders are expanded on the workload after this decision: none may sit in the authority,
-        // or the host that is checked here would not be the host that is called.
-        const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(check.url)?.[1];
-        if (authority === undefined)
-            return refuse(`'${check.url}' is not an absolute URL`);
-        if (/[{}@%\\]/.test(authority)) {
-            return refuse(`the host part of '${check.url}' may not hold placeholders, user info or escapes`);
-        }
-        // The runner refused these already; a request from elsewhere is refused the same way, so the
-        // host checked here is the host every client would connect to.
-        const ambiguity = (0, url_ambiguity_1.urlAmbiguity)(check.url);
-        if (ambiguity !== undefined)
-            return refuse(`the check URL ${ambiguity}`);
-        let url;
-        try {
-            url = new URL(check.url);
-        }
-        catch {
-            return refuse(`'${check.url}' is not a valid URL`);
-        }
-        const rewritten = (0, url_ambiguity_1.hostRewrite)(check.url, url);
-        if (rewritten !== undefined)
-            return refuse(`the check URL ${rewritten}`);
-        const host = url.host.toLowerCase();
-        const rule = rules.find(r => r.host === host);
-        if (rule) {
-            if (url.protocol !== 'https:' && !(url.protocol === 'http:' && rule.allowHttp)) {
-                return refuse(`${url.protocol}// to ${host} is not allowed; only https`);
-            }
-            if (!rule.audiences.includes(check.resource)) {
-                return refuse(`host ${host} accepts tokens for ${rule.audiences.join(', ')}, not for ${check.resource}`);
-            }
-            return { allowed: true };
-        }
-        if (url.protocol !== 'https:') {
-            return refuse(`${url.protocol}// to ${host} is not allowed; a token only travels over https`);
-        }
-        if (!useAzureTable || url.port !== '') {
-            return refuse(`host ${host} is not in this endpoint's allowlist`);
-        }
-        const service = (0, services_1.serviceForHost)(url.hostname);
-        if (service === undefined) {
-            return refuse(`host ${url.hostname} is not an Azure service host of this endpoint's allowlist`);
-        }
-        if (!(0, services_1.audienceAccepted)(check.resource, service)) {
-            return refuse(`host ${url.hostname} (${service.service}) accepts tokens for ${service.accepted.join(', ')}, not for ${check.resource}`);
-        }
-        return { allowed: true };
-    };
-}
-
-
-/***/ }),
-
-/***/ 388:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MIN_KEY_LENGTH = void 0;
-exports.header = header;
-exports.keysMatch = keysMatch;
-exports.authenticate = authenticate;
-/**
- * Who may ask the smoke endpoint to run: a caller with the shared key, or a caller App Service
- * authentication has already authenticated with a token for the endpoint's audience.
- *
- * What is trusted, exactly:
- * - `x-mi-smoke-key`: compared in constant time with the configured key (SHA-256 digests of both,
- *   so the comparison does not depend on, or reveal, the key's length).
- * - App Service authentication ("Easy Auth"): the handler never validates a bearer token itself.
- *   It trusts the `X-MS-CLIENT-PRINCIPAL` header that the platform's front end injects after it has
- *   validated the token, because App Service does not let external requests set that header. That
- *   is true only behind the front end with authentication on, so the header counts only when
- *   `WEBSITE_AUTH_ENABLED` is `True` in the environment (App Service sets it), or when the app says
- *   explicitly that its front end strips the header (`trustPrincipalHeader: true`, e.g. Container
- *   Apps authentication). Then the principal's `aud` claim must be one of the configured audiences
- *   and, when `allowedCallers` is set, its `oid` or `appid` one of them.
- */
-const node_crypto_1 = __nccwpck_require__(598);
-const protocol_1 = __nccwpck_require__(869);
-/** Shortest key the handler accepts: a short shared secret is a guessable one. */
-exports.MIN_KEY_LENGTH = 16;
-const OID_CLAIM = 'http://schemas.microsoft.com/identity/claims/objectidentifier';
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-function digest(text) {
-    return (0, node_crypto_1.createHash)('sha256').update(text, 'utf8').digest();
-}
-/** Constant-time equality of two secrets (digests are equal-length, as timingSafeEqual needs). */
-function keysMatch(given, expected) {
-    return (0, node_crypto_1.timingSafeEqual)(digest(given), digest(expected));
-}
-function principalClaims(encoded) {
-    let principal;
-    try {
-        principal = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
-    }
-    catch {
+exports.isLoopbackHost = isLoopbackHost;
+exports.isLoopbackUrl = isLoopbackUrl;
+exports.mayCarryBearer = mayCarryBearer;
+const IPV4_OCTET = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+/** A canonical dotted quad (`127.0.0.1`), the form `URL.hostname` produces for IPv4. */
+function parseDottedQuad(text) {
+    const parts = text.split('.');
+    if (parts.length !== 4)
         return undefined;
-    }
-    if (!Array.isArray(principal?.claims))
-        return undefined;
-    const claims = new Map();
-    for (const claim of principal.claims) {
-        if (typeof claim?.typ !== 'string' || typeof claim.val !== 'string')
-            continue;
-        claims.set(claim.typ, [...(claims.get(claim.typ) ?? []), claim.val]);
-    }
-    return claims;
-}
-function authenticate(headers, options) {
-    const key = options.key;
-    const easyAuth = options.appServiceAuth;
-    const keyUsable = key !== undefined && key.length >= exports.MIN_KEY_LENGTH;
-    if (!keyUsable && !easyAuth) {
-        return {
-            ok: false,
-            code: 'not-configured',
-            message: key !== undefined
-                ? `the endpoint's key is shorter than ${exports.MIN_KEY_LENGTH} characters; set a longer MI_SMOKE_KEY`
-                : 'the endpoint has neither a key (MI_SMOKE_KEY) nor App Service authentication configured'
-        };
-    }
-    const given = header(headers, protocol_1.KEY_HEADER);
-    if (given !== undefined && keyUsable) {
-        // The digest comparison runs whether or not it matches, so timing tells nothing of the key.
-        if (keysMatch(given, key))
-            return { ok: true, via: 'key' };
-        return { ok: false, code: 'unauthorized', message: `wrong ${protocol_1.KEY_HEADER}` };
-    }
-    if (easyAuth) {
-        const verdict = checkAppServicePrincipal(headers, easyAuth, options.env);
-        if (verdict === undefined)
-            return { ok: true, via: 'app-service-auth' };
-        return { ok: false, code: 'unauthorized', message: verdict };
-    }
-    return { ok: false, code: 'unauthorized', message: `missing ${protocol_1.KEY_HEADER} header` };
-}
-/** Undefined when App Service authentication vouches for an allowed caller; else why not. */
-function checkAppServicePrincipal(headers, options, env) {
-    const platformAuth = (env['WEBSITE_AUTH_ENABLED'] ?? '').toLowerCase() === 'true';
-    if (!platformAuth && !options.trustPrincipalHeader) {
-        return 'App Service authentication is not enabled for this app (WEBSITE_AUTH_ENABLED is not True)';
-    }
-    const encoded = header(headers, 'x-ms-client-principal');
-    if (encoded === undefined) {
-        return 'no authenticated caller: send a bearer token for the endpoint audience (App Service authentication)';
-    }
-    const claims = principalClaims(encoded);
-    if (!claims)
-        return 'the X-MS-CLIENT-PRINCIPAL header could not be read';
-    const audiences = claims.get('aud') ?? [];
-    if (!audiences.some(aud => options.audiences.includes(aud))) {
-        return `the caller's token is for ${audiences.join(', ') || 'no audience'}, not for ${options.audiences.join(', ')}`;
-    }
-    const allowed = options.allowedCallers ?? [];
-    if (allowed.length > 0) {
-        const ids = [
-            ...(claims.get('oid') ?? []),
-            ...(claims.get(OID_CLAIM) ?? []),
-            ...(claims.get('appid') ?? [])
-        ];
-        const lower = allowed.map(a => a.toLowerCase());
-        if (!ids.some(id => lower.includes(id.toLowerCase()))) {
-            return 'the caller is not one of the allowed callers of this endpoint';
-        }
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 242:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
-const handler_core_1 = __nccwpck_require__(817);
-const protocol_1 = __nccwpck_require__(869);
-/** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
-async function readCapped(request) {
-    const stream = request.body;
-    if (stream === undefined || stream === null || typeof stream.getReader !== 'function') {
-        const text = await request.text();
-        return Buffer.byteLength(text) > protocol_1.REQUEST_BODY_LIMIT
-            ? { text: '', tooLarge: true }
-            : { text, tooLarge: false };
-    }
-    const reader = stream.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        size += value.byteLength;
-        if (size > protocol_1.REQUEST_BODY_LIMIT) {
-            await reader.cancel().catch(() => undefined);
-            return { text: '', tooLarge: true };
-        }
-        chunks.push(Buffer.from(value));
-    }
-    return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false };
-}
-function createAzureFunctionsHandler(options = {}) {
-    const handle = (0, handler_core_1.createSmokeHandler)(options);
-    return async (request, context) => {
-        try {
-            const headers = {};
-            for (const [name, value] of request.headers)
-                headers[name.toLowerCase()] = value;
-            const declared = Number(headers['content-length'] ?? NaN);
-            if (declared > protocol_1.REQUEST_BODY_LIMIT) {
-                return await handle({
-                    method: request.method,
-                    headers,
-                    body: undefined,
-                    bodyTooLarge: true
-                });
-            }
-            // Read only once the handler has authenticated the caller, and only up to the limit.
-            return await handle({
-                method: request.method,
-                headers,
-                body: undefined,
-                readBody: () => readCapped(request)
-            });
-        }
-        catch (error) {
-            const log = context?.error ?? console.error;
-            log(`mi-smoke: the smoke endpoint failed: ${(0, protocol_1.redactTokens)(String(error))}`);
-            return {
-                status: 500,
-                headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-                body: JSON.stringify({
-                    v: protocol_1.PROTOCOL_VERSION,
-                    error: 'internal',
-                    message: 'the smoke endpoint failed; see the app log'
-                })
-            };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 677:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createExpressMiddleware = createExpressMiddleware;
-const handler_core_1 = __nccwpck_require__(817);
-const node_http_1 = __nccwpck_require__(994);
-function createExpressMiddleware(options = {}) {
-    const serve = (0, node_http_1.serveWith)((0, handler_core_1.createSmokeHandler)(options));
-    return (req, res, next) => {
-        try {
-            serve(req, res);
-        }
-        catch (error) {
-            next(error);
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 817:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createSmokeHandler = createSmokeHandler;
-const run_probe_1 = __nccwpck_require__(825);
-const allowlist_1 = __nccwpck_require__(868);
-const authenticate_1 = __nccwpck_require__(388);
-const parse_request_1 = __nccwpck_require__(226);
-const protocol_1 = __nccwpck_require__(869);
-const rate_limit_1 = __nccwpck_require__(61);
-const rehearsal_1 = __nccwpck_require__(346);
-const sdk_cross_check_1 = __nccwpck_require__(477);
-const BASE_HEADERS = {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff'
-};
-function reply(status, body, extra = {}) {
-    return { status, headers: { ...BASE_HEADERS, ...extra }, body: JSON.stringify(body) };
-}
-function refusal(status, error, message, extra) {
-    const body = { v: protocol_1.PROTOCOL_VERSION, error, message };
-    return reply(status, body, extra);
-}
-function normaliseBase(url) {
-    return url.replace(/\/+$/, '').toLowerCase();
-}
-function createSmokeHandler(options = {}) {
-    const env = options.env ?? process.env;
-    const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined);
-    const rehearsal = (0, rehearsal_1.rehearsalSettings)(options.rehearsal, env);
-    if (rehearsal)
-        (0, rehearsal_1.pointSdkAtEmulator)(rehearsal);
-    const allowlist = (0, allowlist_1.createAllowlist)({
-        ...options.allowlist,
-        extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
-    });
-    const limiter = (0, rate_limit_1.createRateLimiter)(options.rateLimit ?? rate_limit_1.DEFAULT_RATE_LIMIT, options.now);
-    const maxTimeoutMs = Math.min(options.maxTimeoutMs ?? protocol_1.MAX_REQUEST_TIMEOUT_MS, protocol_1.MAX_REQUEST_TIMEOUT_MS);
-    const deadlineMs = Math.min(options.deadlineMs ?? protocol_1.DEFAULT_DEADLINE_MS, protocol_1.MAX_DEADLINE_MS);
-    const imdsEndpoints = [
-        protocol_1.DEFAULT_IMDS_ENDPOINT,
-        ...(options.imdsEndpoints ?? []),
-        ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
-    ].map(normaliseBase);
-    return async (request) => {
-        if (request.method.toUpperCase() !== 'POST') {
-            return refusal(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
-        }
-        const auth = (0, authenticate_1.authenticate)(request.headers, { key, appServiceAuth: options.appServiceAuth, env });
-        if (!auth.ok)
-            return refusal(401, auth.code, auth.message, { 'www-authenticate': 'Bearer' });
-        const slot = limiter.take();
-        if (!slot.ok) {
-            return refusal(429, 'rate-limited', `too many smoke tests; retry after ${slot.retryAfterSeconds} s`, {
-                'retry-after': String(slot.retryAfterSeconds)
-            });
-        }
-        let probeRequest;
-        try {
-            if (request.readBody !== undefined && request.body === undefined && !request.bodyTooLarge) {
-                const read = await request.readBody();
-                request = { ...request, body: read.text, bodyTooLarge: read.tooLarge };
-            }
-            probeRequest = readRequest(request);
-        }
-        catch (error) {
-            if (error instanceof parse_request_1.RequestRefused)
-                return refusal(error.status, error.code, error.message);
-            throw error;
-        }
-        if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
-            return refusal(403, 'refused', `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`);
-        }
-        for (const [index, check] of probeRequest.checks.entries()) {
-            const decision = allowlist(check);
-            if (!decision.allowed) {
-                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: ${decision.reason}`);
-            }
-        }
-        const observations = await runBounded({ ...probeRequest, timeoutMs: Math.min(probeRequest.timeoutMs, maxTimeoutMs) }, {
-            env,
-            deadlineMs,
-            sdkCheck: options.sdkCheck !== false,
-            sdkCredentials: options.sdkCredentials
-        });
-        if (observations === undefined) {
-            return refusal(500, 'deadline', `the probe did not finish within ${deadlineMs} ms`);
-        }
-        const body = JSON.stringify(observations);
-        // Last line of defence: a token must never leave the workload, whatever a probe got wrong.
-        if ((0, protocol_1.containsJwt)(body)) {
-            return refusal(500, 'internal', 'the observations held something shaped like a token; not sent');
-        }
-        return { status: 200, headers: { ...BASE_HEADERS }, body };
-    };
-}
-function readRequest(request) {
-    const contentType = ((0, authenticate_1.header)(request.headers, 'content-type') ?? '').toLowerCase();
-    if (!/^application\/json\s*(;|$)/.test(contentType)) {
-        throw new parse_request_1.RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json');
-    }
-    const body = request.body;
-    // A body a framework parsed already (Express `express.json()`) is held to the same limit.
-    if (request.bodyTooLarge ||
-        (typeof body === 'string' && Buffer.byteLength(body) > protocol_1.REQUEST_BODY_LIMIT) ||
-        (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > protocol_1.REQUEST_BODY_LIMIT)) {
-        throw new parse_request_1.RequestRefused(413, 'too-large', `the body exceeds ${protocol_1.REQUEST_BODY_LIMIT} bytes`);
-    }
-    if (body === undefined || body === '')
-        throw new parse_request_1.RequestRefused(400, 'malformed', 'the body is empty');
-    return typeof body === 'string' ? (0, parse_request_1.parseRequestBody)(body) : (0, parse_request_1.parseProbeRequest)(body);
-}
-/**
- * Runs the raw probe then the SDK cross-check within one deadline. The probe is told to stop at the
- * deadline (its signal); if it still has not answered shortly after, the handler gives up on it.
- */
-async function runBounded(request, options) {
-    const started = Date.now();
-    const controller = new AbortController();
-    const stop = setTimeout(() => controller.abort(), options.deadlineMs);
-    let giveUp;
-    try {
-        const probe = (0, run_probe_1.runProbe)(request, {
-            env: options.env,
-            signal: controller.signal,
-            probe: 'handler'
-        });
-        const abandoned = new Promise(done => {
-            giveUp = setTimeout(() => done(undefined), options.deadlineMs + 2_000);
-        });
-        const observations = await Promise.race([probe, abandoned]);
-        if (observations === undefined)
+    const octets = [];
+    for (const part of parts) {
+        if (!IPV4_OCTET.test(part))
             return undefined;
-        const firstResource = request.checks[0]?.resource;
-        const remaining = options.deadlineMs - (Date.now() - started);
-        if (options.sdkCheck &&
-            firstResource !== undefined &&
-            identityEndpointAnswered(observations) &&
-            remaining > 500 &&
-            !controller.signal.aborted) {
-            observations.sdk = await (0, sdk_cross_check_1.sdkCrossCheck)(firstResource, {
-                timeoutMs: Math.min(request.timeoutMs, remaining),
-                signal: controller.signal,
-                credentials: options.sdkCredentials
-            });
-        }
-        return observations;
+        octets.push(Number(part));
     }
-    finally {
-        clearTimeout(stop);
-        clearTimeout(giveUp);
-    }
+    return octets;
+}
+function isLoopbackIpv4(text) {
+    const octets = parseDottedQuad(text);
+    return octets !== undefined && octets[0] === 127;
 }
 /**
- * The SDK cross-check asks the same identity endpoint the probe just asked: when that gave no
- * answer at all (hung, refused, absent), asking again through two credentials would only add two
- * timeouts to the verdict and blame the app's settings for a platform fault.
+ * Expands an IPv6 literal into its eight 16-bit groups, or undefined if it is not one.
+ * Handles `::` compression and a trailing dotted quad (`::ffff:127.0.0.1`).
  */
-function identityEndpointAnswered(observations) {
-    const first = observations.instance ?? observations.tokens[0];
-    return first?.status !== undefined;
-}
-
-
-/***/ }),
-
-/***/ 994:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.createNodeHandler = createNodeHandler;
-exports.serveWith = serveWith;
-const handler_core_1 = __nccwpck_require__(817);
-const authenticate_1 = __nccwpck_require__(388);
-const protocol_1 = __nccwpck_require__(869);
-const read_body_1 = __nccwpck_require__(26);
-function createNodeHandler(options = {}) {
-    return serveWith((0, handler_core_1.createSmokeHandler)(options));
-}
-/** Binds a framework-free handler to node's request and response objects. */
-function serveWith(handle) {
-    return (req, res) => {
-        void respond(handle, req, res);
-    };
-}
-async function respond(handle, req, res) {
-    let answer;
-    try {
-        // A declared length over the limit is refused without reading the body.
-        const declared = Number((0, authenticate_1.header)(req.headers, 'content-length') ?? NaN);
-        const preParsed = req.body;
-        if (preParsed !== undefined &&
-            (typeof preParsed === 'object' || typeof preParsed === 'string')) {
-            // A framework (Express body parsers) read the stream already.
-            const body = Buffer.isBuffer(preParsed)
-                ? preParsed.toString('utf8')
-                : preParsed;
-            answer = await handle({ method: req.method ?? 'GET', headers: req.headers, body });
-        }
-        else if (declared > protocol_1.REQUEST_BODY_LIMIT) {
-            answer = await handle({
-                method: req.method ?? 'GET',
-                headers: req.headers,
-                body: undefined,
-                bodyTooLarge: true
-            });
-            req.resume();
-        }
-        else {
-            // Read only once the handler has authenticated the caller, and only up to the limit.
-            answer = await handle({
-                method: req.method ?? 'GET',
-                headers: req.headers,
-                body: undefined,
-                readBody: () => (0, read_body_1.readBody)(req, protocol_1.REQUEST_BODY_LIMIT)
-            });
-        }
-    }
-    catch (error) {
-        // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-        console.error(`mi-smoke: the smoke endpoint failed: ${(0, protocol_1.redactTokens)(String(error))}`);
-        answer = {
-            status: 500,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-            body: JSON.stringify({
-                v: protocol_1.PROTOCOL_VERSION,
-                error: 'internal',
-                message: 'the smoke endpoint failed; see the app log'
-            })
-        };
-    }
-    if (res.headersSent)
-        return;
-    // A body nobody read (refused before it: method, authentication, rate limit) is discarded.
-    if (!req.readableEnded)
-        req.resume();
-    res.writeHead(answer.status, {
-        ...answer.headers,
-        'content-length': String(Buffer.byteLength(answer.body))
-    });
-    res.end(answer.body);
-}
-
-
-/***/ }),
-
-/***/ 226:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.RequestRefused = void 0;
-exports.parseRequestBody = parseRequestBody;
-exports.parseProbeRequest = parseProbeRequest;
-const protocol_1 = __nccwpck_require__(869);
-/** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
-class RequestRefused extends Error {
-    status;
-    code;
-    constructor(status, code, message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'RequestRefused';
-    }
-}
-exports.RequestRefused = RequestRefused;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const USER_ASSIGNED_ID = /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i;
-const MAX_URL_LENGTH = 2048;
-const MAX_RESOURCE_LENGTH = 512;
-const MAX_NONCE_LENGTH = 128;
-function malformed(message) {
-    return new RequestRefused(400, 'malformed', message);
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses the raw body text (already size-limited by the adapter). */
-function parseRequestBody(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw malformed(`the body is not JSON: ${error.message}`);
-    }
-    return parseProbeRequest(value);
-}
-/** Validates a parsed body (Express may have parsed it already). */
-function parseProbeRequest(value) {
-    if (!isObject(value))
-        throw malformed('the body must be a JSON object');
-    if (value['v'] !== protocol_1.PROTOCOL_VERSION) {
-        throw new RequestRefused(400, 'unsupported-version', `this endpoint speaks protocol version ${protocol_1.PROTOCOL_VERSION}, the request says ${JSON.stringify(value['v'])}`);
-    }
-    const nonce = value['nonce'];
-    if (typeof nonce !== 'string' ||
-        nonce.length < 8 ||
-        nonce.length > MAX_NONCE_LENGTH ||
-        !/^[\x21-\x7e]+$/.test(nonce)) {
-        throw malformed(`'nonce' must be 8 to ${MAX_NONCE_LENGTH} printable characters without spaces`);
-    }
-    const timeoutMs = value['timeoutMs'];
-    if (typeof timeoutMs !== 'number' ||
-        !Number.isInteger(timeoutMs) ||
-        timeoutMs < 1 ||
-        timeoutMs > 3_600_000) {
-        throw malformed(`'timeoutMs' must be a whole number of milliseconds between 1 and 3600000`);
-    }
-    const imdsEndpoint = value['imdsEndpoint'];
-    if (typeof imdsEndpoint !== 'string' ||
-        imdsEndpoint.length > MAX_URL_LENGTH ||
-        !/^https?:\/\//.test(imdsEndpoint)) {
-        throw malformed(`'imdsEndpoint' must be an http(s) URL`);
-    }
-    return {
-        v: protocol_1.PROTOCOL_VERSION,
-        nonce,
-        identity: parseIdentity(value['identity']),
-        checks: parseChecks(value['checks']),
-        timeoutMs,
-        imdsEndpoint
-    };
-}
-function parseIdentity(value) {
-    if (!isObject(value))
-        throw malformed(`'identity' must be an object such as {"kind":"system"}`);
-    const kind = value['kind'];
-    if (kind === 'system')
-        return { kind: 'system' };
-    const id = value['value'];
-    if (typeof id !== 'string')
-        throw malformed(`'identity.value' must be a string for kind ${JSON.stringify(kind)}`);
-    switch (kind) {
-        case 'client-id':
-        case 'object-id':
-            if (!GUID.test(id))
-                throw malformed(`'identity.value' must be a GUID for kind '${kind}'`);
-            return { kind, value: id };
-        case 'resource-id':
-            if (!USER_ASSIGNED_ID.test(id)) {
-                throw malformed(`'identity.value' must be a user-assigned identity's resource ID for kind 'resource-id'`);
-            }
-            return { kind, value: id };
-        default:
-            throw malformed(`'identity.kind' must be system, client-id, object-id or resource-id`);
-    }
-}
-function parseChecks(value) {
-    if (!Array.isArray(value) || value.length === 0)
-        throw malformed(`'checks' must be a non-empty array`);
-    if (value.length > protocol_1.MAX_CHECKS)
-        throw malformed(`'checks' may hold at most ${protocol_1.MAX_CHECKS} checks, not ${value.length}`);
-    return value.map((check, index) => {
-        if (!isObject(check))
-            throw malformed(`checks[${index}] must be an object {url, resource}`);
-        const url = check['url'];
-        const resource = check['resource'];
-        if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) {
-            throw malformed(`checks[${index}].url must be a URL of at most ${MAX_URL_LENGTH} characters`);
-        }
-        if (typeof resource !== 'string' ||
-            resource.length === 0 ||
-            resource.length > MAX_RESOURCE_LENGTH) {
-            throw malformed(`checks[${index}].resource must be an audience of at most ${MAX_RESOURCE_LENGTH} characters`);
-        }
-        return { url, resource };
-    });
-}
-
-
-/***/ }),
-
-/***/ 869:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.redactTokens = exports.containsJwt = exports.DEFAULT_IMDS_ENDPOINT = exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS = exports.DEFAULT_DEADLINE_MS = exports.MAX_REQUEST_TIMEOUT_MS = exports.MAX_CHECKS = exports.RESPONSE_BODY_LIMIT = exports.REQUEST_BODY_LIMIT = exports.KEY_HEADER = exports.PROTOCOL_VERSION = void 0;
-exports.cut = cut;
-/**
- * The smoke endpoint protocol (docs/smoke-endpoint-protocol.md): the numbers and names both sides
- * agree on. The runner (`src/dispatch/http.ts`) and the handler (`src/smoke-endpoint/`) import them from
- * here so a change to the protocol is one edit.
- */
-const observations_1 = __nccwpck_require__(292);
-/** Version of the request and the response; a peer that speaks another one is refused. */
-exports.PROTOCOL_VERSION = observations_1.OBSERVATIONS_VERSION;
-/** The shared-key header (input `endpoint-key`). Lower case: node lower-cases header names. */
-exports.KEY_HEADER = 'x-mi-smoke-key';
-/** Largest request body the handler reads; more is 413 before any parsing. */
-exports.REQUEST_BODY_LIMIT = 64 * 1024;
-/** Largest response body the runner reads; more is `dispatch-failed`. */
-exports.RESPONSE_BODY_LIMIT = 1024 * 1024;
-/** Checks one request may carry. */
-exports.MAX_CHECKS = 20;
-/** The handler caps `timeoutMs` (per request on the workload) at this. */
-exports.MAX_REQUEST_TIMEOUT_MS = 30_000;
-/** The handler's overall deadline for one probe run, by default and at most. */
-exports.DEFAULT_DEADLINE_MS = 90_000;
-exports.MAX_DEADLINE_MS = 90_000;
-/**
- * How long the runner waits for the whole answer: the handler's longest deadline plus the SDK
- * cross-check's share and network slack. A handler that keeps the protocol always answers sooner.
- */
-exports.RUNNER_WAIT_MS = exports.MAX_DEADLINE_MS + 20_000;
-/** The IMDS base a request may name when the handler is not told of others (an emulator). */
-exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
-/**
- * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
- * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
- */
-var redact_1 = __nccwpck_require__(670);
-Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
-Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
-/** Cuts a text for a message or evidence line. */
-function cut(text, limit) {
-    return text.length <= limit ? text : `${text.slice(0, limit)}…`;
-}
-
-
-/***/ }),
-
-/***/ 61:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * A token bucket per handler instance: a smoke test every few seconds is plenty, and a caller that
- * holds the key must not be able to turn the workload into a token-request flood (IMDS allows
- * 20 identity requests per second per VM, shared with the app itself).
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_RATE_LIMIT = void 0;
-exports.createRateLimiter = createRateLimiter;
-exports.DEFAULT_RATE_LIMIT = { burst: 6, perMinute: 6 };
-function createRateLimiter(options = exports.DEFAULT_RATE_LIMIT, now = Date.now) {
-    if (!(options.burst >= 1) || !(options.perMinute > 0)) {
-        throw new Error('rate limit: burst must be at least 1 and perMinute above 0');
-    }
-    const msPerToken = 60_000 / options.perMinute;
-    let tokens = options.burst;
-    let last = now();
-    return {
-        take() {
-            const t = now();
-            tokens = Math.min(options.burst, tokens + (t - last) / msPerToken);
-            last = t;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return { ok: true };
-            }
-            return {
-                ok: false,
-                retryAfterSeconds: Math.max(1, Math.ceil(((1 - tokens) * msPerToken) / 1000))
-            };
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 26:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.readBody = readBody;
-function readBody(stream, limit) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        let tooLarge = false;
-        stream.on('data', (chunk) => {
-            const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-            size += buffer.length;
-            if (tooLarge)
-                return;
-            if (size > limit) {
-                tooLarge = true;
-                chunks.length = 0;
-                resolve({ text: '', tooLarge });
-                return;
-            }
-            chunks.push(buffer);
-        });
-        stream.on('end', () => resolve({ text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge }));
-        stream.on('error', reject);
-    });
-}
-
-
-/***/ }),
-
-/***/ 346:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.REHEARSAL_ENV = void 0;
-exports.parseRehearsalSetting = parseRehearsalSetting;
-exports.rehearsalSettings = rehearsalSettings;
-exports.pointSdkAtEmulator = pointSdkAtEmulator;
-/**
- * Rehearsal: points the smoke endpoint at the mi-smoke emulator (`npm run emulator`) on this machine,
- * so that an app can be tried end to end before it is deployed. One setting, either the handler
- * option `rehearsal: { imds, api }` or the environment variable
- *
- *   MI_SMOKE_REHEARSAL="imds=http://127.0.0.1:PORT api=http://127.0.0.1:PORT2"
- *
- * (the emulator's banner prints both, with its ports). It allows the action's `imds-endpoint` to be
- * the emulator's identity listener, lets tokens for Azure Resource Manager and Key Vault go to the
- * emulator's API listener over plain http, and points `@azure/identity`'s SDK cross-check at the
- * emulator too (AZURE_POD_IDENTITY_AUTHORITY_HOST), so that nothing is sent to the real IMDS.
- * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
- */
-const services_1 = __nccwpck_require__(147);
-const loopback_1 = __nccwpck_require__(918);
-exports.REHEARSAL_ENV = 'MI_SMOKE_REHEARSAL';
-function loopbackBase(name, value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new Error(`rehearsal ${name} '${value}' is not a URL (e.g. http://127.0.0.1:41000)`);
-    }
-    if (url.protocol !== 'http:' || !(0, loopback_1.isLoopbackUrl)(url) || url.pathname !== '/' || url.search) {
-        throw new Error(`rehearsal ${name} '${value}' must be http://<loopback address>:<port> with no path: the emulator runs on this machine`);
-    }
-    return url;
-}
-/** The audiences the emulator's API listener answers for: ARM's and Key Vault's, from the one table. */
-function emulatedAudiences() {
-    const arm = (0, services_1.serviceForHost)('management.azure.com');
-    const vault = (0, services_1.serviceForHost)('rehearsal.vault.azure.net');
-    return [...(arm?.accepted ?? []), ...(vault?.accepted ?? [])];
-}
-/** Reads `imds=URL api=URL` (space or comma separated), as MI_SMOKE_REHEARSAL holds it. */
-function parseRehearsalSetting(value) {
-    const parts = {};
-    for (const item of value.split(/[\s,]+/).filter(Boolean)) {
-        const eq = item.indexOf('=');
-        const name = item.slice(0, eq);
-        if (eq < 0 || (name !== 'imds' && name !== 'api')) {
-            throw new Error(`${exports.REHEARSAL_ENV}: '${item}' is not imds=URL or api=URL`);
-        }
-        parts[name] = item.slice(eq + 1);
-    }
-    if (!parts.imds || !parts.api) {
-        throw new Error(`${exports.REHEARSAL_ENV} needs both imds=URL and api=URL (the emulator's banner prints them)`);
-    }
-    return { imds: parts.imds, api: parts.api };
-}
-/** The rehearsal in force: the option, else the environment variable, else none. */
-function rehearsalSettings(option, env) {
-    const raw = env[exports.REHEARSAL_ENV];
-    const options = option ?? (raw ? parseRehearsalSetting(raw) : undefined);
-    if (options === undefined)
+function ipv6Groups(text) {
+    if (!/^[0-9a-fA-F:.]+$/.test(text) || text.length > 45)
         return undefined;
-    const imds = loopbackBase('imds', options.imds);
-    const api = loopbackBase('api', options.api);
-    return {
-        imdsEndpoint: imds.origin,
-        rule: { host: api.host, audiences: emulatedAudiences(), allowHttp: true }
+    let head = text;
+    const tail = [];
+    const lastColon = text.lastIndexOf(':');
+    if (text.includes('.')) {
+        const quad = parseDottedQuad(text.slice(lastColon + 1));
+        if (quad === undefined)
+            return undefined;
+        tail.push((quad[0] << 8) | quad[1], (quad[2] << 8) | quad[3]);
+        head = text.slice(0, lastColon + 1);
+        // `::ffff:1.2.3.4` leaves `::ffff:`; a single trailing colon is part of the syntax, not a group.
+        if (head.endsWith(':') && !head.endsWith('::'))
+            head = head.slice(0, -1);
+    }
+    const halves = head.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const parseGroups = (part) => {
+        if (part === '')
+            return [];
+        const groups = [];
+        for (const group of part.split(':')) {
+            if (!/^[0-9a-fA-F]{1,4}$/.test(group))
+                return undefined;
+            groups.push(parseInt(group, 16));
+        }
+        return groups;
     };
+    const left = parseGroups(halves[0]);
+    const right = halves.length === 2 ? parseGroups(halves[1]) : [];
+    if (left === undefined || right === undefined)
+        return undefined;
+    const explicit = left.length + right.length + tail.length;
+    if (halves.length === 1)
+        return explicit === 8 ? [...left, ...tail] : undefined;
+    if (explicit > 7)
+        return undefined;
+    return [...left, ...new Array(8 - explicit).fill(0), ...right, ...tail];
+}
+function isLoopbackIpv6(text) {
+    const groups = ipv6Groups(text);
+    if (groups === undefined)
+        return false;
+    // ::1
+    if (groups.slice(0, 7).every(g => g === 0) && groups[7] === 1)
+        return true;
+    // ::ffff:127.x.y.z (IPv4-mapped): the kernel delivers it to the IPv4 loopback.
+    const mapped = groups.slice(0, 5).every(g => g === 0) && groups[5] === 0xffff;
+    return mapped && groups[6] >> 8 === 127;
 }
 /**
- * `@azure/identity` reads process.env itself (see sdk-cross-check.ts): without this its IMDS
- * credential would ask 169.254.169.254 during a rehearsal. An explicit setting is kept.
+ * True for `localhost`, an address in 127.0.0.0/8, and `::1` (bare or in brackets, as
+ * `URL.hostname` gives it), including their IPv4-mapped IPv6 forms.
  */
-function pointSdkAtEmulator(settings) {
-    if (!process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST']) {
-        process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] = settings.imdsEndpoint;
-    }
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if (isLoopbackIpv4(host))
+        return true;
+    const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+    return isLoopbackIpv6(bare);
+}
+/** True when a parsed URL's host is loopback (see `isLoopbackHost`). */
+function isLoopbackUrl(url) {
+    return isLoopbackHost(url.hostname);
+}
+/** Where a bearer token may travel: https anywhere, or http to a loopback host. */
+function mayCarryBearer(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
 }
 
 
 /***/ }),
 
-/***/ 477:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.scopeForResource = scopeForResource;
-exports.sdkCrossCheck = sdkCrossCheck;
-const protocol_1 = __nccwpck_require__(869);
-/** `https://management.azure.com/` → `https://management.azure.com/.default` (the SDK maps it back). */
-function scopeForResource(resource) {
-    return `${resource.replace(/\/+$/, '')}/.default`;
-}
-/** The payload segment of a JWT, or undefined when the token is not one. */
-function claimsSegment(token) {
-    const parts = token.split('.');
-    return parts.length === 3 && parts[1] ? parts[1] : undefined;
-}
-/**
- * The credentials an app typically builds: `new DefaultAzureCredential()` (which reads
- * AZURE_CLIENT_ID for its managed identity) and `new ManagedIdentityCredential(...)` with
- * AZURE_CLIENT_ID when set (the documented way to pick a user-assigned identity), without otherwise.
- */
-async function defaultCredentials() {
-    const identity = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 955, 23));
-    const clientId = process.env['AZURE_CLIENT_ID'];
-    const managed = clientId
-        ? new identity.ManagedIdentityCredential({ clientId })
-        : new identity.ManagedIdentityCredential();
-    return [
-        { name: 'DefaultAzureCredential', credential: new identity.DefaultAzureCredential() },
-        {
-            name: clientId
-                ? 'ManagedIdentityCredential(clientId: AZURE_CLIENT_ID)'
-                : 'ManagedIdentityCredential()',
-            credential: managed
-        }
-    ];
-}
-function errorText(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Only the first line: SDK messages append troubleshooting links and chained errors.
-    return (0, protocol_1.cut)((0, protocol_1.redactTokens)(message.split('\n')[0] ?? message), 300);
-}
-async function askOne(named, resource, options) {
-    const started = Date.now();
-    const clientIdSetting = process.env['AZURE_CLIENT_ID'] || undefined;
-    const controller = new AbortController();
-    const onAbort = () => controller.abort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    let timer;
-    try {
-        const timeout = new Promise((_, reject) => {
-            timer = setTimeout(() => {
-                controller.abort();
-                reject(new Error(`no token within ${options.timeoutMs} ms`));
-            }, options.timeoutMs);
-        });
-        const token = await Promise.race([
-            named.credential.getToken(scopeForResource(resource), { abortSignal: controller.signal }),
-            timeout
-        ]);
-        const ms = Date.now() - started;
-        if (!token)
-            return {
-                credential: named.name,
-                clientIdSetting,
-                error: 'the credential returned no token',
-                ms
-            };
-        const claims = claimsSegment(token.token);
-        if (!claims)
-            return { credential: named.name, clientIdSetting, error: 'the token is not a JWT', ms };
-        return { credential: named.name, clientIdSetting, claims, ms };
-    }
-    catch (error) {
-        return {
-            credential: named.name,
-            clientIdSetting,
-            error: errorText(error),
-            ms: Date.now() - started
-        };
-    }
-    finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
-    }
-}
-/** Asks each credential, one after another (they share process-wide caches), for `resource`. */
-async function sdkCrossCheck(resource, options) {
-    let credentials = options.credentials;
-    if (!credentials) {
-        try {
-            credentials = await defaultCredentials();
-        }
-        catch (error) {
-            return [
-                {
-                    credential: '@azure/identity',
-                    error: `could not load @azure/identity: ${errorText(error)}`,
-                    ms: 0
-                }
-            ];
-        }
-    }
-    const observations = [];
-    for (const named of credentials) {
-        if (options.signal?.aborted)
-            break;
-        observations.push(await askOne(named, resource, options));
-    }
-    return observations;
-}
-
-
-/***/ }),
-
-/***/ 888:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.standaloneOptionsFromEnv = standaloneOptionsFromEnv;
-exports.startStandaloneServer = startStandaloneServer;
-/**
- * A tiny server for the smoke endpoint, for a sidecar container or any workload that does not run
- * Node.js itself. Configured by environment:
- *
- *   PORT            listening port (default 8080)
- *   HOST            listening address (default 0.0.0.0)
- *   MI_SMOKE_PATH   the endpoint's path (default /mi-smoke); GET /healthz answers 200 for probes
- *   MI_SMOKE_KEY    the shared key callers send as x-mi-smoke-key
- *   MI_SMOKE_AUDIENCE               comma-separated audiences for App Service authentication callers
- *   MI_SMOKE_ALLOWED_CALLERS        comma-separated object/client IDs allowed to call (optional)
- *   MI_SMOKE_TRUST_PRINCIPAL_HEADER `true` when a front end other than App Service strips
- *                                   X-MS-CLIENT-PRINCIPAL (Container Apps authentication)
- *   MI_SMOKE_REHEARSAL              `imds=URL api=URL`: rehearse against the emulator (rehearsal.ts)
- *
- * The allowlist is the Azure service hosts table here, plus the emulator's API in a rehearsal.
- */
-const node_http_1 = __nccwpck_require__(67);
-const node_http_2 = __nccwpck_require__(994);
-function list(value) {
-    return (value ?? '')
-        .split(',')
-        .map(v => v.trim())
-        .filter(Boolean);
-}
-/** Reads the server's settings from the environment (see the file comment). */
-function standaloneOptionsFromEnv(env) {
-    const port = Number(env['PORT'] ?? 8080);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new Error(`PORT '${env['PORT']}' is not a port number`);
-    const audiences = list(env['MI_SMOKE_AUDIENCE']);
-    return {
-        port,
-        host: env['HOST'] || '0.0.0.0',
-        path: env['MI_SMOKE_PATH'] || '/mi-smoke',
-        handler: {
-            key: env['MI_SMOKE_KEY'] || undefined,
-            appServiceAuth: audiences.length > 0
-                ? {
-                    audiences,
-                    allowedCallers: list(env['MI_SMOKE_ALLOWED_CALLERS']),
-                    trustPrincipalHeader: (env['MI_SMOKE_TRUST_PRINCIPAL_HEADER'] ?? '').toLowerCase() === 'true'
-                }
-                : undefined,
-            env
-        }
-    };
-}
-/** Starts the server; resolves once it listens. */
-async function startStandaloneServer(options) {
-    const smoke = (0, node_http_2.createNodeHandler)(options.handler);
-    const server = (0, node_http_1.createServer)((req, res) => {
-        const path = (req.url ?? '/').split('?')[0];
-        if (path === options.path)
-            return smoke(req, res);
-        if (path === '/healthz' && req.method === 'GET') {
-            res.writeHead(200, { 'content-type': 'application/json' });
-            return void res.end('{"ok":true}');
-        }
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({
-            v: 1,
-            error: 'not-found',
-            message: `the smoke endpoint is at ${options.path}`
-        }));
-    });
-    // Bounded time on the socket too: a slow-loris caller cannot hold the sidecar.
-    server.requestTimeout = 120_000;
-    server.headersTimeout = 10_000;
-    await new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port, options.host, () => resolve());
-    });
-    return { server, port: server.address().port };
-}
-
-
-/***/ }),
-
-/***/ 658:
+/***/ 58:
 /***/ ((__unused_webpack_module, exports) => {
 
 
 /**
  * What makes a URL read differently by different clients: the rule both sides of the trust
- * boundary apply. The runner refuses such a check before dispatch (src/inputs/url-rules.ts); the
+ * boundary apply. The runner refuses such a check before dispatch (src/engine/inputs/url-rules.ts); the
  * smoke endpoint's allowlist and the in-process probe refuse it again before a token is sent, so a
  * request that did not come from this runner cannot use the difference either.
  *
@@ -4270,20 +4270,20 @@ exports.PROTOCOL_VERSION = exports.KEY_HEADER = exports.createSmokeHandler = exp
  * `@mi-smoke/smoke-endpoint` (packages/smoke-endpoint): the smoke endpoint a workload serves so that the mi-smoke action can test its
  * managed identity from inside (protocol: docs/smoke-endpoint-protocol.md).
  */
-var node_http_1 = __nccwpck_require__(994);
+var node_http_1 = __nccwpck_require__(440);
 Object.defineProperty(exports, "createNodeHandler", ({ enumerable: true, get: function () { return node_http_1.createNodeHandler; } }));
-var express_1 = __nccwpck_require__(677);
+var express_1 = __nccwpck_require__(231);
 Object.defineProperty(exports, "createExpressMiddleware", ({ enumerable: true, get: function () { return express_1.createExpressMiddleware; } }));
-var azure_functions_1 = __nccwpck_require__(242);
+var azure_functions_1 = __nccwpck_require__(208);
 Object.defineProperty(exports, "createAzureFunctionsHandler", ({ enumerable: true, get: function () { return azure_functions_1.createAzureFunctionsHandler; } }));
-var standalone_server_1 = __nccwpck_require__(888);
+var standalone_server_1 = __nccwpck_require__(694);
 Object.defineProperty(exports, "startStandaloneServer", ({ enumerable: true, get: function () { return standalone_server_1.startStandaloneServer; } }));
 Object.defineProperty(exports, "standaloneOptionsFromEnv", ({ enumerable: true, get: function () { return standalone_server_1.standaloneOptionsFromEnv; } }));
-var handler_core_1 = __nccwpck_require__(817);
+var handler_core_1 = __nccwpck_require__(655);
 Object.defineProperty(exports, "createSmokeHandler", ({ enumerable: true, get: function () { return handler_core_1.createSmokeHandler; } }));
-var protocol_1 = __nccwpck_require__(869);
-Object.defineProperty(exports, "KEY_HEADER", ({ enumerable: true, get: function () { return protocol_1.KEY_HEADER; } }));
-Object.defineProperty(exports, "PROTOCOL_VERSION", ({ enumerable: true, get: function () { return protocol_1.PROTOCOL_VERSION; } }));
+var smoke_protocol_1 = __nccwpck_require__(659);
+Object.defineProperty(exports, "KEY_HEADER", ({ enumerable: true, get: function () { return smoke_protocol_1.KEY_HEADER; } }));
+Object.defineProperty(exports, "PROTOCOL_VERSION", ({ enumerable: true, get: function () { return smoke_protocol_1.PROTOCOL_VERSION; } }));
 
 })();
 

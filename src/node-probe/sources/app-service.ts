@@ -3,12 +3,12 @@
  * 2019-08-01. The header is read from the environment at every request because Container Apps
  * rotates it. No instance metadata here: what is known comes from the site's settings.
  */
-import type { WorkloadMeta } from '../../observations'
+import type { WorkloadMeta } from '../../contracts/observations'
 import {
   identityParameter,
   type IdentityParameterNames,
   type IdentitySelection
-} from '../../probe-request'
+} from '../../contracts/probe-request'
 import { retriedIdentityRequest, withQuery } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
 

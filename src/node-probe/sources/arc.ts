@@ -7,9 +7,9 @@
  */
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
-import type { IdentitySelection } from '../../probe-request'
-import { httpRequest, isFailure } from '../../http/http-request'
-import type { HttpOutcome } from '../../http/http-request'
+import type { IdentitySelection } from '../../contracts/probe-request'
+import { httpRequest, isFailure } from '../../shared/http/http-request'
+import type { HttpOutcome } from '../../shared/http/http-request'
 import { withRetries } from '../retry-policy'
 import { notSent, retryDeadline, selectionWords, withQuery } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'

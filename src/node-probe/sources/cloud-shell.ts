@@ -2,7 +2,7 @@
  * Azure Cloud Shell: `MSI_ENDPOINT` alone; `POST` with a form body `resource=...` and
  * `Metadata: true`. It only has the signed-in user's identity: no user-assigned selection.
  */
-import type { IdentitySelection } from '../../probe-request'
+import type { IdentitySelection } from '../../contracts/probe-request'
 import { notSent, retriedIdentityRequest, selectionWords } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
 

@@ -2,10 +2,10 @@
  * Azure Instance Metadata Service (VMs, scale sets, AKS nodes): instance metadata and tokens.
  * `Metadata: true` on every request; never through a proxy (a proxy in the way answers for IMDS).
  */
-import { WORKLOAD_META_FIELDS, type WorkloadMeta } from '../../observations'
-import { IMDS_IDENTITY_PARAMETERS, identityParameter } from '../../probe-request'
-import type { IdentitySelection } from '../../probe-request'
-import { isFailure } from '../../http/http-request'
+import { WORKLOAD_META_FIELDS, type WorkloadMeta } from '../../contracts/observations'
+import { IMDS_IDENTITY_PARAMETERS, identityParameter } from '../../contracts/probe-request'
+import type { IdentitySelection } from '../../contracts/probe-request'
+import { isFailure } from '../../shared/http/http-request'
 import { retriedIdentityRequest, withQuery } from './source'
 import type { InstanceAttempt, SourceContext, TokenAttempt, TokenSourceModule } from './source'
 

@@ -3,7 +3,7 @@
  * `MSI_SECRET`, api-version 2017-09-01, header `secret`, user-assigned by `clientid` only.
  * Its `expires_on` is a date string, kept as sent.
  */
-import type { IdentitySelection } from '../../probe-request'
+import type { IdentitySelection } from '../../contracts/probe-request'
 import { notSent, retriedIdentityRequest, selectionWords, withQuery } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
 

@@ -11,7 +11,7 @@
  *   (https://docs.github.com/actions/reference/workflows-and-actions/variables).
  * The first that matches wins, most specific first.
  */
-import type { PlatformHint } from '../../observations'
+import type { PlatformHint } from '../../contracts/observations'
 
 const NAME = /^[\w.-]{1,100}$/
 

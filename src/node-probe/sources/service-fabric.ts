@@ -7,7 +7,7 @@ import {
   identityParameter,
   type IdentityParameterNames,
   type IdentitySelection
-} from '../../probe-request'
+} from '../../contracts/probe-request'
 import { retriedIdentityRequest, withQuery } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
 

@@ -2,10 +2,10 @@
  * What every identity source module offers run-probe, and the helpers they share. One module per
  * source, as the Azure SDKs are organised, so each protocol's quirks live in one small file.
  */
-import type { Exchange, IdentitySource, WorkloadMeta } from '../../observations'
-import type { IdentitySelection } from '../../probe-request'
-import { httpRequest } from '../../http/http-request'
-import type { HttpRequestOptions } from '../../http/http-request'
+import type { Exchange, IdentitySource, WorkloadMeta } from '../../contracts/observations'
+import type { IdentitySelection } from '../../contracts/probe-request'
+import { httpRequest } from '../../shared/http/http-request'
+import type { HttpRequestOptions } from '../../shared/http/http-request'
 import { withRetries } from '../retry-policy'
 import type { RetriedOutcome, Sleep } from '../retry-policy'
 

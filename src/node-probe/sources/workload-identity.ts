@@ -6,9 +6,9 @@
  * tests). No instance metadata.
  */
 import { promises as fs } from 'node:fs'
-import type { IdentitySelection } from '../../probe-request'
-import { httpRequest } from '../../http/http-request'
-import { mayCarryBearer } from '../../azure/loopback'
+import type { IdentitySelection } from '../../contracts/probe-request'
+import { httpRequest } from '../../shared/http/http-request'
+import { mayCarryBearer } from '../../shared/url/loopback'
 import { withRetries } from '../retry-policy'
 import { notSent, retryDeadline, selectionWords } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'

@@ -3,7 +3,7 @@
 #
 # It does the three steps of the runbook on the VM itself (IMDS instance metadata, a token per
 # audience, one API call per check) and prints ONE line: `MI-SMOKE-OBS/1 {json}`, the raw
-# observations of src/observations.ts. It observes and never judges: the runner diagnoses.
+# observations of src/contracts/observations.ts. It observes and never judges: the runner diagnoses.
 #
 # POSIX sh: runs under dash, bash and busybox sh. HTTP with curl, else GNU wget, else python3.
 #

@@ -1,0 +1,282 @@
+/**
+ * The smoke endpoint, free of any web framework: one request in (method, headers, body text), one
+ * response out (status, headers, body text). The adapters (`node-http.ts`, `express.ts`,
+ * `azure-functions.ts`, `standalone-server.ts`) only move bytes between their framework and this.
+ *
+ * Order of refusals, each before any outbound request: method, authentication (before the body is
+ * even looked at), rate limit, media type, size, syntax, version, IMDS endpoint, allowlist.
+ */
+import type { Observations } from '../../../src/contracts/observations'
+import type { ProbeRequest } from '../../../src/contracts/probe-request'
+import { runProbe } from '../../../src/node-probe/run-probe'
+import { createAllowlist, type AllowlistOptions } from './allowlist'
+import { authenticate, header, type AppServiceAuthOptions, type HeaderBag } from './authenticate'
+import { parseProbeRequest, parseRequestBody, RequestRefused } from './parse-request'
+import {
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_IMDS_ENDPOINT,
+  containsJwt,
+  MAX_DEADLINE_MS,
+  MAX_REQUEST_TIMEOUT_MS,
+  PROTOCOL_VERSION,
+  REQUEST_BODY_LIMIT,
+  type ProtocolErrorBody,
+  type ProtocolErrorCode
+} from '../../../src/contracts/smoke-protocol'
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit'
+import { pointSdkAtEmulator, rehearsalSettings, type RehearsalOptions } from './rehearsal'
+import { sdkCrossCheck, type NamedCredential } from './sdk-cross-check'
+
+export interface SmokeHandlerOptions {
+  /** Shared key callers send as `x-mi-smoke-key`; default `MI_SMOKE_KEY` of the environment. */
+  key?: string
+  /** Accept callers authenticated by App Service authentication (see authenticate.ts). */
+  appServiceAuth?: AppServiceAuthOptions
+  /** Where tokens may go besides the Azure service hosts table. */
+  allowlist?: AllowlistOptions
+  /** IMDS bases a request may name besides `http://169.254.169.254` (an emulator in tests). */
+  imdsEndpoints?: string[]
+  /**
+   * Rehearse against the mi-smoke emulator on this machine (see rehearsal.ts); default
+   * `MI_SMOKE_REHEARSAL` of the environment (`imds=URL api=URL`, as the emulator's banner prints it).
+   */
+  rehearsal?: RehearsalOptions
+  /** Default 6 a minute, bursts of 6, per handler instance. */
+  rateLimit?: RateLimitOptions
+  /** Cap on the request's `timeoutMs`; default (and at most) 30 s. */
+  maxTimeoutMs?: number
+  /** Overall deadline of one probe run; default and at most 90 s (IMDS may answer 410 for 70 s). */
+  deadlineMs?: number
+  /** Ask `@azure/identity` too (default true). */
+  sdkCheck?: boolean
+  /** The app's own credentials for the SDK cross-check, instead of the default pair. */
+  sdkCredentials?: NamedCredential[]
+  /** The environment the probe reads identity sources from; default `process.env`. */
+  env?: NodeJS.ProcessEnv
+  /** Clock, for tests of the rate limit. */
+  now?: () => number
+}
+
+export interface SmokeRequest {
+  method: string
+  /** Header names lower case. */
+  headers: HeaderBag
+  /** The body as text, or as already parsed by a framework (Express `express.json()`). */
+  body: string | object | undefined
+  /** The adapter stopped reading at REQUEST_BODY_LIMIT. */
+  bodyTooLarge?: boolean
+  /**
+   * Reads the body (capped at REQUEST_BODY_LIMIT) when the body has not been read yet: the handler
+   * calls it only once the caller is authenticated and within the rate limit, so an
+   * unauthenticated caller never gets a byte of its body read.
+   */
+  readBody?: () => Promise<{ text: string; tooLarge: boolean }>
+}
+
+export interface SmokeResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export type SmokeHandler = (request: SmokeRequest) => Promise<SmokeResponse>
+
+const BASE_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff'
+}
+
+function reply(status: number, body: unknown, extra: Record<string, string> = {}): SmokeResponse {
+  return { status, headers: { ...BASE_HEADERS, ...extra }, body: JSON.stringify(body) }
+}
+
+function refusal(
+  status: number,
+  error: ProtocolErrorCode,
+  message: string,
+  extra?: Record<string, string>
+): SmokeResponse {
+  const body: ProtocolErrorBody = { v: PROTOCOL_VERSION, error, message }
+  return reply(status, body, extra)
+}
+
+function normaliseBase(url: string): string {
+  return url.replace(/\/+$/, '').toLowerCase()
+}
+
+export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHandler {
+  const env = options.env ?? process.env
+  const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined)
+  const rehearsal = rehearsalSettings(options.rehearsal, env)
+  if (rehearsal) pointSdkAtEmulator(rehearsal)
+  const allowlist = createAllowlist({
+    ...options.allowlist,
+    extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
+  })
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now)
+  const maxTimeoutMs = Math.min(
+    options.maxTimeoutMs ?? MAX_REQUEST_TIMEOUT_MS,
+    MAX_REQUEST_TIMEOUT_MS
+  )
+  const deadlineMs = Math.min(options.deadlineMs ?? DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS)
+  const imdsEndpoints = [
+    DEFAULT_IMDS_ENDPOINT,
+    ...(options.imdsEndpoints ?? []),
+    ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
+  ].map(normaliseBase)
+
+  return async request => {
+    if (request.method.toUpperCase() !== 'POST') {
+      return refusal(405, 'method-not-allowed', 'use POST', { allow: 'POST' })
+    }
+    const auth = authenticate(request.headers, { key, appServiceAuth: options.appServiceAuth, env })
+    if (!auth.ok) return refusal(401, auth.code, auth.message, { 'www-authenticate': 'Bearer' })
+
+    const slot = limiter.take()
+    if (!slot.ok) {
+      return refusal(
+        429,
+        'rate-limited',
+        `too many smoke tests; retry after ${slot.retryAfterSeconds} s`,
+        {
+          'retry-after': String(slot.retryAfterSeconds)
+        }
+      )
+    }
+
+    let probeRequest: ProbeRequest
+    try {
+      if (request.readBody !== undefined && request.body === undefined && !request.bodyTooLarge) {
+        const read = await request.readBody()
+        request = { ...request, body: read.text, bodyTooLarge: read.tooLarge }
+      }
+      probeRequest = readRequest(request)
+    } catch (error) {
+      if (error instanceof RequestRefused) return refusal(error.status, error.code, error.message)
+      throw error
+    }
+
+    if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
+      return refusal(
+        403,
+        'refused',
+        `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`
+      )
+    }
+    for (const [index, check] of probeRequest.checks.entries()) {
+      const decision = allowlist(check)
+      if (!decision.allowed) {
+        return refusal(
+          403,
+          'refused',
+          `checks[${index}] refused, nothing was called: ${decision.reason}`
+        )
+      }
+    }
+
+    const observations = await runBounded(
+      { ...probeRequest, timeoutMs: Math.min(probeRequest.timeoutMs, maxTimeoutMs) },
+      {
+        env,
+        deadlineMs,
+        sdkCheck: options.sdkCheck !== false,
+        sdkCredentials: options.sdkCredentials
+      }
+    )
+    if (observations === undefined) {
+      return refusal(500, 'deadline', `the probe did not finish within ${deadlineMs} ms`)
+    }
+    const body = JSON.stringify(observations)
+    // Last line of defence: a token must never leave the workload, whatever a probe got wrong.
+    if (containsJwt(body)) {
+      return refusal(
+        500,
+        'internal',
+        'the observations held something shaped like a token; not sent'
+      )
+    }
+    return { status: 200, headers: { ...BASE_HEADERS }, body }
+  }
+}
+
+function readRequest(request: SmokeRequest): ProbeRequest {
+  const contentType = (header(request.headers, 'content-type') ?? '').toLowerCase()
+  if (!/^application\/json\s*(;|$)/.test(contentType)) {
+    throw new RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json')
+  }
+  const body = request.body
+  // A body a framework parsed already (Express `express.json()`) is held to the same limit.
+  if (
+    request.bodyTooLarge ||
+    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT) ||
+    (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > REQUEST_BODY_LIMIT)
+  ) {
+    throw new RequestRefused(413, 'too-large', `the body exceeds ${REQUEST_BODY_LIMIT} bytes`)
+  }
+  if (body === undefined || body === '')
+    throw new RequestRefused(400, 'malformed', 'the body is empty')
+  return typeof body === 'string' ? parseRequestBody(body) : parseProbeRequest(body)
+}
+
+interface RunOptions {
+  env: NodeJS.ProcessEnv
+  deadlineMs: number
+  sdkCheck: boolean
+  sdkCredentials?: NamedCredential[]
+}
+
+/**
+ * Runs the raw probe then the SDK cross-check within one deadline. The probe is told to stop at the
+ * deadline (its signal); if it still has not answered shortly after, the handler gives up on it.
+ */
+async function runBounded(
+  request: ProbeRequest,
+  options: RunOptions
+): Promise<Observations | undefined> {
+  const started = Date.now()
+  const controller = new AbortController()
+  const stop = setTimeout(() => controller.abort(), options.deadlineMs)
+  let giveUp: NodeJS.Timeout | undefined
+  try {
+    const probe = runProbe(request, {
+      env: options.env,
+      signal: controller.signal,
+      probe: 'handler'
+    })
+    const abandoned = new Promise<undefined>(done => {
+      giveUp = setTimeout(() => done(undefined), options.deadlineMs + 2_000)
+    })
+    const observations = await Promise.race([probe, abandoned])
+    if (observations === undefined) return undefined
+    const firstResource = request.checks[0]?.resource
+    const remaining = options.deadlineMs - (Date.now() - started)
+    if (
+      options.sdkCheck &&
+      firstResource !== undefined &&
+      identityEndpointAnswered(observations) &&
+      remaining > 500 &&
+      !controller.signal.aborted
+    ) {
+      observations.sdk = await sdkCrossCheck(firstResource, {
+        timeoutMs: Math.min(request.timeoutMs, remaining),
+        signal: controller.signal,
+        credentials: options.sdkCredentials
+      })
+    }
+    return observations
+  } finally {
+    clearTimeout(stop)
+    clearTimeout(giveUp)
+  }
+}
+
+/**
+ * The SDK cross-check asks the same identity endpoint the probe just asked: when that gave no
+ * answer at all (hung, refused, absent), asking again through two credentials would only add two
+ * timeouts to the verdict and blame the app's settings for a platform fault.
+ */
+function identityEndpointAnswered(observations: Observations): boolean {
+  const first = observations.instance ?? observations.tokens[0]
+  return first?.status !== undefined
+}

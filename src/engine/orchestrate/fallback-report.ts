@@ -1,0 +1,29 @@
+/**
+ * A `dispatch-failed` target report built without the diagnosis module: used only when diagnosis
+ * itself threw, so that one target's bug becomes a reported failure instead of a crashed run.
+ */
+import type { TargetReport } from '../../contracts/report'
+
+export function fallbackReport(target: string, detail: string, remediation: string): TargetReport {
+  return {
+    target,
+    environment: 'unknown',
+    result: 'fail',
+    failedStep: 'dispatch',
+    failureMode: 'dispatch-failed',
+    durationMs: 0,
+    steps: [
+      {
+        step: 'dispatch',
+        status: 'fail',
+        durationMs: 0,
+        detail,
+        failureMode: 'dispatch-failed',
+        remediation
+      }
+    ]
+  }
+}
+
+export const BUG_REMEDIATION =
+  'This looks like a defect in mi-smoke: re-run with step debug logging (secret ACTIONS_STEP_DEBUG=true) and report it with the log.'
