@@ -245,20 +245,17 @@ describeWithTools(['openssl'], 'through a proxy', () => {
     [403, 'proxy-denied'],
     [407, 'proxy-auth'],
     [502, 'proxy']
-  ] as const)(
-    'reports the proxy’s own %i to CONNECT as %s',
-    async (status, kind) => {
-      const p = await proxy({ connectStatus: status })
-      const outcome = await httpRequest({
-        method: 'GET',
-        url: 'https://127.0.0.1:9/',
-        timeoutMs: 3000,
-        proxyEnv: { HTTPS_PROXY: p.url }
-      })
-      expect(outcome).toMatchObject({ error: kind })
-      expect((outcome as { errorText: string }).errorText).toContain(String(status))
-    }
-  )
+  ] as const)('reports the proxy’s own %i to CONNECT as %s', async (status, kind) => {
+    const p = await proxy({ connectStatus: status })
+    const outcome = await httpRequest({
+      method: 'GET',
+      url: 'https://127.0.0.1:9/',
+      timeoutMs: 3000,
+      proxyEnv: { HTTPS_PROXY: p.url }
+    })
+    expect(outcome).toMatchObject({ error: kind })
+    expect((outcome as { errorText: string }).errorText).toContain(String(status))
+  })
 
   it('reports a proxy that refuses connections as a proxy error', async () => {
     const port = await closedPort()

@@ -26,8 +26,7 @@ import type { Observations, TransportError } from '../../contracts/observations'
 import { networkFixFor } from './network-fix'
 
 /** The protocol actually spoken: `app-service` splits into today's and the 2017-09-01 one. */
-export type IdentityProtocol =
-  Exclude<Observations['source'], 'none'> | 'legacy-msi' | 'none'
+export type IdentityProtocol = Exclude<Observations['source'], 'none'> | 'legacy-msi' | 'none'
 
 export function protocolOf(observations: Observations): IdentityProtocol {
   if (
@@ -71,7 +70,8 @@ interface AppServiceFamily {
 function appServiceFamily(observations: Observations): AppServiceFamily {
   const platform = observations.platform
   const appName = platform?.name ?? '<app>'
-  const group = platform?.resourceGroup ?? observations.meta?.resourceGroupName ?? '<resource group>'
+  const group =
+    platform?.resourceGroup ?? observations.meta?.resourceGroupName ?? '<resource group>'
   if (platform?.kind === 'functions')
     return { name: 'Azure Functions identity endpoint', cli: 'az functionapp', appName, group }
   if (platform?.kind === 'container-apps')
@@ -205,18 +205,18 @@ export function identityRefusedFix(observations: Observations): string {
       return `The ${f.name} refused the request: the X-IDENTITY-HEADER must be IDENTITY_HEADER's current value, read at each request (Container Apps rotates it); remove any app setting that sets IDENTITY_HEADER or IDENTITY_ENDPOINT and restart the app (${f.cli === 'az containerapp' ? `az containerapp revision restart --name ${f.appName} --resource-group ${f.group} --revision <active revision>` : `${f.cli} restart --name ${f.appName} --resource-group ${f.group}`})`
     }
     case 'legacy-msi':
-      return 'The MSI_ENDPOINT token service refused the request: the secret header must be MSI_SECRET\'s current value; remove app settings that pin MSI_ENDPOINT or MSI_SECRET and restart the app or compute so the platform sets them again'
+      return "The MSI_ENDPOINT token service refused the request: the secret header must be MSI_SECRET's current value; remove app settings that pin MSI_ENDPOINT or MSI_SECRET and restart the app or compute so the platform sets them again"
     case 'service-fabric':
       return 'The Service Fabric token service refused the request (the Secret header must carry IDENTITY_HEADER, which the runtime sets per code package): do not copy IDENTITY_HEADER between processes or nodes; restart the code package if it is stale'
     case 'arc':
       return "The Azure Arc agent (himds) refused the request: the caller must answer the 401 challenge with the key file it names, which only root/Administrators and members of the himds group (Windows: 'Hybrid agent extension applications') may read (sudo usermod -a -G himds <user>); check that the agent is connected (azcmagent show; az connectedmachine show --name <machine> --resource-group <resource group> --query status) and restart it (systemctl restart himds) if it is"
     case 'cloud-shell':
-      return 'Cloud Shell\'s token service refused the request: its session may have expired: restart Cloud Shell and sign in again'
+      return "Cloud Shell's token service refused the request: its session may have expired: restart Cloud Shell and sign in again"
     case 'workload-identity':
-      return 'Microsoft Entra ID refused the workload identity exchange: check AZURE_CLIENT_ID, AZURE_TENANT_ID and the identity\'s federated credentials (az identity federated-credential list --identity-name <identity> --resource-group <resource group>)'
+      return "Microsoft Entra ID refused the workload identity exchange: check AZURE_CLIENT_ID, AZURE_TENANT_ID and the identity's federated credentials (az identity federated-credential list --identity-name <identity> --resource-group <resource group>)"
     case 'imds':
     case 'none':
-      return 'The identity endpoint refused the request: check that the probe runs as the workload\'s own process and user'
+      return "The identity endpoint refused the request: check that the probe runs as the workload's own process and user"
   }
 }
 

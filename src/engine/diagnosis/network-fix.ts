@@ -23,8 +23,7 @@ export function publicNameOf(host: string): string | undefined {
       for (const [index, zone] of zones.entries()) {
         if (!name.endsWith(`.${zone}`)) continue
         const label = name.slice(0, -zone.length - 1)
-        const suffix =
-          zones.length === suffixes.length ? suffixes[index] : suffixes[0]
+        const suffix = zones.length === suffixes.length ? suffixes[index] : suffixes[0]
         if (label !== '' && suffix !== undefined) return `${label}.${suffix}`
       }
     }
@@ -45,7 +44,7 @@ export function networkFixFor(
   switch (kind) {
     case 'dns': {
       const isPrivate = /\.privatelink\./i.test(host)
-      return `${host} does not resolve on the workload (no such name): check the name's spelling${isPrivate ? `; a privatelink name resolves only through its private DNS zone linked to the workload's VNet (az network private-dns link vnet create ...), and the service's public name is what should be called` : '; with a private endpoint, link its private DNS zone (e.g. privatelink.vaultcore.azure.net) to the workload\'s VNet, or make the custom DNS servers forward to Azure DNS (168.63.129.16)'}`
+      return `${host} does not resolve on the workload (no such name): check the name's spelling${isPrivate ? `; a privatelink name resolves only through its private DNS zone linked to the workload's VNet (az network private-dns link vnet create ...), and the service's public name is what should be called` : "; with a private endpoint, link its private DNS zone (e.g. privatelink.vaultcore.azure.net) to the workload's VNet, or make the custom DNS servers forward to Azure DNS (168.63.129.16)"}`
     }
     case 'tls-untrusted':
       return `The certificate ${hostPort} presented does not chain to a CA the workload trusts: a TLS-inspecting proxy or firewall re-signs the connection: add that proxy's CA certificate to the workload's trust (the OS store; node: NODE_EXTRA_CA_CERTS; curl/python: the CA bundle, SSL_CERT_FILE) or exempt ${host} from inspection on the proxy`

@@ -150,7 +150,11 @@ export function unreachableFix(
 ): string {
   if (observations.source === 'imds' || observations.source === 'none')
     return fix.imdsUnreachable(endpoint)
-  return identityNetworkFix(observations, networkKindOf(exchange.error, exchange.errorText), endpoint)
+  return identityNetworkFix(
+    observations,
+    networkKindOf(exchange.error, exchange.errorText),
+    endpoint
+  )
 }
 
 /**
@@ -169,8 +173,19 @@ function fromSourceWords(
 ): Finding | undefined {
   const { plan, observations } = context
   const text = `${body.code ?? ''} ${body.message ?? ''} ${body.kind === 'text' ? (token.body ?? '') : ''}`
-  if (!isAzureBody(body) && !/AADSTS\d+/.test(text)) return undefined
-  if (/AADSTS500011|invalid_resource|AudienceNotSupported|not a supported MSI token audience|AADSTS70011/i.test(text)) {
+  // App Service / Functions answer an identity they do not have with a 400 of their own, sometimes
+  // without a body; Service Fabric with a 404 (its documented ManagedIdentityNotFound).
+  const serviceFabricNotFound =
+    protocolOf(observations) === 'service-fabric' && token.status === 404 && body.kind === 'empty'
+  const appServiceRefusal =
+    protocolOf(observations) === 'app-service' && token.status === 400 && body.kind === 'empty'
+  if (!serviceFabricNotFound && !appServiceRefusal && !isAzureBody(body) && !/AADSTS\d+/.test(text))
+    return undefined
+  if (
+    /AADSTS500011|invalid_resource|AudienceNotSupported|not a supported MSI token audience|AADSTS70011/i.test(
+      text
+    )
+  ) {
     const supported = /Supported audiences:\s*([^"]+)/i.exec(text)?.[1]
     return {
       status: 'fail',
@@ -193,10 +208,6 @@ function fromSourceWords(
       remediation: fix.multipleIdentities(observations.source, observations.meta, observations)
     }
   }
-  const serviceFabricNotFound =
-    protocolOf(observations) === 'service-fabric' && token.status === 404 && body.kind === 'empty'
-  const appServiceRefusal =
-    protocolOf(observations) === 'app-service' && token.status === 400 && body.kind === 'empty'
   if (
     serviceFabricNotFound ||
     appServiceRefusal ||
@@ -346,7 +357,7 @@ function fromFederatedExchange(
         remediation: fix.unknownResource(token.resource)
       }
     case '90002':
-    case '90023':
+    case '900023':
       return {
         status: 'fail',
         mode: 'wrong-identity',

@@ -9,5 +9,6 @@ export declare function readArcKey(realm: string, env: NodeJS.ProcessEnv, platfo
     key: string;
 } | {
     refused: string;
+    unreadable?: boolean;
 }>;
 export declare function arcSource(endpoint: string, detail: string): TokenSourceModule;
