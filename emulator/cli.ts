@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path'
 import { startEmulator, type Emulator } from './emulator'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from './tls'
 import { HEALTHY, isScenarioName, parseSetting, SCENARIO_NAMES, settingKeys } from './scenarios'
+import { recordedAnswer, recordedAnswers } from './recorded'
+import { rehearsalOf } from './rehearsal'
 
-const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N] [--fleet]
+const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N] [--fleet] [--rehearse ANSWER]
 
 Starts the mi-smoke emulator on 127.0.0.1: IMDS, the App Service identity endpoint, ARM and Key Vault,
 with a failure scenario you can change while it runs.
@@ -24,6 +26,11 @@ Options:
   --fleet           also serve ARM's compute endpoints over TLS (a certificate made for the run,
                     needs openssl), to rehearse vm:/vmss: targets: the banner prints the
                     environment (the rehearsal az on PATH, its login, the certificate to trust)
+  --rehearse ANSWER replay one recorded answer of the field corpus (__tests__/fixtures/field-corpus):
+                    an identity source's error, a service's answer, or a network failure (a proxy's
+                    407 or 403, an untrusted, wrong-name or expired certificate, a refused or silent
+                    port, a name that does not resolve); the banner prints the run that meets it.
+                    Needs openssl (the certificates are made for the run)
   --help            show this help
 
 While it runs:
@@ -38,6 +45,8 @@ export interface CliOptions {
   port?: number
   fleet: boolean
   help: boolean
+  /** A recorded answer of the field corpus to rehearse. */
+  rehearse?: string
 }
 
 /** Parses the CLI's flags; throws an Error whose message says what is wrong and what is valid. */
@@ -63,6 +72,18 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--fleet':
         options.fleet = true
         break
+      case '--rehearse': {
+        const name = value()
+        if (recordedAnswer(name) === undefined) {
+          throw new Error(
+            `no recorded answer '${name}'; choose one of: ${recordedAnswers()
+              .map(entry => entry.name)
+              .join(', ')}`
+          )
+        }
+        options.rehearse = name
+        break
+      }
       case '--scenario': {
         const name = value()
         if (!isScenarioName(name))
@@ -125,8 +146,34 @@ function fleetLines(emulator: Emulator, fleet: FleetRehearsal, checks: string[])
   ]
 }
 
+/** The run that meets one recorded answer (--rehearse): its environment, inputs and verdict. */
+export function rehearsalLines(emulator: Emulator, name: string): string[] {
+  const entry = recordedAnswer(name)
+  if (entry === undefined) return []
+  const rehearsal = rehearsalOf(entry, emulator)
+  const what = entry.network
+    ? `a network failure (${entry.network.kind}): ${entry.network.words}`
+    : `HTTP ${entry.answer?.status ?? ''} from the ${entry.endpoint === 'api' ? 'service' : 'identity source'}`
+  return [
+    '',
+    `Rehearse ${entry.name}: ${what}`,
+    `  source: ${entry.source}`,
+    `  expected: step ${entry.expect.step}, ${entry.expect.failureMode}`,
+    '',
+    '  touch /tmp/mi-smoke-output /tmp/mi-smoke-summary',
+    '  env \\',
+    ...Object.entries(rehearsal.env).map(([key, value]) => `    '${key}=${value}' \\`),
+    `    'INPUT_IMDS-ENDPOINT=${emulator.imdsUrl}' \\`,
+    `    'INPUT_CHECKS=${rehearsal.check}' \\`,
+    ...(rehearsal.identity !== undefined ? [`    'INPUT_IDENTITY=${rehearsal.identity}' \\`] : []),
+    "    'INPUT_TIMEOUT=5s' \\",
+    '    GITHUB_OUTPUT=/tmp/mi-smoke-output GITHUB_STEP_SUMMARY=/tmp/mi-smoke-summary RUNNER_TEMP=/tmp \\',
+    '    node dist/index.js'
+  ]
+}
+
 /** What the CLI prints once the emulator is up: URLs, canary, and ready-to-paste runs. */
-export function banner(emulator: Emulator, fleet?: FleetRehearsal): string {
+export function banner(emulator: Emulator, fleet?: FleetRehearsal, rehearse?: string): string {
   const ua = emulator.identities.userAssigned[0]
   const checks = [
     `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=https://management.azure.com/`,
@@ -178,6 +225,7 @@ export function banner(emulator: Emulator, fleet?: FleetRehearsal): string {
     'then run the action with targets: http://127.0.0.1:<app port>/mi-smoke, endpoint-key and the',
     'imds-endpoint and checks above.',
     ...(fleet ? fleetLines(emulator, fleet, checks) : []),
+    ...(rehearse !== undefined ? rehearsalLines(emulator, rehearse) : []),
     '',
     'Switch scenario while it runs:',
     `  curl -s -X POST ${emulator.controlUrl}/scenario -d '"role-missing"'`,
@@ -205,13 +253,18 @@ async function main(): Promise<void> {
   let tls: SelfSignedCertificate | undefined
   let fleet: FleetRehearsal | undefined
   try {
-    tls = options.fleet ? createSelfSignedCertificate() : undefined
+    tls =
+      options.fleet || options.rehearse !== undefined ? createSelfSignedCertificate() : undefined
     emulator = await startEmulator({
       scenario: { name: options.scenario, ...options.settings },
       ports,
       ...(tls ? { tls } : {})
     })
-    if (tls) {
+    if (options.rehearse !== undefined) {
+      const entry = recordedAnswer(options.rehearse)
+      if (entry !== undefined) await emulator.setScenario(rehearsalOf(entry, emulator).scenario)
+    }
+    if (tls && options.fleet) {
       const tokenFile = join(tls.directory, 'runner-token.json')
       // A runner login that outlasts a rehearsal session (the action refreshes it near expiry).
       writeFileSync(tokenFile, JSON.stringify(emulator.compute.cliToken(12 * 3600)), {
@@ -227,7 +280,7 @@ async function main(): Promise<void> {
     process.stderr.write(`emulator: could not start: ${(error as Error).message}\n`)
     process.exit(1)
   }
-  process.stdout.write(`${banner(emulator, fleet)}\n`)
+  process.stdout.write(`${banner(emulator, fleet, options.rehearse)}\n`)
   let lastName = emulator.scenario.name
   // Say when the scenario changes through the control endpoint, so the terminal tells the story.
   const watcher = setInterval(() => {
