@@ -10,7 +10,7 @@ import {
   redactDeep,
   redactSecrets,
   registerSecretText
-} from '../src/shared/redact'
+} from '../src/common/redact'
 
 const SIGNATURE = 'c2lnbmF0dXJlLWNhbmFyeS0wMTIzNDU2Nzg5'
 const JWT = `eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.${SIGNATURE}`

@@ -42,7 +42,7 @@ exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
  * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
  * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-var redact_1 = __webpack_require__(8932);
+var redact_1 = __webpack_require__(6800);
 Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
 Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
 /** Cuts a text for a message or evidence line. */
@@ -59,11 +59,11 @@ function cut(text, limit) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.httpWorkload = httpWorkload;
-const loopback_1 = __webpack_require__(1170);
+const loopback_1 = __webpack_require__(6710);
 const observations_validator_1 = __webpack_require__(5736);
-const http_request_1 = __webpack_require__(5728);
+const http_request_1 = __webpack_require__(7532);
 const smoke_protocol_1 = __webpack_require__(3659);
-const redact_1 = __webpack_require__(8932);
+const redact_1 = __webpack_require__(6800);
 const workload_1 = __webpack_require__(7228);
 const EVIDENCE_LIMIT = 600;
 /** `https://management.azure.com/` or `api://mi-smoke` → the `.default` scope of that audience. */

@@ -11,7 +11,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ArmClient = exports.MAX_SOCKETS = exports.REQUEST_TIMEOUT_MS = exports.MAX_RETRY_AFTER_MS = exports.MAX_RETRIES = void 0;
 exports.abortableSleep = abortableSleep;
 exports.retryAfterMs = retryAfterMs;
-const http_request_1 = __webpack_require__(5728);
+const http_request_1 = __webpack_require__(7532);
 const workload_1 = __webpack_require__(7228);
 const mask_1 = __webpack_require__(8323);
 const arm_errors_1 = __webpack_require__(3466);
@@ -175,60 +175,35 @@ exports.ArmClient = ArmClient;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.armErrorOf = armErrorOf;
-exports.azStyleText = azStyleText;
 exports.armCallError = armCallError;
 exports.operationFailedError = operationFailedError;
 const workload_1 = __webpack_require__(7228);
-const az_errors_1 = __webpack_require__(1154);
+const azure_errors_1 = __webpack_require__(1502);
 const mask_1 = __webpack_require__(8323);
-/** The `error` of an ARM answer, or of an operation's status (`{"status":"Failed","error":{}}`). */
-function armErrorOf(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const error = parsed?.error;
-        if (error && typeof error === 'object') {
-            return {
-                code: typeof error.code === 'string' ? error.code : '',
-                message: typeof error.message === 'string' ? error.message : ''
-            };
-        }
-    }
-    catch {
-        // not JSON: described by status alone
-    }
-    return undefined;
-}
-/** The text az would print for this error; what the shared classification reads. */
-function azStyleText(error) {
-    return `ERROR: (${error.code}) ${error.message}\nCode: ${error.code}\nMessage: ${error.message}\n`;
-}
 function requestIds(response) {
     const id = response.headers['x-ms-correlation-request-id'] ?? response.headers['x-ms-request-id'];
     return typeof id === 'string' ? ` (x-ms-correlation-request-id ${id})` : '';
 }
 /** A failed ARM answer (status ≥ 400, retries spent) as the failure a person can act on. */
 function armCallError(response, context) {
-    const error = armErrorOf(response.body);
+    const error = (0, azure_errors_1.azureErrorOf)(response.body);
     const evidence = `HTTP ${response.status}${requestIds(response)}: ${(0, mask_1.maskedTail)(response.body, 500)}`;
-    if (error) {
-        const known = (0, az_errors_1.classifyAzureError)(azStyleText(error), context);
-        if (known)
-            return new workload_1.DispatchError(known.message, known.remediation, evidence);
-    }
+    const known = error && (0, azure_errors_1.classifyAzureError)(error, context, evidence);
+    if (known)
+        return known;
     if (response.status === 401) {
         return new workload_1.DispatchError(`Azure Resource Manager refused the runner's token while trying to ${context.doing}`, 'Run azure/login again in this job (its token may have expired), and check that az cloud show names the cloud the resources live in', evidence);
     }
-    const said = error ? (0, mask_1.maskSecrets)(`${error.code}: ${error.message}`).slice(0, 400) : '';
+    const said = error ? (0, azure_errors_1.azureSaid)(error) : '';
     return new workload_1.DispatchError(`Azure Resource Manager answered HTTP ${response.status} while trying to ${context.doing}${said ? `: ${said}` : ''}`, 'Run again; if it repeats, look the request up by its correlation ID in the activity log, or ask Azure support with it', evidence);
 }
 /** A failed long-running operation (`status: Failed`), e.g. the VM agent could not run the script. */
 function operationFailedError(error, context) {
-    const text = error ? azStyleText(error) : '';
-    const known = error ? (0, az_errors_1.classifyAzureError)(text, context) : undefined;
+    const evidence = error ? (0, azure_errors_1.azureSaid)(error) : '';
+    const known = error && (0, azure_errors_1.classifyAzureError)(error, context, evidence);
     if (known)
         return known;
-    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${error ? `: ${(0, mask_1.maskSecrets)(`${error.code}: ${error.message}`).slice(0, 400)}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', (0, mask_1.maskedTail)(text));
+    return new workload_1.DispatchError(`run-command on ${context.resourceId} failed${evidence ? `: ${evidence}` : ''}`, 'Check that the VM agent is running and the VM can reach Azure on port 443 (run-command results travel back that way)', evidence);
 }
 
 
@@ -351,7 +326,7 @@ exports.runCommandInput = runCommandInput;
 exports.runCommandUrl = runCommandUrl;
 exports.invokeRunCommand = invokeRunCommand;
 const workload_1 = __webpack_require__(7228);
-const az_errors_1 = __webpack_require__(1154);
+const azure_errors_1 = __webpack_require__(1502);
 const probe_parameters_1 = __webpack_require__(802);
 const arm_client_1 = __webpack_require__(5466);
 const arm_errors_1 = __webpack_require__(3466);
@@ -470,9 +445,8 @@ async function invokeRunCommand(arm, target, input, signal, retry = exports.DEFA
             accept: [409]
         });
         if (response.status === 409) {
-            const error = (0, arm_errors_1.armErrorOf)(response.body);
-            const text = error ? `(${error.code}) ${error.message}` : 'Conflict';
-            const busy = (0, az_errors_1.isRunCommandConflict)(`(Conflict) ${text}`);
+            // A 409 is a busy extension unless Azure names another conflict.
+            const busy = (0, azure_errors_1.isRunCommandConflict)((0, azure_errors_1.azureErrorOf)(response.body) ?? { code: 'Conflict', message: '' });
             if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
                 const failure = (0, arm_errors_1.armCallError)(response, context);
                 const waited = Math.round((now() - started) / 1000);
@@ -642,24 +616,19 @@ async function azJson(az, args, context, signal) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isRunCommandConflict = isRunCommandConflict;
 exports.isAzCliCrash = isAzCliCrash;
 exports.azCliBrokenError = azCliBrokenError;
-exports.classifyAzureError = classifyAzureError;
+exports.parseAzError = parseAzError;
 exports.azCallError = azCallError;
 /**
- * What went wrong in an `az` call, from its exit code and stderr, as a `DispatchError` a person can
- * act on. The Azure CLI prints ARM errors as `ERROR: (Code) Message` followed by `Code:`/`Message:`
- * lines; login problems as `Please run 'az login' to setup account.`
+ * What went wrong in an `az` call, from its exit code and stderr. az has failures of its own (not
+ * logged in, a crash of the CLI itself); everything else is Azure's answer, which az prints as
+ * `ERROR: (Code) Message` followed by `Code:`/`Message:` lines. That text is parsed once into
+ * Azure's `{code, message}` (parseAzError) and classified by azure-errors.ts like the REST path's.
  */
 const workload_1 = __webpack_require__(7228);
+const azure_errors_1 = __webpack_require__(1502);
 const mask_1 = __webpack_require__(8323);
-/** The run-command extension of this VM is busy with another run (HTTP 409): worth retrying. */
-function isRunCommandConflict(stderr) {
-    return (/\(Conflict\)/.test(stderr) ||
-        /Code:\s*Conflict/.test(stderr) ||
-        /execution is in progress/i.test(stderr));
-}
 /**
  * The Azure CLI itself crashed: a Python exception it did not handle, which it reports as "The
  * command failed with an unexpected error. Here is the traceback:" and a traceback (see
@@ -668,6 +637,10 @@ function isRunCommandConflict(stderr) {
 function isAzCliCrash(stderr) {
     return (/The command failed with an unexpected error/i.test(stderr) ||
         /^Traceback \(most recent call last\):/m.test(stderr));
+}
+/** az has no login to use (`Please run 'az login' to setup account.` and kin). */
+function isNotLoggedIn(stderr) {
+    return /az login|az account set|No subscription found|not logged in/i.test(stderr);
 }
 /** The exception that ended the traceback, e.g. `AttributeError: 'NoneType' object has no ...`. */
 function crashException(stderr) {
@@ -686,54 +659,136 @@ function azCliBrokenError(stderr, context, version) {
     const which = version ? `azure-cli ${version}` : 'version unknown: az version failed too';
     return new workload_1.DispatchError(`the runner's Azure CLI is broken (${which}): it crashed with a Python traceback while trying to ${context.doing}${exception ? ` (${exception})` : ''}`, 'Repair the Azure CLI on the runner: az upgrade, or reinstall it (Debian/Ubuntu: the azure-cli apt package; pip: pip install --upgrade --force-reinstall azure-cli). If a new release broke it, pin the last good version and check https://github.com/Azure/azure-cli/issues', (0, mask_1.maskedTail)(stderr));
 }
-function firstErrorLine(stderr) {
-    const line = stderr.split(/\r?\n/).find(l => /^ERROR:/.test(l)) ??
-        stderr.split(/\r?\n/).find(l => l.trim() !== '') ??
-        '';
-    return (0, mask_1.maskSecrets)(line.replace(/^ERROR:\s*/, '').trim()).slice(0, 400);
-}
 /**
- * The failure modes Azure names the same way whoever asks: az (its stderr) or ARM's REST API (its
- * `{"error":{"code","message"}}` body, given here as `(Code) Message`). Undefined when the text
- * names none of them; each caller then says in its own words what failed.
+ * Azure's answer as az printed it, in Azure's own shape: `Code:`/`Message:` lines (azure-cli's
+ * `AzCLIError` output), else `ERROR: (Code) Message`, else the first `ERROR:` line as a message
+ * without a code (az's own wording, e.g. "The Resource '...' was not found.").
  */
-function classifyAzureError(stderr, context) {
+function parseAzError(stderr) {
+    const lines = stderr.split(/\r?\n/);
+    const field = (name) => lines
+        .find(l => l.startsWith(`${name}:`))
+        ?.slice(name.length + 1)
+        .trim();
+    const errorLine = lines.find(l => /^ERROR:/.test(l))?.replace(/^ERROR:\s*/, '');
+    const parenthesised = errorLine?.match(/^\(([A-Za-z][\w.]*)\)\s*(.*)$/);
+    const code = field('Code') ?? parenthesised?.[1] ?? '';
+    const message = field('Message') ?? parenthesised?.[2] ?? errorLine ?? '';
+    if (code === '' && message.trim() === '')
+        return undefined;
+    return { code, message: message.trim() };
+}
+/** A code-less message az wrote itself for a missing resource (az vm show on a wrong name). */
+function saysNotFound(error) {
+    return error.code === '' && /was not found|could not be found/i.test(error.message);
+}
+function azCallError(exitCode, stderr, context) {
     const evidence = (0, mask_1.maskedTail)(stderr);
-    const said = firstErrorLine(stderr);
-    const subscription = context.subscriptionId ?? 'the subscription in the resource ID';
-    if (/az login|az account set|No subscription found|not logged in/i.test(stderr)) {
+    if (isNotLoggedIn(stderr)) {
         return new workload_1.DispatchError(`az is not logged in, so it cannot ${context.doing}`, 'Run azure/login (OIDC: permissions id-token: write, with client-id, tenant-id and subscription-id) in a step before mi-smoke', evidence);
     }
-    if (/SubscriptionNotFound|InvalidSubscriptionId|subscription .* (could not be found|doesn't exist|does not exist)/i.test(stderr)) {
+    const error = parseAzError(stderr);
+    if (error) {
+        const known = (0, azure_errors_1.classifyAzureError)(saysNotFound(error) ? { ...error, code: 'NotFound' } : error, context, evidence);
+        if (known)
+            return known;
+    }
+    const said = error
+        ? (0, mask_1.maskSecrets)(error.code ? `(${error.code}) ${error.message}` : error.message).slice(0, 400)
+        : '';
+    return new workload_1.DispatchError(`az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`, 'Run the same az command by hand with --debug to see the full error', evidence);
+}
+
+
+/***/ }),
+
+/***/ 1502:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.azureErrorOf = azureErrorOf;
+exports.isRunCommandConflict = isRunCommandConflict;
+exports.azureSaid = azureSaid;
+exports.classifyAzureError = classifyAzureError;
+/**
+ * Azure's own failure answers, `{code, message}` as ARM puts them in the body of every failed
+ * request (`{"error":{"code","message"}}`, learn.microsoft.com/azure/azure-resource-manager/
+ * troubleshooting/common-deployment-errors; the compute examples of Azure/azure-rest-api-specs),
+ * classified into the failures a person can act on. The code decides; the message only qualifies a
+ * code where ARM uses one code for several causes (OperationNotAllowed for a stopped VM,
+ * AuthorizationFailed for the run-command action, Conflict for a run already in progress).
+ * The REST path hands ARM's error here as it came; az's stderr is parsed into the same shape once
+ * (az-errors.ts), so both paths name a failure the same way and suggest the same fix.
+ */
+const workload_1 = __webpack_require__(7228);
+const mask_1 = __webpack_require__(8323);
+const SUBSCRIPTION_CODES = new Set(['SubscriptionNotFound', 'InvalidSubscriptionId']);
+const THROTTLED_CODES = new Set([
+    'TooManyRequests',
+    'SubscriptionRequestsThrottled',
+    'TenantRequestsThrottled',
+    'ResourceRequestsThrottled',
+    'OperationNotAllowedThrottled'
+]);
+/** ARM's `error` of a body (an answer, or an operation's `{"status":"Failed","error":{}}`). */
+function azureErrorOf(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const error = parsed?.error;
+        if (error && typeof error === 'object') {
+            return {
+                code: typeof error.code === 'string' ? error.code : '',
+                message: typeof error.message === 'string' ? error.message : ''
+            };
+        }
+    }
+    catch {
+        // not JSON: described by status alone
+    }
+    return undefined;
+}
+/** The run-command extension of this VM is busy with another run (409): worth retrying. */
+function isRunCommandConflict(error) {
+    return error.code === 'Conflict' || /execution is in progress/i.test(error.message);
+}
+/** `Code: message`, masked and cut: Azure's own words for a report. */
+function azureSaid(error) {
+    const said = error.code ? `${error.code}: ${error.message}` : error.message;
+    return (0, mask_1.maskSecrets)(said.replace(/\s+/g, ' ').trim()).slice(0, 400);
+}
+/**
+ * The failure modes Azure names the same way whoever asks. Undefined when the error names none of
+ * them; each caller then says in its own words what failed.
+ */
+function classifyAzureError(error, context, evidence) {
+    const { code, message } = error;
+    const said = azureSaid(error);
+    const subscription = context.subscriptionId ?? 'the subscription in the resource ID';
+    if (SUBSCRIPTION_CODES.has(code)) {
         return new workload_1.DispatchError(`the runner's Azure login cannot see subscription ${subscription}`, `Log in (azure/login) with a principal that has access to subscription ${subscription}, or correct the subscription in the target's resource ID`, evidence);
     }
-    if (/AuthorizationFailed/.test(stderr)) {
-        if (/runCommand/i.test(stderr)) {
+    if (code === 'AuthorizationFailed') {
+        if (/runCommand/i.test(message)) {
             return new workload_1.DispatchError(`the runner's Azure login may not use run-command on ${context.resourceId}`, `Grant the runner's principal a role with Microsoft.Compute/virtualMachines/runCommand/action on the VM, e.g. az role assignment create --assignee <runner principal> --role "Virtual Machine Contributor" --scope ${context.resourceId}`, evidence);
         }
         return new workload_1.DispatchError(`the runner's Azure login has no access to ${context.resourceId}: ${said}`, `Check that azure/login uses subscription ${subscription} (the wrong subscription gives this error), and that the runner's principal has a role on the VM (Virtual Machine Contributor covers reading it and run-command)`, evidence);
     }
-    if (/ResourceNotFound|ResourceGroupNotFound|NotFound\)|was not found|could not be found/i.test(stderr)) {
+    // ResourceNotFound, ResourceGroupNotFound, ParentResourceNotFound, NotFound...
+    if (code.endsWith('NotFound')) {
         return new workload_1.DispatchError(`${context.resourceId} was not found`, 'Check the resource ID (subscription, resource group, name), and that azure/login uses the subscription it lives in', evidence);
     }
-    if (isRunCommandConflict(stderr)) {
+    if (isRunCommandConflict(error)) {
         return new workload_1.DispatchError(`another run-command is still running on ${context.resourceId} (409 Conflict) and did not finish in time`, 'Wait for the other run-command to finish (az vm run-command list / the portal shows it), or run mi-smoke later; a VM runs one run-command at a time', evidence);
     }
-    if (/OperationNotAllowed/i.test(stderr) && /deallocat|stopped|not running/i.test(stderr)) {
+    if (code === 'OperationNotAllowed' && /deallocat|stopped|not running/i.test(message)) {
         return new workload_1.DispatchError(`${context.resourceId} is not running: ${said}`, `Start it first: az vm start --ids ${context.resourceId}`, evidence);
     }
     // ARM: 429 under subscription or resource-provider throttling (after the retries Retry-After asked for).
-    if (/\(TooManyRequests\)|SubscriptionRequestsThrottled|\(Throttl/i.test(stderr)) {
+    if (THROTTLED_CODES.has(code) || /^Throttl/i.test(code)) {
         return new workload_1.DispatchError(`Azure throttled the runner's requests while trying to ${context.doing}: ${said}`, `Lower concurrency, or split the targets over several runs: ARM allows each principal about 200 writes (run-commands) at once per subscription and region, then 10 a second`, evidence);
     }
     return undefined;
-}
-function azCallError(exitCode, stderr, context) {
-    const known = classifyAzureError(stderr, context);
-    if (known)
-        return known;
-    const said = firstErrorLine(stderr);
-    return new workload_1.DispatchError(`az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`, 'Run the same az command by hand with --debug to see the full error', (0, mask_1.maskedTail)(stderr));
 }
 
 
@@ -841,8 +896,8 @@ exports.maskedTail = maskedTail;
  * values. The probes never print a token; this is the second line of defence for text we did not
  * write (noise from the VM, az's own errors).
  */
-const redact_1 = __webpack_require__(8932);
-/** The one redactor (src/shared/redact.ts): linear on whatever a VM printed. */
+const redact_1 = __webpack_require__(6800);
+/** The one redactor (src/common/redact.ts): linear on whatever a VM printed. */
 exports.maskSecrets = redact_1.redactSecrets;
 /** The last `limit` characters of `text`, masked, for error evidence. */
 function maskedTail(text, limit = 600) {

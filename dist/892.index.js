@@ -50,7 +50,7 @@ async function runnerAz() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RECENT_MS = void 0;
 exports.explainDenial = explainDenial;
-const format_1 = __webpack_require__(6338);
+const format_1 = __webpack_require__(6950);
 const permissions_1 = __webpack_require__(984);
 exports.RECENT_MS = 30 * 60_000;
 function explainDenial(facts, lookup, context) {

@@ -49,7 +49,7 @@ exports.planShards = planShards;
  * `{ "shard": n, "of": count, "targets": "<that shard's lines>" }`. Nothing is probed.
  */
 const runner = __importStar(__webpack_require__(5242));
-const format_1 = __webpack_require__(6338);
+const format_1 = __webpack_require__(6950);
 const split_targets_1 = __webpack_require__(6145);
 function planShards(inputs, shards, sink = runner) {
     const plan = (0, split_targets_1.splitTargets)(inputs.targets, shards);

@@ -52,7 +52,7 @@ import { oneLine } from '../src/engine/diagnosis/text'
 import { readObservations } from '../src/engine/dispatch/vm/run-command-output'
 import { cutBody } from '../src/node-probe/token-response'
 import { parseAnswer, validateObservations } from '../src/engine/observations-validator'
-import { containsJwt, redactSecrets } from '../src/shared/redact'
+import { containsJwt, redactSecrets } from '../src/common/redact'
 import { parseSecureUrl } from '../src/engine/inputs/url-rules'
 
 const ROOT = resolve(__dirname, '..')

@@ -1,4 +1,4 @@
-import { isLoopbackHost, isLoopbackUrl } from '../../src/shared/url/loopback'
+import { isLoopbackHost, isLoopbackUrl } from '../../src/common/url/loopback'
 
 describe('isLoopbackHost', () => {
   it.each([

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net'
 import { httpWorkload } from '../../src/engine/dispatch/http'
 import { validateObservations } from '../../src/engine/observations-validator'
-import { redactSecrets } from '../../src/shared/redact'
+import { redactSecrets } from '../../src/common/redact'
 import { DispatchError } from '../../src/engine/dispatch/workload'
 import type { ActionInputs } from '../../src/engine/inputs/action-inputs'
 import type { ProbeRequest } from '../../src/contracts/probe-request'

@@ -4,8 +4,8 @@ import {
   httpRequest,
   isFailure,
   proxyFor
-} from '../../src/shared/http/http-request'
-import type { HttpOutcome } from '../../src/shared/http/http-request'
+} from '../../src/common/http/http-request'
+import type { HttpOutcome } from '../../src/common/http/http-request'
 import {
   closedPort,
   json,

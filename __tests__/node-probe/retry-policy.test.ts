@@ -1,5 +1,5 @@
-import type { HttpOutcome } from '../../src/shared/http/http-request'
-import { httpRequest } from '../../src/shared/http/http-request'
+import type { HttpOutcome } from '../../src/common/http/http-request'
+import { httpRequest } from '../../src/common/http/http-request'
 import { parseRetryAfter, withRetries } from '../../src/node-probe/retry-policy'
 import { json, startHungServer, startServer } from './local-servers'
 

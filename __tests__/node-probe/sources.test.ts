@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isFailure } from '../../src/shared/http/http-request'
+import { isFailure } from '../../src/common/http/http-request'
 import { appServiceMeta, appServiceSource } from '../../src/node-probe/sources/app-service'
 import {
   arcKeyDirectory,

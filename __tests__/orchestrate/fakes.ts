@@ -2,7 +2,7 @@
 import { DispatchError, type Workload } from '../../src/engine/dispatch/workload'
 import type { Observations } from '../../src/contracts/observations'
 import type { ProbeRequest } from '../../src/contracts/probe-request'
-import type { Clock } from '../../src/shared/clock'
+import type { Clock } from '../../src/common/clock'
 import type { DiagnosisPort } from '../../src/engine/orchestrate/diagnosis-port'
 import type { TargetReport } from '../../src/contracts/report'
 import { passingTarget, rbacDeniedTarget } from '../report/report-fixtures'

@@ -1,4 +1,4 @@
-import { TaskPool } from '../../src/shared/task-pool'
+import { TaskPool } from '../../src/common/task-pool'
 import { delay } from './fakes'
 
 describe('TaskPool', () => {

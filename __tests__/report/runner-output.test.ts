@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { EOL } from 'node:os'
 import { prepareKeyValueMessage } from '@actions/core/lib/file-command'
 import { keyValueMessage, setOutput } from '../../src/action/runner'
-import { randomUuid, uuidFromBytes } from '../../src/shared/random-uuid'
+import { randomUuid, uuidFromBytes } from '../../src/common/random-uuid'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 

@@ -7,7 +7,7 @@ import {
   worstFirst,
   writeSummary
 } from '../../src/action/summary'
-import { escapeHtml } from '../../src/shared/html-escape'
+import { escapeHtml } from '../../src/common/html-escape'
 import {
   passingTarget,
   rbacDeniedTarget,

@@ -15,7 +15,7 @@ import { issue, issueCommand } from '@actions/core/lib/command'
 import { toCommandProperties, toCommandValue } from '@actions/core/lib/utils'
 import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
-import { randomUuid } from '../shared/random-uuid'
+import { randomUuid } from '../common/random-uuid'
 
 export { summary } from '@actions/core/lib/summary'
 

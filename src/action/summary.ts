@@ -20,8 +20,8 @@
  */
 import * as runner from './runner'
 import { causesOf, leadingFinding, type Cause } from '../engine/report/causes'
-import { formatDuration } from '../shared/format'
-import { escapeHtml } from '../shared/html-escape'
+import { formatDuration } from '../common/format'
+import { escapeHtml } from '../common/html-escape'
 import { firstFailure } from '../engine/report/first-failure'
 import { splitRemediation } from '../engine/report/remediation-commands'
 import type { Report, StepStatus, TargetReport } from '../contracts/report'

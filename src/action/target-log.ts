@@ -4,7 +4,7 @@
  * and indented, so nothing from an API or an input can start a workflow command.
  */
 import * as runner from './runner'
-import { formatDuration, oneLine } from '../shared/format'
+import { formatDuration, oneLine } from '../common/format'
 import type { Report, StepStatus, TargetReport } from '../contracts/report'
 
 const MARK: Record<StepStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'skip' }

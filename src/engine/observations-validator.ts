@@ -32,7 +32,7 @@ import {
   TRANSPORT_ERRORS
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
-import { containsJwt, redactSecrets } from '../shared/redact'
+import { containsJwt, redactSecrets } from '../common/redact'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const SHAPES = ['jwt', 'opaque', 'absent'] as const

@@ -19,9 +19,9 @@ import { buildReport } from './report/build-report'
 import type { Workload } from './dispatch/workload'
 import type { ProbeRequest } from '../contracts/probe-request'
 import type { Report, TargetReport } from '../contracts/report'
-import { systemClock, type Clock } from '../shared/clock'
-import { randomUuid } from '../shared/random-uuid'
-import { redactDeep } from '../shared/redact'
+import { systemClock, type Clock } from '../common/clock'
+import { randomUuid } from '../common/random-uuid'
+import { redactDeep } from '../common/redact'
 
 /** What the engine is made of; tests replace parts (workloads, clock), front ends use the defaults. */
 export interface EngineDependencies {

@@ -9,8 +9,8 @@
  *   is the platform's answer, not a blip.
  * Every loop stops at its deadline (a wait that would cross it is not started) and on abort.
  */
-import type { HttpOutcome } from '../shared/http/http-request'
-import { isFailure } from '../shared/http/http-request'
+import type { HttpOutcome } from '../common/http/http-request'
+import { isFailure } from '../common/http/http-request'
 
 export const BACKOFF_MS = [1000, 2000, 4000] as const
 export const GONE_INTERVAL_MS = 10_000

@@ -17,9 +17,9 @@ import type {
   WorkloadMeta
 } from '../contracts/observations'
 import type { ProbeCheck, ProbeRequest } from '../contracts/probe-request'
-import { httpRequest, isFailure } from '../shared/http/http-request'
-import { mayCarryBearer } from '../shared/url/loopback'
-import { urlAmbiguity } from '../shared/url/url-ambiguity'
+import { httpRequest, isFailure } from '../common/http/http-request'
+import { mayCarryBearer } from '../common/url/loopback'
+import { urlAmbiguity } from '../common/url/url-ambiguity'
 import type { Sleep } from './retry-policy'
 import { detectSource } from './sources/detect'
 import { detectPlatform } from './sources/platform'

@@ -4,7 +4,7 @@
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 import { BODY_LIMIT } from '../contracts/observations'
-import { redactSecrets } from '../shared/redact'
+import { redactSecrets } from '../common/redact'
 import type { TokenObservation } from '../contracts/observations'
 
 /** Fields that are credentials in any token endpoint's answer. */
@@ -17,7 +17,7 @@ const FIELD_LIMIT = 300
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
  * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/shared/redact.ts, linear on whatever the token endpoint answered.
+ * the one redactor, src/common/redact.ts, linear on whatever the token endpoint answered.
  */
 export const scrubTokens = redactSecrets
 

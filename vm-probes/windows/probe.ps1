@@ -135,7 +135,7 @@ function ConvertTo-TransportError([System.Exception]$Failure) {
     }
   }
   # The inner exceptions hold the specific words (RemoteCertificateNameMismatch, UntrustedRoot,
-  # "No such host is known"): the runner reads the kind from them (src/shared/network-errors.ts).
+  # "No such host is known"): the runner reads the kind from them (src/common/network-errors.ts).
   $text = $e.Message
   $inner = $e.InnerException
   while ($inner) { $text = "$text $($inner.Message)"; $inner = $inner.InnerException }

@@ -19,8 +19,8 @@ exports.createAllowlist = createAllowlist;
  * may allow plain http, and only to a loopback address (tests and emulators).
  */
 const services_1 = __nccwpck_require__(147);
-const loopback_1 = __nccwpck_require__(170);
-const url_ambiguity_1 = __nccwpck_require__(58);
+const loopback_1 = __nccwpck_require__(710);
+const url_ambiguity_1 = __nccwpck_require__(94);
 function refuse(reason) {
     return { allowed: false, reason };
 }
@@ -783,7 +783,7 @@ exports.pointSdkAtEmulator = pointSdkAtEmulator;
  * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
  */
 const services_1 = __nccwpck_require__(147);
-const loopback_1 = __nccwpck_require__(170);
+const loopback_1 = __nccwpck_require__(710);
 exports.REHEARSAL_ENV = 'MI_SMOKE_REHEARSAL';
 function loopbackBase(name, value) {
     let url;
@@ -1847,6 +1847,923 @@ function dataRoleFor(service, context) {
 
 /***/ }),
 
+/***/ 532:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DEFAULT_MAX_BODY_BYTES = void 0;
+exports.isFailure = isFailure;
+exports.classifyError = classifyError;
+exports.bypassesProxy = bypassesProxy;
+exports.proxyFor = proxyFor;
+exports.httpRequest = httpRequest;
+/**
+ * One HTTP exchange with node:http / node:https (global `fetch` costs ~110 ms to load; start-up is a
+ * measured goal). It never rejects: every way a request can go wrong becomes a `TransportError`.
+ *
+ * - One timer covers the whole exchange (proxy, connect, TLS, headers, body) and destroys the
+ *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
+ * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
+ * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
+ */
+const http = __importStar(__nccwpck_require__(67));
+const net = __importStar(__nccwpck_require__(30));
+exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
+// not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
+// too (the emulator) never needs them at all.
+function loadHttps() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return __nccwpck_require__(708);
+}
+function loadTls() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return __nccwpck_require__(692);
+}
+function isFailure(outcome) {
+    return 'error' in outcome;
+}
+/** Node's error codes → the observation schema's classes. */
+function classifyError(error) {
+    const code = error?.code;
+    const text = String(error?.message ?? '');
+    switch (code) {
+        case 'ECONNREFUSED':
+            return 'refused';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NONAME':
+        case 'EAI_FAIL':
+            return 'dns';
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'ECONNABORTED':
+            return 'reset';
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+        case 'EHOSTDOWN':
+        case 'ENETDOWN':
+            return 'unreachable';
+        case 'ETIMEDOUT':
+            return 'timeout';
+    }
+    if (typeof code === 'string') {
+        if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/.test(code) ||
+            code === 'EPROTO') {
+            return 'tls';
+        }
+    }
+    if (/socket hang up/i.test(text))
+        return 'reset';
+    return 'other';
+}
+function errorWords(error) {
+    const message = error?.message;
+    return typeof message === 'string' && message !== '' ? message : String(error);
+}
+/** `[::1]` → `::1`: node wants bare IPv6 literals as host. */
+function bareHost(hostname) {
+    return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+function defaultPort(url) {
+    if (url.port !== '')
+        return Number(url.port);
+    return url.protocol === 'https:' ? 443 : 80;
+}
+/** Does NO_PROXY exempt this host? Entries: `*`, hosts, `.suffix`/`suffix` domains, IPs, `:port`. */
+function bypassesProxy(url, noProxy) {
+    if (noProxy === undefined || noProxy.trim() === '')
+        return false;
+    const host = bareHost(url.hostname).toLowerCase();
+    const port = defaultPort(url);
+    for (const raw of noProxy.split(/[,\s]+/)) {
+        let entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return true;
+        let entryPort;
+        const portMatch = /^(.*[^:]):(\d+)$/.exec(entry);
+        if (portMatch && !/^[0-9a-f:]+$/.test(entry.replace(/^\[|\]$/g, ''))) {
+            entry = portMatch[1] ?? entry;
+            entryPort = Number(portMatch[2]);
+        }
+        entry = entry.replace(/^\[|\]$/g, '').replace(/^\*?\./, '.');
+        if (entryPort !== undefined && entryPort !== port)
+            continue;
+        if (entry.startsWith('.')) {
+            if (host.endsWith(entry) || host === entry.slice(1))
+                return true;
+        }
+        else if (host === entry || host.endsWith(`.${entry}`)) {
+            return true;
+        }
+    }
+    return false;
+}
+/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
+function proxyFor(url, env) {
+    if (env === undefined)
+        return undefined;
+    const raw = url.protocol === 'https:'
+        ? (env.https_proxy ?? env.HTTPS_PROXY)
+        : (env.http_proxy ?? env.HTTP_PROXY);
+    if (raw === undefined || raw.trim() === '')
+        return undefined;
+    if (bypassesProxy(url, env.no_proxy ?? env.NO_PROXY))
+        return undefined;
+    try {
+        return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function proxyAuthorization(proxy) {
+    if (proxy.username === '')
+        return {};
+    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+function normaliseThumbprint(value) {
+    return value.replace(/[^0-9a-f]/gi, '').toUpperCase();
+}
+/** Sends one request; resolves with the response or the classified reason there is none. */
+function httpRequest(options) {
+    return new Promise(resolve => {
+        let settled = false;
+        // Everything that holds a socket open, destroyed together when the exchange ends early.
+        const live = [];
+        const finish = (outcome) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            clearTimeout(connectTimer);
+            options.signal?.removeEventListener('abort', onAbort);
+            for (const item of live)
+                item.destroy();
+            resolve(outcome);
+        };
+        const fail = (error, errorText) => finish({ error, errorText });
+        const onAbort = () => fail('other', 'aborted');
+        const timer = setTimeout(() => fail('timeout', `no complete answer within ${options.timeoutMs} ms`), options.timeoutMs);
+        const connectTimer = options.connectTimeoutMs !== undefined && options.connectTimeoutMs < options.timeoutMs
+            ? setTimeout(() => fail('unreachable', `no connection within ${options.connectTimeoutMs} ms (the request was not sent)`), options.connectTimeoutMs)
+            : undefined;
+        const refuse = (errorText) => finish({ error: 'other', errorText, unsent: true });
+        let url;
+        try {
+            url = new URL(options.url);
+        }
+        catch {
+            refuse('not a valid URL');
+            return;
+        }
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            refuse(`unsupported scheme ${url.protocol}`);
+            return;
+        }
+        if (options.signal?.aborted) {
+            refuse('aborted');
+            return;
+        }
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const maxBody = options.maxBodyBytes ?? exports.DEFAULT_MAX_BODY_BYTES;
+        const host = bareHost(url.hostname);
+        const port = defaultPort(url);
+        const headers = { ...(options.headers ?? {}) };
+        if (options.body !== undefined)
+            headers['content-length'] = String(Buffer.byteLength(options.body));
+        const proxy = proxyFor(url, options.proxyEnv);
+        const proxyLabel = proxy ? `proxy ${proxy.host}` : '';
+        const readResponse = (response) => {
+            live.push(response);
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const done = () => finish({
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                body: Buffer.concat(chunks).toString('utf8'),
+                truncated
+            });
+            response.on('data', (chunk) => {
+                if (truncated)
+                    return;
+                const room = maxBody - size;
+                if (chunk.length > room) {
+                    chunks.push(chunk.subarray(0, room));
+                    truncated = true;
+                    // Enough read: stop here rather than wait for (or be held by) the rest.
+                    done();
+                    return;
+                }
+                chunks.push(chunk);
+                size += chunk.length;
+            });
+            response.on('end', done);
+            response.on('error', error => fail(classifyError(error), errorWords(error)));
+            response.on('aborted', () => fail('reset', 'connection closed before the body ended'));
+        };
+        /** `viaProxy`: errors before any response are the proxy's (it was the one we connected to). */
+        const send = (request, viaProxy = false) => {
+            live.push(request);
+            request.on('error', error => {
+                if (viaProxy)
+                    fail('proxy', `${proxyLabel}: ${errorWords(error)} (${classifyError(error)})`);
+                else
+                    fail(classifyError(error), errorWords(error));
+            });
+            // Flushed to the socket: connected (and through TLS) and sent; only the answer is awaited.
+            request.on('finish', () => clearTimeout(connectTimer));
+            request.on('response', response => {
+                // Absolute-form through a proxy: 407 can only be the proxy's own answer.
+                if (viaProxy && response.statusCode === 407) {
+                    fail('proxy', `${proxyLabel} answered 407 Proxy Authentication Required`);
+                    return;
+                }
+                readResponse(response);
+            });
+            request.end(options.body);
+        };
+        // Over an already open TLS socket (tunnel or pinned certificate), http.request writes plain HTTP.
+        const sendOverSocket = (socket, path) => send(http.request({
+            host,
+            port,
+            method: options.method,
+            path,
+            headers: { host: url.host, ...headers },
+            createConnection: () => socket
+        }));
+        const openTls = (underlying) => {
+            const pinned = options.serverThumbprint;
+            const socket = loadTls().connect({
+                host,
+                port,
+                socket: underlying,
+                servername: net.isIP(host) ? undefined : host,
+                ca: options.ca,
+                rejectUnauthorized: pinned === undefined
+            });
+            live.push(socket);
+            socket.once('error', error => fail(classifyError(error), errorWords(error)));
+            socket.once('secureConnect', () => {
+                if (pinned !== undefined) {
+                    const fingerprint = socket.getPeerCertificate()?.fingerprint ?? '';
+                    if (normaliseThumbprint(fingerprint) !== normaliseThumbprint(pinned)) {
+                        fail('tls', 'server certificate thumbprint differs from IDENTITY_SERVER_THUMBPRINT');
+                        return;
+                    }
+                }
+                sendOverSocket(socket, `${url.pathname}${url.search}`);
+            });
+        };
+        if (proxy === undefined) {
+            if (url.protocol === 'https:' && options.serverThumbprint !== undefined) {
+                openTls(undefined);
+                return;
+            }
+            const module = url.protocol === 'https:' ? loadHttps() : http;
+            send(module.request({
+                host,
+                port,
+                method: options.method,
+                path: `${url.pathname}${url.search}`,
+                headers,
+                ca: options.ca,
+                agent: options.agent ?? false
+            }));
+            return;
+        }
+        const proxyModule = proxy.protocol === 'https:' ? loadHttps() : http;
+        const proxyHost = bareHost(proxy.hostname);
+        const proxyPort = defaultPort(proxy);
+        if (url.protocol === 'http:') {
+            // Plain http through a proxy: absolute-form request line.
+            send(proxyModule.request({
+                host: proxyHost,
+                port: proxyPort,
+                method: options.method,
+                path: url.href,
+                headers: { host: url.host, ...headers, ...proxyAuthorization(proxy) },
+                agent: false
+            }), true);
+            return;
+        }
+        // https through a proxy: CONNECT tunnel, then TLS to the server inside it.
+        const connect = proxyModule.request({
+            host: proxyHost,
+            port: proxyPort,
+            method: 'CONNECT',
+            path: `${url.hostname}:${port}`,
+            headers: { host: `${url.hostname}:${port}`, ...proxyAuthorization(proxy) },
+            agent: false
+        });
+        live.push(connect);
+        connect.on('error', error => fail('proxy', `${proxyLabel}: ${errorWords(error)} (${classifyError(error)})`));
+        connect.on('connect', (response, socket) => {
+            live.push(socket);
+            if (response.statusCode !== 200) {
+                fail('proxy', `${proxyLabel} answered ${response.statusCode} to CONNECT ${url.host}`);
+                return;
+            }
+            openTls(socket);
+        });
+        connect.end();
+    });
+}
+
+
+/***/ }),
+
+/***/ 800:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The one redactor: everything that stores or prints text (report, summary, annotations, logs,
+ * evidence, the probes' masks) passes it through `redactSecrets` first.
+ *
+ * What it removes:
+ * - token-shaped strings: a JWT (a JOSE header always base64url-encodes to `eyJ`, so any
+ *   `eyJ` run of 11+ characters and up to two `.segment`s after it), and any base64url run of 60+
+ *   characters (a bare signature, a cut token);
+ * - the value after `Bearer `, and the value of credential-bearing names (`Authorization`,
+ *   `x-mi-smoke-key`, `access_token`, ...) in headers, JSON, query strings or form bodies;
+ * - every secret the process registered (`registerSecretText`: the endpoint key input, the bearer
+ *   token the runner obtained for `endpoint-audience`), wherever it appears.
+ *
+ * Why hand-written scanning and not regular expressions: this runs on text a workload or an API
+ * controls (up to 1 MiB), and patterns such as `eyJ[A-Za-z0-9_-]*\.` backtrack over every `eyJ`
+ * start of `eyJeyJeyJ...`: quadratic, seconds on 90 KB. Every function here visits each character
+ * a bounded number of times (one pass per credential name, and per registered secret), so the
+ * cost is linear in the text; scripts/bench.ts measures it on adversarial input.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.REDACTED = void 0;
+exports.registerSecretText = registerSecretText;
+exports.forgetSecretTexts = forgetSecretTexts;
+exports.redactSecrets = redactSecrets;
+exports.containsJwt = containsJwt;
+exports.redactDeep = redactDeep;
+exports.cutRedacted = cutRedacted;
+exports.REDACTED = '[redacted]';
+/** A JWT-shaped run needs `eyJ` and this many characters in its first segment (as the old patterns). */
+const JWT_MIN_FIRST_SEGMENT = 11;
+/** A run of base64url characters this long is treated as a bare token or signature. */
+const LONG_RUN = 60;
+/**
+ * Names whose value is a credential. `authorization` values run to the end of the header (they
+ * hold a scheme and a space); the others end at the first space or delimiter.
+ */
+const HEADER_NAMES = ['authorization', 'proxy-authorization'];
+const VALUE_NAMES = [
+    'x-mi-smoke-key',
+    'x-identity-header',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'client_secret',
+    'client_assertion'
+];
+const BEARER = 'bearer';
+/** Secrets known to this process, each removed wherever it appears. */
+const registered = new Set();
+/**
+ * Registers a secret this process holds (the endpoint key, the runner's bearer token) so that
+ * every later `redactSecrets` removes it. Short strings are refused: removing every `a` of a text
+ * protects nothing and garbles everything.
+ */
+function registerSecretText(secret) {
+    if (secret.length >= 6)
+        registered.add(secret);
+}
+/** For tests: forget the registered secrets. */
+function forgetSecretTexts() {
+    registered.clear();
+}
+function isBase64UrlCode(code) {
+    return ((code >= 48 && code <= 57) || // 0-9
+        (code >= 65 && code <= 90) || // A-Z
+        (code >= 97 && code <= 122) || // a-z
+        code === 45 || // -
+        code === 95 // _
+    );
+}
+/**
+ * Token-shaped runs: one left-to-right pass over maximal runs of base64url characters and dots.
+ * A run is cut into dot-separated segments; a segment that starts a JWT (`eyJ`, long enough) is
+ * redacted with the two segments after it, and a segment of LONG_RUN+ characters on its own.
+ */
+function tokenRanges(text, out) {
+    const n = text.length;
+    // The next `eyJ` at or after a position, found with one forward-moving cursor (linear overall).
+    let nextEyj = text.indexOf('eyJ');
+    const eyjFrom = (position) => {
+        if (nextEyj !== -1 && nextEyj < position)
+            nextEyj = text.indexOf('eyJ', position);
+        return nextEyj;
+    };
+    let i = 0;
+    while (i < n) {
+        if (!isBase64UrlCode(text.charCodeAt(i))) {
+            i++;
+            continue;
+        }
+        // One run of segments separated by single dots, read once, with no per-segment allocation.
+        let open = -1; // where the JWT-shaped range being read starts
+        let end = i;
+        let remaining = 0; // segments of that range still to come
+        let j = i;
+        for (;;) {
+            const a = j;
+            while (j < n && isBase64UrlCode(text.charCodeAt(j)))
+                j++;
+            if (open !== -1) {
+                end = j;
+                if (--remaining === 0) {
+                    out.push([open, end]);
+                    open = -1;
+                }
+            }
+            else if (j - a >= JWT_MIN_FIRST_SEGMENT) {
+                const at = eyjFrom(a);
+                if (at !== -1 && at < j && j - at >= JWT_MIN_FIRST_SEGMENT) {
+                    open = at;
+                    end = j;
+                    remaining = 2;
+                }
+                else if (j - a >= LONG_RUN)
+                    out.push([a, j]);
+            }
+            if (j + 1 < n && text.charCodeAt(j) === 46 && isBase64UrlCode(text.charCodeAt(j + 1))) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (open !== -1)
+            out.push([open, end]);
+        i = j;
+    }
+}
+function isSpace(code) {
+    return code === 32 || code === 9;
+}
+/** Where a value ends: at a quote, a line end, or (unless `spaces`) whitespace and delimiters. */
+function valueEnd(text, from, spaces) {
+    let k = from;
+    while (k < text.length) {
+        const c = text.charCodeAt(k);
+        if (c === 34 || c === 39 || c === 10 || c === 13 || c === 92)
+            break; // " ' \n \r \
+        if (!spaces && (isSpace(c) || c === 38 || c === 44 || c === 59 || c === 125))
+            break; // & , ; }
+        if (spaces && (c === 44 || c === 59 || c === 125 || c === 38))
+            break;
+        k++;
+    }
+    return k;
+}
+/**
+ * Values after `name` followed by `:` or `=` (JSON `"name": "v"`, header `Name: v`, query
+ * `name=v`), case-insensitive. `lower` is `text` lower-cased once by the caller.
+ */
+function namedValueRanges(text, lower, name, spaces, out) {
+    let from = 0;
+    for (;;) {
+        const at = lower.indexOf(name, from);
+        if (at === -1)
+            return;
+        from = at + name.length;
+        if (at > 0 && (isBase64UrlCode(lower.charCodeAt(at - 1)) || lower[at - 1] === '.'))
+            continue;
+        let k = from;
+        if (text[k] === '"' || text[k] === "'")
+            k++;
+        while (k < text.length && isSpace(text.charCodeAt(k)))
+            k++;
+        if (text[k] !== ':' && text[k] !== '=')
+            continue;
+        k++;
+        while (k < text.length && isSpace(text.charCodeAt(k)))
+            k++;
+        if (text[k] === '"' || text[k] === "'")
+            k++;
+        const end = valueEnd(text, k, spaces);
+        if (end > k)
+            out.push([k, end]);
+        from = Math.max(from, end);
+    }
+}
+/** The credential after `Bearer ` (any case, one or more spaces). */
+function bearerRanges(text, lower, out) {
+    let from = 0;
+    for (;;) {
+        const at = lower.indexOf(BEARER, from);
+        if (at === -1)
+            return;
+        from = at + BEARER.length;
+        let k = from;
+        while (k < text.length && isSpace(text.charCodeAt(k)))
+            k++;
+        if (k === from)
+            continue;
+        const end = valueEnd(text, k, false);
+        // `Bearer [redacted]` is already clean; a word such as `Bearer authentication` is prose.
+        if (!text.startsWith(exports.REDACTED, k) && looksLikeCredential(text, k, end))
+            out.push([k, end]);
+        from = Math.max(from, end);
+    }
+}
+/** 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. */
+function looksLikeCredential(text, start, end) {
+    if (end - start >= 20)
+        return true;
+    if (end - start < 4)
+        return false;
+    for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k) | 32;
+        if (c < 97 || c > 122)
+            return true;
+    }
+    return false;
+}
+/** ASCII letters lower-cased, every other character kept: indices stay those of `text`. */
+function asciiLower(text) {
+    const lower = text.toLowerCase();
+    // Native and fast; only a few non-ASCII characters (İ) change length, then go letter by letter.
+    if (lower.length === text.length)
+        return lower;
+    return text.replace(/[A-Z]+/g, run => run.toLowerCase());
+}
+function secretRanges(text, out) {
+    for (const secret of registered) {
+        let from = 0;
+        for (;;) {
+            const at = text.indexOf(secret, from);
+            if (at === -1)
+                break;
+            out.push([at, at + secret.length]);
+            from = at + secret.length;
+        }
+    }
+}
+/** Replaces the (possibly overlapping) ranges with REDACTED, in one pass after one sort. */
+function applyRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    ranges.sort((x, y) => x[0] - y[0]);
+    let result = '';
+    let at = 0;
+    let i = 0;
+    while (i < ranges.length) {
+        let [start, end] = ranges[i];
+        i++;
+        while (i < ranges.length && ranges[i][0] <= end) {
+            end = Math.max(end, ranges[i][1]);
+            i++;
+        }
+        if (start < at)
+            start = at;
+        result += text.slice(at, start) + exports.REDACTED;
+        at = end;
+    }
+    return result + text.slice(at);
+}
+/** `text` with every token-shaped string, credential value and registered secret replaced. */
+function redactSecrets(text) {
+    if (text === '')
+        return text;
+    const lower = asciiLower(text);
+    const ranges = [];
+    secretRanges(text, ranges);
+    tokenRanges(text, ranges);
+    bearerRanges(text, lower, ranges);
+    for (const name of HEADER_NAMES)
+        namedValueRanges(text, lower, name, true, ranges);
+    for (const name of VALUE_NAMES)
+        namedValueRanges(text, lower, name, false, ranges);
+    return applyRanges(text, ranges);
+}
+/**
+ * True when `text` holds a whole JWT (three dot-separated base64url segments, the first starting
+ * `eyJ`): what must never cross the wire, unlike claims alone (one segment). Linear, like the rest.
+ */
+function containsJwt(text) {
+    let from = 0;
+    for (;;) {
+        const at = text.indexOf('eyJ', from);
+        if (at === -1)
+            return false;
+        let k = at;
+        let segments = 0;
+        for (;;) {
+            const start = k;
+            while (k < text.length && isBase64UrlCode(text.charCodeAt(k)))
+                k++;
+            if (k - start < 4)
+                break;
+            segments++;
+            if (segments === 3)
+                return true;
+            if (text.charCodeAt(k) !== 46)
+                break;
+            k++;
+        }
+        // Every character up to k was visited once; the next `eyJ` can only start after the first.
+        from = Math.max(at + 1, k - 2);
+        if (from <= at)
+            from = at + 1;
+    }
+}
+/** Every string inside a JSON-like value redacted (objects and arrays copied, not changed in place). */
+function redactDeep(value) {
+    if (typeof value === 'string')
+        return redactSecrets(value);
+    if (Array.isArray(value))
+        return value.map(v => redactDeep(v));
+    if (value !== null && typeof value === 'object') {
+        const copy = {};
+        for (const [key, v] of Object.entries(value))
+            copy[key] = redactDeep(v);
+        return copy;
+    }
+    return value;
+}
+/** Cuts a text for a message or evidence line, after redaction (a cut can never expose a tail). */
+function cutRedacted(text, limit) {
+    const clean = redactSecrets(text);
+    return clean.length <= limit ? clean : `${clean.slice(0, limit)}…`;
+}
+
+
+/***/ }),
+
+/***/ 710:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * What counts as loopback: the only place a bearer token may travel over plain http, and the only
+ * place `http://` targets and checks may point (tests and the emulator).
+ *
+ * Deliberately strict: names that merely look local (`localhost.example.com`, `127.0.0.1.nip.io`)
+ * resolve through DNS to wherever their owner likes, and `0.0.0.0` is "any address", not loopback.
+ * Nothing here resolves names: the answer depends on the text alone.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isLoopbackHost = isLoopbackHost;
+exports.isLoopbackUrl = isLoopbackUrl;
+exports.mayCarryBearer = mayCarryBearer;
+const IPV4_OCTET = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+/** A canonical dotted quad (`127.0.0.1`), the form `URL.hostname` produces for IPv4. */
+function parseDottedQuad(text) {
+    const parts = text.split('.');
+    if (parts.length !== 4)
+        return undefined;
+    const octets = [];
+    for (const part of parts) {
+        if (!IPV4_OCTET.test(part))
+            return undefined;
+        octets.push(Number(part));
+    }
+    return octets;
+}
+function isLoopbackIpv4(text) {
+    const octets = parseDottedQuad(text);
+    return octets !== undefined && octets[0] === 127;
+}
+/**
+ * Expands an IPv6 literal into its eight 16-bit groups, or undefined if it is not one.
+ * Handles `::` compression and a trailing dotted quad (`::ffff:127.0.0.1`).
+ */
+function ipv6Groups(text) {
+    if (!/^[0-9a-fA-F:.]+$/.test(text) || text.length > 45)
+        return undefined;
+    let head = text;
+    const tail = [];
+    const lastColon = text.lastIndexOf(':');
+    if (text.includes('.')) {
+        const quad = parseDottedQuad(text.slice(lastColon + 1));
+        if (quad === undefined)
+            return undefined;
+        tail.push((quad[0] << 8) | quad[1], (quad[2] << 8) | quad[3]);
+        head = text.slice(0, lastColon + 1);
+        // `::ffff:1.2.3.4` leaves `::ffff:`; a single trailing colon is part of the syntax, not a group.
+        if (head.endsWith(':') && !head.endsWith('::'))
+            head = head.slice(0, -1);
+    }
+    const halves = head.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const parseGroups = (part) => {
+        if (part === '')
+            return [];
+        const groups = [];
+        for (const group of part.split(':')) {
+            if (!/^[0-9a-fA-F]{1,4}$/.test(group))
+                return undefined;
+            groups.push(parseInt(group, 16));
+        }
+        return groups;
+    };
+    const left = parseGroups(halves[0]);
+    const right = halves.length === 2 ? parseGroups(halves[1]) : [];
+    if (left === undefined || right === undefined)
+        return undefined;
+    const explicit = left.length + right.length + tail.length;
+    if (halves.length === 1)
+        return explicit === 8 ? [...left, ...tail] : undefined;
+    if (explicit > 7)
+        return undefined;
+    return [...left, ...new Array(8 - explicit).fill(0), ...right, ...tail];
+}
+function isLoopbackIpv6(text) {
+    const groups = ipv6Groups(text);
+    if (groups === undefined)
+        return false;
+    // ::1
+    if (groups.slice(0, 7).every(g => g === 0) && groups[7] === 1)
+        return true;
+    // ::ffff:127.x.y.z (IPv4-mapped): the kernel delivers it to the IPv4 loopback.
+    const mapped = groups.slice(0, 5).every(g => g === 0) && groups[5] === 0xffff;
+    return mapped && groups[6] >> 8 === 127;
+}
+/**
+ * True for `localhost`, an address in 127.0.0.0/8, and `::1` (bare or in brackets, as
+ * `URL.hostname` gives it), including their IPv4-mapped IPv6 forms.
+ */
+function isLoopbackHost(hostname) {
+    const host = hostname.toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if (isLoopbackIpv4(host))
+        return true;
+    const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+    return isLoopbackIpv6(bare);
+}
+/** True when a parsed URL's host is loopback (see `isLoopbackHost`). */
+function isLoopbackUrl(url) {
+    return isLoopbackHost(url.hostname);
+}
+/** Where a bearer token may travel: https anywhere, or http to a loopback host. */
+function mayCarryBearer(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
+}
+
+
+/***/ }),
+
+/***/ 94:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * What makes a URL read differently by different clients: the rule both sides of the trust
+ * boundary apply. The runner refuses such a check before dispatch (src/engine/inputs/url-rules.ts); the
+ * smoke endpoint's allowlist and the in-process probe refuse it again before a token is sent, so a
+ * request that did not come from this runner cannot use the difference either.
+ *
+ * WHATWG (Node's `URL`) is the reference reader; curl, GNU wget, python3 and .NET read a URL that
+ * passes these checks to the same host (__tests__/url-clients.property.test.ts proves it).
+ * All scanning is linear: these run on request text.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.urlAmbiguity = urlAmbiguity;
+exports.hostRewrite = hostRewrite;
+/** `scheme://` and the authority as written, or undefined when the text is not written that way. */
+function writtenParts(text) {
+    const match = /^https?:\/\//i.exec(text);
+    if (match === null)
+        return undefined;
+    const afterScheme = text.slice(match[0].length);
+    let end = afterScheme.length;
+    for (const delimiter of ['/', '?', '#']) {
+        const at = afterScheme.indexOf(delimiter);
+        if (at !== -1 && at < end)
+            end = at;
+    }
+    return { authority: afterScheme.slice(0, end), rest: afterScheme.slice(end) };
+}
+/** Why clients could read `text` differently, before parsing; undefined when they cannot. */
+function urlAmbiguity(text) {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c <= 0x20 || (c >= 0x7f && c <= 0x9f))
+            return 'holds a control character or a space; percent-encode it (a space is %20)';
+    }
+    if (text.includes('\\'))
+        return 'holds a backslash, which URL clients read differently (a path separator to some, part of user info to others); write / or %5C';
+    const parts = writtenParts(text);
+    if (parts === undefined) {
+        return /^https?:/i.test(text)
+            ? 'does not start with https:// and a host (write the two slashes, then the host)'
+            : undefined; // not http(s) at all: the scheme rule below says so
+    }
+    const { authority, rest } = parts;
+    if (authority.includes('@'))
+        return 'has credentials in it (user info, something@ before the host); remove user:password@';
+    if (authority.includes('%'))
+        return 'has a %-escape in its host, which URL clients decode differently; write the host plainly';
+    for (let i = 0; i < authority.length; i++) {
+        if (authority.charCodeAt(i) > 0x7e)
+            return 'has a non-ASCII host, which URL clients convert differently; write it in its xn-- (punycode) form';
+    }
+    const bracketed = /^\[[0-9A-Fa-f:.]+\](:\d*)?$/.test(authority);
+    if (!bracketed && (authority.includes('[') || authority.includes(']')))
+        return 'has [ or ] in its host outside an IPv6 literal such as [::1]';
+    if (rest.includes('[') || rest.includes(']'))
+        return 'has [ or ] in its path or query (curl reads them as a range to expand into several calls); write %5B and %5D';
+    return undefined;
+}
+/** Why the host (or port) as written is not the host the parser read; undefined when it is. */
+function hostRewrite(text, url) {
+    const parts = writtenParts(text);
+    if (parts === undefined)
+        return undefined;
+    const authority = parts.authority;
+    let host = authority;
+    let port = '';
+    if (authority.startsWith('[')) {
+        const close = authority.indexOf(']');
+        host = authority.slice(0, close + 1);
+        port = authority.slice(close + 1);
+    }
+    else {
+        const colon = authority.lastIndexOf(':');
+        if (colon !== -1) {
+            host = authority.slice(0, colon);
+            port = authority.slice(colon);
+        }
+    }
+    if (!plainHost(url.hostname))
+        return 'has a host that is not a plain DNS name or IP address (empty or over-long labels, odd characters)';
+    if (host.toLowerCase() !== url.hostname) {
+        return `has a host that URL parsers rewrite (to ${JSON.stringify(url.hostname)}) and other clients may not; write ${JSON.stringify(url.hostname)}`;
+    }
+    if (port !== '') {
+        const digits = port.slice(1);
+        const defaultPort = url.protocol === 'https:' ? '443' : '80';
+        if (!/^\d{1,5}$/.test(digits) || String(Number(digits)) !== (url.port || defaultPort))
+            return `has a port that URL parsers read as ${url.port || defaultPort}; write it without leading zeros`;
+    }
+    return undefined;
+}
+/** A DNS label: 1-63 letters, digits, `_` or `-`, not starting or ending with `-`. */
+const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+/**
+ * A host every client reads alike: an IPv6 literal, or dot-separated DNS labels (an IPv4 address
+ * is four such labels) with at most one trailing dot. `...`, `a..b` or `.a` are hosts to WHATWG
+ * and something else to other parsers.
+ */
+function plainHost(hostname) {
+    if (hostname.startsWith('['))
+        return /^\[[0-9a-f:.]+\]$/.test(hostname);
+    if (hostname.length === 0 || hostname.length > 253)
+        return false;
+    const labels = (hostname.endsWith('.') ? hostname.slice(0, -1) : hostname).split('.');
+    return labels.every(label => LABEL.test(label));
+}
+
+
+/***/ }),
+
 /***/ 132:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -1863,33 +2780,13 @@ function dataRoleFor(service, context) {
  * reduced to its other fields and the JWT's payload segment (the claims).
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.TRANSPORT_ERRORS = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
+exports.WORKLOAD_META_FIELDS = exports.HOSTING_PLATFORMS = exports.IDENTITY_SOURCES = exports.BODY_LIMIT = exports.OBSERVATIONS_MARKER = exports.OBSERVATIONS_VERSION = void 0;
 /** Version of this schema; a probe that speaks another one is a `dispatch-failed`. */
 exports.OBSERVATIONS_VERSION = 1;
 /** Prefix of the one line a VM probe prints its observations on (JSON follows the space). */
 exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 exports.BODY_LIMIT = 600;
-/**
- * Why no HTTP response arrived, by kind (src/network-errors.ts maps node's codes, curl's exit codes
- * and the clients' error texts onto these): each kind has its own fix.
- */
-exports.TRANSPORT_ERRORS = [
-    'timeout', // connected (or not) but no answer within `timeout`
-    'refused', // ECONNREFUSED
-    'dns', // ENOTFOUND, EAI_AGAIN: no such name
-    'tls', // a TLS handshake failure not more specific than that
-    'tls-untrusted', // the chain ends in a CA the client does not trust (an inspecting proxy's?)
-    'tls-name', // the certificate does not cover the name called
-    'tls-expired', // the certificate is expired or not yet valid (or the client's clock is wrong)
-    'reset', // ECONNRESET, socket hang up
-    'unreachable', // EHOSTUNREACH, ENETUNREACH
-    'proxy', // the proxy itself failed
-    'proxy-auth', // the proxy answered 407: it wants credentials
-    'proxy-denied', // the proxy answered 403 (or its deny page) to the CONNECT: no allow rule
-    'local-file', // a file the source needs on the workload could not be read (Arc key, federated token)
-    'other'
-];
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
 exports.IDENTITY_SOURCES = [
     'imds',
@@ -2009,7 +2906,7 @@ exports.DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
  * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
  * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-var redact_1 = __nccwpck_require__(932);
+var redact_1 = __nccwpck_require__(800);
 Object.defineProperty(exports, "containsJwt", ({ enumerable: true, get: function () { return redact_1.containsJwt; } }));
 Object.defineProperty(exports, "redactTokens", ({ enumerable: true, get: function () { return redact_1.redactSecrets; } }));
 /** Cuts a text for a message or evidence line. */
@@ -2029,7 +2926,7 @@ exports.realSleep = exports.GONE_RETRIES = exports.GONE_WINDOW_MS = exports.GONE
 exports.parseRetryAfter = parseRetryAfter;
 exports.plannedWait = plannedWait;
 exports.withRetries = withRetries;
-const http_request_1 = __nccwpck_require__(728);
+const http_request_1 = __nccwpck_require__(532);
 exports.BACKOFF_MS = [1000, 2000, 4000];
 exports.GONE_INTERVAL_MS = 10_000;
 exports.GONE_WINDOW_MS = 70_000;
@@ -2139,9 +3036,9 @@ exports.runProbe = runProbe;
  * as its claims (the JWT payload segment) and through `registerSecret` (the redactor's registry).
  */
 const observations_1 = __nccwpck_require__(132);
-const http_request_1 = __nccwpck_require__(728);
-const loopback_1 = __nccwpck_require__(170);
-const url_ambiguity_1 = __nccwpck_require__(58);
+const http_request_1 = __nccwpck_require__(532);
+const loopback_1 = __nccwpck_require__(710);
+const url_ambiguity_1 = __nccwpck_require__(94);
 const detect_1 = __nccwpck_require__(99);
 const platform_1 = __nccwpck_require__(939);
 const source_1 = __nccwpck_require__(769);
@@ -2514,7 +3411,7 @@ exports.arcSource = arcSource;
  */
 const node_fs_1 = __nccwpck_require__(24);
 const path = __importStar(__nccwpck_require__(760));
-const http_request_1 = __nccwpck_require__(728);
+const http_request_1 = __nccwpck_require__(532);
 const retry_policy_1 = __nccwpck_require__(612);
 const source_1 = __nccwpck_require__(769);
 exports.ARC_API_VERSION = '2020-06-01';
@@ -2555,10 +3452,8 @@ async function readArcKey(realm, env, platform = process.platform) {
         return { key: (await node_fs_1.promises.readFile(file, 'utf8')).trim() };
     }
     catch (error) {
-        // A local permission (EACCES: not root nor in the himds group) or a missing file: not the network.
         return {
-            refused: `the challenged key file ${file} could not be read (${error.code ?? 'error'})`,
-            unreadable: true
+            refused: `the challenged key file could not be read (${error.code ?? 'error'})`
         };
     }
 }
@@ -2591,10 +3486,7 @@ function arcSource(endpoint, detail) {
                     return challenge;
                 const key = await readArcKey(realm, context.env);
                 if ('refused' in key) {
-                    return {
-                        error: key.unreadable === true ? 'local-file' : 'other',
-                        errorText: `401 challenge not answered: ${key.refused}`
-                    };
+                    return { error: 'other', errorText: `401 challenge not answered: ${key.refused}` };
                 }
                 context.registerSecret?.(key.key);
                 return request({ Authorization: `Basic ${key.key}` });
@@ -2758,7 +3650,7 @@ exports.imdsSource = imdsSource;
  */
 const observations_1 = __nccwpck_require__(132);
 const probe_request_1 = __nccwpck_require__(941);
-const http_request_1 = __nccwpck_require__(728);
+const http_request_1 = __nccwpck_require__(532);
 const source_1 = __nccwpck_require__(769);
 exports.INSTANCE_API_VERSION = '2021-02-01';
 exports.TOKEN_API_VERSION = '2018-02-01';
@@ -2952,7 +3844,7 @@ exports.withQuery = withQuery;
 exports.endpointUrl = endpointUrl;
 exports.exchangeOf = exchangeOf;
 exports.selectionWords = selectionWords;
-const http_request_1 = __nccwpck_require__(728);
+const http_request_1 = __nccwpck_require__(532);
 const retry_policy_1 = __nccwpck_require__(612);
 /**
  * How long a retry loop may run: the longest schedule of the guidance (410 for 70 s) plus one
@@ -3048,8 +3940,8 @@ exports.workloadIdentitySource = workloadIdentitySource;
  * tests). No instance metadata.
  */
 const node_fs_1 = __nccwpck_require__(24);
-const http_request_1 = __nccwpck_require__(728);
-const loopback_1 = __nccwpck_require__(170);
+const http_request_1 = __nccwpck_require__(532);
+const loopback_1 = __nccwpck_require__(710);
 const retry_policy_1 = __nccwpck_require__(612);
 const source_1 = __nccwpck_require__(769);
 exports.DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/';
@@ -3102,7 +3994,7 @@ function workloadIdentitySource(detail) {
             const result = await (0, retry_policy_1.withRetries)(async () => {
                 const assertion = await readAssertion();
                 if (typeof assertion !== 'string')
-                    return { error: 'local-file', errorText: assertion.refused, unsent: true };
+                    return { error: 'other', errorText: assertion.refused, unsent: true };
                 context.registerSecret?.(assertion);
                 return (0, http_request_1.httpRequest)({
                     method: 'POST',
@@ -3150,7 +4042,7 @@ exports.reduceTokenResponse = reduceTokenResponse;
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 const observations_1 = __nccwpck_require__(132);
-const redact_1 = __nccwpck_require__(932);
+const redact_1 = __nccwpck_require__(800);
 /** Fields that are credentials in any token endpoint's answer. */
 const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token']);
 /** A field value longer than this is cut (fields are evidence, not payload). */
@@ -3159,7 +4051,7 @@ const FIELD_LIMIT = 300;
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
  * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/shared/redact.ts, linear on whatever the token endpoint answered.
+ * the one redactor, src/common/redact.ts, linear on whatever the token endpoint answered.
  */
 exports.scrubTokens = redact_1.redactSecrets;
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
@@ -3211,1091 +4103,6 @@ function reduceTokenResponse(body) {
         observation.shape = 'opaque';
     }
     return { observation, accessToken: token };
-}
-
-
-/***/ }),
-
-/***/ 728:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.DEFAULT_MAX_BODY_BYTES = void 0;
-exports.isFailure = isFailure;
-exports.classifyError = classifyError;
-exports.bypassesProxy = bypassesProxy;
-exports.proxyFor = proxyFor;
-exports.httpRequest = httpRequest;
-/**
- * One HTTP exchange with node:http / node:https (global `fetch` costs ~110 ms to load; start-up is a
- * measured goal). It never rejects: every way a request can go wrong becomes a `TransportError`.
- *
- * - One timer covers the whole exchange (proxy, connect, TLS, headers, body) and destroys the
- *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
- * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
- * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
- */
-const http = __importStar(__nccwpck_require__(67));
-const net = __importStar(__nccwpck_require__(30));
-const network_errors_1 = __nccwpck_require__(811);
-exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-// node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
-// not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
-// too (the emulator) never needs them at all.
-function loadHttps() {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return __nccwpck_require__(708);
-}
-function loadTls() {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return __nccwpck_require__(692);
-}
-function isFailure(outcome) {
-    return 'error' in outcome;
-}
-/** Node's error codes → the observation schema's kinds (the one table: src/network-errors.ts). */
-function classifyError(error) {
-    const code = error?.code;
-    const text = String(error?.message ?? '');
-    if (typeof code === 'string') {
-        const kind = (0, network_errors_1.kindOfNodeCode)(code);
-        if (kind !== undefined)
-            return kind;
-    }
-    if (/socket hang up/i.test(text))
-        return 'reset';
-    return 'other';
-}
-/** A proxy's own answer to the request or the CONNECT: 407 wants credentials, 403 has no allow rule. */
-function proxyAnswerKind(status) {
-    if (status === 407)
-        return 'proxy-auth';
-    if (status === 403 || status === 451)
-        return 'proxy-denied';
-    return 'proxy';
-}
-function errorWords(error) {
-    const message = error?.message;
-    return typeof message === 'string' && message !== '' ? message : String(error);
-}
-/** `[::1]` → `::1`: node wants bare IPv6 literals as host. */
-function bareHost(hostname) {
-    return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-}
-function defaultPort(url) {
-    if (url.port !== '')
-        return Number(url.port);
-    return url.protocol === 'https:' ? 443 : 80;
-}
-/** Does NO_PROXY exempt this host? Entries: `*`, hosts, `.suffix`/`suffix` domains, IPs, `:port`. */
-function bypassesProxy(url, noProxy) {
-    if (noProxy === undefined || noProxy.trim() === '')
-        return false;
-    const host = bareHost(url.hostname).toLowerCase();
-    const port = defaultPort(url);
-    for (const raw of noProxy.split(/[,\s]+/)) {
-        let entry = raw.trim().toLowerCase();
-        if (entry === '')
-            continue;
-        if (entry === '*')
-            return true;
-        let entryPort;
-        const portMatch = /^(.*[^:]):(\d+)$/.exec(entry);
-        if (portMatch && !/^[0-9a-f:]+$/.test(entry.replace(/^\[|\]$/g, ''))) {
-            entry = portMatch[1] ?? entry;
-            entryPort = Number(portMatch[2]);
-        }
-        entry = entry.replace(/^\[|\]$/g, '').replace(/^\*?\./, '.');
-        if (entryPort !== undefined && entryPort !== port)
-            continue;
-        if (entry.startsWith('.')) {
-            if (host.endsWith(entry) || host === entry.slice(1))
-                return true;
-        }
-        else if (host === entry || host.endsWith(`.${entry}`)) {
-            return true;
-        }
-    }
-    return false;
-}
-/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
-function proxyFor(url, env) {
-    if (env === undefined)
-        return undefined;
-    const raw = url.protocol === 'https:'
-        ? (env.https_proxy ?? env.HTTPS_PROXY)
-        : (env.http_proxy ?? env.HTTP_PROXY);
-    if (raw === undefined || raw.trim() === '')
-        return undefined;
-    if (bypassesProxy(url, env.no_proxy ?? env.NO_PROXY))
-        return undefined;
-    try {
-        return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-    }
-    catch {
-        return undefined;
-    }
-}
-function proxyAuthorization(proxy) {
-    if (proxy.username === '')
-        return {};
-    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-    return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
-}
-function normaliseThumbprint(value) {
-    return value.replace(/[^0-9a-f]/gi, '').toUpperCase();
-}
-/** Sends one request; resolves with the response or the classified reason there is none. */
-function httpRequest(options) {
-    return new Promise(resolve => {
-        let settled = false;
-        // Everything that holds a socket open, destroyed together when the exchange ends early.
-        const live = [];
-        const finish = (outcome) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            clearTimeout(connectTimer);
-            options.signal?.removeEventListener('abort', onAbort);
-            for (const item of live)
-                item.destroy();
-            resolve(outcome);
-        };
-        const fail = (error, errorText) => finish({ error, errorText });
-        const onAbort = () => fail('other', 'aborted');
-        const timer = setTimeout(() => fail('timeout', `no complete answer within ${options.timeoutMs} ms`), options.timeoutMs);
-        const connectTimer = options.connectTimeoutMs !== undefined && options.connectTimeoutMs < options.timeoutMs
-            ? setTimeout(() => fail('unreachable', `no connection within ${options.connectTimeoutMs} ms (the request was not sent)`), options.connectTimeoutMs)
-            : undefined;
-        const refuse = (errorText) => finish({ error: 'other', errorText, unsent: true });
-        let url;
-        try {
-            url = new URL(options.url);
-        }
-        catch {
-            refuse('not a valid URL');
-            return;
-        }
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            refuse(`unsupported scheme ${url.protocol}`);
-            return;
-        }
-        if (options.signal?.aborted) {
-            refuse('aborted');
-            return;
-        }
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const maxBody = options.maxBodyBytes ?? exports.DEFAULT_MAX_BODY_BYTES;
-        const host = bareHost(url.hostname);
-        const port = defaultPort(url);
-        const headers = { ...(options.headers ?? {}) };
-        if (options.body !== undefined)
-            headers['content-length'] = String(Buffer.byteLength(options.body));
-        const proxy = proxyFor(url, options.proxyEnv);
-        const proxyLabel = proxy ? `proxy ${proxy.host}` : '';
-        const readResponse = (response) => {
-            live.push(response);
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const done = () => finish({
-                status: response.statusCode ?? 0,
-                headers: response.headers,
-                body: Buffer.concat(chunks).toString('utf8'),
-                truncated
-            });
-            response.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = maxBody - size;
-                if (chunk.length > room) {
-                    chunks.push(chunk.subarray(0, room));
-                    truncated = true;
-                    // Enough read: stop here rather than wait for (or be held by) the rest.
-                    done();
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            response.on('end', done);
-            response.on('error', error => fail(classifyError(error), errorWords(error)));
-            response.on('aborted', () => fail('reset', 'connection closed before the body ended'));
-        };
-        /** `viaProxy`: errors before any response are the proxy's (it was the one we connected to). */
-        const send = (request, viaProxy = false) => {
-            live.push(request);
-            request.on('error', error => {
-                if (viaProxy)
-                    fail('proxy', `${proxyLabel}: ${errorWords(error)} (${classifyError(error)})`);
-                else
-                    fail(classifyError(error), errorWords(error));
-            });
-            // Flushed to the socket: connected (and through TLS) and sent; only the answer is awaited.
-            request.on('finish', () => clearTimeout(connectTimer));
-            request.on('response', response => {
-                // Absolute-form through a proxy: 407 can only be the proxy's own answer.
-                if (viaProxy && response.statusCode === 407) {
-                    fail('proxy-auth', `${proxyLabel} answered 407 Proxy Authentication Required`);
-                    return;
-                }
-                readResponse(response);
-            });
-            request.end(options.body);
-        };
-        // Over an already open TLS socket (tunnel or pinned certificate), http.request writes plain HTTP.
-        const sendOverSocket = (socket, path) => send(http.request({
-            host,
-            port,
-            method: options.method,
-            path,
-            headers: { host: url.host, ...headers },
-            createConnection: () => socket
-        }));
-        const openTls = (underlying) => {
-            const pinned = options.serverThumbprint;
-            const socket = loadTls().connect({
-                host,
-                port,
-                socket: underlying,
-                servername: net.isIP(host) ? undefined : host,
-                ca: options.ca,
-                rejectUnauthorized: pinned === undefined
-            });
-            live.push(socket);
-            socket.once('error', error => fail(classifyError(error), errorWords(error)));
-            socket.once('secureConnect', () => {
-                if (pinned !== undefined) {
-                    const fingerprint = socket.getPeerCertificate()?.fingerprint ?? '';
-                    if (normaliseThumbprint(fingerprint) !== normaliseThumbprint(pinned)) {
-                        fail('tls', 'server certificate thumbprint differs from IDENTITY_SERVER_THUMBPRINT');
-                        return;
-                    }
-                }
-                sendOverSocket(socket, `${url.pathname}${url.search}`);
-            });
-        };
-        if (proxy === undefined) {
-            if (url.protocol === 'https:' && options.serverThumbprint !== undefined) {
-                openTls(undefined);
-                return;
-            }
-            const module = url.protocol === 'https:' ? loadHttps() : http;
-            send(module.request({
-                host,
-                port,
-                method: options.method,
-                path: `${url.pathname}${url.search}`,
-                headers,
-                ca: options.ca,
-                agent: options.agent ?? false
-            }));
-            return;
-        }
-        const proxyModule = proxy.protocol === 'https:' ? loadHttps() : http;
-        const proxyHost = bareHost(proxy.hostname);
-        const proxyPort = defaultPort(proxy);
-        if (url.protocol === 'http:') {
-            // Plain http through a proxy: absolute-form request line.
-            send(proxyModule.request({
-                host: proxyHost,
-                port: proxyPort,
-                method: options.method,
-                path: url.href,
-                headers: { host: url.host, ...headers, ...proxyAuthorization(proxy) },
-                agent: false
-            }), true);
-            return;
-        }
-        // https through a proxy: CONNECT tunnel, then TLS to the server inside it.
-        const connect = proxyModule.request({
-            host: proxyHost,
-            port: proxyPort,
-            method: 'CONNECT',
-            path: `${url.hostname}:${port}`,
-            headers: { host: `${url.hostname}:${port}`, ...proxyAuthorization(proxy) },
-            agent: false
-        });
-        live.push(connect);
-        connect.on('error', error => fail('proxy', `${proxyLabel}: ${errorWords(error)} (${classifyError(error)})`));
-        connect.on('connect', (response, socket) => {
-            live.push(socket);
-            if (response.statusCode !== 200) {
-                fail(proxyAnswerKind(response.statusCode), `${proxyLabel} answered ${response.statusCode} ${response.statusMessage ?? ''} to CONNECT ${url.host}`);
-                return;
-            }
-            openTls(socket);
-        });
-        connect.end();
-    });
-}
-
-
-/***/ }),
-
-/***/ 811:
-/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.PROXY_KINDS = exports.TLS_KINDS = exports.NETWORK_KIND_TABLE = void 0;
-exports.isTlsKind = isTlsKind;
-exports.isProxyKind = isProxyKind;
-exports.kindOfNodeCode = kindOfNodeCode;
-exports.kindOfCurlExit = kindOfCurlExit;
-exports.kindOfText = kindOfText;
-exports.networkKindOf = networkKindOf;
-/**
- * The one table of network-error kinds: why an exchange got no HTTP answer, as every probe words
- * it. Node's error codes (the in-process probe and the smoke endpoint), curl's exit codes and the
- * error texts of curl, GNU wget, python3 and .NET / PowerShell (the VM probes) all land in the same
- * kinds, because each kind has its own fix and a fix written for another kind cannot work (no
- * clock advice for an untrusted chain, no CA bundle for a name the certificate does not cover).
- *
- * The probes classify what they can (node: by error code; sh: by curl's exit code; PowerShell: by
- * WebException status) and always send the error's own words; `networkKindOf` then refines a coarse
- * kind from those words with this same table, so a VM probe's `tls` with curl's "certificate has
- * expired" is judged exactly like node's CERT_HAS_EXPIRED.
- */
-const observations_1 = __nccwpck_require__(132);
-/** In precedence order (first text match wins). */
-exports.NETWORK_KIND_TABLE = [
-    {
-        kind: 'proxy-auth',
-        node: [],
-        curl: [],
-        // node (http-request): "proxy p:3128 answered 407 ..."; curl: "Received HTTP code 407 from
-        // proxy after CONNECT" / "CONNECT tunnel failed, response 407"; .NET: "The proxy tunnel request
-        // to proxy '...' failed with status code '407'."; PowerShell: "407 (Proxy Authentication Required)".
-        text: /\b407\b|Proxy Authentication Required/i
-    },
-    {
-        kind: 'proxy-denied',
-        node: [],
-        curl: [],
-        text: /proxy\b[^.]*\b(403|451)\b|\b(403|451)\b[^.]*(CONNECT|proxy)|CONNECT\b[^.]*\b(403|451)\b|CONNECT tunnel failed, response 40[35]|RequestProhibitedByProxy/i
-    },
-    {
-        kind: 'tls-expired',
-        node: ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_EXPIRED'],
-        curl: [],
-        // .NET: X509ChainStatus NotTimeValid, "A required certificate is not within its validity period".
-        text: /certificate (has )?expired|certificate is not yet valid|NotTimeValid|not within its validity period|certificate verify failed: certificate (has expired|is not yet valid)/i
-    },
-    {
-        kind: 'tls-name',
-        node: ['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'],
-        curl: [51],
-        // node: "Hostname/IP does not match certificate's altnames"; curl: "no alternative certificate
-        // subject name matches target host name"; python: "Hostname mismatch, certificate is not valid
-        // for"; .NET: RemoteCertificateNameMismatch.
-        text: /does not match certificate's altnames|not in the cert's altnames|no alternative certificate subject name|subject name does not match|Hostname mismatch|RemoteCertificateNameMismatch|certificate is not valid for '?[\w.-]+|doesn't match (either of )?'?[*\w.-]+'?/i
-    },
-    {
-        kind: 'tls-untrusted',
-        node: [
-            'SELF_SIGNED_CERT_IN_CHAIN',
-            'DEPTH_ZERO_SELF_SIGNED_CERT',
-            'UNABLE_TO_GET_ISSUER_CERT',
-            'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-            'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-            'CERT_UNTRUSTED',
-            'CERT_CHAIN_TOO_LONG',
-            'CERT_SIGNATURE_FAILURE'
-        ],
-        curl: [77],
-        // .NET: RemoteCertificateChainErrors / UntrustedRoot / PartialChain.
-        text: /self[- ]signed certificate|unable to get (local )?issuer certificate|unable to verify the first certificate|unable to get local issuer|RemoteCertificateChainErrors|UntrustedRoot|PartialChain|root certificate which is not trusted|certificate verify failed|SSL certificate problem|certificate chain/i
-    },
-    {
-        kind: 'tls',
-        node: ['EPROTO'],
-        curl: [35, 53, 54, 58, 59, 64, 66, 80, 82, 83, 90, 91],
-        text: /\bSSL\b|\bTLS\b|handshake|secure channel|SecureChannelFailure|TrustFailure|certificate/i
-    },
-    {
-        kind: 'proxy',
-        node: [],
-        curl: [5, 97],
-        text: /\bproxy\b|\bCONNECT\b/i
-    },
-    {
-        kind: 'dns',
-        node: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA'],
-        curl: [6],
-        text: /getaddrinfo|Could not resolve host|Name or service not known|No such host is known|Temporary failure in name resolution|nodename nor servname|NameResolutionFailure|unable to resolve host|Name does not resolve|No address associated with hostname/i
-    },
-    {
-        kind: 'refused',
-        node: ['ECONNREFUSED'],
-        curl: [],
-        text: /refused/i
-    },
-    {
-        kind: 'timeout',
-        node: ['ETIMEDOUT'],
-        curl: [28],
-        text: /timed out|timeout/i
-    },
-    {
-        kind: 'unreachable',
-        node: ['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'],
-        curl: [],
-        text: /No route to host|unreachable/i
-    },
-    {
-        kind: 'reset',
-        node: ['ECONNRESET', 'EPIPE', 'ECONNABORTED'],
-        curl: [52, 55, 56],
-        text: /reset|Empty reply|Recv failure|socket hang up|forcibly closed|connection was closed/i
-    },
-    {
-        kind: 'local-file',
-        node: [],
-        curl: [],
-        text: /could not be read \((EACCES|EPERM|ENOENT|EISDIR)\)|key file|AZURE_FEDERATED_TOKEN_FILE/i
-    }
-];
-/** Kinds that say which of the TLS failures it was: each has its own fix. */
-exports.TLS_KINDS = ['tls', 'tls-untrusted', 'tls-name', 'tls-expired'];
-/** Kinds that are the proxy's own answer or failure. */
-exports.PROXY_KINDS = ['proxy', 'proxy-auth', 'proxy-denied'];
-function isTlsKind(kind) {
-    return exports.TLS_KINDS.includes(kind ?? '');
-}
-function isProxyKind(kind) {
-    return exports.PROXY_KINDS.includes(kind ?? '');
-}
-/** A node error code's kind, or undefined when the table does not know the code. */
-function kindOfNodeCode(code) {
-    const row = exports.NETWORK_KIND_TABLE.find(r => r.node.includes(code));
-    if (row !== undefined)
-        return row.kind;
-    // OpenSSL's other verification and protocol errors, as node names them.
-    if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code))
-        return 'tls';
-    return undefined;
-}
-/** curl's exit code's kind, or undefined when the code alone does not say (7, 60: read the text). */
-function kindOfCurlExit(code) {
-    return exports.NETWORK_KIND_TABLE.find(r => r.curl.includes(code))?.kind;
-}
-/** The first kind whose words the text holds. */
-function kindOfText(text) {
-    if (text === undefined || text === '')
-        return undefined;
-    return exports.NETWORK_KIND_TABLE.find(r => r.text?.test(text))?.kind;
-}
-/** Which coarse kinds a text may refine, and into which. */
-const REFINES = {
-    tls: ['tls-expired', 'tls-name', 'tls-untrusted'],
-    proxy: ['proxy-auth', 'proxy-denied', 'tls-expired', 'tls-name', 'tls-untrusted'],
-    reset: ['proxy-auth', 'proxy-denied'],
-    refused: ['proxy-auth', 'proxy-denied']
-};
-/**
- * The kind an exchange's failure is judged by: the probe's own kind, made specific by the error's
- * words where the probe could only say `tls`, `proxy` or `other` (VM probes, older probes, .NET).
- * A kind the validator does not know stays `other`.
- */
-function networkKindOf(error, errorText) {
-    const known = observations_1.TRANSPORT_ERRORS.includes(error ?? '')
-        ? error
-        : 'other';
-    const said = kindOfText(errorText);
-    if (said === undefined)
-        return known;
-    if (known === 'other')
-        return said;
-    return REFINES[known]?.includes(said) ? said : known;
-}
-
-
-/***/ }),
-
-/***/ 932:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * The one redactor: everything that stores or prints text (report, summary, annotations, logs,
- * evidence, the probes' masks) passes it through `redactSecrets` first.
- *
- * What it removes:
- * - token-shaped strings: a JWT (a JOSE header always base64url-encodes to `eyJ`, so any
- *   `eyJ` run of 11+ characters and up to two `.segment`s after it), and any base64url run of 60+
- *   characters (a bare signature, a cut token);
- * - the value after `Bearer `, and the value of credential-bearing names (`Authorization`,
- *   `x-mi-smoke-key`, `access_token`, ...) in headers, JSON, query strings or form bodies;
- * - every secret the process registered (`registerSecretText`: the endpoint key input, the bearer
- *   token the runner obtained for `endpoint-audience`), wherever it appears.
- *
- * Why hand-written scanning and not regular expressions: this runs on text a workload or an API
- * controls (up to 1 MiB), and patterns such as `eyJ[A-Za-z0-9_-]*\.` backtrack over every `eyJ`
- * start of `eyJeyJeyJ...`: quadratic, seconds on 90 KB. Every function here visits each character
- * a bounded number of times (one pass per credential name, and per registered secret), so the
- * cost is linear in the text; scripts/bench.ts measures it on adversarial input.
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.REDACTED = void 0;
-exports.registerSecretText = registerSecretText;
-exports.forgetSecretTexts = forgetSecretTexts;
-exports.redactSecrets = redactSecrets;
-exports.containsJwt = containsJwt;
-exports.redactDeep = redactDeep;
-exports.cutRedacted = cutRedacted;
-exports.REDACTED = '[redacted]';
-/** A JWT-shaped run needs `eyJ` and this many characters in its first segment (as the old patterns). */
-const JWT_MIN_FIRST_SEGMENT = 11;
-/** A run of base64url characters this long is treated as a bare token or signature. */
-const LONG_RUN = 60;
-/**
- * Names whose value is a credential. `authorization` values run to the end of the header (they
- * hold a scheme and a space); the others end at the first space or delimiter.
- */
-const HEADER_NAMES = ['authorization', 'proxy-authorization'];
-const VALUE_NAMES = [
-    'x-mi-smoke-key',
-    'x-identity-header',
-    'access_token',
-    'refresh_token',
-    'id_token',
-    'client_secret',
-    'client_assertion'
-];
-const BEARER = 'bearer';
-/** Secrets known to this process, each removed wherever it appears. */
-const registered = new Set();
-/**
- * Registers a secret this process holds (the endpoint key, the runner's bearer token) so that
- * every later `redactSecrets` removes it. Short strings are refused: removing every `a` of a text
- * protects nothing and garbles everything.
- */
-function registerSecretText(secret) {
-    if (secret.length >= 6)
-        registered.add(secret);
-}
-/** For tests: forget the registered secrets. */
-function forgetSecretTexts() {
-    registered.clear();
-}
-function isBase64UrlCode(code) {
-    return ((code >= 48 && code <= 57) || // 0-9
-        (code >= 65 && code <= 90) || // A-Z
-        (code >= 97 && code <= 122) || // a-z
-        code === 45 || // -
-        code === 95 // _
-    );
-}
-/**
- * Token-shaped runs: one left-to-right pass over maximal runs of base64url characters and dots.
- * A run is cut into dot-separated segments; a segment that starts a JWT (`eyJ`, long enough) is
- * redacted with the two segments after it, and a segment of LONG_RUN+ characters on its own.
- */
-function tokenRanges(text, out) {
-    const n = text.length;
-    // The next `eyJ` at or after a position, found with one forward-moving cursor (linear overall).
-    let nextEyj = text.indexOf('eyJ');
-    const eyjFrom = (position) => {
-        if (nextEyj !== -1 && nextEyj < position)
-            nextEyj = text.indexOf('eyJ', position);
-        return nextEyj;
-    };
-    let i = 0;
-    while (i < n) {
-        if (!isBase64UrlCode(text.charCodeAt(i))) {
-            i++;
-            continue;
-        }
-        // One run of segments separated by single dots, read once, with no per-segment allocation.
-        let open = -1; // where the JWT-shaped range being read starts
-        let end = i;
-        let remaining = 0; // segments of that range still to come
-        let j = i;
-        for (;;) {
-            const a = j;
-            while (j < n && isBase64UrlCode(text.charCodeAt(j)))
-                j++;
-            if (open !== -1) {
-                end = j;
-                if (--remaining === 0) {
-                    out.push([open, end]);
-                    open = -1;
-                }
-            }
-            else if (j - a >= JWT_MIN_FIRST_SEGMENT) {
-                const at = eyjFrom(a);
-                if (at !== -1 && at < j && j - at >= JWT_MIN_FIRST_SEGMENT) {
-                    open = at;
-                    end = j;
-                    remaining = 2;
-                }
-                else if (j - a >= LONG_RUN)
-                    out.push([a, j]);
-            }
-            if (j + 1 < n && text.charCodeAt(j) === 46 && isBase64UrlCode(text.charCodeAt(j + 1))) {
-                j++;
-                continue;
-            }
-            break;
-        }
-        if (open !== -1)
-            out.push([open, end]);
-        i = j;
-    }
-}
-function isSpace(code) {
-    return code === 32 || code === 9;
-}
-/** Where a value ends: at a quote, a line end, or (unless `spaces`) whitespace and delimiters. */
-function valueEnd(text, from, spaces) {
-    let k = from;
-    while (k < text.length) {
-        const c = text.charCodeAt(k);
-        if (c === 34 || c === 39 || c === 10 || c === 13 || c === 92)
-            break; // " ' \n \r \
-        if (!spaces && (isSpace(c) || c === 38 || c === 44 || c === 59 || c === 125))
-            break; // & , ; }
-        if (spaces && (c === 44 || c === 59 || c === 125 || c === 38))
-            break;
-        k++;
-    }
-    return k;
-}
-/**
- * Values after `name` followed by `:` or `=` (JSON `"name": "v"`, header `Name: v`, query
- * `name=v`), case-insensitive. `lower` is `text` lower-cased once by the caller.
- */
-function namedValueRanges(text, lower, name, spaces, out) {
-    let from = 0;
-    for (;;) {
-        const at = lower.indexOf(name, from);
-        if (at === -1)
-            return;
-        from = at + name.length;
-        if (at > 0 && (isBase64UrlCode(lower.charCodeAt(at - 1)) || lower[at - 1] === '.'))
-            continue;
-        let k = from;
-        if (text[k] === '"' || text[k] === "'")
-            k++;
-        while (k < text.length && isSpace(text.charCodeAt(k)))
-            k++;
-        if (text[k] !== ':' && text[k] !== '=')
-            continue;
-        k++;
-        while (k < text.length && isSpace(text.charCodeAt(k)))
-            k++;
-        if (text[k] === '"' || text[k] === "'")
-            k++;
-        const end = valueEnd(text, k, spaces);
-        if (end > k)
-            out.push([k, end]);
-        from = Math.max(from, end);
-    }
-}
-/** The credential after `Bearer ` (any case, one or more spaces). */
-function bearerRanges(text, lower, out) {
-    let from = 0;
-    for (;;) {
-        const at = lower.indexOf(BEARER, from);
-        if (at === -1)
-            return;
-        from = at + BEARER.length;
-        let k = from;
-        while (k < text.length && isSpace(text.charCodeAt(k)))
-            k++;
-        if (k === from)
-            continue;
-        const end = valueEnd(text, k, false);
-        // `Bearer [redacted]` is already clean; a word such as `Bearer authentication` is prose.
-        if (!text.startsWith(exports.REDACTED, k) && looksLikeCredential(text, k, end))
-            out.push([k, end]);
-        from = Math.max(from, end);
-    }
-}
-/** 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. */
-function looksLikeCredential(text, start, end) {
-    if (end - start >= 20)
-        return true;
-    if (end - start < 4)
-        return false;
-    for (let k = start; k < end; k++) {
-        const c = text.charCodeAt(k) | 32;
-        if (c < 97 || c > 122)
-            return true;
-    }
-    return false;
-}
-/** ASCII letters lower-cased, every other character kept: indices stay those of `text`. */
-function asciiLower(text) {
-    const lower = text.toLowerCase();
-    // Native and fast; only a few non-ASCII characters (İ) change length, then go letter by letter.
-    if (lower.length === text.length)
-        return lower;
-    return text.replace(/[A-Z]+/g, run => run.toLowerCase());
-}
-function secretRanges(text, out) {
-    for (const secret of registered) {
-        let from = 0;
-        for (;;) {
-            const at = text.indexOf(secret, from);
-            if (at === -1)
-                break;
-            out.push([at, at + secret.length]);
-            from = at + secret.length;
-        }
-    }
-}
-/** Replaces the (possibly overlapping) ranges with REDACTED, in one pass after one sort. */
-function applyRanges(text, ranges) {
-    if (ranges.length === 0)
-        return text;
-    ranges.sort((x, y) => x[0] - y[0]);
-    let result = '';
-    let at = 0;
-    let i = 0;
-    while (i < ranges.length) {
-        let [start, end] = ranges[i];
-        i++;
-        while (i < ranges.length && ranges[i][0] <= end) {
-            end = Math.max(end, ranges[i][1]);
-            i++;
-        }
-        if (start < at)
-            start = at;
-        result += text.slice(at, start) + exports.REDACTED;
-        at = end;
-    }
-    return result + text.slice(at);
-}
-/** `text` with every token-shaped string, credential value and registered secret replaced. */
-function redactSecrets(text) {
-    if (text === '')
-        return text;
-    const lower = asciiLower(text);
-    const ranges = [];
-    secretRanges(text, ranges);
-    tokenRanges(text, ranges);
-    bearerRanges(text, lower, ranges);
-    for (const name of HEADER_NAMES)
-        namedValueRanges(text, lower, name, true, ranges);
-    for (const name of VALUE_NAMES)
-        namedValueRanges(text, lower, name, false, ranges);
-    return applyRanges(text, ranges);
-}
-/**
- * True when `text` holds a whole JWT (three dot-separated base64url segments, the first starting
- * `eyJ`): what must never cross the wire, unlike claims alone (one segment). Linear, like the rest.
- */
-function containsJwt(text) {
-    let from = 0;
-    for (;;) {
-        const at = text.indexOf('eyJ', from);
-        if (at === -1)
-            return false;
-        let k = at;
-        let segments = 0;
-        for (;;) {
-            const start = k;
-            while (k < text.length && isBase64UrlCode(text.charCodeAt(k)))
-                k++;
-            if (k - start < 4)
-                break;
-            segments++;
-            if (segments === 3)
-                return true;
-            if (text.charCodeAt(k) !== 46)
-                break;
-            k++;
-        }
-        // Every character up to k was visited once; the next `eyJ` can only start after the first.
-        from = Math.max(at + 1, k - 2);
-        if (from <= at)
-            from = at + 1;
-    }
-}
-/** Every string inside a JSON-like value redacted (objects and arrays copied, not changed in place). */
-function redactDeep(value) {
-    if (typeof value === 'string')
-        return redactSecrets(value);
-    if (Array.isArray(value))
-        return value.map(v => redactDeep(v));
-    if (value !== null && typeof value === 'object') {
-        const copy = {};
-        for (const [key, v] of Object.entries(value))
-            copy[key] = redactDeep(v);
-        return copy;
-    }
-    return value;
-}
-/** Cuts a text for a message or evidence line, after redaction (a cut can never expose a tail). */
-function cutRedacted(text, limit) {
-    const clean = redactSecrets(text);
-    return clean.length <= limit ? clean : `${clean.slice(0, limit)}…`;
-}
-
-
-/***/ }),
-
-/***/ 170:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * What counts as loopback: the only place a bearer token may travel over plain http, and the only
- * place `http://` targets and checks may point (tests and the emulator).
- *
- * Deliberately strict: names that merely look local (`localhost.example.com`, `127.0.0.1.nip.io`)
- * resolve through DNS to wherever their owner likes, and `0.0.0.0` is "any address", not loopback.
- * Nothing here resolves names: the answer depends on the text alone.
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.isLoopbackHost = isLoopbackHost;
-exports.isLoopbackUrl = isLoopbackUrl;
-exports.mayCarryBearer = mayCarryBearer;
-const IPV4_OCTET = /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
-/** A canonical dotted quad (`127.0.0.1`), the form `URL.hostname` produces for IPv4. */
-function parseDottedQuad(text) {
-    const parts = text.split('.');
-    if (parts.length !== 4)
-        return undefined;
-    const octets = [];
-    for (const part of parts) {
-        if (!IPV4_OCTET.test(part))
-            return undefined;
-        octets.push(Number(part));
-    }
-    return octets;
-}
-function isLoopbackIpv4(text) {
-    const octets = parseDottedQuad(text);
-    return octets !== undefined && octets[0] === 127;
-}
-/**
- * Expands an IPv6 literal into its eight 16-bit groups, or undefined if it is not one.
- * Handles `::` compression and a trailing dotted quad (`::ffff:127.0.0.1`).
- */
-function ipv6Groups(text) {
-    if (!/^[0-9a-fA-F:.]+$/.test(text) || text.length > 45)
-        return undefined;
-    let head = text;
-    const tail = [];
-    const lastColon = text.lastIndexOf(':');
-    if (text.includes('.')) {
-        const quad = parseDottedQuad(text.slice(lastColon + 1));
-        if (quad === undefined)
-            return undefined;
-        tail.push((quad[0] << 8) | quad[1], (quad[2] << 8) | quad[3]);
-        head = text.slice(0, lastColon + 1);
-        // `::ffff:1.2.3.4` leaves `::ffff:`; a single trailing colon is part of the syntax, not a group.
-        if (head.endsWith(':') && !head.endsWith('::'))
-            head = head.slice(0, -1);
-    }
-    const halves = head.split('::');
-    if (halves.length > 2)
-        return undefined;
-    const parseGroups = (part) => {
-        if (part === '')
-            return [];
-        const groups = [];
-        for (const group of part.split(':')) {
-            if (!/^[0-9a-fA-F]{1,4}$/.test(group))
-                return undefined;
-            groups.push(parseInt(group, 16));
-        }
-        return groups;
-    };
-    const left = parseGroups(halves[0]);
-    const right = halves.length === 2 ? parseGroups(halves[1]) : [];
-    if (left === undefined || right === undefined)
-        return undefined;
-    const explicit = left.length + right.length + tail.length;
-    if (halves.length === 1)
-        return explicit === 8 ? [...left, ...tail] : undefined;
-    if (explicit > 7)
-        return undefined;
-    return [...left, ...new Array(8 - explicit).fill(0), ...right, ...tail];
-}
-function isLoopbackIpv6(text) {
-    const groups = ipv6Groups(text);
-    if (groups === undefined)
-        return false;
-    // ::1
-    if (groups.slice(0, 7).every(g => g === 0) && groups[7] === 1)
-        return true;
-    // ::ffff:127.x.y.z (IPv4-mapped): the kernel delivers it to the IPv4 loopback.
-    const mapped = groups.slice(0, 5).every(g => g === 0) && groups[5] === 0xffff;
-    return mapped && groups[6] >> 8 === 127;
-}
-/**
- * True for `localhost`, an address in 127.0.0.0/8, and `::1` (bare or in brackets, as
- * `URL.hostname` gives it), including their IPv4-mapped IPv6 forms.
- */
-function isLoopbackHost(hostname) {
-    const host = hostname.toLowerCase();
-    if (host === 'localhost')
-        return true;
-    if (isLoopbackIpv4(host))
-        return true;
-    const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-    return isLoopbackIpv6(bare);
-}
-/** True when a parsed URL's host is loopback (see `isLoopbackHost`). */
-function isLoopbackUrl(url) {
-    return isLoopbackHost(url.hostname);
-}
-/** Where a bearer token may travel: https anywhere, or http to a loopback host. */
-function mayCarryBearer(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url));
-}
-
-
-/***/ }),
-
-/***/ 58:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-/**
- * What makes a URL read differently by different clients: the rule both sides of the trust
- * boundary apply. The runner refuses such a check before dispatch (src/engine/inputs/url-rules.ts); the
- * smoke endpoint's allowlist and the in-process probe refuse it again before a token is sent, so a
- * request that did not come from this runner cannot use the difference either.
- *
- * WHATWG (Node's `URL`) is the reference reader; curl, GNU wget, python3 and .NET read a URL that
- * passes these checks to the same host (__tests__/url-clients.property.test.ts proves it).
- * All scanning is linear: these run on request text.
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.urlAmbiguity = urlAmbiguity;
-exports.hostRewrite = hostRewrite;
-/** `scheme://` and the authority as written, or undefined when the text is not written that way. */
-function writtenParts(text) {
-    const match = /^https?:\/\//i.exec(text);
-    if (match === null)
-        return undefined;
-    const afterScheme = text.slice(match[0].length);
-    let end = afterScheme.length;
-    for (const delimiter of ['/', '?', '#']) {
-        const at = afterScheme.indexOf(delimiter);
-        if (at !== -1 && at < end)
-            end = at;
-    }
-    return { authority: afterScheme.slice(0, end), rest: afterScheme.slice(end) };
-}
-/** Why clients could read `text` differently, before parsing; undefined when they cannot. */
-function urlAmbiguity(text) {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c <= 0x20 || (c >= 0x7f && c <= 0x9f))
-            return 'holds a control character or a space; percent-encode it (a space is %20)';
-    }
-    if (text.includes('\\'))
-        return 'holds a backslash, which URL clients read differently (a path separator to some, part of user info to others); write / or %5C';
-    const parts = writtenParts(text);
-    if (parts === undefined) {
-        return /^https?:/i.test(text)
-            ? 'does not start with https:// and a host (write the two slashes, then the host)'
-            : undefined; // not http(s) at all: the scheme rule below says so
-    }
-    const { authority, rest } = parts;
-    if (authority.includes('@'))
-        return 'has credentials in it (user info, something@ before the host); remove user:password@';
-    if (authority.includes('%'))
-        return 'has a %-escape in its host, which URL clients decode differently; write the host plainly';
-    for (let i = 0; i < authority.length; i++) {
-        if (authority.charCodeAt(i) > 0x7e)
-            return 'has a non-ASCII host, which URL clients convert differently; write it in its xn-- (punycode) form';
-    }
-    const bracketed = /^\[[0-9A-Fa-f:.]+\](:\d*)?$/.test(authority);
-    if (!bracketed && (authority.includes('[') || authority.includes(']')))
-        return 'has [ or ] in its host outside an IPv6 literal such as [::1]';
-    if (rest.includes('[') || rest.includes(']'))
-        return 'has [ or ] in its path or query (curl reads them as a range to expand into several calls); write %5B and %5D';
-    return undefined;
-}
-/** Why the host (or port) as written is not the host the parser read; undefined when it is. */
-function hostRewrite(text, url) {
-    const parts = writtenParts(text);
-    if (parts === undefined)
-        return undefined;
-    const authority = parts.authority;
-    let host = authority;
-    let port = '';
-    if (authority.startsWith('[')) {
-        const close = authority.indexOf(']');
-        host = authority.slice(0, close + 1);
-        port = authority.slice(close + 1);
-    }
-    else {
-        const colon = authority.lastIndexOf(':');
-        if (colon !== -1) {
-            host = authority.slice(0, colon);
-            port = authority.slice(colon);
-        }
-    }
-    if (!plainHost(url.hostname))
-        return 'has a host that is not a plain DNS name or IP address (empty or over-long labels, odd characters)';
-    if (host.toLowerCase() !== url.hostname) {
-        return `has a host that URL parsers rewrite (to ${JSON.stringify(url.hostname)}) and other clients may not; write ${JSON.stringify(url.hostname)}`;
-    }
-    if (port !== '') {
-        const digits = port.slice(1);
-        const defaultPort = url.protocol === 'https:' ? '443' : '80';
-        if (!/^\d{1,5}$/.test(digits) || String(Number(digits)) !== (url.port || defaultPort))
-            return `has a port that URL parsers read as ${url.port || defaultPort}; write it without leading zeros`;
-    }
-    return undefined;
-}
-/** A DNS label: 1-63 letters, digits, `_` or `-`, not starting or ending with `-`. */
-const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
-/**
- * A host every client reads alike: an IPv6 literal, or dot-separated DNS labels (an IPv4 address
- * is four such labels) with at most one trailing dot. `...`, `a..b` or `.a` are hosts to WHATWG
- * and something else to other parsers.
- */
-function plainHost(hostname) {
-    if (hostname.startsWith('['))
-        return /^\[[0-9a-f:.]+\]$/.test(hostname);
-    if (hostname.length === 0 || hostname.length > 253)
-        return false;
-    const labels = (hostname.endsWith('.') ? hostname.slice(0, -1) : hostname).split('.');
-    return labels.every(label => LABEL.test(label));
 }
 
 

@@ -9,9 +9,9 @@
  * may allow plain http, and only to a loopback address (tests and emulators).
  */
 import { audienceAccepted, serviceForHost } from '../../../src/azure/services'
-import { isLoopbackHost } from '../../../src/shared/url/loopback'
+import { isLoopbackHost } from '../../../src/common/url/loopback'
 import type { ProbeCheck } from '../../../src/contracts/probe-request'
-import { hostRewrite, urlAmbiguity } from '../../../src/shared/url/url-ambiguity'
+import { hostRewrite, urlAmbiguity } from '../../../src/common/url/url-ambiguity'
 
 export interface AllowRule {
   /** Exact host as in a URL's `host`: name or address, with `:port` when not the default. */

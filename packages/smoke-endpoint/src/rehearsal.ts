@@ -12,7 +12,7 @@
  * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
  */
 import { serviceForHost } from '../../../src/azure/services'
-import { isLoopbackUrl } from '../../../src/shared/url/loopback'
+import { isLoopbackUrl } from '../../../src/common/url/loopback'
 import type { AllowRule } from './allowlist'
 
 export interface RehearsalOptions {

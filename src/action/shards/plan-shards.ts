@@ -6,7 +6,7 @@
  */
 import * as runner from '../runner'
 import type { ActionInputs } from '../../engine/inputs/action-inputs'
-import { oneLine } from '../../shared/format'
+import { oneLine } from '../../common/format'
 import type { OutputSink } from '../outputs'
 import { shardTargetsInput, splitTargets, type Shard } from './split-targets'
 

@@ -11,7 +11,7 @@ import * as fix from './remediation'
 import { serviceOfCheck } from '../../azure/services'
 import { formatDuration, hostPort, oneLine } from './text'
 import { describeTransport } from './transport'
-import { networkKindOf } from '../../shared/network-errors'
+import { networkKindOf } from '../../common/network-errors'
 import { retryAfterMsOf, serviceFailureRemediation, throttledApi } from './transient-answers'
 
 export interface ApiStepContext {

@@ -1,13 +1,13 @@
 /**
  * Shaping text that came from the workload (bodies, error messages) into the one-line details and
  * remediations of the report. Everything that quotes a body goes through `quote`, which also blanks
- * anything shaped like a JWT (src/shared/redact.ts): probes never send a token, but a proxy page or an API message could
+ * anything shaped like a JWT (src/common/redact.ts): probes never send a token, but a proxy page or an API message could
  * echo a header, and the report must not carry one whatever the probe did.
  */
 
-import { redactSecrets } from '../../shared/redact'
+import { redactSecrets } from '../../common/redact'
 
-/** Removes anything token-shaped (the one redactor, src/shared/redact.ts). */
+/** Removes anything token-shaped (the one redactor, src/common/redact.ts). */
 export const redactTokens = redactSecrets
 
 /** One line, whitespace collapsed, token-shaped strings removed, cut to `max` characters. */
@@ -21,7 +21,7 @@ export function quote(text: string, max = 160): string {
   return `"${oneLine(text, max)}"`
 }
 
-export { formatDuration } from '../../shared/human-duration'
+export { formatDuration } from '../../common/human-duration'
 
 /** `host:port` of a URL, the port made explicit, for firewall rules. */
 export function hostPort(url: string): string {

@@ -7,7 +7,7 @@ import type { Exchange, Observations, TokenObservation } from '../../contracts/o
 import { describeIdentity } from '../../contracts/probe-request'
 import type { FailureMode, ReportedClaims, StepReport } from '../../contracts/report'
 import { audienceMatchesRequest } from '../../azure/services'
-import { networkKindOf } from '../../shared/network-errors'
+import { networkKindOf } from '../../common/network-errors'
 import { decodeClaims } from './claims'
 import { isAzureBody, mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import { judgeExpiry, parseExpiresOn, type ParsedExpiry } from './expiry'

@@ -1,6 +1,6 @@
 /** Words for an exchange that got no HTTP answer (Exchange.error, refined by its error text). */
 import type { Exchange } from '../../contracts/observations'
-import { networkKindOf } from '../../shared/network-errors'
+import { networkKindOf } from '../../common/network-errors'
 import { formatDuration, oneLine, plural } from './text'
 
 export function describeTransport(exchange: Exchange): string {

@@ -10,12 +10,12 @@
  * Either travels only to the target's own host, over https (http only to loopback, for tests):
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
-import { isTlsKind } from '../../shared/network-errors'
+import { isTlsKind } from '../../common/network-errors'
 import type { ActionInputs, Target } from '../inputs/action-inputs'
-import { isLoopbackHost } from '../../shared/url/loopback'
+import { isLoopbackHost } from '../../common/url/loopback'
 import { parseAnswer } from '../observations-validator'
 import type { ProbeRequest } from '../../contracts/probe-request'
-import { httpRequest, isFailure, type HttpResponse } from '../../shared/http/http-request'
+import { httpRequest, isFailure, type HttpResponse } from '../../common/http/http-request'
 import {
   cut,
   KEY_HEADER,
@@ -24,7 +24,7 @@ import {
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
 } from '../../contracts/smoke-protocol'
-import { registerSecretText } from '../../shared/redact'
+import { registerSecretText } from '../../common/redact'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>

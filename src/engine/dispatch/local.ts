@@ -6,7 +6,7 @@
  * the one place it reached stdout (docs/security.md).
  */
 import { runProbe } from '../../node-probe/run-probe'
-import { registerSecretText } from '../../shared/redact'
+import { registerSecretText } from '../../common/redact'
 import type { Workload } from './workload'
 
 export function localWorkload(label = 'local'): Workload {

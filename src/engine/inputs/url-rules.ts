@@ -14,8 +14,8 @@
  * `0x7f.0.0.1`, a decimal IP): the host as written must be the host as parsed. What is sent to the
  * workload is the parser's own serialisation (`canonicalUrl`).
  */
-import { isLoopbackUrl } from '../../shared/url/loopback'
-import { hostRewrite, urlAmbiguity } from '../../shared/url/url-ambiguity'
+import { isLoopbackUrl } from '../../common/url/loopback'
+import { hostRewrite, urlAmbiguity } from '../../common/url/url-ambiguity'
 import { quoteValue } from './quote-value'
 
 /** The problem with `text` as a URL a token or key is sent to, or the parsed URL. */

@@ -6,7 +6,7 @@
  */
 import type { Target } from '../inputs/action-inputs'
 import type { TargetReport } from '../../contracts/report'
-import { withDeadline } from '../../shared/deadline'
+import { withDeadline } from '../../common/deadline'
 
 const LOOKUP_BUDGET_MS = 60_000
 

@@ -5,8 +5,8 @@
  * "role effective after 37 s" or "still denied after 90 s of rbac-wait".
  */
 import type { TargetReport } from '../../contracts/report'
-import { formatDuration } from '../../shared/format'
-import type { Clock } from '../../shared/clock'
+import { formatDuration } from '../../common/format'
+import type { Clock } from '../../common/clock'
 import { rbacBackoffMs } from './rbac-backoff'
 
 export interface RbacWaitOptions {

@@ -6,8 +6,8 @@
  * What it waited is reported like rbac-wait's: "ready after 37 s of ready-wait (6 attempts)" on
  * the first step, or "still not ready after 2 min of ready-wait (30 attempts)" on the dispatch step.
  */
-import { formatDuration } from '../../shared/format'
-import type { Clock } from '../../shared/clock'
+import { formatDuration } from '../../common/format'
+import type { Clock } from '../../common/clock'
 import { rbacBackoffMs } from './rbac-backoff'
 
 export interface ReadyWaitOptions {

@@ -7,8 +7,8 @@
 import type { Target } from '../inputs/action-inputs'
 import type { Workload } from '../dispatch/workload'
 import type { TargetReport } from '../../contracts/report'
-import { withDeadline } from '../../shared/deadline'
-import { TaskPool } from '../../shared/task-pool'
+import { withDeadline } from '../../common/deadline'
+import { TaskPool } from '../../common/task-pool'
 
 export interface FanOutOptions {
   targets: Target[]

@@ -16,8 +16,8 @@
  * transient retries (first answer 503)" or "still 429 after 4 probes over 7 s of transient retries".
  */
 import type { StepReport, TargetReport } from '../../contracts/report'
-import { formatDuration } from '../../shared/format'
-import type { Clock } from '../../shared/clock'
+import { formatDuration } from '../../common/format'
+import type { Clock } from '../../common/clock'
 
 export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
 export const TRANSIENT_BACKOFF_MS = [1000, 2000, 4000] as const

@@ -11,7 +11,7 @@
  * assignment younger than RECENT_MS that grants the action is taken for one still propagating.
  */
 import type { RbacFacts } from '../../contracts/report'
-import { formatDuration } from '../../shared/format'
+import { formatDuration } from '../../common/format'
 import { grants } from './permissions'
 import type { Assignment, Lookup } from './role-assignments'
 

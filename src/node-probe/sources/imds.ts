@@ -5,7 +5,7 @@
 import { WORKLOAD_META_FIELDS, type WorkloadMeta } from '../../contracts/observations'
 import { IMDS_IDENTITY_PARAMETERS, identityParameter } from '../../contracts/probe-request'
 import type { IdentitySelection } from '../../contracts/probe-request'
-import { isFailure } from '../../shared/http/http-request'
+import { isFailure } from '../../common/http/http-request'
 import { retriedIdentityRequest, withQuery } from './source'
 import type { InstanceAttempt, SourceContext, TokenAttempt, TokenSourceModule } from './source'
 

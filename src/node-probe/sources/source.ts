@@ -4,8 +4,8 @@
  */
 import type { Exchange, IdentitySource, WorkloadMeta } from '../../contracts/observations'
 import type { IdentitySelection } from '../../contracts/probe-request'
-import { httpRequest } from '../../shared/http/http-request'
-import type { HttpRequestOptions } from '../../shared/http/http-request'
+import { httpRequest } from '../../common/http/http-request'
+import type { HttpRequestOptions } from '../../common/http/http-request'
 import { withRetries } from '../retry-policy'
 import type { RetriedOutcome, Sleep } from '../retry-policy'
 

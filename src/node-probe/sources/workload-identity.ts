@@ -7,8 +7,8 @@
  */
 import { promises as fs } from 'node:fs'
 import type { IdentitySelection } from '../../contracts/probe-request'
-import { httpRequest } from '../../shared/http/http-request'
-import { mayCarryBearer } from '../../shared/url/loopback'
+import { httpRequest } from '../../common/http/http-request'
+import { mayCarryBearer } from '../../common/url/loopback'
 import { withRetries } from '../retry-policy'
 import { notSent, retryDeadline, selectionWords } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'

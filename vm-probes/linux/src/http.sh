@@ -141,7 +141,7 @@ http_curl() {
       28) R_ERR=timeout ;;
       6) R_ERR=dns ;;
       5 | 97) R_ERR=proxy ;;
-      # The kinds of src/shared/network-errors.ts: each TLS failure has its own fix.
+      # The kinds of src/common/network-errors.ts: each TLS failure has its own fix.
       51) R_ERR=tls-name ;;
       60)
         case $(cat "$TMP/e") in

@@ -3,7 +3,8 @@
  * when a vm:/vmss: target needs them: the `local` target never pays their start-up cost.
  */
 import { DispatchError } from '../workload'
-import { azCallError, azCliBrokenError, isAzCliCrash, type AzCallContext } from './az-errors'
+import { azCallError, azCliBrokenError, isAzCliCrash } from './az-errors'
+import type { AzureCallContext } from './azure-errors'
 import { maskedTail } from './mask'
 
 // Lazy `require` rather than `import()`: the bundle evaluates a module on first use either way, and
@@ -106,7 +107,7 @@ export async function azCliVersion(
 export async function azFailure(
   az: AzRunner,
   result: AzResult,
-  context: AzCallContext,
+  context: AzureCallContext,
   signal?: AbortSignal
 ): Promise<DispatchError> {
   if (isAzCliCrash(result.stderr)) {
@@ -119,7 +120,7 @@ export async function azFailure(
 export async function azJson<T>(
   az: AzRunner,
   args: string[],
-  context: AzCallContext,
+  context: AzureCallContext,
   signal?: AbortSignal
 ): Promise<T> {
   const result = await az([...args, '--only-show-errors', '-o', 'json'], signal)

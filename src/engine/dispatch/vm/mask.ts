@@ -4,9 +4,9 @@
  * values. The probes never print a token; this is the second line of defence for text we did not
  * write (noise from the VM, az's own errors).
  */
-import { redactSecrets } from '../../../shared/redact'
+import { redactSecrets } from '../../../common/redact'
 
-/** The one redactor (src/shared/redact.ts): linear on whatever a VM printed. */
+/** The one redactor (src/common/redact.ts): linear on whatever a VM printed. */
 export const maskSecrets = redactSecrets
 
 /** The last `limit` characters of `text`, masked, for error evidence. */

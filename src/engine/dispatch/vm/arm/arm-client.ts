@@ -1,7 +1,7 @@
 /**
  * Requests to Azure Resource Manager from the action's own process: the runner's CLI token
  * (cli-session.ts), one keep-alive connection pool for the run, the project's proxy rules
- * (HTTPS_PROXY/NO_PROXY, src/shared/http/http-request.ts; through a proxy each request has its own
+ * (HTTPS_PROXY/NO_PROXY, src/common/http/http-request.ts; through a proxy each request has its own
  * tunnel), and ARM's retry contract:
  *  - 429 (subscription or resource-provider throttling) and 500/502/503/504 are retried after the
  *    `Retry-After` the answer names (seconds, or an HTTP date), else after 1, 2, 4... s; at most
@@ -18,9 +18,9 @@ import {
   isFailure,
   type HttpResponse,
   type HttpOutcome
-} from '../../../../shared/http/http-request'
+} from '../../../../common/http/http-request'
 import { DispatchError } from '../../workload'
-import type { AzCallContext } from '../az-errors'
+import type { AzureCallContext } from '../azure-errors'
 import { maskedTail } from '../mask'
 import { armCallError } from './arm-errors'
 import type { ArmCredentials } from './cli-session'
@@ -47,7 +47,7 @@ export interface ArmRequest {
   /** A path below the Resource Manager URL (`/subscriptions/...?api-version=...`) or an absolute URL on it. */
   url: string
   body?: unknown
-  context: AzCallContext
+  context: AzureCallContext
   signal?: AbortSignal
   /** Statuses handed back to the caller rather than thrown (e.g. 409 while another run is in progress). */
   accept?: number[]
@@ -91,7 +91,7 @@ function loadHttps(): typeof import('node:https') {
   return require('node:https') as typeof import('node:https')
 }
 
-function deadlineError(context: AzCallContext): DispatchError {
+function deadlineError(context: AzureCallContext): DispatchError {
   return new DispatchError(
     `the workload's deadline passed while waiting for Azure Resource Manager to ${context.doing}`,
     'Raise the timeout, or check the VM agent (run-command can take minutes on a busy VM)'

@@ -23,13 +23,13 @@
  */
 import type { ProbeRequest } from '../../../../contracts/probe-request'
 import { DispatchError } from '../../workload'
-import { isRunCommandConflict } from '../az-errors'
+import { azureErrorOf, isRunCommandConflict } from '../azure-errors'
 import type { VmDocument } from '../power-state'
 import { linuxProbeParameters, windowsProbeParameters } from '../probe-parameters'
 import type { ProbeOs } from '../probe-script'
 import type { ScaleSetId } from '../vmss'
 import { abortableSleep, retryAfterMs, type ArmClient } from './arm-client'
-import { armCallError, armErrorOf, operationFailedError } from './arm-errors'
+import { armCallError, operationFailedError } from './arm-errors'
 
 export const COMPUTE_API_VERSION = '2024-07-01'
 
@@ -241,9 +241,10 @@ export async function invokeRunCommand(
       accept: [409]
     })
     if (response.status === 409) {
-      const error = armErrorOf(response.body)
-      const text = error ? `(${error.code}) ${error.message}` : 'Conflict'
-      const busy = isRunCommandConflict(`(Conflict) ${text}`)
+      // A 409 is a busy extension unless Azure names another conflict.
+      const busy = isRunCommandConflict(
+        azureErrorOf(response.body) ?? { code: 'Conflict', message: '' }
+      )
       if (!busy || signal?.aborted || now() - started + delay > retry.deadlineMs) {
         const failure = armCallError(response, context)
         const waited = Math.round((now() - started) / 1000)

@@ -32,6 +32,6 @@ export interface ProtocolErrorBody {
  * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
  * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
  */
-export { containsJwt, redactSecrets as redactTokens } from '../shared/redact';
+export { containsJwt, redactSecrets as redactTokens } from '../common/redact';
 /** Cuts a text for a message or evidence line. */
 export declare function cut(text: string, limit: number): string;

@@ -9,7 +9,7 @@
  *   is the platform's answer, not a blip.
  * Every loop stops at its deadline (a wait that would cross it is not started) and on abort.
  */
-import type { HttpOutcome } from '../shared/http/http-request';
+import type { HttpOutcome } from '../common/http/http-request';
 export declare const BACKOFF_MS: readonly [1000, 2000, 4000];
 export declare const GONE_INTERVAL_MS = 10000;
 export declare const GONE_WINDOW_MS = 70000;

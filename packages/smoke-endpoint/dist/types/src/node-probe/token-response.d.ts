@@ -1,10 +1,10 @@
-import { redactSecrets } from '../shared/redact';
+import { redactSecrets } from '../common/redact';
 import type { TokenObservation } from '../contracts/observations';
 /**
  * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
  * `eyJ`), the value of an `access_token`-like field
  * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/shared/redact.ts, linear on whatever the token endpoint answered.
+ * the one redactor, src/common/redact.ts, linear on whatever the token endpoint answered.
  */
 export declare const scrubTokens: typeof redactSecrets;
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */

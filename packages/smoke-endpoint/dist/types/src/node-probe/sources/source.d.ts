@@ -4,7 +4,7 @@
  */
 import type { Exchange, IdentitySource, WorkloadMeta } from '../../contracts/observations';
 import type { IdentitySelection } from '../../contracts/probe-request';
-import type { HttpRequestOptions } from '../../shared/http/http-request';
+import type { HttpRequestOptions } from '../../common/http/http-request';
 import type { RetriedOutcome, Sleep } from '../retry-policy';
 export interface SourceContext {
     env: NodeJS.ProcessEnv;

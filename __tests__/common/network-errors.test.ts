@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { TRANSPORT_ERRORS } from '../../src/contracts/observations'
-import { kindOfCurlExit, kindOfNodeCode, networkKindOf } from '../../src/shared/network-errors'
+import { kindOfCurlExit, kindOfNodeCode, networkKindOf } from '../../src/common/network-errors'
 import { apiNetworkFix, publicNameOf } from '../../src/engine/diagnosis/network-fix'
-import { classifyError } from '../../src/shared/http/http-request'
+import { classifyError } from '../../src/common/http/http-request'
 
 describe('one kind whatever the client', () => {
   test.each([
