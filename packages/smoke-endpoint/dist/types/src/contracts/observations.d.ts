@@ -15,12 +15,8 @@ export declare const OBSERVATIONS_VERSION = 1;
 export declare const OBSERVATIONS_MARKER = "MI-SMOKE-OBS/1";
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 export declare const BODY_LIMIT = 600;
-/**
- * Why no HTTP response arrived, by kind (src/network-errors.ts maps node's codes, curl's exit codes
- * and the clients' error texts onto these): each kind has its own fix.
- */
-export declare const TRANSPORT_ERRORS: readonly ["timeout", "refused", "dns", "tls", "tls-untrusted", "tls-name", "tls-expired", "reset", "unreachable", "proxy", "proxy-auth", "proxy-denied", "local-file", "other"];
-export type TransportError = (typeof TRANSPORT_ERRORS)[number];
+/** Why no HTTP response arrived. */
+export type TransportError = 'timeout' | 'refused' | 'dns' | 'tls' | 'reset' | 'unreachable' | 'proxy' | 'other';
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
 export declare const IDENTITY_SOURCES: readonly ["imds", "app-service", "arc", "cloud-shell", "workload-identity", "service-fabric", "none"];
 export type IdentitySource = (typeof IDENTITY_SOURCES)[number];

@@ -56,7 +56,7 @@ export interface HttpFailure {
 }
 export type HttpOutcome = HttpResponse | HttpFailure;
 export declare function isFailure(outcome: HttpOutcome): outcome is HttpFailure;
-/** Node's error codes → the observation schema's kinds (the one table: src/network-errors.ts). */
+/** Node's error codes → the observation schema's classes. */
 export declare function classifyError(error: unknown): TransportError;
 /** Does NO_PROXY exempt this host? Entries: `*`, hosts, `.suffix`/`suffix` domains, IPs, `:port`. */
 export declare function bypassesProxy(url: URL, noProxy: string | undefined): boolean;

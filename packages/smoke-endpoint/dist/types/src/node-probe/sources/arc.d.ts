@@ -9,6 +9,5 @@ export declare function readArcKey(realm: string, env: NodeJS.ProcessEnv, platfo
     key: string;
 } | {
     refused: string;
-    unreadable?: boolean;
 }>;
 export declare function arcSource(endpoint: string, detail: string): TokenSourceModule;
