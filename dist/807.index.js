@@ -799,6 +799,7 @@ function classifyAzureError(error, context, evidence) {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.armClientFor = armClientFor;
 exports.vmWorkloads = vmWorkloads;
 /**
  * `vm:` and `vmss:` targets: the probe runs on the VM through run-command, driven from this
@@ -817,7 +818,7 @@ const run_command_output_1 = __webpack_require__(794);
 const vmss_1 = __webpack_require__(2160);
 /** One ARM client (one CLI login, one connection pool) per run: keyed on the run's inputs. */
 const clients = new WeakMap();
-function clientFor(inputs) {
+function armClientFor(inputs) {
     let client = clients.get(inputs);
     if (!client) {
         client = new arm_client_1.ArmClient((0, cli_session_1.runnerCliCredentials)());
@@ -861,7 +862,7 @@ async function vmWorkloads(target, inputs, signal, arm) {
     if (target.kind !== 'vm' && target.kind !== 'vmss') {
         throw new Error(`vmWorkloads cannot run a ${target.kind} target`);
     }
-    const client = arm ?? clientFor(inputs);
+    const client = arm ?? armClientFor(inputs);
     if (target.kind === 'vm')
         return [vmWorkload(client, inputs, target.line, target.resourceId)];
     const instances = await (0, vmss_1.listScaleSetInstances)(client, target.resourceId, target.instanceId, signal);

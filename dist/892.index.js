@@ -3,46 +3,6 @@ exports.id = 892;
 exports.ids = [892];
 exports.modules = {
 
-/***/ 1549:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.runnerAz = runnerAz;
-/** The runner's az, or undefined when it is not on PATH. */
-async function runnerAz() {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const io = __webpack_require__(4994);
-    const path = await io.which('az', false);
-    if (!path)
-        return undefined;
-    return async (args, signal) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { getExecOutput } = __webpack_require__(5236);
-        const run = getExecOutput(path, args, {
-            silent: true,
-            ignoreReturnCode: true,
-            env: process.env
-        });
-        if (!signal)
-            return run;
-        // @actions/exec cannot kill its child: on abort, stop waiting (the child ends with the job).
-        return Promise.race([
-            run,
-            new Promise((_, reject) => {
-                const stop = () => reject(new Error('az did not answer before the deadline'));
-                if (signal.aborted)
-                    stop();
-                else
-                    signal.addEventListener('abort', stop, { once: true });
-            })
-        ]);
-    };
-}
-
-
-/***/ }),
-
 /***/ 3927:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
@@ -59,20 +19,20 @@ function explainDenial(facts, lookup, context) {
     const action = facts.action;
     if (lookup.kind === 'no-permission') {
         return {
-            note: `the runner's az login may not read role assignments at ${where} (Microsoft.Authorization/roleAssignments/read), so mi-smoke cannot tell a missing assignment from one still propagating`,
+            note: `the runner's Azure login may not read role assignments at ${where} (Microsoft.Authorization/roleAssignments/read), so mi-smoke cannot tell a missing assignment from one still propagating`,
             remediation: `${context.remediation} (to have mi-smoke tell which, give the login azure/login uses a role with Microsoft.Authorization/roleAssignments/read on the scope, e.g. Reader)`
         };
     }
     if (lookup.kind === 'failed') {
         return {
-            note: `the role assignments could not be read with az: ${lookup.detail}`,
+            note: `the role assignments could not be read from Azure Resource Manager: ${lookup.detail}`,
             remediation: context.remediation
         };
     }
     const held = lookup.assignments;
     if (held.length === 0) {
         return {
-            note: `az finds no role assignment of ${who} at or above ${where}`,
+            note: `Azure Resource Manager lists no role assignment of ${who} at or above ${where}`,
             remediation: `No role assignment exists yet: create it. ${context.remediation}`
         };
     }
@@ -134,7 +94,6 @@ var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 exports.explainRbacDenials = explainRbacDenials;
-const az_process_1 = __webpack_require__(1549);
 const explain_denial_1 = __webpack_require__(3927);
 const role_assignments_1 = __webpack_require__(8797);
 async function explainRbacDenials(report, options) {
@@ -146,15 +105,6 @@ async function explainRbacDenials(report, options) {
         (0, role_assignments_1.canLookUp)(step.rbac.principalId, step.rbac.scope));
     if (denied.length === 0)
         return report;
-    let az;
-    try {
-        az = options.az ?? (await (0, az_process_1.runnerAz)());
-    }
-    catch {
-        return report;
-    }
-    if (az === undefined)
-        return report;
     const now = options.nowMs ?? Date.now;
     const steps = [];
     for (const step of report.steps) {
@@ -164,7 +114,7 @@ async function explainRbacDenials(report, options) {
         }
         try {
             const facts = step.rbac;
-            const lookup = await (0, role_assignments_1.readAssignments)(az, facts.principalId, facts.scope, options.signal);
+            const lookup = await (0, role_assignments_1.readAssignments)(options.arm, facts.principalId, facts.scope, options.signal);
             const explained = (0, explain_denial_1.explainDenial)(facts, lookup, {
                 nowMs: now(),
                 rbacWaitMs: options.rbacWaitMs,
@@ -231,101 +181,123 @@ function grants(permissions, action) {
 /***/ }),
 
 /***/ 8797:
-/***/ ((__unused_webpack_module, exports) => {
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.AUTHORIZATION_API_VERSION = void 0;
 exports.canLookUp = canLookUp;
 exports.readAssignments = readAssignments;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An ARM scope as az takes it: a subscription and optionally a path of plain segments below it. */
+/**
+ * Reads, over Azure Resource Manager's REST API with the run's own ARM client (the runner's CLI
+ * login, the connection pool the VM targets use), the role assignments of a principal at and above
+ * a scope and the permissions of each role they hold:
+ *   GET {scope}/providers/Microsoft.Authorization/roleAssignments?$filter=principalId eq '{oid}'
+ *       (at, above and below the scope; those below do not apply and are dropped)
+ *   GET {roleDefinitionId}                  (roleName and permissions)
+ * learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope and
+ * role-definitions/get. What ARM answers is data from Azure: only the fields used are kept, each
+ * checked for its shape.
+ */
+const resource_id_1 = __webpack_require__(1365);
+/** api-version of Microsoft.Authorization's role assignments and definitions. */
+exports.AUTHORIZATION_API_VERSION = '2022-04-01';
+/** An ARM scope as the lookup reads it: a subscription and optionally a path of plain segments below it. */
 const SCOPE = /^\/subscriptions\/[0-9a-f-]{36}(\/[\w.()-]+)*$/i;
 /** At most this many roles get their definition read: a smoke test, not an audit. */
 const MAX_DEFINITIONS = 5;
 function canLookUp(principalId, scope) {
-    return (principalId !== undefined && GUID.test(principalId) && scope !== undefined && SCOPE.test(scope));
+    return (principalId !== undefined && resource_id_1.GUID.test(principalId) && scope !== undefined && SCOPE.test(scope));
 }
-async function readAssignments(az, principalId, scope, signal) {
-    const listed = await az([
-        'role',
-        'assignment',
-        'list',
-        '--assignee',
-        principalId,
-        '--scope',
-        scope,
-        '--include-inherited',
-        '--only-show-errors',
-        '-o',
-        'json'
-    ], signal);
-    if (listed.exitCode !== 0)
+async function readAssignments(arm, principalId, scope, signal) {
+    const filter = encodeURIComponent(`principalId eq '${principalId}'`);
+    const listed = await arm(`${scope}/providers/Microsoft.Authorization/roleAssignments?$filter=${filter}&api-version=${exports.AUTHORIZATION_API_VERSION}`, signal);
+    if (listed.status !== 200)
         return failure(listed);
-    const rows = parseArray(listed.stdout);
+    const rows = valueOf(listed.body);
     if (rows === undefined)
-        return { kind: 'failed', detail: 'az printed something that is not a JSON list' };
+        return {
+            kind: 'failed',
+            detail: 'Azure Resource Manager answered something that is not a role assignment list'
+        };
     const assignments = [];
     for (const row of rows) {
-        const role = text(row['roleDefinitionName']) ?? guidTail(text(row['roleDefinitionId']));
-        const at = text(row['scope']);
-        if (role === undefined || at === undefined)
+        const properties = (row['properties'] ?? {});
+        const definitionId = text(properties['roleDefinitionId']);
+        const at = text(properties['scope']);
+        if (definitionId === undefined || at === undefined || !atOrAbove(at, scope))
             continue;
-        const created = Date.parse(text(row['createdOn']) ?? '');
-        assignments.push({ role, scope: at, ...(Number.isNaN(created) ? {} : { createdMs: created }) });
+        const created = Date.parse(text(properties['createdOn']) ?? '');
+        assignments.push({
+            role: guidTail(definitionId) ?? definitionId,
+            scope: at,
+            definitionId,
+            ...(Number.isNaN(created) ? {} : { createdMs: created })
+        });
     }
-    const roles = [...new Set(assignments.map(a => a.role))].slice(0, MAX_DEFINITIONS);
+    const definitionIds = [...new Set(assignments.map(a => a.definitionId))].slice(0, MAX_DEFINITIONS);
     const definitions = new Map();
-    for (const role of roles) {
-        const permissions = await readPermissions(az, role, scope, signal);
-        if (permissions !== undefined)
-            definitions.set(role, permissions);
+    for (const id of definitionIds) {
+        const definition = await readDefinition(arm, id, signal);
+        if (definition !== undefined)
+            definitions.set(id, definition);
     }
-    for (const assignment of assignments) {
-        const permissions = definitions.get(assignment.role);
-        if (permissions !== undefined)
-            assignment.permissions = permissions;
-    }
-    return { kind: 'read', assignments };
+    return {
+        kind: 'read',
+        assignments: assignments.map(({ definitionId, ...assignment }) => {
+            const definition = definitions.get(definitionId);
+            return definition === undefined
+                ? assignment
+                : { ...assignment, role: definition.roleName, permissions: definition.permissions };
+        })
+    };
 }
-async function readPermissions(az, role, scope, signal) {
-    const out = await az([
-        'role',
-        'definition',
-        'list',
-        '--name',
-        role,
-        '--scope',
-        scope,
-        '--only-show-errors',
-        '-o',
-        'json'
-    ], signal);
-    if (out.exitCode !== 0)
+async function readDefinition(arm, definitionId, signal) {
+    if (!/^\/[\w./()-]+$/.test(definitionId))
         return undefined;
-    const definition = parseArray(out.stdout)?.[0];
-    const permissions = definition?.['permissions'];
-    if (!Array.isArray(permissions))
+    const out = await arm(`${definitionId}?api-version=${exports.AUTHORIZATION_API_VERSION}`, signal);
+    if (out.status !== 200)
         return undefined;
-    return permissions.map(p => {
-        const block = (p ?? {});
-        return {
-            actions: strings(block['actions']),
-            notActions: strings(block['notActions']),
-            dataActions: strings(block['dataActions']),
-            notDataActions: strings(block['notDataActions'])
-        };
-    });
+    let properties;
+    try {
+        properties = (JSON.parse(out.body)['properties'] ?? {});
+    }
+    catch {
+        return undefined;
+    }
+    const roleName = text(properties['roleName']);
+    const permissions = properties['permissions'];
+    if (roleName === undefined || !Array.isArray(permissions))
+        return undefined;
+    return {
+        roleName,
+        permissions: permissions.map(p => {
+            const block = (p ?? {});
+            return {
+                actions: strings(block['actions']),
+                notActions: strings(block['notActions']),
+                dataActions: strings(block['dataActions']),
+                notDataActions: strings(block['notDataActions'])
+            };
+        })
+    };
 }
 function failure(out) {
-    const said = out.stderr.replace(/\s+/g, ' ').trim().slice(0, 300);
+    const said = out.body.replace(/\s+/g, ' ').trim().slice(0, 300);
     if (/AuthorizationFailed/i.test(said) && /roleAssignments\/read/i.test(said)) {
         return { kind: 'no-permission', detail: said };
     }
-    return { kind: 'failed', detail: said || `az exited with ${out.exitCode}` };
+    return { kind: 'failed', detail: said || `Azure Resource Manager answered HTTP ${out.status}` };
 }
-function parseArray(stdout) {
+/** `a` is `b` or an ancestor scope of it: an assignment there applies at `b`. */
+function atOrAbove(a, b) {
+    const x = a.toLowerCase().replace(/\/+$/, '');
+    const y = b.toLowerCase().replace(/\/+$/, '');
+    return x === '' || y === x || y.startsWith(`${x}/`);
+}
+function valueOf(body) {
     try {
-        const value = JSON.parse(stdout);
+        const value = JSON.parse(body)?.['value'];
         return Array.isArray(value)
             ? value.filter((v) => v !== null && typeof v === 'object')
             : undefined;
@@ -342,7 +314,7 @@ function strings(value) {
 }
 function guidTail(id) {
     const tail = id?.split('/').pop();
-    return tail !== undefined && GUID.test(tail) ? tail : undefined;
+    return tail !== undefined && resource_id_1.GUID.test(tail) ? tail : undefined;
 }
 
 

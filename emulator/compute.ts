@@ -26,6 +26,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { authenticateArm } from './arm'
+import { authorizationAnswer, type DescribedAssignment } from './authorization'
 import { readBody, type Reply } from './http-util'
 import type { EmulatorState } from './state'
 import { correlationId } from './tokens'
@@ -54,6 +55,10 @@ export interface FleetSettings {
   runCommandDenied: boolean
   /** The runner's principal may read nothing (403 on every read: the wrong subscription). */
   readDenied: boolean
+  /** What ARM lists as role assignments (the role lookup's read, emulator/authorization.ts). */
+  roleAssignments: DescribedAssignment[]
+  /** The runner's principal may not read role assignments (403 on roleAssignments/read). */
+  roleReadDenied: boolean
   /** Least time a run-command takes from its POST to its result (the real one: 20 s or more). */
   runCommandMs: number
   /** The same for single VMs or scale sets, by name (a slow VM among fast ones). */
@@ -104,6 +109,8 @@ export function defaultFleet(): FleetSettings {
     throttleRetryAfterS: 1,
     runCommandDenied: false,
     readDenied: false,
+    roleAssignments: [],
+    roleReadDenied: false,
     runCommandMs: 0,
     runCommandMsByName: {},
     pollRetryAfterS: 1,
@@ -349,6 +356,15 @@ export class ComputeEmulator {
       parts[6]?.toLowerCase() === 'operations'
     ) {
       return this.operationStatus(parts[7] ?? '', url.searchParams.has('monitor'))
+    }
+    if (req.method === 'GET') {
+      const authorization = authorizationAnswer(url.pathname, url.searchParams, {
+        assignments: this.fleet.roleAssignments,
+        readDenied: this.fleet.roleReadDenied,
+        callerOid: oid,
+        nowMs: Date.now()
+      })
+      if (authorization) return { status: authorization.status, body: authorization.body }
     }
     const path = parseComputePath(url.pathname)
     if (!path) return armError(404, 'NotFound', `The emulator does not serve '${url.pathname}'.`)

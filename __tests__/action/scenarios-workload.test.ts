@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Emulator } from '../../emulator/emulator'
 import { fakeAzEnv, startEvidenceEmulator } from '../evidence/target-kinds'
+import type { FleetSettings } from '../../emulator/compute'
 import { runAction } from '../helpers/run-action'
 import { armCheck, runAgainst, written } from './emulator-action'
 import { describeWithTools } from '../helpers/system-tools'
@@ -146,12 +147,16 @@ describeWithTools(
   ['curl'],
   'rbac-denied on a vm: target, told apart by the role assignments',
   () => {
-    function vmRun(extra: Record<string, string>) {
+    /** What the emulated ARM lists (role assignments, or a login that may not read them). */
+    function vmRun(
+      authorization: Partial<Pick<FleetSettings, 'roleAssignments' | 'roleReadDenied'>>
+    ) {
       const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-role-lookup-'))
+      emulator.compute.configure({ roleAssignments: [], roleReadDenied: false, ...authorization })
       return runAgainst(
         emulator,
         { targets: `vm:${emulator.vmResourceId}`, checks: armCheck(emulator) },
-        fakeAzEnv(dir, emulator, extra)
+        fakeAzEnv(dir, emulator)
       )
     }
     const oid = () => emulator.identities.system.objectId
@@ -160,9 +165,9 @@ describeWithTools(
     test('a Reader assignment made 4 minutes ago: propagation, set rbac-wait', async () => {
       await emulator.setScenario('role-missing')
       const run = await vmRun({
-        FAKE_AZ_ROLE_ASSIGNMENTS: JSON.stringify([
+        roleAssignments: [
           { principalId: oid(), role: 'Reader', scope: subscription(), createdMinutesAgo: 4 }
-        ])
+        ]
       })
       expect(run.outputs['failure-mode']).toBe('rbac-denied')
       const api = step(run, 'api')
@@ -172,9 +177,9 @@ describeWithTools(
 
     test('no assignment: create it', async () => {
       await emulator.setScenario('role-missing')
-      const run = await vmRun({ FAKE_AZ_ROLE_ASSIGNMENTS: '[]' })
+      const run = await vmRun({ roleAssignments: [] })
       const api = step(run, 'api')
-      expect(api.detail).toMatch(/az finds no role assignment/)
+      expect(api.detail).toMatch(/Azure Resource Manager lists no role assignment/)
       expect(api.remediation).toMatch(
         /create it\. .*az role assignment create --assignee-object-id/
       )
@@ -182,7 +187,7 @@ describeWithTools(
 
     test('no permission to read assignments: said, and the usual advice kept', async () => {
       await emulator.setScenario('role-missing')
-      const run = await vmRun({ FAKE_AZ_MODE: 'no-role-read' })
+      const run = await vmRun({ roleReadDenied: true })
       const api = step(run, 'api')
       expect(api.detail).toMatch(/may not read role assignments/)
       expect(api.remediation).toMatch(/az role assignment create/)

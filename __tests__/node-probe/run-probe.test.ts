@@ -7,7 +7,8 @@ import { startEmulator } from '../../emulator/emulator'
 import type { Emulator, ScenarioName, ScenarioSettings } from '../../emulator/emulator'
 import type { Observations } from '../../src/contracts/observations'
 import type { IdentitySelection, ProbeRequest } from '../../src/contracts/probe-request'
-import { isStorage, runProbe } from '../../src/node-probe/run-probe'
+import { isStorage, NO_TOKEN, runProbe } from '../../src/node-probe/run-probe'
+import { conformanceTests } from '../helpers/probe-conformance'
 import type { ProbeOptions } from '../../src/node-probe/run-probe'
 import { json, startProxy, startServer } from './local-servers'
 
@@ -151,7 +152,7 @@ describe('runProbe on IMDS (the emulator)', () => {
     expect(obs.instance?.status).toBe(200)
     expect(obs.tokens[0]).toMatchObject({ status: 400, attempts: 1 })
     expect(obs.tokens[0]?.body).toContain('Identity not found')
-    expect(obs.apis.every(a => a.notCalled === 'no token' && a.attempts === 0)).toBe(true)
+    expect(obs.apis.every(a => a.notCalled === NO_TOKEN && a.attempts === 0)).toBe(true)
     expect(emulator.requests.filter(r => r.port === 'api')).toHaveLength(0)
   })
 
@@ -170,7 +171,7 @@ describe('runProbe on IMDS (the emulator)', () => {
     expect(obs.instance).toMatchObject({ error: 'refused', attempts: 1 })
     expect(obs.instance?.status).toBeUndefined()
     expect(obs.tokens).toEqual([])
-    expect(obs.apis.map(a => a.notCalled)).toEqual(['no token', 'no token', 'no token'])
+    expect(obs.apis.map(a => a.notCalled)).toEqual([NO_TOKEN, NO_TOKEN, NO_TOKEN])
     expect(ms).toBeLessThan(1000)
   })
 
@@ -209,7 +210,7 @@ describe('runProbe on IMDS (the emulator)', () => {
     )
     expect(obs.tokens[0]).toMatchObject({ status: 429, attempts: 4, retryAfter: '2' })
     expect(retries.waits).toEqual([2000, 2000, 2000])
-    expect(obs.apis[0]?.notCalled).toBe('no token')
+    expect(obs.apis[0]?.notCalled).toBe(NO_TOKEN)
   })
 
   it('imds-throttled briefly: succeeds on a retry', async () => {
@@ -245,10 +246,12 @@ describe('runProbe on IMDS (the emulator)', () => {
 
   it('token-malformed: a cut body without the token, no API call', async () => {
     const { obs } = await probe('token-malformed')
-    expect(obs.tokens[0]).toMatchObject({ status: 200, shape: 'absent' })
+    expect(obs.tokens[0]).toMatchObject({ status: 200 })
+    // Not JSON: no shape, as every probe reports it (docs/probe-spec.md).
+    expect(obs.tokens[0]?.shape).toBeUndefined()
     expect(obs.tokens[0]?.body).toBeTruthy()
     expect(obs.tokens[0]?.claims).toBeUndefined()
-    expect(obs.apis[0]?.notCalled).toBe('no token')
+    expect(obs.apis[0]?.notCalled).toBe(NO_TOKEN)
   })
 
   it('role-missing: ARM 403 AuthorizationFailed and Key Vault 403 Forbidden, bodies kept', async () => {
@@ -425,7 +428,7 @@ describe('runProbe: bounded and never throwing', () => {
       errorText: 'not a valid URL'
     })
     expect(obs.tokens[0]).toMatchObject({ error: 'other' })
-    expect(obs.apis.every(a => a.notCalled === 'no token')).toBe(true)
+    expect(obs.apis.every(a => a.notCalled === NO_TOKEN)).toBe(true)
   })
 
   it('names the probe as asked', async () => {
@@ -433,4 +436,16 @@ describe('runProbe: bounded and never throwing', () => {
     const obs = await runProbe(request({ checks: [] }), { env: {}, probe: 'handler' })
     expect(obs).toMatchObject({ probe: 'handler', tokens: [], apis: [] })
   })
+})
+
+describe('the probe specification (docs/probe-spec.md), in process', () => {
+  conformanceTests(
+    () => emulator,
+    { name: 'local' },
+    async (req, env) => {
+      const obs = await runProbe(req, { env })
+      expect(JSON.stringify(obs)).not.toContain(emulator.canary)
+      return obs
+    }
+  )
 })

@@ -1,38 +1,41 @@
 /**
- * The role lookup against the fake az (a real process printing what azure-cli prints): an
- * rbac-denied step is told apart as no assignment, a recent one still propagating, a role that
- * does not grant the action, or no permission to read assignments.
+ * The role lookup against the emulator's Microsoft.Authorization answers (the REST shapes ARM
+ * gives, emulator/authorization.ts): an rbac-denied step is told apart as no assignment, a recent
+ * one still propagating, a role that does not grant the action, or no permission to read
+ * assignments.
  */
-import { execFile } from 'node:child_process'
-import { join, resolve } from 'node:path'
-import type { AzCall } from '../../src/engine/role-lookup/az-process'
+import { authorizationAnswer, type DescribedAssignment } from '../../emulator/authorization'
 import { explainRbacDenials } from '../../src/engine/role-lookup'
 import { grants } from '../../src/engine/role-lookup/permissions'
+import type { ArmGet } from '../../src/engine/role-lookup/role-assignments'
 import type { TargetReport } from '../../src/contracts/report'
 import { rbacDeniedTarget } from '../report/report-fixtures'
 
-const FAKE_AZ = join(resolve(__dirname, '..', 'fixtures', 'az'), 'az')
 const OID = '4d2f8c61-93a7-4b4e-8a3e-1f5b7c0d9e21'
 const SUB = '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 const ACTION = 'Microsoft.Resources/subscriptions/resourcegroups/read'
 const REMEDIATION = `Grant principal ${OID} a role on ${SUB}: az role assignment create --assignee-object-id ${OID} --assignee-principal-type ServicePrincipal --role "Reader" --scope "${SUB}"; role assignments can take minutes to propagate; set rbac-wait (e.g. 5m) to poll until the role is effective`
 
-function fakeAz(env: Record<string, string>, calls: string[][] = []): AzCall {
-  return args =>
-    new Promise(done => {
-      calls.push(args)
-      execFile(
-        process.execPath,
-        [FAKE_AZ, ...args],
-        { env: { PATH: process.env['PATH'] ?? '', ...env } },
-        (error, stdout, stderr) =>
-          done({
-            exitCode: error ? Number((error as { code?: number }).code ?? 1) : 0,
-            stdout,
-            stderr
-          })
-      )
+interface Described {
+  assignments?: DescribedAssignment[]
+  readDenied?: boolean
+}
+
+/** GETs answered as ARM answers them, recorded as they are asked. */
+function fakeArm(described: Described, calls: string[] = []): ArmGet {
+  return async path => {
+    calls.push(path)
+    const url = new URL(path, 'https://management.azure.com')
+    const answer = authorizationAnswer(url.pathname, url.searchParams, {
+      assignments: described.assignments ?? [],
+      readDenied: described.readDenied ?? false,
+      callerOid: '5f2f4a1e-0c1b-4d5e-9f8a-7b6c5d4e3f2a',
+      nowMs: Date.now()
     })
+    return answer
+      ? { status: answer.status, body: JSON.stringify(answer.body) }
+      : { status: 404, body: '{"error":{"code":"NotFound","message":"not served"}}' }
+  }
 }
 
 function deniedReport(): TargetReport {
@@ -50,36 +53,32 @@ function deniedReport(): TargetReport {
   }
 }
 
-const assignments = (rows: Array<{ role: string; scope: string; createdMinutesAgo: number }>) =>
-  JSON.stringify(rows.map(row => ({ principalId: OID, ...row })))
+const assignments = (
+  rows: Array<{ role: string; scope: string; createdMinutesAgo: number }>
+): DescribedAssignment[] => rows.map(row => ({ principalId: OID, ...row }))
 
-async function explain(env: Record<string, string>, rbacWaitMs = 0) {
-  const calls: string[][] = []
-  const report = await explainRbacDenials(deniedReport(), { rbacWaitMs, az: fakeAz(env, calls) })
+async function explain(described: Described, rbacWaitMs = 0) {
+  const calls: string[] = []
+  const report = await explainRbacDenials(deniedReport(), {
+    rbacWaitMs,
+    arm: fakeArm(described, calls)
+  })
   return { api: report.steps.find(s => s.step === 'api')!, calls }
 }
 
-describe('role lookup with az', () => {
-  test('asks az for the assignments at and above the scope, as the issue names the command', async () => {
-    const { calls } = await explain({ FAKE_AZ_ROLE_ASSIGNMENTS: '[]' })
-    expect(calls[0]).toEqual([
-      'role',
-      'assignment',
-      'list',
-      '--assignee',
-      OID,
-      '--scope',
-      SUB,
-      '--include-inherited',
-      '--only-show-errors',
-      '-o',
-      'json'
-    ])
+describe('role lookup over ARM', () => {
+  test("asks ARM for the principal's assignments at the scope (list-for-scope, principalId filter)", async () => {
+    const { calls } = await explain({ assignments: [] })
+    expect(calls[0]).toBe(
+      `${SUB}/providers/Microsoft.Authorization/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${OID}'`)}&api-version=2022-04-01`
+    )
   })
 
   test('no assignment: create it, with the command', async () => {
-    const { api } = await explain({ FAKE_AZ_ROLE_ASSIGNMENTS: '[]' })
-    expect(api.detail).toMatch(`az finds no role assignment of ${OID} at or above ${SUB}`)
+    const { api } = await explain({ assignments: [] })
+    expect(api.detail).toMatch(
+      `Azure Resource Manager lists no role assignment of ${OID} at or above ${SUB}`
+    )
     expect(api.remediation).toMatch(
       /^No role assignment exists yet: create it\. .*az role assignment create --assignee-object-id/
     )
@@ -87,7 +86,7 @@ describe('role lookup with az', () => {
 
   test('an assignment made minutes ago that grants the action: propagation, set rbac-wait', async () => {
     const { api } = await explain({
-      FAKE_AZ_ROLE_ASSIGNMENTS: assignments([{ role: 'Reader', scope: SUB, createdMinutesAgo: 3 }])
+      assignments: assignments([{ role: 'Reader', scope: SUB, createdMinutesAgo: 3 }])
     })
     expect(api.detail).toMatch(
       /Reader was assigned at .* 3 min ago and grants Microsoft\.Resources\/subscriptions\/resourcegroups\/read: not propagated yet/
@@ -99,9 +98,7 @@ describe('role lookup with az', () => {
   test('with rbac-wait already set, the advice is to raise it', async () => {
     const { api } = await explain(
       {
-        FAKE_AZ_ROLE_ASSIGNMENTS: assignments([
-          { role: 'Reader', scope: SUB, createdMinutesAgo: 2 }
-        ])
+        assignments: assignments([{ role: 'Reader', scope: SUB, createdMinutesAgo: 2 }])
       },
       90_000
     )
@@ -109,7 +106,7 @@ describe('role lookup with az', () => {
   })
 
   test('an inherited assignment (at the subscription, for a resource group scope) counts', async () => {
-    const calls: string[][] = []
+    const calls: string[] = []
     const report = deniedReport()
     const rgScope = `${SUB}/resourceGroups/rg-web`
     report.steps = report.steps.map(s =>
@@ -117,12 +114,8 @@ describe('role lookup with az', () => {
     )
     const out = await explainRbacDenials(report, {
       rbacWaitMs: 0,
-      az: fakeAz(
-        {
-          FAKE_AZ_ROLE_ASSIGNMENTS: assignments([
-            { role: 'Reader', scope: SUB, createdMinutesAgo: 1 }
-          ])
-        },
+      arm: fakeArm(
+        { assignments: assignments([{ role: 'Reader', scope: SUB, createdMinutesAgo: 1 }]) },
         calls
       )
     })
@@ -131,7 +124,7 @@ describe('role lookup with az', () => {
 
   test('a role that does not grant the action: name one that does', async () => {
     const { api } = await explain({
-      FAKE_AZ_ROLE_ASSIGNMENTS: assignments([
+      assignments: assignments([
         { role: 'Storage Blob Data Reader', scope: SUB, createdMinutesAgo: 600 }
       ])
     })
@@ -145,16 +138,14 @@ describe('role lookup with az', () => {
 
   test('an old assignment that grants the action is not called propagation', async () => {
     const { api } = await explain({
-      FAKE_AZ_ROLE_ASSIGNMENTS: assignments([
-        { role: 'Contributor', scope: SUB, createdMinutesAgo: 600 }
-      ])
+      assignments: assignments([{ role: 'Contributor', scope: SUB, createdMinutesAgo: 600 }])
     })
     expect(api.detail).toMatch(/Contributor at .* grants .* yet the call was refused/)
     expect(api.remediation).toMatch(/deny assignment/)
   })
 
   test('no permission to read assignments: say so and keep the advice', async () => {
-    const { api } = await explain({ FAKE_AZ_MODE: 'no-role-read' })
+    const { api } = await explain({ readDenied: true })
     expect(api.detail).toMatch(
       /may not read role assignments .*Microsoft\.Authorization\/roleAssignments\/read/
     )
@@ -166,8 +157,8 @@ describe('role lookup with az', () => {
     report.steps = report.steps.map(s =>
       s.rbac ? { ...s, rbac: { ...s.rbac, scope: '$(az keyvault show)' } } : s
     )
-    const calls: string[][] = []
-    const out = await explainRbacDenials(report, { rbacWaitMs: 0, az: fakeAz({}, calls) })
+    const calls: string[] = []
+    const out = await explainRbacDenials(report, { rbacWaitMs: 0, arm: fakeArm({}, calls) })
     expect(calls).toEqual([])
     expect(out).toEqual(report)
   })

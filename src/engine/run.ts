@@ -121,7 +121,7 @@ export async function runSmokeTest(
             )
         }),
         target,
-        inputs.rbacWaitMs
+        inputs
       ),
     // Every text of a report passes the one redactor before any front end shows or stores it.
     onReport: report => events.targetDone?.(redactDeep(report))

@@ -39,8 +39,8 @@ export interface ProbeOptions {
   now?: () => number
 }
 
-/** `notCalled` of a check whose audience got no usable token. */
-export const NO_TOKEN = 'no token'
+/** `notCalled` of a check whose audience got no usable token: the words of every probe (docs/probe-spec.md). */
+export const NO_TOKEN = 'no token for this audience'
 /** Storage rejects bearer requests without a service version. */
 export const STORAGE_VERSION = '2023-11-03'
 

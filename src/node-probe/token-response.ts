@@ -44,8 +44,9 @@ export function reduceTokenResponse(body: string): ReducedTokenResponse {
     parsed = undefined
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    // Not a JSON object: keep the evidence, without anything that looks like a token.
-    return { observation: { shape: 'absent', body: cutBody(body) } }
+    // Not a JSON object: keep the evidence, without anything that looks like a token. No shape:
+    // nothing says whether an access_token was there (docs/probe-spec.md, as the VM probes do).
+    return { observation: { body: cutBody(body) } }
   }
   const record = parsed as Record<string, unknown>
   const fields: Record<string, string | number> = {}

@@ -17,6 +17,7 @@ import {
 } from '../../../src/engine/dispatch/vm/probe-parameters'
 import { runCommandInput } from '../../../src/engine/dispatch/vm/arm/compute'
 import { describeWithTools } from '../../helpers/system-tools'
+import { conformanceTests } from '../../helpers/probe-conformance'
 import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from './probe-runner'
 
 const source = readFileSync(WINDOWS_PROBE, 'utf8')
@@ -64,46 +65,23 @@ describeWithTools(['pwsh'], 'probe.ps1 under pwsh against the emulator', () => {
     expect(run.observations?.probe).toBe('powershell')
   }
 
-  test('healthy, system-assigned: instance metadata, a token per audience with claims, the API calls', async () => {
+  // The probe specification (docs/probe-spec.md): the same table every probe passes.
+  conformanceTests(
+    () => emulator,
+    { name: 'powershell' },
+    async (req, env) => {
+      const result = await runWindowsProbe(req, { env })
+      expectClean(result, req)
+      return result.observations!
+    }
+  )
+
+  test('healthy: the source detail names the PowerShell version it ran under', async () => {
     await emulator.setScenario('healthy')
-    const req = request({
-      checks: [
-        armCheck(),
-        { url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: 'https://vault.azure.net' }
-      ]
-    })
+    const req = request()
     const result = await runWindowsProbe(req)
     expectClean(result, req)
-    const obs = result.observations!
-    expect(obs.source).toBe('imds')
-    expect(obs.sourceDetail).toMatch(/PowerShell \d+\.\d+/)
-    expect(obs.instance?.status).toBe(200)
-    expect(obs.meta?.subscriptionId).toBe(emulator.subscriptionId)
-    expect(obs.meta?.resourceGroupName).toBe(emulator.resourceGroup)
-    expect(obs.meta?.resourceId).toBe(emulator.vmResourceId)
-    expect(obs.tokens.map(t => [t.resource, t.status, t.shape])).toEqual([
-      [ARM, 200, 'jwt'],
-      ['https://vault.azure.net', 200, 'jwt']
-    ])
-    expect(obs.tokens[0]!.fields?.['expires_on']).toMatch(/^\d+$/)
-    expect(obs.tokens[0]!.fields).not.toHaveProperty('access_token')
-    const claims = claimsOf(obs.tokens[0]!.claims)
-    expect(claims['aud']).toBe(ARM)
-    expect(claims['oid']).toBe(emulator.identities.system.objectId)
-    expect(claims['xms_mirid']).toBe(emulator.vmResourceId)
-    expect(obs.apis.map(a => [a.check, a.status])).toEqual([
-      [0, 200],
-      [1, 200]
-    ])
-    expect(obs.apis[0]!.url).toBe(
-      `${emulator.apiUrl}/subscriptions/${emulator.subscriptionId}/resourcegroups?api-version=2021-04-01`
-    )
-    for (const exchange of [obs.instance!, ...obs.tokens, ...obs.apis]) {
-      expect(Number.isInteger(exchange.ms)).toBe(true)
-      expect(exchange.ms).toBeGreaterThanOrEqual(0)
-      expect(exchange.ms).toBeLessThan(3000)
-    }
-    for (const token of obs.tokens) expect(token.claims).toMatch(/^[A-Za-z0-9_-]+$/)
+    expect(result.observations!.sourceDetail).toMatch(/PowerShell \d+\.\d+/)
   })
 
   test.each([
@@ -123,42 +101,6 @@ describeWithTools(['pwsh'], 'probe.ps1 under pwsh against the emulator', () => {
     expect(result.observations!.apis[0]!.status).toBe(200)
   })
 
-  test('no identity: IMDS 400 Identity not found, not retried, no API call', async () => {
-    await emulator.setScenario('no-identity')
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const obs = result.observations!
-    expect(obs.tokens[0]!.status).toBe(400)
-    expect(obs.tokens[0]!.attempts).toBe(1)
-    expect(obs.tokens[0]!.body).toContain('Identity not found')
-    expect(obs.apis[0]!.notCalled).toBe('no token for this audience')
-    expect(obs.apis[0]!.attempts).toBe(0)
-  })
-
-  test('wrong identity: the client ID asked for is sent as client_id and refused', async () => {
-    await emulator.setScenario('wrong-client-id')
-    const wanted = '0badc0de-0000-4000-8000-000000000000'
-    const req = request({ identity: { kind: 'client-id', value: wanted } })
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const token = result.observations!.tokens[0]!
-    expect(token.url).toContain(`client_id=${wanted}`)
-    expect(token.status).toBe(400)
-    expect(token.body).toContain('Identity not found')
-  })
-
-  test('role missing: the API answers 403 AuthorizationFailed, body cut to 300 and kept', async () => {
-    await emulator.setScenario('role-missing')
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const api = result.observations!.apis[0]!
-    expect(api.status).toBe(403)
-    expect(api.body).toContain('AuthorizationFailed')
-    expect(api.body!.length).toBeLessThanOrEqual(300)
-  })
-
   test('role delayed: 403 before the assignment takes effect, 200 after (what rbac-wait waits for)', async () => {
     // Longer than pwsh's start-up under load, so the first run meets the missing role.
     const delayMs = 10_000
@@ -175,90 +117,19 @@ describeWithTools(['pwsh'], 'probe.ps1 under pwsh against the emulator', () => {
     expect(second.observations!.apis[0]!.status).toBe(200)
   }, 60_000)
 
-  test('wrong audience: the token says another aud, ARM answers 401 InvalidAuthenticationTokenAudience', async () => {
-    await emulator.setScenario('wrong-audience')
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const obs = result.observations!
-    expect(claimsOf(obs.tokens[0]!.claims)['aud']).not.toBe(ARM)
-    expect(obs.apis[0]!.status).toBe(401)
-    expect(obs.apis[0]!.body).toContain('InvalidAuthenticationTokenAudience')
-  })
-
-  test('egress blocked: the API call is refused, a transport error', async () => {
-    await emulator.setScenario('api-closed')
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const api = result.observations!.apis[0]!
-    expect(api.status).toBeUndefined()
-    expect(api.error).toBe('refused')
-  })
-
-  test('IMDS hung: one attempt, a timeout after the time given, no token request', async () => {
-    await emulator.setScenario('imds-hang')
-    const req = request({ timeoutMs: 700 })
-    const started = Date.now()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const obs = result.observations!
-    expect(obs.instance?.error).toBe('timeout')
-    expect(obs.instance?.attempts).toBe(1)
-    expect(obs.instance?.ms).toBeGreaterThanOrEqual(650)
-    expect(obs.instance?.ms).toBeLessThan(3000)
-    expect(obs.tokens.every(t => t.attempts === 0 && t.status === undefined)).toBe(true)
-    // pwsh's own start-up is most of this.
-    expect(Date.now() - started).toBeLessThan(15_000)
-  })
-
-  test('IMDS 429: retried after its Retry-After, then the token', async () => {
-    await emulator.setScenario({ name: 'imds-throttled', throttleCount: 2, retryAfterSeconds: 1 })
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const token = result.observations!.tokens[0]!
-    expect(token.status).toBe(200)
-    expect(token.attempts).toBe(3)
-    expect(token.ms).toBeGreaterThanOrEqual(1900)
-  })
-
   test('IMDS 410: retried every 10 s while IMDS is gone, then the token', async () => {
-    // Gone from the scenario's start: long enough to cover pwsh's start-up and the first request.
-    await emulator.setScenario({ name: 'imds-gone', goneForMs: 8000 })
+    // Gone from the scenario's start, long enough to cover pwsh's start-up and the first request
+    // on a loaded machine (seen: over 8 s); how many 10 s waits that leaves depends on when pwsh
+    // got there, so the rule is checked as: retried, 10 s apart, until the token came.
+    await emulator.setScenario({ name: 'imds-gone', goneForMs: 20_000 })
     const req = request()
     const result = await runWindowsProbe(req)
     expectClean(result, req)
     const token = result.observations!.tokens[0]!
     expect(token.status).toBe(200)
-    expect(token.attempts).toBe(2)
-    expect(token.ms).toBeGreaterThanOrEqual(9900)
-  }, 60_000)
-
-  test('expired token: reported with its expires_on in the past, for the runner to judge', async () => {
-    await emulator.setScenario('token-expired')
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const token = result.observations!.tokens[0]!
-    expect(token.status).toBe(200)
-    expect(token.shape).toBe('jwt')
-    expect(Number(token.fields?.['expires_on'])).toBeLessThan(Date.now() / 1000)
-    expect(Number(claimsOf(token.claims)['exp'])).toBeLessThan(Date.now() / 1000)
-  })
-
-  test('malformed token: a 2xx cut short, reported with the token removed, nothing used', async () => {
-    await emulator.setScenario('token-malformed')
-    const req = request()
-    const result = await runWindowsProbe(req)
-    expectClean(result, req)
-    const token = result.observations!.tokens[0]!
-    expect(token.status).toBe(200)
-    expect(token.shape).toBeUndefined()
-    expect(token.body).toContain('"access_token":"[removed]"')
-    expect(token.body).not.toContain('eyJ')
-    expect(result.observations!.apis[0]!.notCalled).toBe('no token for this audience')
-  })
+    expect(token.attempts).toBeGreaterThanOrEqual(2)
+    expect(token.ms).toBeGreaterThanOrEqual(9900 * (token.attempts - 1))
+  }, 90_000)
 
   test('a body near the 4 KB cut: eight 403 bodies are cut short so the line still fits', async () => {
     await emulator.setScenario('role-missing')
@@ -302,17 +173,6 @@ describeWithTools(['pwsh'], 'probe.ps1 under pwsh against the emulator', () => {
       expect(refused.attempts).toBe(0)
     }
     expect(emulator.requests.filter(r => r.port === 'api')).toEqual([])
-  })
-
-  test('IMDS is called without any proxy, even when the VM has one', async () => {
-    await emulator.setScenario('healthy')
-    const req = request()
-    const result = await runWindowsProbe(req, {
-      env: { http_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9' }
-    })
-    expectClean(result, req)
-    expect(result.observations!.instance?.status).toBe(200)
-    expect(result.observations!.tokens[0]!.status).toBe(200)
   })
 
   test('non-ASCII values come back as \\u escapes and decode to the same text', async () => {

@@ -684,7 +684,7 @@ read_token() {
         \{*\}) ;;
         *)
           _complete=0
-          _masked=$(printf '%s' "$R_BODY" | sed 's/eyJ[A-Za-z0-9_.-]*/[token removed]/g; s/"access_token"[[:space:]]*:[[:space:]]*"[^"]*"/"access_token":"[removed]"/g')
+          _masked=$(printf '%s' "$R_BODY" | awk '{ gsub(/eyJ[A-Za-z0-9_.-]*/, "[token removed]"); gsub(/"access_token"[[:space:]]*:[[:space:]]*"[^"]*"/, "\"access_token\":\"[removed]\""); print }')
           case $_masked in
             *eyJ*) ;;
             *)

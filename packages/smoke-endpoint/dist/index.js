@@ -3043,8 +3043,8 @@ const detect_1 = __nccwpck_require__(99);
 const platform_1 = __nccwpck_require__(939);
 const source_1 = __nccwpck_require__(769);
 const token_response_1 = __nccwpck_require__(860);
-/** `notCalled` of a check whose audience got no usable token. */
-exports.NO_TOKEN = 'no token';
+/** `notCalled` of a check whose audience got no usable token: the words of every probe (docs/probe-spec.md). */
+exports.NO_TOKEN = 'no token for this audience';
 /** Storage rejects bearer requests without a service version. */
 exports.STORAGE_VERSION = '2023-11-03';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -4070,8 +4070,9 @@ function reduceTokenResponse(body) {
         parsed = undefined;
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        // Not a JSON object: keep the evidence, without anything that looks like a token.
-        return { observation: { shape: 'absent', body: cutBody(body) } };
+        // Not a JSON object: keep the evidence, without anything that looks like a token. No shape:
+        // nothing says whether an access_token was there (docs/probe-spec.md, as the VM probes do).
+        return { observation: { body: cutBody(body) } };
     }
     const record = parsed;
     const fields = {};

@@ -33,20 +33,20 @@ export function explainDenial(
   const action = facts.action
   if (lookup.kind === 'no-permission') {
     return {
-      note: `the runner's az login may not read role assignments at ${where} (Microsoft.Authorization/roleAssignments/read), so mi-smoke cannot tell a missing assignment from one still propagating`,
+      note: `the runner's Azure login may not read role assignments at ${where} (Microsoft.Authorization/roleAssignments/read), so mi-smoke cannot tell a missing assignment from one still propagating`,
       remediation: `${context.remediation} (to have mi-smoke tell which, give the login azure/login uses a role with Microsoft.Authorization/roleAssignments/read on the scope, e.g. Reader)`
     }
   }
   if (lookup.kind === 'failed') {
     return {
-      note: `the role assignments could not be read with az: ${lookup.detail}`,
+      note: `the role assignments could not be read from Azure Resource Manager: ${lookup.detail}`,
       remediation: context.remediation
     }
   }
   const held = lookup.assignments
   if (held.length === 0) {
     return {
-      note: `az finds no role assignment of ${who} at or above ${where}`,
+      note: `Azure Resource Manager lists no role assignment of ${who} at or above ${where}`,
       remediation: `No role assignment exists yet: create it. ${context.remediation}`
     }
   }

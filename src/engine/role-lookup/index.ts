@@ -1,21 +1,19 @@
 /**
  * After a target's final report: for each `rbac-denied` api step whose principal and scope are
- * known, look the principal's role assignments up with the runner's `az` and say whether the
+ * known, look the principal's role assignments up over ARM (the run's own client) and say whether the
  * assignment is missing, still propagating, or of a role that does not grant the call
- * (explain-denial.ts). Used for `vm:`/`vmss:` targets, whose runner is logged in with az.
+ * (explain-denial.ts). Used for `vm:`/`vmss:` targets, whose runner is logged in to ARM.
  * Never throws: a lookup that cannot run leaves the report as it was.
  */
 import type { TargetReport } from '../../contracts/report'
-import type { AzCall } from './az-process'
-import { runnerAz } from './az-process'
 import { explainDenial } from './explain-denial'
-import { canLookUp, readAssignments } from './role-assignments'
+import { canLookUp, readAssignments, type ArmGet } from './role-assignments'
 
 export interface RoleLookupOptions {
   rbacWaitMs: number
   nowMs?: () => number
-  /** The az to ask; the runner's az on PATH by default. */
-  az?: AzCall
+  /** GETs on the run's Resource Manager (the VM targets' ARM client). */
+  arm: ArmGet
   signal?: AbortSignal
 }
 
@@ -33,13 +31,6 @@ export async function explainRbacDenials(
       canLookUp(step.rbac.principalId, step.rbac.scope)
   )
   if (denied.length === 0) return report
-  let az: AzCall | undefined
-  try {
-    az = options.az ?? (await runnerAz())
-  } catch {
-    return report
-  }
-  if (az === undefined) return report
   const now = options.nowMs ?? Date.now
   const steps = []
   for (const step of report.steps) {
@@ -50,7 +41,7 @@ export async function explainRbacDenials(
     try {
       const facts = step.rbac
       const lookup = await readAssignments(
-        az,
+        options.arm,
         facts.principalId as string,
         facts.scope as string,
         options.signal

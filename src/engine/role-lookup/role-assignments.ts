@@ -1,16 +1,30 @@
 /**
- * Reads, with the runner's `az`, the role assignments of a principal at and above a scope
- * (`az role assignment list --assignee OID --scope SCOPE --include-inherited`) and the
- * permissions of each role they hold (`az role definition list --name ROLE`). What az prints is
- * data from Azure: only the fields used are kept, each checked for its shape.
+ * Reads, over Azure Resource Manager's REST API with the run's own ARM client (the runner's CLI
+ * login, the connection pool the VM targets use), the role assignments of a principal at and above
+ * a scope and the permissions of each role they hold:
+ *   GET {scope}/providers/Microsoft.Authorization/roleAssignments?$filter=principalId eq '{oid}'
+ *       (at, above and below the scope; those below do not apply and are dropped)
+ *   GET {roleDefinitionId}                  (roleName and permissions)
+ * learn.microsoft.com/rest/api/authorization/role-assignments/list-for-scope and
+ * role-definitions/get. What ARM answers is data from Azure: only the fields used are kept, each
+ * checked for its shape.
  */
-import type { AzCall, AzOutput } from './az-process'
+import { GUID } from '../../azure/resource-id'
 import type { Permission } from './permissions'
+
+/** A GET on the run's Resource Manager: a path below it (or an absolute URL on it) → status and body. */
+export type ArmGet = (
+  path: string,
+  signal?: AbortSignal
+) => Promise<{ status: number; body: string }>
+
+/** api-version of Microsoft.Authorization's role assignments and definitions. */
+export const AUTHORIZATION_API_VERSION = '2022-04-01'
 
 export interface Assignment {
   role: string
   scope: string
-  /** When the assignment was made, ms since the epoch (absent when az did not say). */
+  /** When the assignment was made, ms since the epoch (absent when Azure did not say). */
   createdMs?: number
   /** The role's permissions; absent when its definition could not be read. */
   permissions?: Permission[]
@@ -22,8 +36,7 @@ export type Lookup =
   | { kind: 'no-permission'; detail: string }
   | { kind: 'failed'; detail: string }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-/** An ARM scope as az takes it: a subscription and optionally a path of plain segments below it. */
+/** An ARM scope as the lookup reads it: a subscription and optionally a path of plain segments below it. */
 const SCOPE = /^\/subscriptions\/[0-9a-f-]{36}(\/[\w.()-]+)*$/i
 /** At most this many roles get their definition read: a smoke test, not an audit. */
 const MAX_DEFINITIONS = 5
@@ -35,99 +48,111 @@ export function canLookUp(principalId: string | undefined, scope: string | undef
 }
 
 export async function readAssignments(
-  az: AzCall,
+  arm: ArmGet,
   principalId: string,
   scope: string,
   signal?: AbortSignal
 ): Promise<Lookup> {
-  const listed = await az(
-    [
-      'role',
-      'assignment',
-      'list',
-      '--assignee',
-      principalId,
-      '--scope',
-      scope,
-      '--include-inherited',
-      '--only-show-errors',
-      '-o',
-      'json'
-    ],
+  const filter = encodeURIComponent(`principalId eq '${principalId}'`)
+  const listed = await arm(
+    `${scope}/providers/Microsoft.Authorization/roleAssignments?$filter=${filter}&api-version=${AUTHORIZATION_API_VERSION}`,
     signal
   )
-  if (listed.exitCode !== 0) return failure(listed)
-  const rows = parseArray(listed.stdout)
+  if (listed.status !== 200) return failure(listed)
+  const rows = valueOf(listed.body)
   if (rows === undefined)
-    return { kind: 'failed', detail: 'az printed something that is not a JSON list' }
-  const assignments: Assignment[] = []
-  for (const row of rows) {
-    const role = text(row['roleDefinitionName']) ?? guidTail(text(row['roleDefinitionId']))
-    const at = text(row['scope'])
-    if (role === undefined || at === undefined) continue
-    const created = Date.parse(text(row['createdOn']) ?? '')
-    assignments.push({ role, scope: at, ...(Number.isNaN(created) ? {} : { createdMs: created }) })
-  }
-  const roles = [...new Set(assignments.map(a => a.role))].slice(0, MAX_DEFINITIONS)
-  const definitions = new Map<string, Permission[]>()
-  for (const role of roles) {
-    const permissions = await readPermissions(az, role, scope, signal)
-    if (permissions !== undefined) definitions.set(role, permissions)
-  }
-  for (const assignment of assignments) {
-    const permissions = definitions.get(assignment.role)
-    if (permissions !== undefined) assignment.permissions = permissions
-  }
-  return { kind: 'read', assignments }
-}
-
-async function readPermissions(
-  az: AzCall,
-  role: string,
-  scope: string,
-  signal?: AbortSignal
-): Promise<Permission[] | undefined> {
-  const out = await az(
-    [
-      'role',
-      'definition',
-      'list',
-      '--name',
-      role,
-      '--scope',
-      scope,
-      '--only-show-errors',
-      '-o',
-      'json'
-    ],
-    signal
-  )
-  if (out.exitCode !== 0) return undefined
-  const definition = parseArray(out.stdout)?.[0]
-  const permissions = definition?.['permissions']
-  if (!Array.isArray(permissions)) return undefined
-  return permissions.map(p => {
-    const block = (p ?? {}) as Record<string, unknown>
     return {
-      actions: strings(block['actions']),
-      notActions: strings(block['notActions']),
-      dataActions: strings(block['dataActions']),
-      notDataActions: strings(block['notDataActions'])
+      kind: 'failed',
+      detail: 'Azure Resource Manager answered something that is not a role assignment list'
     }
-  })
+  const assignments: Array<Assignment & { definitionId: string }> = []
+  for (const row of rows) {
+    const properties = (row['properties'] ?? {}) as Record<string, unknown>
+    const definitionId = text(properties['roleDefinitionId'])
+    const at = text(properties['scope'])
+    if (definitionId === undefined || at === undefined || !atOrAbove(at, scope)) continue
+    const created = Date.parse(text(properties['createdOn']) ?? '')
+    assignments.push({
+      role: guidTail(definitionId) ?? definitionId,
+      scope: at,
+      definitionId,
+      ...(Number.isNaN(created) ? {} : { createdMs: created })
+    })
+  }
+  const definitionIds = [...new Set(assignments.map(a => a.definitionId))].slice(0, MAX_DEFINITIONS)
+  const definitions = new Map<string, RoleDefinition>()
+  for (const id of definitionIds) {
+    const definition = await readDefinition(arm, id, signal)
+    if (definition !== undefined) definitions.set(id, definition)
+  }
+  return {
+    kind: 'read',
+    assignments: assignments.map(({ definitionId, ...assignment }) => {
+      const definition = definitions.get(definitionId)
+      return definition === undefined
+        ? assignment
+        : { ...assignment, role: definition.roleName, permissions: definition.permissions }
+    })
+  }
 }
 
-function failure(out: AzOutput): Lookup {
-  const said = out.stderr.replace(/\s+/g, ' ').trim().slice(0, 300)
+interface RoleDefinition {
+  roleName: string
+  permissions: Permission[]
+}
+
+async function readDefinition(
+  arm: ArmGet,
+  definitionId: string,
+  signal?: AbortSignal
+): Promise<RoleDefinition | undefined> {
+  if (!/^\/[\w./()-]+$/.test(definitionId)) return undefined
+  const out = await arm(`${definitionId}?api-version=${AUTHORIZATION_API_VERSION}`, signal)
+  if (out.status !== 200) return undefined
+  let properties: Record<string, unknown>
+  try {
+    properties = ((JSON.parse(out.body) as Record<string, unknown>)['properties'] ?? {}) as Record<
+      string,
+      unknown
+    >
+  } catch {
+    return undefined
+  }
+  const roleName = text(properties['roleName'])
+  const permissions = properties['permissions']
+  if (roleName === undefined || !Array.isArray(permissions)) return undefined
+  return {
+    roleName,
+    permissions: permissions.map(p => {
+      const block = (p ?? {}) as Record<string, unknown>
+      return {
+        actions: strings(block['actions']),
+        notActions: strings(block['notActions']),
+        dataActions: strings(block['dataActions']),
+        notDataActions: strings(block['notDataActions'])
+      }
+    })
+  }
+}
+
+function failure(out: { status: number; body: string }): Lookup {
+  const said = out.body.replace(/\s+/g, ' ').trim().slice(0, 300)
   if (/AuthorizationFailed/i.test(said) && /roleAssignments\/read/i.test(said)) {
     return { kind: 'no-permission', detail: said }
   }
-  return { kind: 'failed', detail: said || `az exited with ${out.exitCode}` }
+  return { kind: 'failed', detail: said || `Azure Resource Manager answered HTTP ${out.status}` }
 }
 
-function parseArray(stdout: string): Array<Record<string, unknown>> | undefined {
+/** `a` is `b` or an ancestor scope of it: an assignment there applies at `b`. */
+function atOrAbove(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\/+$/, '')
+  const y = b.toLowerCase().replace(/\/+$/, '')
+  return x === '' || y === x || y.startsWith(`${x}/`)
+}
+
+function valueOf(body: string): Array<Record<string, unknown>> | undefined {
   try {
-    const value: unknown = JSON.parse(stdout)
+    const value: unknown = (JSON.parse(body) as Record<string, unknown> | null)?.['value']
     return Array.isArray(value)
       ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object')
       : undefined

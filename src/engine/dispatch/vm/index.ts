@@ -20,7 +20,7 @@ import { listScaleSetInstances } from './vmss'
 /** One ARM client (one CLI login, one connection pool) per run: keyed on the run's inputs. */
 const clients = new WeakMap<ActionInputs, ArmClient>()
 
-function clientFor(inputs: ActionInputs): ArmClient {
+export function armClientFor(inputs: ActionInputs): ArmClient {
   let client = clients.get(inputs)
   if (!client) {
     client = new ArmClient(runnerCliCredentials())
@@ -91,7 +91,7 @@ export async function vmWorkloads(
   if (target.kind !== 'vm' && target.kind !== 'vmss') {
     throw new Error(`vmWorkloads cannot run a ${target.kind} target`)
   }
-  const client = arm ?? clientFor(inputs)
+  const client = arm ?? armClientFor(inputs)
   if (target.kind === 'vm') return [vmWorkload(client, inputs, target.line, target.resourceId)]
 
   const instances = await listScaleSetInstances(

@@ -12,8 +12,8 @@ export interface ProbeOptions {
     sleep?: Sleep;
     now?: () => number;
 }
-/** `notCalled` of a check whose audience got no usable token. */
-export declare const NO_TOKEN = "no token";
+/** `notCalled` of a check whose audience got no usable token: the words of every probe (docs/probe-spec.md). */
+export declare const NO_TOKEN = "no token for this audience";
 /** Storage rejects bearer requests without a service version. */
 export declare const STORAGE_VERSION = "2023-11-03";
 /** Expands `{subscriptionId}` / `{resourceGroup}`; a string is the URL, an object the reason not to call. */
