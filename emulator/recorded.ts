@@ -32,6 +32,11 @@ export interface RecordedAnswer {
   service?: string
   /** The audience the check asks a token for (api answers). */
   resource?: string
+  /**
+   * The rest of the check's URL after `/recorded/<name>` (api answers), so that the report knows
+   * what a real check's URL would tell (a subscription, a secret's name) and its fix must use it.
+   */
+  path?: string
   /** Input `identity` the run uses (identity answers: a client ID selects a user-assigned one). */
   identity?: string
   /** The HTTP answer, byte for byte (absent for a network failure). */
@@ -55,6 +60,10 @@ export interface RecordedAnswer {
   }
   /** Which class of issue #11 the answer stands for (1-3, 8), for the record. */
   classes: number[]
+  /** Which principles of issue #18 (1-8) the answer tests, for the record. */
+  principles?: number[]
+  /** Why the answer is where it is, or how it was taken from its source. */
+  note?: string
 }
 
 export const RECORDED_IDENTITY_SOURCES = [

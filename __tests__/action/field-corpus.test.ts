@@ -17,6 +17,8 @@ import {
 import { rehearsalOf } from '../../emulator/rehearsal'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
 import { FAILURE_MODES } from '../../src/contracts/report'
+import { actionNeeded, roleAllows, serviceByKey, type ServiceKey } from '../../src/azure/services'
+import { isAzureBody, parseErrorBody } from '../../src/engine/diagnosis/error-body'
 import { runAction, type ActionRun } from '../helpers/run-action'
 import { explain, written } from './emulator-action'
 
@@ -40,6 +42,25 @@ afterAll(async () => {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Step = any
+
+/** What each corpus answer came to, for the properties that must hold over the whole corpus. */
+interface Verdict {
+  entry: RecordedAnswer
+  step: Step
+  /** The token step's claims in the same run (the principal, tenant and client the report knows). */
+  claims?: Record<string, unknown>
+}
+const verdicts: Verdict[] = []
+
+function claimsOf(run: ActionRun): Record<string, unknown> | undefined {
+  const steps: Step[] = run.report?.targets?.[0]?.steps ?? []
+  return steps.find(s => s.step === 'token' && s.claims !== undefined)?.claims
+}
+
+/** Whether a step's check URL is the recorded answer `name` (not one whose name starts with it). */
+function checksRecorded(check: unknown, name: string): boolean {
+  return typeof check === 'string' && new RegExp(`/recorded/${name}(?:[/?]|$)`).test(check)
+}
 
 function expectVerdict(entry: RecordedAnswer, step: Step | undefined, run: ActionRun): void {
   const context = `${entry.name} (${entry.source})\n${JSON.stringify(step, null, 1)}\n${explain(run)}`
@@ -105,7 +126,10 @@ describe('API answers, through the built action', () => {
     async (_index, batch) => {
       await emulator.setScenario('healthy')
       const checks = batch
-        .map(entry => `${emulator.apiUrl}/recorded/${entry.name} resource=${entry.resource}`)
+        .map(
+          entry =>
+            `${emulator.apiUrl}/recorded/${entry.name}${entry.path ?? ''} resource=${entry.resource}`
+        )
         .join('\n')
       const run = await runAction({
         inputs: {
@@ -119,14 +143,10 @@ describe('API answers, through the built action', () => {
       expect(run.report).toBeDefined()
       const steps: Step[] = run.report.targets[0].steps
       for (const entry of batch) {
-        const step = steps.find(
-          s =>
-            s.step === 'api' &&
-            typeof s.check === 'string' &&
-            s.check.includes(`/recorded/${entry.name}`)
-        )
+        const step = steps.find(s => s.step === 'api' && checksRecorded(s.check, entry.name))
         expectVerdict(entry, step, run)
         expect(step.httpStatus).toBe(entry.answer?.status)
+        verdicts.push({ entry, step, claims: claimsOf(run) })
       }
     },
     120_000
@@ -153,6 +173,7 @@ describe('network failures on the way to an API, replayed for real, through the 
       const step = run.report.targets[0].steps.find((s: Step) => s.step === 'api')
       expectVerdict(entry, step, run)
       expect(step.httpStatus).toBeUndefined()
+      verdicts.push({ entry, step, claims: claimsOf(run) })
     },
     120_000
   )
@@ -183,9 +204,109 @@ describe('identity-endpoint answers, through the built action', () => {
       )
       expectVerdict(entry, step, run)
       expect(run.outputs['failure-mode']).toBe(entry.expect.failureMode)
+      verdicts.push({ entry, step, claims: claimsOf(run) })
     },
     120_000
   )
+})
+
+/**
+ * Principles that hold for every answer of the corpus, whoever added it (the directory is read at
+ * test time): they are what makes the diagnosis hold on answers nobody replayed yet.
+ */
+describe('properties over the whole corpus', () => {
+  const grants =
+    /az role assignment create|az keyvault set-policy|az keyvault role assignment create|az cosmosdb sql role assignment create|appRoleAssignments|\.add database|database-principal-assignment|CREATE USER/
+
+  test('every answer of the corpus was judged through the built action', () => {
+    expect(verdicts.map(v => v.entry.name).sort()).toEqual(corpus.map(e => e.name).sort())
+  })
+
+  test('no 401, 403 or 407, and no answer that states its cause, is ever told expect=', () => {
+    for (const { entry, step } of verdicts) {
+      const body = parseErrorBody(entry.answer?.body)
+      const states =
+        (isAzureBody(body) || body.kind === 'json') &&
+        (body.code !== undefined || body.message !== undefined)
+      // A proxy's 407 or 403 to the CONNECT counts as that status.
+      const status =
+        entry.answer?.status ??
+        (entry.network?.kind === 'proxy-auth'
+          ? 407
+          : entry.network?.kind === 'proxy-denied'
+            ? 403
+            : 0)
+      if ([401, 403, 407].includes(status) || states) {
+        expect([entry.name, step.remediation]).toEqual([
+          entry.name,
+          expect.not.stringMatching(/expect=/)
+        ])
+      }
+    }
+  })
+
+  test('no network-class answer is ever told to grant a role', () => {
+    for (const { entry, step } of verdicts) {
+      if (step.failureMode === 'egress-blocked' || step.failureMode === 'platform-unreachable') {
+        expect([entry.name, step.remediation]).toEqual([
+          entry.name,
+          expect.not.stringMatching(grants)
+        ])
+      }
+    }
+  })
+
+  test("every rbac-denied grant names a role the service table says allows the check's action", () => {
+    const denied = verdicts.filter(v => v.step.failureMode === 'rbac-denied')
+    expect(denied.length).toBeGreaterThan(10)
+    for (const { entry, step } of denied) {
+      const key = (step.rbac?.service ?? entry.service) as ServiceKey
+      const service = serviceByKey(key)
+      expect([entry.name, service]).toEqual([entry.name, expect.anything()])
+      // The role the report names, or (a bare refusal) the table role its remediation names.
+      const role: string | undefined =
+        step.rbac?.role ?? service.roles.find(r => step.remediation.includes(r.role))?.role
+      const action = actionNeeded(service, step.rbac?.action)
+      expect([entry.name, role, action, roleAllows(service, role ?? '', action)]).toEqual([
+        entry.name,
+        role,
+        action,
+        true
+      ])
+      // ...and the remediation grants it in the service's own model.
+      const named =
+        step.remediation.includes(role as string) ||
+        (step.rbac?.model === 'access-policy' &&
+          step.remediation.includes('az keyvault set-policy'))
+      expect([entry.name, role, named]).toEqual([entry.name, role, true])
+      expect([entry.name, step.remediation]).toEqual([entry.name, expect.stringMatching(grants)])
+    }
+  })
+
+  test('every remediation is complete for the values the report knows', () => {
+    for (const { entry, step, claims } of verdicts) {
+      const remediation: string = step.remediation
+      const known: [string, RegExp][] = []
+      const oid = step.rbac?.principalId ?? claims?.['oid']
+      if (typeof oid === 'string') known.push([oid, /<principal( object)? ID>|<principal>/i])
+      if (typeof claims?.['tid'] === 'string') known.push([claims['tid'], /<tenant( ID)?>/i])
+      if (typeof claims?.['appid'] === 'string')
+        known.push([claims['appid'], /<identity client ID>|<client ID>/i])
+      if (typeof step.rbac?.scope === 'string') known.push([step.rbac.scope, /<scope>/])
+      const subscription = /\/subscriptions\/([0-9a-f-]{36})/i.exec(String(step.check ?? ''))?.[1]
+      if (subscription !== undefined)
+        known.push([subscription, /<subscription( ID)?>|\{subscriptionId\}/i])
+      const vault = /Vault: ([a-z0-9-]+);/i.exec(entry.answer?.body ?? '')?.[1]
+      if (vault !== undefined) known.push([vault, /<vault>/])
+      for (const [value, placeholder] of known) {
+        expect([entry.name, value, placeholder.exec(remediation)?.[0]]).toEqual([
+          entry.name,
+          value,
+          undefined
+        ])
+      }
+    }
+  })
 })
 
 describe('the README agrees with the code and the corpus', () => {
@@ -225,5 +346,27 @@ describe('the README agrees with the code and the corpus', () => {
     expect(rows.get('wrong-identity')).toMatch(/AADSTS700016/)
     expect(rows.get('token-invalid')).toMatch(/only when the answer is about time/)
     expect(rows.get('platform-unreachable')).toMatch(/himds/)
+  })
+
+  test("each own access model of the corpus's rbac-denied answers is named under rbac-denied, and api-error never offers expect= for 401/403/407", () => {
+    const rbac = rows.get('rbac-denied') ?? ''
+    const named: Record<string, string> = {
+      'azure-rbac': 'az role assignment create',
+      'cosmos-data-plane': 'az cosmosdb sql role assignment create',
+      'kusto-database-roles': 'Data Explorer database roles',
+      'managedhsm-local-rbac': 'Managed HSM local RBAC',
+      'sql-users': 'SQL database users',
+      'graph-app-roles': 'Graph app roles'
+    }
+    for (const entry of apiAnswers.filter(e => e.expect.failureMode === 'rbac-denied')) {
+      const model = serviceByKey(entry.service as ServiceKey).grants
+      expect([entry.name, model, rbac.includes(named[model] as string)]).toEqual([
+        entry.name,
+        model,
+        true
+      ])
+    }
+    expect(rows.get('api-error')).toMatch(/never for 401, 403 or 407/)
+    expect(rows.get('api-error')).toMatch(/az provider register/)
   })
 })

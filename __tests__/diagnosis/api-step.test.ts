@@ -198,8 +198,8 @@ describe('api step: failures', () => {
       '404 SubscriptionNotFound',
       { status: 404, body: BODIES.armNotFound },
       'api-error',
-      /unexpected answer 404.*SubscriptionNotFound/,
-      /answered 404 SubscriptionNotFound where any 2xx was expected.*expect=404/
+      /answered 404 and says why: ARM does not know the subscription.*SubscriptionNotFound/,
+      /^(?!.*expect=).*Check the subscription ID in the check's URL \(0b1f6471-1bf0-4dda-aec3-111122223333\)/
     ],
     [
       '500 Azure error',
@@ -220,7 +220,8 @@ describe('api step: failures', () => {
       { status: 409, body: BODIES.runCommandConflict },
       'api-error',
       /409.*Conflict/,
-      /expect=409/
+      // The body states a cause: its words are reported, and `expect=` would hide it.
+      /^(?!.*expect=).*says "Conflict: Run command extension execution is in progress.*does not recognise/
     ]
   ])('%s → %s', (_name, a, mode, detail, remediation) => {
     const step = armApi(a)
@@ -438,7 +439,7 @@ describe('api step: audience', () => {
     ) as StepReport
     expect(step.failureMode).toBe('wrong-audience')
     expect(step.remediation).toMatch(
-      /^Request the token for https:\/\/management\.azure\.com\/ \(resource= on the check\) instead of api:\/\/contoso/
+      /^Request the token for https:\/\/management\.azure\.com\/ \(resource=https:\/\/management\.azure\.com\/ on the check, or drop resource= so the host's audience is used\) instead of api:\/\/contoso/
     )
   })
 

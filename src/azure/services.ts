@@ -84,8 +84,18 @@ export interface ErrorRule {
     | 'expired' // the token's lifetime: expired or not yet valid (a clock question)
     | 'token' // the token is refused for another reason
     | 'role-or-network' // a bare refusal that is one or the other (App Configuration's empty 403)
+    | 'stated' // the service states a cause that is none of those: an object or resource state, a
+  //            provider not registered, a name that does not exist, a call the identity cannot make
   /** What the service said, in words for the detail line. */
   why: string
+  /**
+   * `stated` rules: what fixes the stated cause, with {name} (the resource's name), {object} (the
+   * object the URL names), {subscription} and any named group of `code` or `text` (e.g. the
+   * provider's {namespace}) filled in; unknown values stay as `<...>` placeholders.
+   */
+  fix?: string
+  /** The words list several causes at once: none of them, time included, is the evidence. */
+  lists?: boolean
 }
 
 /** How a remediation opens the service's network: commands with {name}, {group}, {ip}, {subnet}. */
@@ -102,10 +112,22 @@ export interface NetworkFix {
   resourceWord: string
 }
 
-/** A data-plane role; `when` is matched against the action, the storage kind or the claim named. */
+/**
+ * A data-plane role and the actions (or data actions) it allows, as its built-in definition lists
+ * them (`*` matches anything). A remediation names the first role, in table order (narrowest
+ * first), that allows the action the check needs: never one that grants no data access.
+ */
 export interface DataRole {
   role: string
-  when?: RegExp
+  allows: string[]
+  /** Actions the definition excludes (its notActions), matched like `allows`. */
+  denies?: string[]
+}
+
+/** Words a service uses for what it refused (a claim, a storage kind), as the action they need. */
+export interface ActionWords {
+  when: RegExp
+  action: string
 }
 
 export interface AzureService {
@@ -119,9 +141,23 @@ export interface AzureService {
   appIds?: string[]
   errors: ErrorRule[]
   network?: NetworkFix
-  /** How its data-plane permissions are granted. */
-  grants: 'azure-rbac' | 'graph-app-roles' | 'cosmos-data-plane'
+  /**
+   * How its data-plane permissions are granted: Azure role assignments, or the service's own model
+   * (Graph app roles, Cosmos DB SQL role assignments, Data Explorer database roles, SQL database
+   * users, Managed HSM local role assignments).
+   */
+  grants:
+    | 'azure-rbac'
+    | 'graph-app-roles'
+    | 'cosmos-data-plane'
+    | 'kusto-database-roles'
+    | 'sql-users'
+    | 'managedhsm-local-rbac'
   roles: DataRole[]
+  /** The action a plain GET check needs when the answer names none. */
+  defaultAction: string
+  /** What the service's own words for a refused operation need (claims, storage kinds). */
+  actionWords?: ActionWords[]
 }
 
 const SERVICES: AzureService[] = [
@@ -151,10 +187,69 @@ const SERVICES: AzureService[] = [
         why: 'ARM says the token has expired'
       },
       { code: /^(Linked)?AuthorizationFailed$/, meaning: 'role', why: 'no role allows the call' },
-      { code: /^InvalidAuthenticationToken/, meaning: 'token', why: 'ARM refused the token' }
+      { code: /^InvalidAuthenticationToken/, meaning: 'token', why: 'ARM refused the token' },
+      // Causes ARM states in its own words: followed, never answered with a role or `expect=`.
+      {
+        code: /^MissingSubscriptionRegistration$/,
+        text: /namespace '(?<namespace>[\w.]+)'/i,
+        meaning: 'stated',
+        why: 'the subscription is not registered for the resource provider',
+        fix: 'Register the resource provider in the subscription (the answer says it is not registered; no role helps): az provider register --namespace {namespace} --subscription {subscription}, then wait until az provider show --namespace {namespace} --subscription {subscription} --query registrationState -o tsv prints Registered (a few minutes); registering needs Contributor or Owner on the subscription'
+      },
+      {
+        code: /^ReadOnlyDisabledSubscription$|^SubscriptionDisabled$/,
+        meaning: 'stated',
+        why: 'the subscription is disabled (read-only)',
+        fix: 'The subscription {subscription} is disabled (an expired trial or credit, a spending limit reached, an unpaid invoice, or cancelled): reactivate it (Azure portal > Subscriptions > {subscription} > Reactivate, or the account administrator), or point the check at an active subscription; no role or network change helps'
+      },
+      {
+        code: /^(SubscriptionNotFound|InvalidSubscriptionId)$/,
+        meaning: 'stated',
+        why: 'ARM does not know the subscription',
+        fix: "Check the subscription ID in the check's URL ({subscription}): it must exist in the identity's tenant (az account show --subscription {subscription} --query tenantId -o tsv); a subscription moved to another tenant needs an identity of that tenant"
+      },
+      {
+        code: /^(ResourceGroupNotFound|ResourceNotFound|ParentResourceNotFound)$/,
+        meaning: 'stated',
+        why: 'the resource the URL names does not exist',
+        fix: 'The resource the check\'s URL names does not exist, as ARM says: check the resource group and resource names in the URL (az group exists --name <group> --subscription {subscription}; az resource list --resource-group <group> --subscription {subscription} --query "[].id"); if it was deleted, restore or recreate it'
+      },
+      {
+        code: /^RequestDisallowedByPolicy$/,
+        meaning: 'stated',
+        why: 'an Azure Policy assignment denies the request',
+        fix: 'An Azure Policy assignment denies this request (not a missing role: a role grant does not help): read the policy assignment the answer names (az policy assignment list --disable-scope-strict-match --query "[].{name:name, scope:scope}"), then make the request comply or ask the policy owner for an exemption (az policy exemption create)'
+      },
+      {
+        code: /^(NoRegisteredProviderFound|InvalidApiVersionParameter|InvalidResourceType)$/,
+        meaning: 'stated',
+        why: 'the api-version, location or resource type is not one the provider serves',
+        fix: "Use an api-version the resource type supports (the answer lists them; az provider show --namespace <provider> --query \"resourceTypes[?resourceType=='<type>'].apiVersions\") and check the resource type in the check's URL"
+      }
     ],
     grants: 'azure-rbac',
-    roles: [{ role: 'Reader' }]
+    // Reader allows every read action (`*/read`): what a GET check needs; an answer that names
+    // another action (a write) gets the narrowest built-in role that allows it.
+    roles: [
+      { role: 'Reader', allows: ['*/read'] },
+      {
+        role: 'Contributor',
+        allows: ['*'],
+        denies: [
+          'Microsoft.Authorization/*/Delete',
+          'Microsoft.Authorization/*/Write',
+          'Microsoft.Authorization/elevateAccess/Action',
+          'Microsoft.Blueprint/blueprintAssignments/write',
+          'Microsoft.Blueprint/blueprintAssignments/delete',
+          'Microsoft.Compute/galleries/share/action'
+        ]
+      },
+      {
+        role: 'User Access Administrator',
+        allows: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*']
+      }
+    ],
+    defaultAction: 'Microsoft.Resources/subscriptions/resourceGroups/read'
   },
   {
     key: 'keyvault',
@@ -193,8 +288,50 @@ const SERVICES: AzureService[] = [
         why: "the token's issuer is not the vault's tenant (AKV10032)"
       },
       {
-        code: /^(Forbidden|ForbiddenByRbac|AccessDenied)$/,
+        status: [429],
+        code: /^Throttled$/,
+        text: /(?<limit>VaultRequestTypeLimitReached|\w+LimitReached)/,
+        meaning: 'stated',
+        why: "the vault's request limit was reached",
+        fix: "Key Vault says the vault's limit for this kind of request was reached ({limit}): the limit is per vault and every caller of the vault counts, not only this identity; cache secrets and keys in the apps (read once, not per request), spread the calls over time or over vaults, and honour Retry-After"
+      },
+      // The inner code decides over the top-level `Forbidden` (src/azure/services.ts
+      // matchErrorRules): a disabled secret is `Forbidden` too, and no role enables it.
+      {
+        code: /^(?<kind>Secret|Key|Certificate)Disabled$/,
+        meaning: 'stated',
+        why: 'the object is disabled',
+        fix: 'Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true'
+      },
+      {
+        text: /not allowed on a disabled (?<kind>secret|key|certificate)/i,
+        meaning: 'stated',
+        why: 'the object is disabled',
+        fix: 'Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true'
+      },
+      {
+        code: /^(?<kind>Secret|Key|Certificate)NotFound$/,
+        meaning: 'stated',
+        why: 'the vault has no such object',
+        fix: 'The vault has no {kind} of that name (or version), as it says: check the name in the check\'s URL (az keyvault {kind} list --vault-name {name} --query "[].name"); a deleted one in its soft-delete retention is listed by az keyvault {kind} list-deleted --vault-name {name} and restored with az keyvault {kind} recover --vault-name {name} --name {object}'
+      },
+      {
+        text: /(?<kind>secret|key|certificate) .* is currently in a deleted but recoverable state/i,
+        meaning: 'stated',
+        why: 'the object is deleted (soft-deleted, recoverable)',
+        fix: 'The {kind} is deleted but recoverable (soft-delete): recover it (az keyvault {kind} recover --vault-name {name} --name {object}) or purge it before reusing the name (az keyvault {kind} purge)'
+      },
+      {
+        code: /^(ForbiddenByRbac|AccessDenied)$/,
         status: [403],
+        meaning: 'role',
+        why: 'the vault refused the operation'
+      },
+      // A cut body may have lost its inner code: the words still say it is about authorization.
+      {
+        code: /^Forbidden$/,
+        status: [403],
+        text: /not authorized|does not have .*permission|not found on any access policy/i,
         meaning: 'role',
         why: 'the vault refused the operation'
       },
@@ -216,12 +353,34 @@ const SERVICES: AzureService[] = [
     grants: 'azure-rbac',
     roles: [
       // Listing and metadata are covered by the read role; only secret values need more.
-      { role: 'Key Vault Reader', when: /\/read$|readmetadata/i },
-      { role: 'Key Vault Secrets User', when: /\/secrets\//i },
-      { role: 'Key Vault Crypto User', when: /\/keys\//i },
-      { role: 'Key Vault Certificate User', when: /\/certificates\//i },
-      { role: 'Key Vault Secrets User' }
-    ]
+      {
+        role: 'Key Vault Reader',
+        allows: [
+          'Microsoft.KeyVault/vaults/*/read',
+          'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
+        ]
+      },
+      {
+        role: 'Key Vault Secrets User',
+        allows: [
+          'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+          'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
+        ]
+      },
+      {
+        role: 'Key Vault Crypto User',
+        allows: ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/*/action']
+      },
+      {
+        role: 'Key Vault Certificate User',
+        allows: [
+          'Microsoft.KeyVault/vaults/certificates/read',
+          'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+          'Microsoft.KeyVault/vaults/keys/read'
+        ]
+      }
+    ],
+    defaultAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'
   },
   {
     key: 'managedhsm',
@@ -231,9 +390,36 @@ const SERVICES: AzureService[] = [
       usgov: vault('managedhsm.usgovcloudapi.net', 'privatelink.managedhsm.usgovcloudapi.net'),
       china: vault('managedhsm.azure.cn', 'privatelink.managedhsm.azure.cn')
     },
-    errors: [],
-    grants: 'azure-rbac',
-    roles: [{ role: 'Managed HSM Crypto User' }]
+    errors: [
+      // The HSM's own (local) RBAC refused: `AccessDenied ... Not authorized to access <action> on <scope>`.
+      {
+        code: /^(AccessDenied|Forbidden)$/,
+        status: [403],
+        text: /not authorized/i,
+        meaning: 'role',
+        why: "the HSM's local role assignments do not allow the operation"
+      }
+    ],
+    // Data-plane access is the HSM's local RBAC (az keyvault role assignment create --hsm-name),
+    // not Azure role assignments on the resource.
+    grants: 'managedhsm-local-rbac',
+    roles: [
+      {
+        role: 'Managed HSM Crypto User',
+        allows: [
+          'Microsoft.KeyVault/managedHsm/keys/read/action',
+          'Microsoft.KeyVault/managedHsm/keys/*/action'
+        ]
+      },
+      {
+        role: 'Managed HSM Policy Administrator',
+        allows: [
+          'Microsoft.KeyVault/managedHsm/roleAssignments/*',
+          'Microsoft.KeyVault/managedHsm/roleDefinitions/*'
+        ]
+      }
+    ],
+    defaultAction: 'Microsoft.KeyVault/managedHsm/keys/read/action'
   },
   {
     key: 'storage',
@@ -277,6 +463,24 @@ const SERVICES: AzureService[] = [
         code: /^(AuthenticationFailed|InvalidAuthenticationInfo|NoAuthenticationInformation)$/,
         meaning: 'token',
         why: 'Storage could not authenticate the request'
+      },
+      {
+        code: /^AccountIsDisabled$/,
+        meaning: 'stated',
+        why: 'the storage account is disabled',
+        fix: 'The storage account is disabled, as Storage says (its subscription is disabled, or the account was suspended): re-enable the subscription or the account (az storage account show --name {name} --query "{status:statusOfPrimary}"; the Azure portal shows why); no role or network rule changes this'
+      },
+      {
+        code: /^(ContainerNotFound|BlobNotFound|QueueNotFound|TableNotFound|ShareNotFound|PathNotFound|FilesystemNotFound)$/,
+        meaning: 'stated',
+        why: 'the object the URL names does not exist',
+        fix: 'The container, blob, queue, table or share the check\'s URL names does not exist, as Storage says: check the names in the URL (az storage container list --account-name {name} --auth-mode login --query "[].name"), or create it; with soft delete on, a deleted container or blob can be restored'
+      },
+      {
+        code: /^KeyBasedAuthenticationNotPermitted$/,
+        meaning: 'stated',
+        why: 'the account refuses shared-key requests',
+        fix: 'The account does not permit shared-key authorization: call it with the managed identity token only (no account key, no SAS signed with a key)'
       }
     ],
     network: {
@@ -288,10 +492,48 @@ const SERVICES: AzureService[] = [
     },
     grants: 'azure-rbac',
     roles: [
-      { role: 'Storage Queue Data Reader', when: /^queue$/ },
-      { role: 'Storage Table Data Reader', when: /^table$/ },
-      { role: 'Storage File Data Privileged Reader', when: /^file$/ },
-      { role: 'Storage Blob Data Reader' }
+      {
+        role: 'Storage Blob Data Reader',
+        allows: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read']
+      },
+      {
+        role: 'Storage Queue Data Reader',
+        allows: [
+          'Microsoft.Storage/storageAccounts/queueServices/queues/messages/read',
+          'Microsoft.Storage/storageAccounts/queueServices/queues/read'
+        ]
+      },
+      {
+        role: 'Storage Table Data Reader',
+        allows: ['Microsoft.Storage/storageAccounts/tableServices/tables/entities/read']
+      },
+      {
+        role: 'Storage File Data Privileged Reader',
+        allows: [
+          'Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read',
+          'Microsoft.Storage/storageAccounts/fileServices/readFileBackupSemantics/action'
+        ]
+      }
+    ],
+    defaultAction: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
+    // Which service of the account the host is (blob, dfs, queue, table, file).
+    actionWords: [
+      {
+        when: /^(blob|dfs)$/,
+        action: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+      },
+      {
+        when: /^queue$/,
+        action: 'Microsoft.Storage/storageAccounts/queueServices/queues/messages/read'
+      },
+      {
+        when: /^table$/,
+        action: 'Microsoft.Storage/storageAccounts/tableServices/tables/entities/read'
+      },
+      {
+        when: /^file$/,
+        action: 'Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read'
+      }
     ]
   },
   {
@@ -305,6 +547,18 @@ const SERVICES: AzureService[] = [
     },
     appIds: ['00000003-0000-0000-c000-000000000000'],
     errors: [
+      {
+        text: /\/me request is only valid with delegated authentication flow/i,
+        meaning: 'stated',
+        why: '/me needs a signed-in user; a managed identity token is app-only',
+        fix: 'A managed identity gets app-only tokens and /me needs a signed-in user (a delegated token), so no permission makes this call work: call the object by its ID instead (/users/<user id or UPN>, /servicePrincipals/{principal}) with the application permission it needs (e.g. User.Read.All) granted to principal {principal}'
+      },
+      {
+        code: /^Request_ResourceNotFound$|^ResourceNotFound$/,
+        meaning: 'stated',
+        why: 'the object the URL names does not exist',
+        fix: "The object the check's URL names does not exist in the tenant, as Graph says: check its ID in the URL (a deleted object stays in /directory/deletedItems for 30 days)"
+      },
       { text: /invalid audience/i, meaning: 'audience', why: 'Graph refused the audience' },
       {
         text: /either scp or roles claim need to be present/i,
@@ -325,7 +579,9 @@ const SERVICES: AzureService[] = [
       { code: /^InvalidAuthenticationToken$/, meaning: 'token', why: 'Graph refused the token' }
     ],
     grants: 'graph-app-roles',
-    roles: [{ role: 'the Microsoft Graph application permission the call needs' }]
+    // Graph answers 403 without naming the permission; each API's page lists the ones it takes.
+    roles: [{ role: 'the Microsoft Graph application permission the call needs', allows: ['*'] }],
+    defaultAction: 'the application permission of the call'
   },
   {
     key: 'sql',
@@ -337,8 +593,11 @@ const SERVICES: AzureService[] = [
     },
     appIds: ['022907d3-0f1b-48f7-badc-1ba6abab6d66'],
     errors: [],
-    grants: 'azure-rbac',
-    roles: [{ role: 'Reader' }]
+    // Data access is a database user (CREATE USER ... FROM EXTERNAL PROVIDER) and its database
+    // roles: an Azure role on the server grants none.
+    grants: 'sql-users',
+    roles: [{ role: 'db_datareader', allows: ['SELECT'] }],
+    defaultAction: 'SELECT'
   },
   {
     key: 'synapse',
@@ -350,8 +609,9 @@ const SERVICES: AzureService[] = [
       }
     },
     errors: [],
-    grants: 'azure-rbac',
-    roles: [{ role: 'Reader' }]
+    grants: 'sql-users',
+    roles: [{ role: 'db_datareader', allows: ['SELECT'] }],
+    defaultAction: 'SELECT'
   },
   {
     key: 'servicebus',
@@ -377,7 +637,23 @@ const SERVICES: AzureService[] = [
         why: 'the principal has no data role granting the claim the operation needs'
       },
       { text: /expired ?token|token has expired/i, meaning: 'expired', why: 'the token expired' },
-      { text: /invalid ?audience/i, meaning: 'audience', why: 'the namespace refused the audience' }
+      {
+        text: /invalid ?audience/i,
+        meaning: 'audience',
+        why: 'the namespace refused the audience'
+      },
+      {
+        text: /messaging entity .* could not be found|MessagingEntityNotFound/i,
+        meaning: 'stated',
+        why: 'the namespace has no such queue, topic or subscription',
+        fix: 'The namespace has no queue, topic or subscription of that name, as it says: check the entity path in the check\'s URL (az servicebus queue list --namespace-name {name} --resource-group <resource group> --query "[].name"; topics: az servicebus topic list; Event Hubs: az eventhubs eventhub list)'
+      },
+      {
+        text: /(namespace|entity) .* (is )?(disabled|suspended)|MessagingEntityDisabled|NamespaceDisabled/i,
+        meaning: 'stated',
+        why: 'the namespace or entity is disabled',
+        fix: 'The namespace or entity is disabled, as the service says: re-enable it (az servicebus queue update --name <queue> --namespace-name {name} --resource-group <resource group> --status Active), or reactivate the subscription if the namespace was suspended with it'
+      }
     ],
     network: {
       ip: 'az servicebus namespace network-rule-set ip-rule add --namespace-name {name} --resource-group {group} --ip-rule ip-address={ip} action=Allow (Event Hubs: az eventhubs namespace network-rule-set ip-rule add ...)',
@@ -391,14 +667,24 @@ const SERVICES: AzureService[] = [
     grants: 'azure-rbac',
     roles: [
       {
+        role: 'Azure Service Bus Data Receiver (Event Hubs: Azure Event Hubs Data Receiver)',
+        allows: ['Microsoft.ServiceBus/*/receive/action', 'Microsoft.EventHub/*/receive/action']
+      },
+      {
         role: 'Azure Service Bus Data Sender (Event Hubs: Azure Event Hubs Data Sender)',
-        when: /'send'/i
+        allows: ['Microsoft.ServiceBus/*/send/action', 'Microsoft.EventHub/*/send/action']
       },
       {
         role: 'Azure Service Bus Data Owner (Event Hubs: Azure Event Hubs Data Owner)',
-        when: /'manage/i
-      },
-      { role: 'Azure Service Bus Data Receiver (Event Hubs: Azure Event Hubs Data Receiver)' }
+        allows: ['Microsoft.ServiceBus/*', 'Microsoft.EventHub/*']
+      }
+    ],
+    defaultAction: 'Microsoft.ServiceBus/namespaces/messages/receive/action',
+    // The 401 names the claim the operation needs: Listen, Send or Manage.
+    actionWords: [
+      { when: /'?send'?/i, action: 'Microsoft.ServiceBus/namespaces/messages/send/action' },
+      { when: /'?manage/i, action: 'Microsoft.ServiceBus/namespaces/write' },
+      { when: /'?listen'?/i, action: 'Microsoft.ServiceBus/namespaces/messages/receive/action' }
     ]
   },
   {
@@ -415,6 +701,13 @@ const SERVICES: AzureService[] = [
       china: cosmos('documents.azure.cn', 'privatelink.documents.azure.cn')
     },
     errors: [
+      {
+        status: [429],
+        text: /request rate is large/i,
+        meaning: 'stated',
+        why: "the container's provisioned throughput (RU/s) is used up",
+        fix: "Cosmos DB says the request rate is larger than the throughput provisioned (Request Units per second), not that this identity is limited: raise the container's or database's RU/s, or enable autoscale (az cosmosdb sql container throughput update --account-name {name} --resource-group <resource group> --database-name <database> --name <container> --max-throughput <RU/s>), and spread the load over partition keys"
+      },
       {
         text: /blocked by your Cosmos DB account firewall/i,
         meaning: 'network',
@@ -444,11 +737,24 @@ const SERVICES: AzureService[] = [
     grants: 'cosmos-data-plane',
     roles: [
       {
-        role: 'Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002)',
-        when: /write|create|upsert|replace|delete/i
+        role: 'Cosmos DB Built-in Data Reader (00000000-0000-0000-0000-000000000001)',
+        allows: [
+          'Microsoft.DocumentDB/databaseAccounts/readMetadata',
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read',
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery',
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/readChangeFeed'
+        ]
       },
-      { role: 'Cosmos DB Built-in Data Reader (00000000-0000-0000-0000-000000000001)' }
-    ]
+      {
+        role: 'Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002)',
+        allows: [
+          'Microsoft.DocumentDB/databaseAccounts/readMetadata',
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/*',
+          'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/*'
+        ]
+      }
+    ],
+    defaultAction: 'Microsoft.DocumentDB/databaseAccounts/readMetadata'
   },
   {
     key: 'appconfig',
@@ -489,7 +795,13 @@ const SERVICES: AzureService[] = [
       resourceWord: 'store'
     },
     grants: 'azure-rbac',
-    roles: [{ role: 'App Configuration Data Reader' }]
+    roles: [
+      {
+        role: 'App Configuration Data Reader',
+        allows: ['Microsoft.AppConfiguration/configurationStores/*/read']
+      }
+    ],
+    defaultAction: 'Microsoft.AppConfiguration/configurationStores/keyValues/read'
   },
   {
     key: 'acr',
@@ -529,11 +841,26 @@ const SERVICES: AzureService[] = [
         meaning: 'audience',
         why: 'the registry refused the token (it may not accept ARM-audience tokens: azureADAuthenticationAsArmPolicy)'
       },
+      // A bare DENIED is also what a registry with network rules answers a caller it excludes
+      // (Azure/azure-cli#8798): the words do not say which.
+      {
+        code: /^DENIED$/,
+        status: [403],
+        text: /^requested access to the resource is denied$/i,
+        meaning: 'role-or-network',
+        why: 'the registry refused the call without saying why: no pull role, or its network rules exclude the workload'
+      },
       {
         code: /^(UNAUTHORIZED|DENIED)$/,
         status: [401, 403],
         meaning: 'role',
         why: 'the registry refused the principal: no AcrPull (or stronger) role on the registry'
+      },
+      {
+        code: /^(NAME_UNKNOWN|MANIFEST_UNKNOWN|RESOURCE_UNKNOWN)$/,
+        meaning: 'stated',
+        why: 'the registry has no such repository or tag',
+        fix: "The registry has no repository or tag of that name, as it says: check the names in the check's URL (az acr repository list --name {name}; az acr repository show-tags --name {name} --repository <repository>)"
       }
     ],
     network: {
@@ -543,7 +870,20 @@ const SERVICES: AzureService[] = [
       resourceWord: 'registry'
     },
     grants: 'azure-rbac',
-    roles: [{ role: 'AcrPush', when: /push|write/i }, { role: 'AcrPull' }]
+    roles: [
+      { role: 'AcrPull', allows: ['Microsoft.ContainerRegistry/registries/pull/read'] },
+      {
+        role: 'AcrPush',
+        allows: [
+          'Microsoft.ContainerRegistry/registries/pull/read',
+          'Microsoft.ContainerRegistry/registries/push/write'
+        ]
+      }
+    ],
+    defaultAction: 'Microsoft.ContainerRegistry/registries/pull/read',
+    actionWords: [
+      { when: /push|write/i, action: 'Microsoft.ContainerRegistry/registries/push/write' }
+    ]
   },
   {
     key: 'cognitive',
@@ -583,7 +923,23 @@ const SERVICES: AzureService[] = [
       {
         text: /audience is incorrect|access token is missing, invalid/i,
         meaning: 'token',
+        // The words list every cause at once ("missing, invalid, audience is incorrect, or have
+        // expired"): not evidence that time is the cause.
+        lists: true,
         why: 'the account refused the token (missing, invalid, wrong audience or expired)'
+      },
+      {
+        status: [429],
+        text: /token rate limit|rate limit is exceeded/i,
+        meaning: 'stated',
+        why: "the deployment's rate limit (tokens or requests per minute) is used up",
+        fix: "The account says the deployment's rate limit (tokens or requests per minute of its quota) is used up, not that this identity is refused: raise the deployment's capacity (az cognitiveservices account deployment create --name {name} --resource-group <resource group> --deployment-name <deployment> ... --sku-capacity <more>) or request more quota (https://aka.ms/oai/quotaincrease), and spread the calls"
+      },
+      {
+        code: /^DeploymentNotFound$/,
+        meaning: 'stated',
+        why: 'the account has no deployment of that name',
+        fix: 'The account has no deployment of the name in the check\'s URL, as it says: use a deployment that exists (az cognitiveservices account deployment list --name {name} --resource-group <resource group> --query "[].name"); a deployment created minutes ago may not serve yet'
       }
     ],
     network: {
@@ -595,10 +951,17 @@ const SERVICES: AzureService[] = [
     },
     grants: 'azure-rbac',
     roles: [
-      { role: 'Cognitive Services OpenAI User', when: /\/OpenAI\//i },
-      { role: 'Azure AI User', when: /\/AIServices\//i },
-      { role: 'Cognitive Services User' }
-    ]
+      {
+        role: 'Cognitive Services OpenAI User',
+        allows: [
+          'Microsoft.CognitiveServices/accounts/OpenAI/*/read',
+          'Microsoft.CognitiveServices/accounts/OpenAI/*/action'
+        ]
+      },
+      { role: 'Azure AI User', allows: ['Microsoft.CognitiveServices/accounts/AIServices/*'] },
+      { role: 'Cognitive Services User', allows: ['Microsoft.CognitiveServices/*'] }
+    ],
+    defaultAction: 'Microsoft.CognitiveServices/accounts/*'
   },
   {
     key: 'loganalytics',
@@ -611,9 +974,27 @@ const SERVICES: AzureService[] = [
       usgov: logAnalytics(['api.loganalytics.us'], 'https://api.loganalytics.us'),
       china: logAnalytics(['api.loganalytics.azure.cn'], 'https://api.loganalytics.azure.cn')
     },
-    errors: [],
+    errors: [
+      {
+        code: /^InsufficientAccessError$/,
+        meaning: 'role',
+        why: 'the principal has no role allowing queries on the workspace'
+      },
+      {
+        code: /^(WorkspaceNotFoundError|PathNotFoundError|ResourceNotFoundError)$/,
+        meaning: 'stated',
+        why: 'the workspace or path the URL names does not exist',
+        fix: "The workspace or path of the check's URL does not exist, as Log Analytics says: the URL takes the workspace ID (its customerId: az monitor log-analytics workspace show --workspace-name <workspace> --resource-group <resource group> --query customerId -o tsv), not its name or resource ID"
+      }
+    ],
     grants: 'azure-rbac',
-    roles: [{ role: 'Log Analytics Reader' }]
+    roles: [
+      {
+        role: 'Log Analytics Reader',
+        allows: ['*/read', 'Microsoft.OperationalInsights/workspaces/search/action']
+      }
+    ],
+    defaultAction: 'Microsoft.OperationalInsights/workspaces/query/read'
   },
   {
     key: 'kusto',
@@ -623,9 +1004,26 @@ const SERVICES: AzureService[] = [
       usgov: dataExplorer('kusto.usgovcloudapi.net'),
       china: dataExplorer('kusto.chinacloudapi.cn')
     },
-    errors: [],
-    grants: 'azure-rbac',
-    roles: [{ role: 'Reader' }]
+    errors: [
+      // `Principal 'aadapp=...' is not authorized to read database 'db'` (its `@message`).
+      {
+        text: /is not authorized to (read database|perform operation|access)/i,
+        meaning: 'role',
+        why: "the principal has no database role (Data Explorer's own access model: Azure roles on the cluster grant no data access)"
+      },
+      {
+        code: /^Forbidden$/,
+        status: [403],
+        text: /caller is not authorized/i,
+        meaning: 'role',
+        why: "the principal has no database role (Data Explorer's own access model)"
+      }
+    ],
+    // Database roles (viewer, user, admin) granted in the cluster, not Azure roles: an Azure
+    // Reader on the cluster reads no data.
+    grants: 'kusto-database-roles',
+    roles: [{ role: 'Viewer', allows: ['read database'] }],
+    defaultAction: 'read database'
   }
 ]
 
@@ -943,6 +1341,29 @@ export function serviceOfCheck(
   return entry === undefined ? undefined : serviceByKey(entry.key)
 }
 
+/**
+ * The audience of the host a check called, for a fix that names it: the host's own entry when the
+ * table knows the host, else the row's audience in the cloud of the check's audience (public when
+ * unknown). A host-specific audience (Cosmos DB, Data Explorer) names the host called.
+ */
+export function serviceAudienceFor(service: AzureService, url: string, resource: string): string {
+  const entry = serviceForUrl(url)
+  if (entry !== undefined && entry.key === service.key) return entry.audience
+  const cloud =
+    entry?.cloud ??
+    (Object.keys(CLOUDS) as AzureCloud[]).find(c =>
+      SERVICES.some(s => {
+        const e = s.clouds[c]
+        return e !== undefined && e.audience !== HOST_URL && sameAudience(e.audience, resource)
+      })
+    ) ??
+    'public'
+  const endpoints = service.clouds[cloud] ?? service.clouds.public
+  const audience = endpoints?.audience ?? resource
+  // The account's own URL: the host called is not the service's (a loopback or custom name).
+  return audience !== HOST_URL ? audience : `https://<the ${service.name} account's host>`
+}
+
 /** The first label of the host when it names the resource (`myvault` of `myvault.vault.azure.net`). */
 export function resourceNameOf(url: string): string | undefined {
   const entry = serviceForUrl(url)
@@ -957,7 +1378,12 @@ export function storageKindOf(url: string): string | undefined {
   return /^[a-z0-9]+\.([a-z]+)\./i.exec(entry.host)?.[1]
 }
 
-/** The service's error rules that match an answer, first match first. */
+/**
+ * The first of the service's error rules that matches an answer. A body's inner code is read
+ * together with its top-level code: when an answer carries one (Key Vault's `Forbidden` with
+ * `ForbiddenByRbac`, `SecretDisabled`...), a `code` rule is matched against the inner code only, so
+ * that a top-level `Forbidden` never stands for more than the inner code says.
+ */
 export function matchErrorRules(
   service: AzureService,
   status: number,
@@ -967,15 +1393,72 @@ export function matchErrorRules(
 ): ErrorRule | undefined {
   return service.errors.find(rule => {
     if (rule.status !== undefined && !rule.status.includes(status)) return false
-    if (rule.code !== undefined && !(rule.code.test(code ?? '') || rule.code.test(innerCode ?? '')))
-      return false
+    if (rule.code !== undefined && !rule.code.test(innerCode ?? code ?? '')) return false
     if (rule.text !== undefined && !rule.text.test(text)) return false
     return rule.code !== undefined || rule.text !== undefined || rule.status !== undefined
   })
 }
 
-/** The data role a remediation names, chosen by the action, storage kind or claim in `context`. */
-export function dataRoleFor(service: AzureService, context: string): string {
-  return (service.roles.find(r => r.when === undefined || r.when.test(context)) ?? service.roles[0])
-    ?.role as string
+/** The named groups a rule's `code` and `text` capture from an answer (e.g. a provider's namespace). */
+export function ruleCaptures(
+  rule: ErrorRule,
+  code: string | undefined,
+  innerCode: string | undefined,
+  text: string
+): Record<string, string> {
+  const groups = {
+    ...(rule.code?.exec(innerCode ?? code ?? '')?.groups ?? {}),
+    ...(rule.text?.exec(text)?.groups ?? {})
+  }
+  return Object.fromEntries(
+    Object.entries(groups).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  )
+}
+
+/** Whether a role's `allows` entry (`*` matches anything) covers an action. Case-insensitive. */
+function allowsAction(pattern: string, action: string): boolean {
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map(part => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*')}$`,
+    'i'
+  )
+  return regex.test(action)
+}
+
+/** Whether a role row allows an action: one of its `allows` covers it and none of its `denies`. */
+function rowAllows(row: DataRole, action: string): boolean {
+  return (
+    row.allows.some(pattern => allowsAction(pattern, action)) &&
+    !(row.denies ?? []).some(pattern => allowsAction(pattern, action))
+  )
+}
+
+/** True when the role of the service's table allows the action. */
+export function roleAllows(service: AzureService, role: string, action: string): boolean {
+  const row = service.roles.find(r => r.role === role)
+  return row !== undefined && rowAllows(row, action)
+}
+
+/**
+ * The action a refused call needs, from what the service said: a data action as written
+ * (`Microsoft.KeyVault/vaults/secrets/getSecret/action`), words of the service's (a claim such as
+ * `'Listen'`, a storage kind such as `queue`), else the service's default for a GET.
+ */
+export function actionNeeded(service: AzureService, said: string | undefined): string {
+  const words = said?.trim() ?? ''
+  if (words.includes('/')) return words
+  return service.actionWords?.find(w => w.when.test(words))?.action ?? service.defaultAction
+}
+
+/**
+ * The data role a remediation names: the first role of the service's table (narrowest first) that
+ * allows the action the call needs (see actionNeeded); the last, broadest, when none does.
+ */
+export function dataRoleFor(service: AzureService, said: string | undefined): string {
+  const action = actionNeeded(service, said)
+  const role =
+    service.roles.find(r => rowAllows(r, action)) ?? service.roles[service.roles.length - 1]
+  return role?.role as string
 }

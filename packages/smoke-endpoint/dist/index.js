@@ -1080,9 +1080,13 @@ exports.normaliseAudience = normaliseAudience;
 exports.sameAudience = sameAudience;
 exports.audienceMatchesRequest = audienceMatchesRequest;
 exports.serviceOfCheck = serviceOfCheck;
+exports.serviceAudienceFor = serviceAudienceFor;
 exports.resourceNameOf = resourceNameOf;
 exports.storageKindOf = storageKindOf;
 exports.matchErrorRules = matchErrorRules;
+exports.ruleCaptures = ruleCaptures;
+exports.roleAllows = roleAllows;
+exports.actionNeeded = actionNeeded;
 exports.dataRoleFor = dataRoleFor;
 /** The clouds, with the names IMDS (`compute.azEnvironment`) and App Service give them. */
 exports.CLOUDS = {
@@ -1129,10 +1133,69 @@ const SERVICES = [
                 why: 'ARM says the token has expired'
             },
             { code: /^(Linked)?AuthorizationFailed$/, meaning: 'role', why: 'no role allows the call' },
-            { code: /^InvalidAuthenticationToken/, meaning: 'token', why: 'ARM refused the token' }
+            { code: /^InvalidAuthenticationToken/, meaning: 'token', why: 'ARM refused the token' },
+            // Causes ARM states in its own words: followed, never answered with a role or `expect=`.
+            {
+                code: /^MissingSubscriptionRegistration$/,
+                text: /namespace '(?<namespace>[\w.]+)'/i,
+                meaning: 'stated',
+                why: 'the subscription is not registered for the resource provider',
+                fix: 'Register the resource provider in the subscription (the answer says it is not registered; no role helps): az provider register --namespace {namespace} --subscription {subscription}, then wait until az provider show --namespace {namespace} --subscription {subscription} --query registrationState -o tsv prints Registered (a few minutes); registering needs Contributor or Owner on the subscription'
+            },
+            {
+                code: /^ReadOnlyDisabledSubscription$|^SubscriptionDisabled$/,
+                meaning: 'stated',
+                why: 'the subscription is disabled (read-only)',
+                fix: 'The subscription {subscription} is disabled (an expired trial or credit, a spending limit reached, an unpaid invoice, or cancelled): reactivate it (Azure portal > Subscriptions > {subscription} > Reactivate, or the account administrator), or point the check at an active subscription; no role or network change helps'
+            },
+            {
+                code: /^(SubscriptionNotFound|InvalidSubscriptionId)$/,
+                meaning: 'stated',
+                why: 'ARM does not know the subscription',
+                fix: "Check the subscription ID in the check's URL ({subscription}): it must exist in the identity's tenant (az account show --subscription {subscription} --query tenantId -o tsv); a subscription moved to another tenant needs an identity of that tenant"
+            },
+            {
+                code: /^(ResourceGroupNotFound|ResourceNotFound|ParentResourceNotFound)$/,
+                meaning: 'stated',
+                why: 'the resource the URL names does not exist',
+                fix: 'The resource the check\'s URL names does not exist, as ARM says: check the resource group and resource names in the URL (az group exists --name <group> --subscription {subscription}; az resource list --resource-group <group> --subscription {subscription} --query "[].id"); if it was deleted, restore or recreate it'
+            },
+            {
+                code: /^RequestDisallowedByPolicy$/,
+                meaning: 'stated',
+                why: 'an Azure Policy assignment denies the request',
+                fix: 'An Azure Policy assignment denies this request (not a missing role: a role grant does not help): read the policy assignment the answer names (az policy assignment list --disable-scope-strict-match --query "[].{name:name, scope:scope}"), then make the request comply or ask the policy owner for an exemption (az policy exemption create)'
+            },
+            {
+                code: /^(NoRegisteredProviderFound|InvalidApiVersionParameter|InvalidResourceType)$/,
+                meaning: 'stated',
+                why: 'the api-version, location or resource type is not one the provider serves',
+                fix: "Use an api-version the resource type supports (the answer lists them; az provider show --namespace <provider> --query \"resourceTypes[?resourceType=='<type>'].apiVersions\") and check the resource type in the check's URL"
+            }
         ],
         grants: 'azure-rbac',
-        roles: [{ role: 'Reader' }]
+        // Reader allows every read action (`*/read`): what a GET check needs; an answer that names
+        // another action (a write) gets the narrowest built-in role that allows it.
+        roles: [
+            { role: 'Reader', allows: ['*/read'] },
+            {
+                role: 'Contributor',
+                allows: ['*'],
+                denies: [
+                    'Microsoft.Authorization/*/Delete',
+                    'Microsoft.Authorization/*/Write',
+                    'Microsoft.Authorization/elevateAccess/Action',
+                    'Microsoft.Blueprint/blueprintAssignments/write',
+                    'Microsoft.Blueprint/blueprintAssignments/delete',
+                    'Microsoft.Compute/galleries/share/action'
+                ]
+            },
+            {
+                role: 'User Access Administrator',
+                allows: ['*/read', 'Microsoft.Authorization/*', 'Microsoft.Support/*']
+            }
+        ],
+        defaultAction: 'Microsoft.Resources/subscriptions/resourceGroups/read'
     },
     {
         key: 'keyvault',
@@ -1171,8 +1234,50 @@ const SERVICES = [
                 why: "the token's issuer is not the vault's tenant (AKV10032)"
             },
             {
-                code: /^(Forbidden|ForbiddenByRbac|AccessDenied)$/,
+                status: [429],
+                code: /^Throttled$/,
+                text: /(?<limit>VaultRequestTypeLimitReached|\w+LimitReached)/,
+                meaning: 'stated',
+                why: "the vault's request limit was reached",
+                fix: "Key Vault says the vault's limit for this kind of request was reached ({limit}): the limit is per vault and every caller of the vault counts, not only this identity; cache secrets and keys in the apps (read once, not per request), spread the calls over time or over vaults, and honour Retry-After"
+            },
+            // The inner code decides over the top-level `Forbidden` (src/azure/services.ts
+            // matchErrorRules): a disabled secret is `Forbidden` too, and no role enables it.
+            {
+                code: /^(?<kind>Secret|Key|Certificate)Disabled$/,
+                meaning: 'stated',
+                why: 'the object is disabled',
+                fix: 'Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true'
+            },
+            {
+                text: /not allowed on a disabled (?<kind>secret|key|certificate)/i,
+                meaning: 'stated',
+                why: 'the object is disabled',
+                fix: 'Enable the object, or point the check at an enabled one or version (the vault says it is disabled; no role or access policy can read a disabled object): az keyvault {kind} set-attributes --vault-name {name} --name {object} --enabled true'
+            },
+            {
+                code: /^(?<kind>Secret|Key|Certificate)NotFound$/,
+                meaning: 'stated',
+                why: 'the vault has no such object',
+                fix: 'The vault has no {kind} of that name (or version), as it says: check the name in the check\'s URL (az keyvault {kind} list --vault-name {name} --query "[].name"); a deleted one in its soft-delete retention is listed by az keyvault {kind} list-deleted --vault-name {name} and restored with az keyvault {kind} recover --vault-name {name} --name {object}'
+            },
+            {
+                text: /(?<kind>secret|key|certificate) .* is currently in a deleted but recoverable state/i,
+                meaning: 'stated',
+                why: 'the object is deleted (soft-deleted, recoverable)',
+                fix: 'The {kind} is deleted but recoverable (soft-delete): recover it (az keyvault {kind} recover --vault-name {name} --name {object}) or purge it before reusing the name (az keyvault {kind} purge)'
+            },
+            {
+                code: /^(ForbiddenByRbac|AccessDenied)$/,
                 status: [403],
+                meaning: 'role',
+                why: 'the vault refused the operation'
+            },
+            // A cut body may have lost its inner code: the words still say it is about authorization.
+            {
+                code: /^Forbidden$/,
+                status: [403],
+                text: /not authorized|does not have .*permission|not found on any access policy/i,
                 meaning: 'role',
                 why: 'the vault refused the operation'
             },
@@ -1194,12 +1299,34 @@ const SERVICES = [
         grants: 'azure-rbac',
         roles: [
             // Listing and metadata are covered by the read role; only secret values need more.
-            { role: 'Key Vault Reader', when: /\/read$|readmetadata/i },
-            { role: 'Key Vault Secrets User', when: /\/secrets\//i },
-            { role: 'Key Vault Crypto User', when: /\/keys\//i },
-            { role: 'Key Vault Certificate User', when: /\/certificates\//i },
-            { role: 'Key Vault Secrets User' }
-        ]
+            {
+                role: 'Key Vault Reader',
+                allows: [
+                    'Microsoft.KeyVault/vaults/*/read',
+                    'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
+                ]
+            },
+            {
+                role: 'Key Vault Secrets User',
+                allows: [
+                    'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+                    'Microsoft.KeyVault/vaults/secrets/readMetadata/action'
+                ]
+            },
+            {
+                role: 'Key Vault Crypto User',
+                allows: ['Microsoft.KeyVault/vaults/keys/read', 'Microsoft.KeyVault/vaults/keys/*/action']
+            },
+            {
+                role: 'Key Vault Certificate User',
+                allows: [
+                    'Microsoft.KeyVault/vaults/certificates/read',
+                    'Microsoft.KeyVault/vaults/secrets/getSecret/action',
+                    'Microsoft.KeyVault/vaults/keys/read'
+                ]
+            }
+        ],
+        defaultAction: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'
     },
     {
         key: 'managedhsm',
@@ -1209,9 +1336,36 @@ const SERVICES = [
             usgov: vault('managedhsm.usgovcloudapi.net', 'privatelink.managedhsm.usgovcloudapi.net'),
             china: vault('managedhsm.azure.cn', 'privatelink.managedhsm.azure.cn')
         },
-        errors: [],
-        grants: 'azure-rbac',
-        roles: [{ role: 'Managed HSM Crypto User' }]
+        errors: [
+            // The HSM's own (local) RBAC refused: `AccessDenied ... Not authorized to access <action> on <scope>`.
+            {
+                code: /^(AccessDenied|Forbidden)$/,
+                status: [403],
+                text: /not authorized/i,
+                meaning: 'role',
+                why: "the HSM's local role assignments do not allow the operation"
+            }
+        ],
+        // Data-plane access is the HSM's local RBAC (az keyvault role assignment create --hsm-name),
+        // not Azure role assignments on the resource.
+        grants: 'managedhsm-local-rbac',
+        roles: [
+            {
+                role: 'Managed HSM Crypto User',
+                allows: [
+                    'Microsoft.KeyVault/managedHsm/keys/read/action',
+                    'Microsoft.KeyVault/managedHsm/keys/*/action'
+                ]
+            },
+            {
+                role: 'Managed HSM Policy Administrator',
+                allows: [
+                    'Microsoft.KeyVault/managedHsm/roleAssignments/*',
+                    'Microsoft.KeyVault/managedHsm/roleDefinitions/*'
+                ]
+            }
+        ],
+        defaultAction: 'Microsoft.KeyVault/managedHsm/keys/read/action'
     },
     {
         key: 'storage',
@@ -1255,6 +1409,24 @@ const SERVICES = [
                 code: /^(AuthenticationFailed|InvalidAuthenticationInfo|NoAuthenticationInformation)$/,
                 meaning: 'token',
                 why: 'Storage could not authenticate the request'
+            },
+            {
+                code: /^AccountIsDisabled$/,
+                meaning: 'stated',
+                why: 'the storage account is disabled',
+                fix: 'The storage account is disabled, as Storage says (its subscription is disabled, or the account was suspended): re-enable the subscription or the account (az storage account show --name {name} --query "{status:statusOfPrimary}"; the Azure portal shows why); no role or network rule changes this'
+            },
+            {
+                code: /^(ContainerNotFound|BlobNotFound|QueueNotFound|TableNotFound|ShareNotFound|PathNotFound|FilesystemNotFound)$/,
+                meaning: 'stated',
+                why: 'the object the URL names does not exist',
+                fix: 'The container, blob, queue, table or share the check\'s URL names does not exist, as Storage says: check the names in the URL (az storage container list --account-name {name} --auth-mode login --query "[].name"), or create it; with soft delete on, a deleted container or blob can be restored'
+            },
+            {
+                code: /^KeyBasedAuthenticationNotPermitted$/,
+                meaning: 'stated',
+                why: 'the account refuses shared-key requests',
+                fix: 'The account does not permit shared-key authorization: call it with the managed identity token only (no account key, no SAS signed with a key)'
             }
         ],
         network: {
@@ -1266,10 +1438,48 @@ const SERVICES = [
         },
         grants: 'azure-rbac',
         roles: [
-            { role: 'Storage Queue Data Reader', when: /^queue$/ },
-            { role: 'Storage Table Data Reader', when: /^table$/ },
-            { role: 'Storage File Data Privileged Reader', when: /^file$/ },
-            { role: 'Storage Blob Data Reader' }
+            {
+                role: 'Storage Blob Data Reader',
+                allows: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read']
+            },
+            {
+                role: 'Storage Queue Data Reader',
+                allows: [
+                    'Microsoft.Storage/storageAccounts/queueServices/queues/messages/read',
+                    'Microsoft.Storage/storageAccounts/queueServices/queues/read'
+                ]
+            },
+            {
+                role: 'Storage Table Data Reader',
+                allows: ['Microsoft.Storage/storageAccounts/tableServices/tables/entities/read']
+            },
+            {
+                role: 'Storage File Data Privileged Reader',
+                allows: [
+                    'Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read',
+                    'Microsoft.Storage/storageAccounts/fileServices/readFileBackupSemantics/action'
+                ]
+            }
+        ],
+        defaultAction: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read',
+        // Which service of the account the host is (blob, dfs, queue, table, file).
+        actionWords: [
+            {
+                when: /^(blob|dfs)$/,
+                action: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+            },
+            {
+                when: /^queue$/,
+                action: 'Microsoft.Storage/storageAccounts/queueServices/queues/messages/read'
+            },
+            {
+                when: /^table$/,
+                action: 'Microsoft.Storage/storageAccounts/tableServices/tables/entities/read'
+            },
+            {
+                when: /^file$/,
+                action: 'Microsoft.Storage/storageAccounts/fileServices/fileshares/files/read'
+            }
         ]
     },
     {
@@ -1283,6 +1493,18 @@ const SERVICES = [
         },
         appIds: ['00000003-0000-0000-c000-000000000000'],
         errors: [
+            {
+                text: /\/me request is only valid with delegated authentication flow/i,
+                meaning: 'stated',
+                why: '/me needs a signed-in user; a managed identity token is app-only',
+                fix: 'A managed identity gets app-only tokens and /me needs a signed-in user (a delegated token), so no permission makes this call work: call the object by its ID instead (/users/<user id or UPN>, /servicePrincipals/{principal}) with the application permission it needs (e.g. User.Read.All) granted to principal {principal}'
+            },
+            {
+                code: /^Request_ResourceNotFound$|^ResourceNotFound$/,
+                meaning: 'stated',
+                why: 'the object the URL names does not exist',
+                fix: "The object the check's URL names does not exist in the tenant, as Graph says: check its ID in the URL (a deleted object stays in /directory/deletedItems for 30 days)"
+            },
             { text: /invalid audience/i, meaning: 'audience', why: 'Graph refused the audience' },
             {
                 text: /either scp or roles claim need to be present/i,
@@ -1303,7 +1525,9 @@ const SERVICES = [
             { code: /^InvalidAuthenticationToken$/, meaning: 'token', why: 'Graph refused the token' }
         ],
         grants: 'graph-app-roles',
-        roles: [{ role: 'the Microsoft Graph application permission the call needs' }]
+        // Graph answers 403 without naming the permission; each API's page lists the ones it takes.
+        roles: [{ role: 'the Microsoft Graph application permission the call needs', allows: ['*'] }],
+        defaultAction: 'the application permission of the call'
     },
     {
         key: 'sql',
@@ -1315,8 +1539,11 @@ const SERVICES = [
         },
         appIds: ['022907d3-0f1b-48f7-badc-1ba6abab6d66'],
         errors: [],
-        grants: 'azure-rbac',
-        roles: [{ role: 'Reader' }]
+        // Data access is a database user (CREATE USER ... FROM EXTERNAL PROVIDER) and its database
+        // roles: an Azure role on the server grants none.
+        grants: 'sql-users',
+        roles: [{ role: 'db_datareader', allows: ['SELECT'] }],
+        defaultAction: 'SELECT'
     },
     {
         key: 'synapse',
@@ -1328,8 +1555,9 @@ const SERVICES = [
             }
         },
         errors: [],
-        grants: 'azure-rbac',
-        roles: [{ role: 'Reader' }]
+        grants: 'sql-users',
+        roles: [{ role: 'db_datareader', allows: ['SELECT'] }],
+        defaultAction: 'SELECT'
     },
     {
         key: 'servicebus',
@@ -1355,7 +1583,23 @@ const SERVICES = [
                 why: 'the principal has no data role granting the claim the operation needs'
             },
             { text: /expired ?token|token has expired/i, meaning: 'expired', why: 'the token expired' },
-            { text: /invalid ?audience/i, meaning: 'audience', why: 'the namespace refused the audience' }
+            {
+                text: /invalid ?audience/i,
+                meaning: 'audience',
+                why: 'the namespace refused the audience'
+            },
+            {
+                text: /messaging entity .* could not be found|MessagingEntityNotFound/i,
+                meaning: 'stated',
+                why: 'the namespace has no such queue, topic or subscription',
+                fix: 'The namespace has no queue, topic or subscription of that name, as it says: check the entity path in the check\'s URL (az servicebus queue list --namespace-name {name} --resource-group <resource group> --query "[].name"; topics: az servicebus topic list; Event Hubs: az eventhubs eventhub list)'
+            },
+            {
+                text: /(namespace|entity) .* (is )?(disabled|suspended)|MessagingEntityDisabled|NamespaceDisabled/i,
+                meaning: 'stated',
+                why: 'the namespace or entity is disabled',
+                fix: 'The namespace or entity is disabled, as the service says: re-enable it (az servicebus queue update --name <queue> --namespace-name {name} --resource-group <resource group> --status Active), or reactivate the subscription if the namespace was suspended with it'
+            }
         ],
         network: {
             ip: 'az servicebus namespace network-rule-set ip-rule add --namespace-name {name} --resource-group {group} --ip-rule ip-address={ip} action=Allow (Event Hubs: az eventhubs namespace network-rule-set ip-rule add ...)',
@@ -1367,14 +1611,24 @@ const SERVICES = [
         grants: 'azure-rbac',
         roles: [
             {
+                role: 'Azure Service Bus Data Receiver (Event Hubs: Azure Event Hubs Data Receiver)',
+                allows: ['Microsoft.ServiceBus/*/receive/action', 'Microsoft.EventHub/*/receive/action']
+            },
+            {
                 role: 'Azure Service Bus Data Sender (Event Hubs: Azure Event Hubs Data Sender)',
-                when: /'send'/i
+                allows: ['Microsoft.ServiceBus/*/send/action', 'Microsoft.EventHub/*/send/action']
             },
             {
                 role: 'Azure Service Bus Data Owner (Event Hubs: Azure Event Hubs Data Owner)',
-                when: /'manage/i
-            },
-            { role: 'Azure Service Bus Data Receiver (Event Hubs: Azure Event Hubs Data Receiver)' }
+                allows: ['Microsoft.ServiceBus/*', 'Microsoft.EventHub/*']
+            }
+        ],
+        defaultAction: 'Microsoft.ServiceBus/namespaces/messages/receive/action',
+        // The 401 names the claim the operation needs: Listen, Send or Manage.
+        actionWords: [
+            { when: /'?send'?/i, action: 'Microsoft.ServiceBus/namespaces/messages/send/action' },
+            { when: /'?manage/i, action: 'Microsoft.ServiceBus/namespaces/write' },
+            { when: /'?listen'?/i, action: 'Microsoft.ServiceBus/namespaces/messages/receive/action' }
         ]
     },
     {
@@ -1387,6 +1641,13 @@ const SERVICES = [
             china: cosmos('documents.azure.cn', 'privatelink.documents.azure.cn')
         },
         errors: [
+            {
+                status: [429],
+                text: /request rate is large/i,
+                meaning: 'stated',
+                why: "the container's provisioned throughput (RU/s) is used up",
+                fix: "Cosmos DB says the request rate is larger than the throughput provisioned (Request Units per second), not that this identity is limited: raise the container's or database's RU/s, or enable autoscale (az cosmosdb sql container throughput update --account-name {name} --resource-group <resource group> --database-name <database> --name <container> --max-throughput <RU/s>), and spread the load over partition keys"
+            },
             {
                 text: /blocked by your Cosmos DB account firewall/i,
                 meaning: 'network',
@@ -1414,11 +1675,24 @@ const SERVICES = [
         grants: 'cosmos-data-plane',
         roles: [
             {
-                role: 'Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002)',
-                when: /write|create|upsert|replace|delete/i
+                role: 'Cosmos DB Built-in Data Reader (00000000-0000-0000-0000-000000000001)',
+                allows: [
+                    'Microsoft.DocumentDB/databaseAccounts/readMetadata',
+                    'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read',
+                    'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery',
+                    'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/readChangeFeed'
+                ]
             },
-            { role: 'Cosmos DB Built-in Data Reader (00000000-0000-0000-0000-000000000001)' }
-        ]
+            {
+                role: 'Cosmos DB Built-in Data Contributor (00000000-0000-0000-0000-000000000002)',
+                allows: [
+                    'Microsoft.DocumentDB/databaseAccounts/readMetadata',
+                    'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/*',
+                    'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/*'
+                ]
+            }
+        ],
+        defaultAction: 'Microsoft.DocumentDB/databaseAccounts/readMetadata'
     },
     {
         key: 'appconfig',
@@ -1447,7 +1721,13 @@ const SERVICES = [
             resourceWord: 'store'
         },
         grants: 'azure-rbac',
-        roles: [{ role: 'App Configuration Data Reader' }]
+        roles: [
+            {
+                role: 'App Configuration Data Reader',
+                allows: ['Microsoft.AppConfiguration/configurationStores/*/read']
+            }
+        ],
+        defaultAction: 'Microsoft.AppConfiguration/configurationStores/keyValues/read'
     },
     {
         key: 'acr',
@@ -1472,11 +1752,26 @@ const SERVICES = [
                 meaning: 'audience',
                 why: 'the registry refused the token (it may not accept ARM-audience tokens: azureADAuthenticationAsArmPolicy)'
             },
+            // A bare DENIED is also what a registry with network rules answers a caller it excludes
+            // (Azure/azure-cli#8798): the words do not say which.
+            {
+                code: /^DENIED$/,
+                status: [403],
+                text: /^requested access to the resource is denied$/i,
+                meaning: 'role-or-network',
+                why: 'the registry refused the call without saying why: no pull role, or its network rules exclude the workload'
+            },
             {
                 code: /^(UNAUTHORIZED|DENIED)$/,
                 status: [401, 403],
                 meaning: 'role',
                 why: 'the registry refused the principal: no AcrPull (or stronger) role on the registry'
+            },
+            {
+                code: /^(NAME_UNKNOWN|MANIFEST_UNKNOWN|RESOURCE_UNKNOWN)$/,
+                meaning: 'stated',
+                why: 'the registry has no such repository or tag',
+                fix: "The registry has no repository or tag of that name, as it says: check the names in the check's URL (az acr repository list --name {name}; az acr repository show-tags --name {name} --repository <repository>)"
             }
         ],
         network: {
@@ -1486,7 +1781,20 @@ const SERVICES = [
             resourceWord: 'registry'
         },
         grants: 'azure-rbac',
-        roles: [{ role: 'AcrPush', when: /push|write/i }, { role: 'AcrPull' }]
+        roles: [
+            { role: 'AcrPull', allows: ['Microsoft.ContainerRegistry/registries/pull/read'] },
+            {
+                role: 'AcrPush',
+                allows: [
+                    'Microsoft.ContainerRegistry/registries/pull/read',
+                    'Microsoft.ContainerRegistry/registries/push/write'
+                ]
+            }
+        ],
+        defaultAction: 'Microsoft.ContainerRegistry/registries/pull/read',
+        actionWords: [
+            { when: /push|write/i, action: 'Microsoft.ContainerRegistry/registries/push/write' }
+        ]
     },
     {
         key: 'cognitive',
@@ -1514,7 +1822,23 @@ const SERVICES = [
             {
                 text: /audience is incorrect|access token is missing, invalid/i,
                 meaning: 'token',
+                // The words list every cause at once ("missing, invalid, audience is incorrect, or have
+                // expired"): not evidence that time is the cause.
+                lists: true,
                 why: 'the account refused the token (missing, invalid, wrong audience or expired)'
+            },
+            {
+                status: [429],
+                text: /token rate limit|rate limit is exceeded/i,
+                meaning: 'stated',
+                why: "the deployment's rate limit (tokens or requests per minute) is used up",
+                fix: "The account says the deployment's rate limit (tokens or requests per minute of its quota) is used up, not that this identity is refused: raise the deployment's capacity (az cognitiveservices account deployment create --name {name} --resource-group <resource group> --deployment-name <deployment> ... --sku-capacity <more>) or request more quota (https://aka.ms/oai/quotaincrease), and spread the calls"
+            },
+            {
+                code: /^DeploymentNotFound$/,
+                meaning: 'stated',
+                why: 'the account has no deployment of that name',
+                fix: 'The account has no deployment of the name in the check\'s URL, as it says: use a deployment that exists (az cognitiveservices account deployment list --name {name} --resource-group <resource group> --query "[].name"); a deployment created minutes ago may not serve yet'
             }
         ],
         network: {
@@ -1525,10 +1849,17 @@ const SERVICES = [
         },
         grants: 'azure-rbac',
         roles: [
-            { role: 'Cognitive Services OpenAI User', when: /\/OpenAI\//i },
-            { role: 'Azure AI User', when: /\/AIServices\//i },
-            { role: 'Cognitive Services User' }
-        ]
+            {
+                role: 'Cognitive Services OpenAI User',
+                allows: [
+                    'Microsoft.CognitiveServices/accounts/OpenAI/*/read',
+                    'Microsoft.CognitiveServices/accounts/OpenAI/*/action'
+                ]
+            },
+            { role: 'Azure AI User', allows: ['Microsoft.CognitiveServices/accounts/AIServices/*'] },
+            { role: 'Cognitive Services User', allows: ['Microsoft.CognitiveServices/*'] }
+        ],
+        defaultAction: 'Microsoft.CognitiveServices/accounts/*'
     },
     {
         key: 'loganalytics',
@@ -1538,9 +1869,27 @@ const SERVICES = [
             usgov: logAnalytics(['api.loganalytics.us'], 'https://api.loganalytics.us'),
             china: logAnalytics(['api.loganalytics.azure.cn'], 'https://api.loganalytics.azure.cn')
         },
-        errors: [],
+        errors: [
+            {
+                code: /^InsufficientAccessError$/,
+                meaning: 'role',
+                why: 'the principal has no role allowing queries on the workspace'
+            },
+            {
+                code: /^(WorkspaceNotFoundError|PathNotFoundError|ResourceNotFoundError)$/,
+                meaning: 'stated',
+                why: 'the workspace or path the URL names does not exist',
+                fix: "The workspace or path of the check's URL does not exist, as Log Analytics says: the URL takes the workspace ID (its customerId: az monitor log-analytics workspace show --workspace-name <workspace> --resource-group <resource group> --query customerId -o tsv), not its name or resource ID"
+            }
+        ],
         grants: 'azure-rbac',
-        roles: [{ role: 'Log Analytics Reader' }]
+        roles: [
+            {
+                role: 'Log Analytics Reader',
+                allows: ['*/read', 'Microsoft.OperationalInsights/workspaces/search/action']
+            }
+        ],
+        defaultAction: 'Microsoft.OperationalInsights/workspaces/query/read'
     },
     {
         key: 'kusto',
@@ -1550,9 +1899,26 @@ const SERVICES = [
             usgov: dataExplorer('kusto.usgovcloudapi.net'),
             china: dataExplorer('kusto.chinacloudapi.cn')
         },
-        errors: [],
-        grants: 'azure-rbac',
-        roles: [{ role: 'Reader' }]
+        errors: [
+            // `Principal 'aadapp=...' is not authorized to read database 'db'` (its `@message`).
+            {
+                text: /is not authorized to (read database|perform operation|access)/i,
+                meaning: 'role',
+                why: "the principal has no database role (Data Explorer's own access model: Azure roles on the cluster grant no data access)"
+            },
+            {
+                code: /^Forbidden$/,
+                status: [403],
+                text: /caller is not authorized/i,
+                meaning: 'role',
+                why: "the principal has no database role (Data Explorer's own access model)"
+            }
+        ],
+        // Database roles (viewer, user, admin) granted in the cluster, not Azure roles: an Azure
+        // Reader on the cluster reads no data.
+        grants: 'kusto-database-roles',
+        roles: [{ role: 'Viewer', allows: ['read database'] }],
+        defaultAction: 'read database'
     }
 ];
 // ---- row builders (one per shape of service) ---------------------------------------------------
@@ -1812,6 +2178,26 @@ function serviceOfCheck(url, audience) {
     const entry = serviceForUrl(url);
     return entry === undefined ? undefined : serviceByKey(entry.key);
 }
+/**
+ * The audience of the host a check called, for a fix that names it: the host's own entry when the
+ * table knows the host, else the row's audience in the cloud of the check's audience (public when
+ * unknown). A host-specific audience (Cosmos DB, Data Explorer) names the host called.
+ */
+function serviceAudienceFor(service, url, resource) {
+    const entry = serviceForUrl(url);
+    if (entry !== undefined && entry.key === service.key)
+        return entry.audience;
+    const cloud = entry?.cloud ??
+        Object.keys(exports.CLOUDS).find(c => SERVICES.some(s => {
+            const e = s.clouds[c];
+            return e !== undefined && e.audience !== HOST_URL && sameAudience(e.audience, resource);
+        })) ??
+        'public';
+    const endpoints = service.clouds[cloud] ?? service.clouds.public;
+    const audience = endpoints?.audience ?? resource;
+    // The account's own URL: the host called is not the service's (a loopback or custom name).
+    return audience !== HOST_URL ? audience : `https://<the ${service.name} account's host>`;
+}
 /** The first label of the host when it names the resource (`myvault` of `myvault.vault.azure.net`). */
 function resourceNameOf(url) {
     const entry = serviceForUrl(url);
@@ -1826,22 +2212,68 @@ function storageKindOf(url) {
         return undefined;
     return /^[a-z0-9]+\.([a-z]+)\./i.exec(entry.host)?.[1];
 }
-/** The service's error rules that match an answer, first match first. */
+/**
+ * The first of the service's error rules that matches an answer. A body's inner code is read
+ * together with its top-level code: when an answer carries one (Key Vault's `Forbidden` with
+ * `ForbiddenByRbac`, `SecretDisabled`...), a `code` rule is matched against the inner code only, so
+ * that a top-level `Forbidden` never stands for more than the inner code says.
+ */
 function matchErrorRules(service, status, code, innerCode, text) {
     return service.errors.find(rule => {
         if (rule.status !== undefined && !rule.status.includes(status))
             return false;
-        if (rule.code !== undefined && !(rule.code.test(code ?? '') || rule.code.test(innerCode ?? '')))
+        if (rule.code !== undefined && !rule.code.test(innerCode ?? code ?? ''))
             return false;
         if (rule.text !== undefined && !rule.text.test(text))
             return false;
         return rule.code !== undefined || rule.text !== undefined || rule.status !== undefined;
     });
 }
-/** The data role a remediation names, chosen by the action, storage kind or claim in `context`. */
-function dataRoleFor(service, context) {
-    return (service.roles.find(r => r.when === undefined || r.when.test(context)) ?? service.roles[0])
-        ?.role;
+/** The named groups a rule's `code` and `text` capture from an answer (e.g. a provider's namespace). */
+function ruleCaptures(rule, code, innerCode, text) {
+    const groups = {
+        ...(rule.code?.exec(innerCode ?? code ?? '')?.groups ?? {}),
+        ...(rule.text?.exec(text)?.groups ?? {})
+    };
+    return Object.fromEntries(Object.entries(groups).filter((entry) => entry[1] !== undefined));
+}
+/** Whether a role's `allows` entry (`*` matches anything) covers an action. Case-insensitive. */
+function allowsAction(pattern, action) {
+    const regex = new RegExp(`^${pattern
+        .split('*')
+        .map(part => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join('.*')}$`, 'i');
+    return regex.test(action);
+}
+/** Whether a role row allows an action: one of its `allows` covers it and none of its `denies`. */
+function rowAllows(row, action) {
+    return (row.allows.some(pattern => allowsAction(pattern, action)) &&
+        !(row.denies ?? []).some(pattern => allowsAction(pattern, action)));
+}
+/** True when the role of the service's table allows the action. */
+function roleAllows(service, role, action) {
+    const row = service.roles.find(r => r.role === role);
+    return row !== undefined && rowAllows(row, action);
+}
+/**
+ * The action a refused call needs, from what the service said: a data action as written
+ * (`Microsoft.KeyVault/vaults/secrets/getSecret/action`), words of the service's (a claim such as
+ * `'Listen'`, a storage kind such as `queue`), else the service's default for a GET.
+ */
+function actionNeeded(service, said) {
+    const words = said?.trim() ?? '';
+    if (words.includes('/'))
+        return words;
+    return service.actionWords?.find(w => w.when.test(words))?.action ?? service.defaultAction;
+}
+/**
+ * The data role a remediation names: the first role of the service's table (narrowest first) that
+ * allows the action the call needs (see actionNeeded); the last, broadest, when none does.
+ */
+function dataRoleFor(service, said) {
+    const action = actionNeeded(service, said);
+    const role = service.roles.find(r => rowAllows(r, action)) ?? service.roles[service.roles.length - 1];
+    return role?.role;
 }
 
 

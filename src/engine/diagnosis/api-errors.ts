@@ -11,6 +11,8 @@ import {
   azureServices,
   matchErrorRules,
   resourceNameOf,
+  ruleCaptures,
+  serviceAudienceFor,
   sameAudience,
   serviceByKey,
   serviceForUrl,
@@ -20,7 +22,7 @@ import {
 } from '../../azure/services'
 import type { Check } from '../inputs/action-inputs'
 import type { FailureMode } from '../../contracts/report'
-import { mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
+import { isAzureBody, mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import * as fix from './remediation'
 import { armScopeOf, keyVaultActionOf } from './arm-scope'
 import { hostPort, oneLine, quote } from './text'
@@ -33,6 +35,8 @@ export interface ApiAnswerContext {
   service?: AzureService
   /** `oid` of the token used; the principal a role must be granted to. */
   principalId?: string
+  /** `appid` of the token used (Data Explorer names principals by application ID). */
+  appId?: string
   tenantId?: string
   /** `aud` of the token used. */
   tokenAudience?: string
@@ -48,6 +52,8 @@ export interface ApiVerdict {
   remediation?: string
   /** rbac-denied: who was refused what where (the role lookup on the runner starts from it). */
   denial?: fix.RbacDenial
+  /** The service stated the cause in its own words and the remediation follows them. */
+  stated?: boolean
 }
 
 /** Statuses a proxy or gateway typically answers with on its own account. */
@@ -75,8 +81,10 @@ export function classifyApiAnswer(
     remediation
   })
 
+  // Every error answer is read for the service's own words, whatever its status (a 409 that says
+  // the provider is not registered, a 404 that says the deployment does not exist...).
   const matched =
-    status === 401 || status === 403 ? ruleFor(status, body, rawBody, context) : undefined
+    status >= 400 && status !== 407 ? ruleFor(status, body, rawBody, context) : undefined
   // Something between the workload and the API answered: the API never saw the request.
   if (
     matched === undefined &&
@@ -106,10 +114,19 @@ export function classifyApiAnswer(
   ) {
     return roleDenied(serviceByKey('arm'), body, said, context)
   }
+  // Nothing recognises the answer: report the service's own code and message and say what to
+  // check. `expect=` only where the answer cannot be an access, network or token problem.
+  const stated = isAzureBody(body) || body.kind === 'json' ? body : undefined
   return fail(
     'api-error',
     `unexpected answer ${status}${said}`,
-    fix.apiError(status, body.code, check.expect)
+    fix.apiError({
+      status,
+      code: stated?.code,
+      message: stated?.message ?? stated?.detail,
+      expect: check.expect,
+      service: context.service?.name
+    })
   )
 }
 
@@ -169,7 +186,31 @@ function fromRule(
     remediation
   })
   const words = `${body.message ?? ''} ${body.detail ?? ''}`
-  switch (rule.meaning) {
+  // A token refusal whose words name the audience the service wants, when the check asked for
+  // another one, is a wrong audience (Azure AI: "audience is incorrect (https://...)").
+  const named = acceptedAudienceIn(words)
+  const meaning =
+    rule.meaning === 'token' && named !== undefined && !sameAudience(check.resource, named)
+      ? 'audience'
+      : rule.meaning
+  switch (meaning) {
+    case 'stated':
+      return {
+        ...fail(
+          'api-error',
+          `${service.name} answered ${status} and says why: ${rule.why}${said}`,
+          fix.statedCause(rule.fix ?? '', {
+            ...statedValues(context),
+            name:
+              resourceNameOf(context.url) ??
+              nameIn(words) ??
+              `<${service.network?.resourceWord ?? 'resource'} name>`,
+            subscription: subscriptionIn(context.url) ?? subscriptionIn(words),
+            ...lowerCased(ruleCaptures(rule, body.code, body.innerCode, words))
+          })
+        ),
+        stated: true
+      }
     case 'network': {
       const address = addressIn(words)
       return fail(
@@ -203,7 +244,7 @@ function fromRule(
         })
       )
     case 'audience': {
-      const accepted = check.expectedAudience ?? acceptedAudienceIn(words)
+      const accepted = check.expectedAudience ?? named
       const entry = serviceForUrl(context.url)
       const tokenAud = context.tokenAudience
       const rightRequest =
@@ -211,7 +252,10 @@ function fromRule(
           ? audienceAccepted(check.resource, entry)
           : accepted !== undefined && sameAudience(check.resource, accepted)
       const remediation = !rightRequest
-        ? fix.apiRejectedAudience(check.resource, accepted)
+        ? fix.apiRejectedAudience(
+            check.resource,
+            accepted ?? serviceAudienceFor(service, context.url, check.resource)
+          )
         : tokenAud !== undefined && accepted !== undefined && !sameAudience(tokenAud, accepted)
           ? // The check asked for the right audience: the token that came back is the odd one out.
             fix.tokenForOtherAudience(check.resource, tokenAud)
@@ -241,7 +285,7 @@ function fromRule(
       return fail(
         'token-invalid',
         `${service.name} refused the token (${body.code ?? status}: ${rule.why})${said}`,
-        fix.apiRejectedToken(body.code, context.tenantId, aboutTime(body))
+        fix.apiRejectedToken(body.code, context.tenantId, rule.lists !== true && aboutTime(body))
       )
   }
 }
@@ -266,10 +310,11 @@ function roleDenied(
   switch (service.key) {
     case 'keyvault': {
       const inner = body.innerCode
+      // The inner code says which permission model refused; a cut body may still say it in words.
       const model =
         inner === 'ForbiddenByRbac'
           ? 'rbac'
-          : inner === 'AccessDenied'
+          : inner === 'AccessDenied' || /access polic(y|ies)/i.test(message)
             ? 'access-policy'
             : 'unknown'
       const action = quotedAfter(message, 'Action:') ?? keyVaultActionOf(context.url)
@@ -299,10 +344,17 @@ function roleDenied(
       )
     }
     default: {
+      // Managed HSM: "Not authorized to access <data action> on <HSM scope>".
+      const hsm = /Not authorized to access (\S+) on (\/\S*)/i.exec(message)
+      // Data Explorer: "Principal 'aadapp=<app>;<tenant>' is not authorized to read database 'db'".
+      const kusto =
+        /Principal '([^']+)' is not authorized to (?:read|access) database '([^']+)'/i.exec(message)
       const action =
         /data action [`']?([A-Za-z0-9./]+)/.exec(message)?.[1] ??
         /perform action \[([^\]]+)\]/.exec(message)?.[1] ??
-        /('[A-Za-z,]+') claim\(s\)/.exec(message)?.[1]
+        /('[A-Za-z,]+') claim\(s\)/.exec(message)?.[1] ??
+        hsm?.[1] ??
+        (kusto !== null ? 'read database' : undefined)
       const kind = storageKindOf(context.url)
       return fail(
         `${service.name} denied principal ${principalId ?? '(unknown)'}${action ? ` (${action})` : ''} (${status} ${body.code ?? ''})${said}`.replace(
@@ -314,7 +366,11 @@ function roleDenied(
           principalId,
           action: action ?? kind,
           name: resourceNameOf(context.url) ?? nameIn(message),
-          kind
+          kind,
+          ...(hsm !== null ? { scope: hsm[2] } : {}),
+          ...(kusto !== null ? { database: kusto[2], kustoPrincipal: kusto[1] } : {}),
+          ...(context.appId !== undefined ? { appId: context.appId } : {}),
+          ...(context.tenantId !== undefined ? { tenantId: context.tenantId } : {})
         }
       )
     }
@@ -349,7 +405,39 @@ function acceptedAudienceIn(message: string): string | undefined {
     const audiences = [...list.matchAll(/'([^']+)'/g)].map(m => m[1] as string)
     return audiences.find(a => /management\.azure\.com\/$/.test(a)) ?? audiences[0]
   }
-  return /Expected\s+(\S+?),?\s+found/i.exec(message)?.[1]
+  return (
+    /Expected\s+(\S+?),?\s+found/i.exec(message)?.[1] ??
+    /audience is incorrect \((https?:\/\/[^)\s]+)\)/i.exec(message)?.[1]
+  )
+}
+
+/** The object a Key Vault URL names (`/secrets/NAME`), for the commands of a stated cause. */
+function statedValues(context: ApiAnswerContext): Record<string, string | undefined> {
+  let path = ''
+  try {
+    path = new URL(context.url).pathname
+  } catch {
+    path = ''
+  }
+  return {
+    object: /\/(?:secrets|keys|certificates|deletedsecrets)\/([^/?]+)/i.exec(path)?.[1],
+    principal: context.principalId ?? context.expectedPrincipalId
+  }
+}
+
+function lowerCased(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, k === 'kind' ? v.toLowerCase() : v])
+  )
+}
+
+/** The subscription a URL or message names (`/subscriptions/<id>` or `subscription '<id>'`). */
+function subscriptionIn(text: string): string | undefined {
+  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  return (
+    new RegExp(`/subscriptions/${guid}`, 'i').exec(text)?.[1] ??
+    new RegExp(`subscription '${guid}'`, 'i').exec(text)?.[1]
+  )
 }
 
 /**

@@ -122,22 +122,33 @@ function judgeCall(
       remediation: fix.egressBlocked(hostPort(url), networkKindOf(obs.error, obs.errorText))
     }
   }
-  const throttled = throttledApi(obs, url, check.expect)
-  if (throttled !== undefined)
-    return { ...throttled, detail: `GET ${shortUrl(url)}: ${throttled.detail}` }
   const claims = context.token?.claims
   const classified = classifyApiAnswer(obs.status, obs.body, {
     check,
     url,
     service: serviceOfCheck(url, check.resource),
     principalId: claims?.oid,
+    appId: claims?.appid,
     tenantId: claims?.tid,
     tokenAudience: claims?.aud,
     expectedPrincipalId: context.plan.expectedPrincipalId,
     rbacWaitMs: context.plan.rbacWaitMs
   })
+  // A 429 is throttled; where the service says why (a vault's limit, a container's RU/s), its fix
+  // follows those words instead of the generic one.
+  const throttled = throttledApi(
+    obs,
+    url,
+    check.expect,
+    classified.stated === true ? classified : undefined
+  )
+  if (throttled !== undefined)
+    return { ...throttled, detail: `GET ${shortUrl(url)}: ${throttled.detail}` }
+  // A 5xx is told to check the service's health, unless the service stated another cause.
   const serviceFailure =
-    classified.failureMode === 'api-error' ? serviceFailureRemediation(obs.status, url) : undefined
+    classified.failureMode === 'api-error' && classified.stated !== true
+      ? serviceFailureRemediation(obs.status, url)
+      : undefined
   const verdict =
     serviceFailure === undefined ? classified : { ...classified, remediation: serviceFailure }
   const timing = ` in ${formatDuration(obs.ms)}${obs.attempts > 1 ? ` (${obs.attempts} attempts)` : ''}`

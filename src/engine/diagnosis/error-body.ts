@@ -73,11 +73,15 @@ function parseJson(text: string): ErrorBody {
   const error = parsed['error']
   if (isRecord(error)) {
     const inner = error['innererror']
+    // Data Explorer puts the specific reason in `@message` ("Principal ... is not authorized to
+    // read database ...") beside a generic `message`.
+    const specific = str(error['@message'])
     return {
       kind: 'azure',
       code: str(error['code']),
       message: str(error['message']),
-      innerCode: isRecord(inner) ? str(inner['code']) : undefined
+      innerCode: isRecord(inner) ? str(inner['code']) : undefined,
+      ...(specific !== undefined ? { detail: specific } : {})
     }
   }
   if (typeof error === 'string') {

@@ -2,7 +2,13 @@
  * The remediation lines: what a person should do, one line each, with this run's values in them
  * (principal, scope, identity, host). One function per situation; the step modules pick.
  */
-import { dataRoleFor, serviceByKey, type AzureService, type ServiceKey } from '../../azure/services'
+import {
+  actionNeeded,
+  dataRoleFor,
+  serviceByKey,
+  type AzureService,
+  type ServiceKey
+} from '../../azure/services'
 import type {
   IdentitySource,
   Observations,
@@ -12,7 +18,7 @@ import type {
 import type { IdentitySelection } from '../../contracts/probe-request'
 import { assignIdentityFix } from './identity-sources'
 import { apiNetworkFix } from './network-fix'
-import { formatDuration } from './text'
+import { formatDuration, quote } from './text'
 
 const IMDS_HOST = '169.254.169.254'
 
@@ -192,9 +198,10 @@ export function preflightAudience(resource: string, expected: string): string {
   return `Set resource=${expected} on this check, or drop resource= so the audience comes from the host (a ${resource} token is refused there)`
 }
 
+/** The audience named is the one of the host called (the service table's, or the API's own words). */
 export function apiRejectedAudience(resource: string, accepted: string | undefined): string {
   const want = accepted ?? "the API's own audience"
-  return `Request the token for ${want} (resource= on the check) instead of ${resource}; ARM accepts https://management.azure.com/ with or without the trailing slash, Key Vault https://vault.azure.net`
+  return `Request the token for ${want} (resource=${want} on the check, or drop resource= so the host's audience is used) instead of ${resource}`
 }
 
 export function apiAudienceDisagrees(resource: string, hostPort: string): string {
@@ -276,7 +283,10 @@ export function serviceRefusedNetwork(refusal: NetworkRefusal): string {
   return `${service.name} itself refused the workload's network address (no role assignment can fix this): ${open}`
 }
 
-/** App Configuration's bare 403: a missing data role or an excluded network, the answer does not say. */
+/**
+ * A bare refusal that is a missing data role or an excluded network, and the answer does not say
+ * which (App Configuration's empty 403, a registry's bare DENIED): both fixes, the role first.
+ */
 export function roleOrNetwork(refusal: {
   service: AzureService
   principalId?: string
@@ -285,9 +295,10 @@ export function roleOrNetwork(refusal: {
   zones: string[]
 }): string {
   const oid = refusal.principalId ?? '<principal object ID>'
-  const name = refusal.name ?? '<store>'
+  const word = refusal.service.network?.resourceWord ?? 'resource'
   const role = dataRoleFor(refusal.service, '')
-  return `${refusal.service.name} answered 403 without saying why. It is one of two things: the principal lacks the data role (az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${role}" --scope "$(az appconfig show --name ${name} --query id -o tsv)"; Contributor or Owner is not enough), or the store's network settings exclude the workload (public access disabled, or a private endpoint that is not the store's: check that ${refusal.host} resolves to the store's private endpoint through ${refusal.zones[0] ?? 'its privatelink zone'})`
+  const scope = scopeFor({ service: refusal.service.key, name: refusal.name })
+  return `${refusal.service.name} refused the call without saying why. It is one of two things: the principal lacks the data role (az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${role}" --scope "${scope}"; Contributor or Owner is not enough), or the ${word}'s network settings exclude the workload (public access disabled, a firewall rule, or a private endpoint that is not the ${word}'s: check that ${refusal.host} resolves to the ${word}'s private endpoint through ${refusal.zones[0] ?? 'its privatelink zone'})`
 }
 
 /** An API host the workload could not reach, by the network kind (src/diagnosis/network-fix.ts). */
@@ -299,9 +310,59 @@ export function proxyAnswered(hostPort: string): string {
   return `A proxy or firewall answered, not the API: allow ${hostPort} through it (proxy allow-list, Azure Firewall application rule), or exempt the host in NO_PROXY if the workload should reach it directly`
 }
 
-export function apiError(status: number, code: string | undefined, expect: number[]): string {
+/** Statuses that can stand for an access, network or token problem: never answered with `expect=`. */
+const NEVER_EXPECTED = new Set([401, 403, 407])
+
+/**
+ * An answer nothing recognises. It is reported with the service's own code and message (redacted
+ * and cut, src/redact.ts) and a fix that says what to check. `expect=` is offered only when the
+ * answer cannot be an access, network or token problem: never for 401, 403 or 407, never when the
+ * service states a cause of its own (a code or a message).
+ */
+export function apiError(answer: {
+  status: number
+  code?: string
+  message?: string
+  expect: number[]
+  service?: string
+}): string {
+  const { status, code, message, expect } = answer
   const expected = expect.length === 0 ? 'any 2xx' : expect.join(',')
-  return `The API answered ${status}${code ? ` ${code}` : ''} where ${expected} was expected: check the check's URL (placeholders, api-version, resource names); if ${status} is the right answer here, add expect=${status} to the check`
+  const who = answer.service ?? 'The API'
+  const said =
+    code !== undefined || message !== undefined
+      ? ` and says ${quote(`${code ?? ''}${code && message ? ': ' : ''}${message ?? ''}`, 240)}`
+      : ''
+  const head = `${who} answered ${status}${said} where ${expected} was expected`
+  if (NEVER_EXPECTED.has(status)) {
+    const what =
+      status === 401
+        ? "the token (the audience the service wants, the tenant, the token's lifetime)"
+        : status === 403
+          ? "the principal's access to this resource in the service's own access model, and the resource's network settings (firewall, private endpoint)"
+          : 'the proxy between the workload and the API (its credentials and allow-list)'
+    return `${head}; mi-smoke does not recognise this answer: read the service's words above and check ${what}`
+  }
+  if (said !== '') {
+    return `${head}; mi-smoke does not recognise this answer: read the service's words above and check what they name in the check's URL (resource names, api-version, the object's state)`
+  }
+  return `${head}: check the check's URL (placeholders, api-version, resource names); if ${status} is the right answer here, add expect=${status} to the check`
+}
+
+/** A cause the service states in its own words, with the fix its table row gives. */
+export function statedCause(template: string, values: Record<string, string | undefined>): string {
+  const placeholders: Record<string, string> = {
+    name: '<resource name>',
+    object: '<object name>',
+    subscription: '<subscription ID>',
+    namespace: '<provider namespace>',
+    kind: 'secret',
+    principal: '<principal object ID>'
+  }
+  return template.replace(
+    /\{(\w+)\}/g,
+    (_whole, key: string) => values[key] ?? placeholders[key] ?? `<${key}>`
+  )
 }
 
 export function notCalled(reason: string): string {
@@ -332,6 +393,12 @@ export interface RbacDenial {
   name?: string
   /** Storage: which service of the account (blob, queue, table, file, dfs). */
   kind?: string
+  /** Data Explorer: the database and the principal as it names them (`aadapp=<app>;<tenant>`). */
+  database?: string
+  kustoPrincipal?: string
+  /** `appid` and `tid` of the token used (Data Explorer grants to application IDs). */
+  appId?: string
+  tenantId?: string
 }
 
 function waitAdvice(rbacWaitMs: number | undefined): string {
@@ -344,6 +411,12 @@ function waitAdvice(rbacWaitMs: number | undefined): string {
 export function roleFor(denial: RbacDenial): string {
   const context = denial.service === 'storage' ? (denial.kind ?? '') : (denial.action ?? '')
   return dataRoleFor(serviceByKey(denial.service), context)
+}
+
+/** The data action the refused call needs (the table's words for what the service said). */
+export function actionFor(denial: RbacDenial): string {
+  const context = denial.service === 'storage' ? (denial.kind ?? '') : (denial.action ?? '')
+  return actionNeeded(serviceByKey(denial.service), context)
 }
 
 function keyVaultPolicyPermissions(action: string | undefined): string {
@@ -362,18 +435,40 @@ function scopeFor(denial: RbacDenial): string {
     acr: 'az acr show --name',
     appconfig: 'az appconfig show --name',
     cognitive: 'az cognitiveservices account show --resource-group <resource group> --name',
-    servicebus: 'az servicebus namespace show --resource-group <resource group> --name'
+    servicebus: 'az servicebus namespace show --resource-group <resource group> --name',
+    loganalytics:
+      'az monitor log-analytics workspace show --resource-group <resource group> --workspace-name'
   }
   const command = show[denial.service]
-  if (name !== undefined && command !== undefined) return `$(${command} ${name} --query id -o tsv)`
-  return denial.service === 'keyvault' ? '<vault resource ID>' : '<scope>'
+  if (command === undefined) return '<scope>'
+  // The resource's ID from its name: the name where the answer or the host gave it.
+  const word = serviceByKey(denial.service).network?.resourceWord ?? 'workspace'
+  return `$(${command} ${name ?? `<${word}>`} --query id -o tsv)`
 }
 
 export function rbacDenied(denial: RbacDenial, rbacWaitMs: number | undefined): string {
   const oid = denial.principalId ?? '<principal object ID>'
   const service = serviceByKey(denial.service)
   if (service.grants === 'graph-app-roles') {
-    return `Microsoft Graph permissions are app roles, not Azure roles: grant principal ${oid} the application permission the call needs (appRoleAssignments on the Microsoft Graph service principal) and admin-consent it; ${waitAdvice(rbacWaitMs)}`
+    return `Microsoft Graph permissions are app roles, not Azure roles: grant principal ${oid} ${roleFor(denial)} (its API page lists them), e.g. az rest --method POST --uri https://graph.microsoft.com/v1.0/servicePrincipals/${oid}/appRoleAssignments --body '{"principalId":"${oid}","resourceId":"<Microsoft Graph service principal ID: az ad sp show --id 00000003-0000-0000-c000-000000000000 --query id -o tsv>","appRoleId":"<the permission's app role ID>"}' (an admin of the tenant runs it: the assignment is the admin-consent of that permission), and admin-consent any permission granted in the portal instead; ${waitAdvice(rbacWaitMs)}`
+  }
+  if (service.grants === 'kusto-database-roles') {
+    // Data Explorer's own model: database roles, granted to the application (client) ID.
+    // The principal as the cluster named it when it is an application; else the token's own.
+    const principal =
+      denial.kustoPrincipal !== undefined && /^aadapp=[^;<]+;/i.test(denial.kustoPrincipal)
+        ? denial.kustoPrincipal
+        : `aadapp=${denial.appId ?? '<identity client ID>'};${denial.tenantId ?? '<tenant ID>'}`
+    const database = denial.database ?? '<database>'
+    const appId = /^aadapp=([^;]+)/.exec(principal)?.[1] ?? denial.appId ?? '<identity client ID>'
+    return `Data Explorer grants data access through its own database roles, not Azure roles (an Azure Reader or Contributor on the cluster reads no data): run .add database ['${database}'] viewers ('${principal}') 'mi-smoke' in the cluster, or az kusto database-principal-assignment create --cluster-name <cluster> --resource-group <resource group> --database-name ${database} --principal-assignment-name mi-smoke-viewer --principal-id ${appId} --principal-type App --role Viewer${denial.tenantId ? ` --tenant-id ${denial.tenantId}` : ''}; database roles apply within minutes`
+  }
+  if (service.grants === 'sql-users') {
+    return `Azure SQL grants data access to database users, not Azure roles: connect to the database as its Microsoft Entra admin and run CREATE USER [<identity name>] FROM EXTERNAL PROVIDER; ALTER ROLE db_datareader ADD MEMBER [<identity name>]; (the identity's name as Entra ID shows it, principal ${oid})`
+  }
+  if (service.grants === 'managedhsm-local-rbac') {
+    const role = roleFor(denial)
+    return `Managed HSM grants data access through its own local role assignments, not Azure roles on the resource: az keyvault role assignment create --hsm-name ${denial.name ?? '<hsm name>'} --role "${role}" --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --scope ${denial.scope ?? '/keys'}; ${waitAdvice(rbacWaitMs)}`
   }
   if (denial.service === 'keyvault' && denial.model === 'access-policy') {
     const vault = denial.name ?? '<vault>'

@@ -21,7 +21,9 @@ export function retryAfterMsOf(observation: ApiObservation, nowMs: number): numb
 export function throttledApi(
   observation: ApiObservation,
   url: string,
-  expect: number[]
+  expect: number[],
+  /** The service's own reading of the 429 (src/azure/services.ts), when it states a cause. */
+  stated?: ApiVerdict
 ): ApiVerdict | undefined {
   if (observation.status !== 429 || expect.includes(429)) return undefined
   const host = hostPort(url)
@@ -29,6 +31,14 @@ export function throttledApi(
     observation.retryAfter === undefined
       ? ''
       : `, Retry-After ${quote(oneLine(observation.retryAfter, 40), 50)}`
+  if (stated?.remediation !== undefined) {
+    return {
+      status: 'fail',
+      failureMode: 'throttled',
+      detail: `the API kept answering 429 Too Many Requests${after}; ${stated.detail}`,
+      remediation: `${stated.remediation}; mi-smoke already retried within its bounds`
+    }
+  }
   return {
     status: 'fail',
     failureMode: 'throttled',

@@ -43,9 +43,17 @@ export interface ErrorRule {
     status?: number[];
     code?: RegExp;
     text?: RegExp;
-    meaning: 'network' | 'role' | 'audience' | 'tenant' | 'expired' | 'token' | 'role-or-network';
+    meaning: 'network' | 'role' | 'audience' | 'tenant' | 'expired' | 'token' | 'role-or-network' | 'stated';
     /** What the service said, in words for the detail line. */
     why: string;
+    /**
+     * `stated` rules: what fixes the stated cause, with {name} (the resource's name), {object} (the
+     * object the URL names), {subscription} and any named group of `code` or `text` (e.g. the
+     * provider's {namespace}) filled in; unknown values stay as `<...>` placeholders.
+     */
+    fix?: string;
+    /** The words list several causes at once: none of them, time included, is the evidence. */
+    lists?: boolean;
 }
 /** How a remediation opens the service's network: commands with {name}, {group}, {ip}, {subnet}. */
 export interface NetworkFix {
@@ -60,10 +68,21 @@ export interface NetworkFix {
     /** What the resource is called in commands, e.g. `vault`, `account`. */
     resourceWord: string;
 }
-/** A data-plane role; `when` is matched against the action, the storage kind or the claim named. */
+/**
+ * A data-plane role and the actions (or data actions) it allows, as its built-in definition lists
+ * them (`*` matches anything). A remediation names the first role, in table order (narrowest
+ * first), that allows the action the check needs: never one that grants no data access.
+ */
 export interface DataRole {
     role: string;
-    when?: RegExp;
+    allows: string[];
+    /** Actions the definition excludes (its notActions), matched like `allows`. */
+    denies?: string[];
+}
+/** Words a service uses for what it refused (a claim, a storage kind), as the action they need. */
+export interface ActionWords {
+    when: RegExp;
+    action: string;
 }
 export interface AzureService {
     key: ServiceKey;
@@ -76,9 +95,17 @@ export interface AzureService {
     appIds?: string[];
     errors: ErrorRule[];
     network?: NetworkFix;
-    /** How its data-plane permissions are granted. */
-    grants: 'azure-rbac' | 'graph-app-roles' | 'cosmos-data-plane';
+    /**
+     * How its data-plane permissions are granted: Azure role assignments, or the service's own model
+     * (Graph app roles, Cosmos DB SQL role assignments, Data Explorer database roles, SQL database
+     * users, Managed HSM local role assignments).
+     */
+    grants: 'azure-rbac' | 'graph-app-roles' | 'cosmos-data-plane' | 'kusto-database-roles' | 'sql-users' | 'managedhsm-local-rbac';
     roles: DataRole[];
+    /** The action a plain GET check needs when the answer names none. */
+    defaultAction: string;
+    /** What the service's own words for a refused operation need (claims, storage kinds). */
+    actionWords?: ActionWords[];
 }
 /** Every row, for tests and documentation that read the table. */
 export declare function azureServices(): readonly AzureService[];
@@ -138,12 +165,36 @@ export declare function audienceMatchesRequest(aud: string, requested: string): 
  * hosts with a real audience), by its host second. Undefined when neither says.
  */
 export declare function serviceOfCheck(url: string, audience: string | undefined): AzureService | undefined;
+/**
+ * The audience of the host a check called, for a fix that names it: the host's own entry when the
+ * table knows the host, else the row's audience in the cloud of the check's audience (public when
+ * unknown). A host-specific audience (Cosmos DB, Data Explorer) names the host called.
+ */
+export declare function serviceAudienceFor(service: AzureService, url: string, resource: string): string;
 /** The first label of the host when it names the resource (`myvault` of `myvault.vault.azure.net`). */
 export declare function resourceNameOf(url: string): string | undefined;
 /** `blob` of `account.blob.core.windows.net`: which Storage service a host is. */
 export declare function storageKindOf(url: string): string | undefined;
-/** The service's error rules that match an answer, first match first. */
+/**
+ * The first of the service's error rules that matches an answer. A body's inner code is read
+ * together with its top-level code: when an answer carries one (Key Vault's `Forbidden` with
+ * `ForbiddenByRbac`, `SecretDisabled`...), a `code` rule is matched against the inner code only, so
+ * that a top-level `Forbidden` never stands for more than the inner code says.
+ */
 export declare function matchErrorRules(service: AzureService, status: number, code: string | undefined, innerCode: string | undefined, text: string): ErrorRule | undefined;
-/** The data role a remediation names, chosen by the action, storage kind or claim in `context`. */
-export declare function dataRoleFor(service: AzureService, context: string): string;
+/** The named groups a rule's `code` and `text` capture from an answer (e.g. a provider's namespace). */
+export declare function ruleCaptures(rule: ErrorRule, code: string | undefined, innerCode: string | undefined, text: string): Record<string, string>;
+/** True when the role of the service's table allows the action. */
+export declare function roleAllows(service: AzureService, role: string, action: string): boolean;
+/**
+ * The action a refused call needs, from what the service said: a data action as written
+ * (`Microsoft.KeyVault/vaults/secrets/getSecret/action`), words of the service's (a claim such as
+ * `'Listen'`, a storage kind such as `queue`), else the service's default for a GET.
+ */
+export declare function actionNeeded(service: AzureService, said: string | undefined): string;
+/**
+ * The data role a remediation names: the first role of the service's table (narrowest first) that
+ * allows the action the call needs (see actionNeeded); the last, broadest, when none does.
+ */
+export declare function dataRoleFor(service: AzureService, said: string | undefined): string;
 export {};
