@@ -4,7 +4,8 @@
 const EVIDENCE_SUITES = [
   'evidence/',
   'dispatch/vm/probe-parameters.property.test.ts',
-  'smoke-endpoint/packed-install.test.ts'
+  'smoke-endpoint/packed-install.test.ts',
+  'cli/packed-cli.test.ts'
 ]
 
 const escape = text => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -120,7 +120,7 @@ test.each<[string, unknown, RegExp]>([
   [
     'a probe name with a shell in it',
     { ...good(), probe: HOSTILE },
-    /the answer.probe holds a control character|the answer.probe is not a probe name/
+    /the answer.probe holds U\+000A|the answer.probe is not a probe name/
   ],
   [
     'tokens[0].url null (the malformed answer of the issue)',
@@ -183,12 +183,22 @@ test.each<[string, unknown, RegExp]>([
   [
     'a control character in a detail',
     { ...good(), sourceDetail: 'a\u001b[31mred' },
-    /sourceDetail holds a control character \(U\+001b\)/
+    /sourceDetail holds U\+001B \(a C0 control character\)/
   ],
   [
     'a bidi override in a detail',
     { ...good(), sourceDetail: 'abc\u202edcba' },
-    /sourceDetail holds a control character \(U\+202e\)/
+    /sourceDetail holds U\+202E \(a bidirectional embedding or override\)/
+  ],
+  [
+    'a zero-width space in a detail (the same rule as inputs: src/common/control-characters.ts)',
+    { ...good(), sourceDetail: 'user\u200bassigned' },
+    /sourceDetail holds U\+200B/
+  ],
+  [
+    'a left-to-right mark in a detail',
+    { ...good(), sourceDetail: 'abc\u200edef' },
+    /sourceDetail holds U\+200E/
   ],
   [
     'a whole token in a body',

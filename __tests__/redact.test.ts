@@ -51,6 +51,22 @@ test('leaves identifiers and prose alone', () => {
   expect(redactSecrets(plain)).toBe(plain)
 })
 
+test('the action\'s own prose after "bearer" survives; a credential there still goes', () => {
+  // The clause punctuation after the word is not part of a credential.
+  for (const prose of [
+    'if App Service authentication redirects to a login page, call it with endpoint-audience (a bearer token) instead.',
+    'The endpoint expects a bearer token.',
+    'Send a Bearer header, then retry: bearer tokens, bearer auth; (bearer)'
+  ])
+    expect(redactSecrets(prose)).toBe(prose)
+  for (const [text, expected] of [
+    ['Authorization was Bearer abc123) for it', 'Authorization was Bearer [redacted] for it'],
+    ['(Bearer tok3n.)', '(Bearer [redacted]'],
+    ['sent bearer 0pq-rst_uvw. then', 'sent bearer [redacted] then']
+  ])
+    expect(redactSecrets(text!)).toBe(expected)
+})
+
 test('a registered secret is removed wherever it appears, even inside other words', () => {
   registerSecretText('s3cr3t-key-value')
   expect(redactSecrets('reflected: xs3cr3t-key-valuex and s3cr3t-key-value')).toBe(

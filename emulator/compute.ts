@@ -22,12 +22,23 @@
  *   progress" (Azure/azure-cli#19370 and the run-command docs), OperationNotAllowed on a
  *   deallocated VM, 429 SubscriptionRequestsThrottled with Retry-After
  *   (MicrosoftDocs/azure-docs#105248; request-limits-and-throttling).
+ *
+ * Trust model (docs/security.md, "The emulator"): run-command runs code on this machine as the
+ * person rehearsing, so this listener is stricter than ARM. It accepts only runner tokens (those
+ * `cliToken()` minted for this emulator, which the rehearsal's `az` hands out), not any token the
+ * emulator issued: a VM identity's token, which anyone on the machine can get from the emulated
+ * IMDS without a secret, is a principal with no role here (403 AuthorizationFailed, ARM's answer to
+ * a principal without the permission). And it runs only the probes mi-smoke ships (the assembled
+ * Linux probe, the Windows probe): any other script is refused as ARM refuses an invalid
+ * parameter (400 InvalidParameter), and nothing runs.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { IncomingMessage } from 'node:http'
 import { authenticateArm } from './arm'
 import { authorizationAnswer, type DescribedAssignment } from './authorization'
-import { readBody, type Reply } from './http-util'
+import { bearerToken, readBody, type Reply } from './http-util'
 import type { EmulatorState } from './state'
 import { correlationId } from './tokens'
 import { lastBytes, runOnVm, type ParameterStyle, type ProbeRun } from './vm-host'
@@ -222,10 +233,44 @@ export interface CliAccessToken {
   tokenType: 'Bearer'
 }
 
+/** sha256 of a script's text, for comparing with the shipped probes. */
+function digest(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
+}
+
+/** Where the shipped probes are on this machine: the sources, and the build beside the bundle. */
+const ROOT = join(__dirname, '..')
+const SHIPPED_FILES = [
+  join(ROOT, 'vm-probes', 'windows', 'probe.ps1'),
+  join(ROOT, 'vm-probes', 'linux', 'probe.sh'),
+  join(ROOT, 'dist', 'vm-probes', 'linux', 'probe.sh'),
+  join(ROOT, 'dist', 'vm-probes', 'windows', 'probe.ps1')
+]
+
+/**
+ * The probes mi-smoke ships, as run-command receives them: the Linux probe assembled from its
+ * pieces now (scripts/linux-probe.cjs, the one assembler the build and the action use), the
+ * Windows probe, and the copies a build put beside the bundle (an action built before the pieces
+ * changed still sends those). Read at each run-command, so a rebuild during a rehearsal counts.
+ */
+function shippedProbeDigests(): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { assembleLinuxProbe } = require('../scripts/linux-probe.cjs') as {
+    assembleLinuxProbe(): string
+  }
+  const texts = [assembleLinuxProbe()]
+  for (const file of SHIPPED_FILES) {
+    if (existsSync(file)) texts.push(readFileSync(file, 'utf8'))
+  }
+  return new Set(texts.map(digest))
+}
+
 export class ComputeEmulator {
   fleet: FleetSettings = defaultFleet()
   readonly runCommands: RunCommandRecord[] = []
   private readonly operations = new Map<string, Operation>()
+  /** The runner tokens `cliToken()` minted: the only bearers this listener accepts. */
+  private readonly runnerTokens = new Set<string>()
   private replay: { nonce: string; probe: ProbeRun } | undefined
 
   constructor(private readonly state: EmulatorState) {}
@@ -247,6 +292,7 @@ export class ComputeEmulator {
       issuedAt: now,
       expiresAt: now + lifetimeS
     })
+    this.runnerTokens.add(accessToken)
     const local = new Date(claims.exp * 1000)
     const pad = (n: number): string => String(n).padStart(2, '0')
     return {
@@ -338,6 +384,15 @@ export class ComputeEmulator {
     const auth = authenticateArm(req, this.state)
     if ('status' in auth) return auth
     const oid = auth.oid
+    // A token the emulator issued to anyone else (a VM identity, from the emulated IMDS) is a
+    // principal with no role on compute: ARM's 403, and nothing read or run.
+    if (!this.runnerTokens.has(bearerToken(req) ?? '')) {
+      const action =
+        req.method === 'POST'
+          ? 'Microsoft.Compute/virtualMachines/runCommand/action'
+          : 'Microsoft.Compute/virtualMachines/read'
+      return this.forbidden(oid, action, `/subscriptions/${this.state.estate.subscriptionId}`)
+    }
     if (this.fleet.throttles > 0) {
       this.fleet.throttles--
       const after = this.fleet.throttleRetryAfterS
@@ -572,6 +627,15 @@ export class ComputeEmulator {
       )
     }
     const script = Array.isArray(input.script) ? input.script.map(String).join('\n') : ''
+    // Only the shipped probes run: anything else would be code run on this machine as the person
+    // rehearsing (the emulator's trust model, above).
+    if (!shippedProbeDigests().has(digest(script))) {
+      return armError(
+        400,
+        'InvalidParameter',
+        "The value of parameter 'script' is not valid. (mi-smoke's emulator runs only the probe scripts mi-smoke ships.)"
+      )
+    }
     const parameters = Array.isArray(input.parameters)
       ? (input.parameters as Array<{ name?: unknown; value?: unknown }>).map(p => ({
           name: String(p.name ?? ''),

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { startEmulator } from '../emulator/emulator'
-import { exitOnceFlushed } from '../src/action/runner'
+import { exitOnceFlushed } from '../src/common/exit-once-flushed'
 import {
   ACTION_ENTRY,
   everythingWritten,

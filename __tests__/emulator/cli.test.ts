@@ -1,7 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { rmSync } from 'node:fs'
-import { parseArgs, rehearsalLines } from '../../emulator/cli'
+import { parseArgs, rehearsalLines, SIDECAR_ENTRY } from '../../emulator/cli'
+import { DEFAULT_CONFLICT_RETRY } from '../../src/engine/dispatch/vm/arm/compute'
 import { startEmulator } from '../../emulator/emulator'
 import { recordedAnswers } from '../../emulator/recorded'
 import { rehearsalOf } from '../../emulator/rehearsal'
@@ -52,8 +54,62 @@ describe('CLI flags', () => {
       settings: { goneForMs: 100 },
       port: 40100,
       fleet: false,
+      fleetFaults: {},
       help: false
     })
+  })
+
+  it('every failure of the compute stand-in has a flag, and each implies --fleet', () => {
+    expect(
+      parseArgs([
+        '--vm-missing',
+        'web-1',
+        '--vm-missing=web-2',
+        '--vm-deallocated',
+        'web-3',
+        '--vm-stopped',
+        '*',
+        '--run-command-busy',
+        '3',
+        '--throttle=4',
+        '--throttle-retry-after',
+        '2',
+        '--run-command-denied'
+      ])
+    ).toMatchObject({
+      fleet: true,
+      fleetFaults: {
+        missingVms: ['web-1', 'web-2'],
+        deallocatedVms: ['web-3'],
+        stoppedVms: ['*'],
+        conflicts: 3,
+        throttles: 4,
+        throttleRetryAfterS: 2,
+        runCommandDenied: true
+      }
+    })
+    expect(parseArgs(['--run-command-denied']).fleet).toBe(true)
+    expect(() => parseArgs(['--throttle', 'lots'])).toThrow(/--throttle expects a whole number/)
+    expect(() => parseArgs(['--vm-missing'])).toThrow(/--vm-missing needs a value/)
+  })
+
+  it('--help documents every compute failure flag', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, '--help'], {
+      cwd: ROOT,
+      env: cliEnv,
+      encoding: 'utf8'
+    })
+    for (const flag of [
+      '--vm-missing',
+      '--vm-deallocated',
+      '--vm-stopped',
+      '--run-command-busy',
+      '--throttle',
+      '--throttle-retry-after',
+      '--run-command-denied'
+    ]) {
+      expect(run.stdout).toContain(`  ${flag} `)
+    }
   })
 
   it.each([
@@ -123,30 +179,167 @@ describe('npm run emulator', () => {
   })
 })
 
+/**
+ * The banner's ready-to-paste runs, cut out of its text: each block from `touch` to
+ * `node dist/index.js`, and the sidecar's start line. The files GitHub provides (`/tmp/...`) are
+ * moved into a folder of the test's own, so parallel runs and other users of /tmp never meet.
+ */
+function bannerRuns(stdout: string): { runs: string[]; sidecar: string } {
+  const runs: string[] = []
+  let from = stdout.indexOf('  touch /tmp/mi-smoke-output')
+  while (from >= 0) {
+    const end = stdout.indexOf('node dist/index.js', from) + 'node dist/index.js'.length
+    runs.push(stdout.slice(from, end))
+    from = stdout.indexOf('  touch /tmp/mi-smoke-output', end)
+  }
+  const start = stdout.indexOf('  MI_SMOKE_KEY=')
+  const sidecar = stdout.slice(start, stdout.indexOf(SIDECAR_ENTRY, start) + SIDECAR_ENTRY.length)
+  return { runs, sidecar }
+}
+
+/** The banner's run with the files GitHub provides in `dir` instead of /tmp. */
+function inFolder(command: string, dir: string): string {
+  return command
+    .replaceAll('/tmp/mi-smoke-output', `${dir}/mi-smoke-output`)
+    .replaceAll('/tmp/mi-smoke-summary', `${dir}/mi-smoke-summary`)
+    .replace('RUNNER_TEMP=/tmp ', `RUNNER_TEMP=${dir} `)
+}
+
+/** The fleet run on its vm: target alone (one VM is enough to meet a fault). */
+function vmOnly(command: string): string {
+  return command.replace(/'INPUT_TARGETS=vm:([^\n]+)\nvmss:[^']+'/, "'INPUT_TARGETS=vm:$1'")
+}
+
+async function waitFor(read: () => string, text: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!read().includes(text) && Date.now() < deadline) await new Promise(r => setTimeout(r, 50))
+  expect(read()).toContain(text)
+}
+
 describeWithTools(['openssl', 'curl'], 'npm run emulator -- --fleet', () => {
-  it('prints a vm:/vmss: rehearsal that runs the built action through the emulated ARM: pass', async () => {
+  const dirs: string[] = []
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('prints a run for every target kind (local, App Service, the sidecar, vm:/vmss:) and each passes as pasted', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--fleet'], {
       cwd: ROOT,
       env: cliEnv
     })
     let stdout = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    let sidecar: ReturnType<typeof spawn> | undefined
     try {
-      const deadline = Date.now() + 20_000
-      while (!stdout.includes('Ctrl-C to stop') && Date.now() < deadline)
-        await new Promise(r => setTimeout(r, 50))
+      await waitFor(() => stdout, 'Ctrl-C to stop')
       expect(stdout).toMatch(/ARM \(compute\)\s+https:\/\/127\.0\.0\.1:\d+\//)
-      const block = stdout.slice(stdout.indexOf('Rehearse vm:'))
-      const command = block.slice(
-        block.indexOf('  touch'),
-        block.indexOf('node dist/index.js') + 18
-      )
-      const run = spawnSync('bash', ['-c', command], { cwd: ROOT, env: cliEnv, encoding: 'utf8' })
-      expect(run.stdout).toContain('mi-smoke: pass (3 of 3 targets)')
-      expect(run.status).toBe(0)
       const canary = /Canary\s+(\S+)/.exec(stdout)?.[1] ?? ''
       expect(canary).not.toBe('')
-      expect(run.stdout + run.stderr).not.toContain(canary)
+      const { runs, sidecar: sidecarLine } = bannerRuns(stdout)
+      // local (IMDS), App Service, the sidecar's endpoint, the fleet: in the banner's order.
+      expect(runs).toHaveLength(4)
+      expect(runs[1]).toContain('WEBSITE_OWNER_NAME=')
+      expect(runs[2]).toMatch(/INPUT_TARGETS=http:\/\/127\.0\.0\.1:\d+\/mi-smoke/)
+      expect(runs[3]).toContain('INPUT_TARGETS=vm:')
+      const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-banner-'))
+      dirs.push(dir)
+      let sidecarOut = ''
+      // Its own process group, so that stopping it stops the node it starts and nothing else.
+      sidecar = spawn('bash', ['-c', sidecarLine.trim()], {
+        cwd: ROOT,
+        env: cliEnv,
+        detached: true
+      })
+      sidecar.stdout?.on('data', (chunk: Buffer) => (sidecarOut += chunk.toString()))
+      sidecar.stderr?.on('data', (chunk: Buffer) => (sidecarOut += chunk.toString()))
+      await waitFor(() => sidecarOut, 'listening on 127.0.0.1')
+      // The sidecar says it rehearses, and against what.
+      expect(sidecarOut).toMatch(/rehearsal mode/)
+      const expected = [
+        'pass (1 of 1 targets)',
+        'pass (1 of 1 targets)',
+        'pass (1 of 1 targets)',
+        'pass (3 of 3 targets)'
+      ]
+      for (const [index, command] of runs.entries()) {
+        const run = spawnSync('bash', ['-c', inFolder(command, dir)], {
+          cwd: ROOT,
+          env: cliEnv,
+          encoding: 'utf8'
+        })
+        expect([index, run.stdout]).toEqual([
+          index,
+          expect.stringContaining(`mi-smoke: ${expected[index]}`)
+        ])
+        expect(run.status).toBe(0)
+        expect(run.stdout + run.stderr).not.toContain(canary)
+      }
+      expect(sidecarOut).not.toContain(canary)
+    } finally {
+      if (sidecar?.pid !== undefined) process.kill(-sidecar.pid, 'SIGTERM')
+      child.kill('SIGINT')
+    }
+    expect(await new Promise(r => child.on('close', r))).toBe(0)
+  })
+
+  it.each([
+    [['--vm-missing', 'web-1'], /ResourceNotFound|not found/i],
+    [['--vm-deallocated', 'web-1'], /deallocated/i],
+    [['--vm-stopped', 'web-1'], /stopped/i],
+    [['--run-command-denied'], /AuthorizationFailed|runCommand\/action/],
+    [['--throttle', '1000', '--throttle-retry-after', '0'], /throttl/i]
+  ])(
+    '%j: the banner names the fault and its vm: run meets it',
+    async (flags, failure) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...flags], {
+        cwd: ROOT,
+        env: cliEnv
+      })
+      let stdout = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      try {
+        await waitFor(() => stdout, 'Ctrl-C to stop')
+        expect(stdout).toContain(`Compute faults  ${flags[0]}`)
+        const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-banner-'))
+        dirs.push(dir)
+        const fleetRun = bannerRuns(stdout).runs[3] ?? ''
+        // One VM is enough to meet the fault.
+        const command = inFolder(vmOnly(fleetRun), dir)
+        const run = spawnSync('bash', ['-c', command], {
+          cwd: ROOT,
+          env: cliEnv,
+          encoding: 'utf8',
+          timeout: 150_000
+        })
+        expect(run.stdout).toContain('mi-smoke: fail')
+        expect(run.stdout).toMatch(/dispatch-failed/)
+        expect(run.stdout).toMatch(failure)
+      } finally {
+        child.kill('SIGINT')
+      }
+      expect(await new Promise(r => child.on('close', r))).toBe(0)
+    },
+    180_000
+  )
+
+  it('--run-command-busy 1: the vm: run meets a 409 "in progress", waits it out and passes', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--run-command-busy', '1'], {
+      cwd: ROOT,
+      env: cliEnv
+    })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    try {
+      await waitFor(() => stdout, 'Ctrl-C to stop')
+      expect(stdout).toContain('Compute faults  --run-command-busy 1')
+      const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-banner-'))
+      dirs.push(dir)
+      const command = inFolder(vmOnly(bannerRuns(stdout).runs[3] ?? ''), dir)
+      const started = Date.now()
+      const run = spawnSync('bash', ['-c', command], { cwd: ROOT, env: cliEnv, encoding: 'utf8' })
+      expect(run.stdout).toContain('mi-smoke: pass (1 of 1 targets)')
+      // The first retry of a busy VM waits 2 s (DEFAULT_CONFLICT_RETRY.firstDelayMs).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(DEFAULT_CONFLICT_RETRY.firstDelayMs)
     } finally {
       child.kill('SIGINT')
     }

@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -48,9 +49,22 @@ export interface RunOptions {
   timeoutMs?: number
 }
 
+/**
+ * The folders of this test file's runs. A test may read a run's files (the report file) after
+ * runAction returns, so they go when the file's tests end: afterAll, registered when a jest test
+ * file imports this helper (scripts that import it have no afterAll and keep nothing).
+ */
+const runFolders: string[] = []
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    for (const dir of runFolders.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+}
+
 /** Runs the action once; never throws for a failing action (look at `code`). */
 export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-run-'))
+  runFolders.push(dir)
   const outputPath = join(dir, 'output')
   const summaryPath = join(dir, 'summary')
   const runnerTemp = join(dir, 'runner-temp')

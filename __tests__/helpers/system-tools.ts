@@ -63,10 +63,46 @@ export function skipLogPath(): string | undefined {
   return process.env.MI_SMOKE_SKIP_LOG
 }
 
-function recordSkip(suite: string, missing: string[]): void {
+function recordSkip(suite: string, missing: string[], tests: number): void {
   const log = skipLogPath()
   if (log === undefined) return
-  appendFileSync(log, JSON.stringify({ suite, missing }) + '\n')
+  appendFileSync(log, JSON.stringify({ suite, missing, tests }) + '\n')
+}
+
+type TestFn = ((...args: unknown[]) => unknown) & { each?: (table: unknown[]) => unknown }
+
+/**
+ * Runs a skipped describe's body with `test`/`it` counting the tests it declares (each row of a
+ * `.each` table is one test, as jest counts them), so that the notice's figure is jest's
+ * "skipped" figure for these groups.
+ */
+function countingTests(fn: () => void): number {
+  let count = 0
+  const globals = globalThis as unknown as Record<'test' | 'it', TestFn>
+  const originals = { test: globals.test, it: globals.it }
+  const counting = (original: TestFn): TestFn => {
+    const wrapped = ((...args: unknown[]) => {
+      count++
+      return original(...args)
+    }) as TestFn
+    Object.assign(wrapped, original)
+    if (original.each) {
+      wrapped.each = (table: unknown[]) => {
+        count += Array.isArray(table) ? table.length : 0
+        return original.each?.(table)
+      }
+    }
+    return wrapped
+  }
+  globals.test = counting(originals.test)
+  globals.it = counting(originals.it)
+  try {
+    fn()
+  } finally {
+    globals.test = originals.test
+    globals.it = originals.it
+  }
+  return count
 }
 
 /**
@@ -88,6 +124,6 @@ export function describeWithTools(tools: readonly string[], name: string, fn: ()
     })
     return
   }
-  recordSkip(name, missing)
-  describe.skip(`${name} (skipped: ${missing.join(', ')} not installed)`, fn)
+  describe.skip(`${name} (skipped: ${missing.join(', ')} not installed)`, () =>
+    recordSkip(name, missing, countingTests(fn)))
 }

@@ -304,6 +304,57 @@ describeWithTools(['openssl'], 'through a proxy', () => {
     expect(target.requests).toHaveLength(2)
   })
 
+  describe('credentials and proxies', () => {
+    it('an Authorization header to a loopback host over http goes direct, whatever HTTP_PROXY says', async () => {
+      const target = await server((_req, res) => json(res, 200, {}))
+      const p = await proxy()
+      const outcome = await httpRequest({
+        method: 'GET',
+        url: `${target.url}/api`,
+        headers: { Authorization: 'Bearer not-a-real-token' },
+        timeoutMs: 3000,
+        proxyEnv: { HTTP_PROXY: p.url, http_proxy: p.url, NO_PROXY: '' }
+      })
+      expect(response(outcome).status).toBe(200)
+      expect(p.seen).toEqual([])
+      expect(target.requests).toHaveLength(1)
+      expect(proxyFor(new URL(target.url), { HTTP_PROXY: p.url }, true)).toBeUndefined()
+      // Without credentials the same call still honours the proxy.
+      expect(proxyFor(new URL(target.url), { HTTP_PROXY: p.url })).toBeDefined()
+    })
+
+    it('an Authorization header over plain http off loopback is refused before anything is sent', async () => {
+      const p = await proxy()
+      const outcome = await httpRequest({
+        method: 'GET',
+        url: 'http://api.example.test/secrets',
+        headers: { authorization: 'Bearer not-a-real-token' },
+        timeoutMs: 3000,
+        proxyEnv: { HTTP_PROXY: p.url }
+      })
+      expect(outcome).toMatchObject({ error: 'other', unsent: true })
+      expect(p.seen).toEqual([])
+    })
+
+    it('a body that trickles after the status ends at bodyTimeoutMs, marked as the body', async () => {
+      const target = await server((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.write('{')
+        const drip = setInterval(() => res.write(' '), 50)
+        res.on('close', () => clearInterval(drip))
+      })
+      const started = Date.now()
+      const outcome = await httpRequest({
+        method: 'GET',
+        url: target.url,
+        timeoutMs: 10_000,
+        bodyTimeoutMs: 400
+      })
+      expect(outcome).toMatchObject({ error: 'timeout', during: 'body' })
+      expect(Date.now() - started).toBeLessThan(3000)
+    })
+  })
+
   it('trusts a pinned certificate by thumbprint only', async () => {
     const target = await server((_req, res) => json(res, 200, { ok: 1 }), certificate)
     const ok = response(

@@ -5,6 +5,8 @@ import { InputError } from '../../src/engine/inputs/action-inputs'
 import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
 import { InputErrors } from '../../src/engine/inputs/input-errors'
 import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
+import { DEFAULT_POLL_MS } from '../../src/engine/dispatch/vm/arm/compute'
+import { azureServices, sharedServiceAudiences } from '../../src/azure/services'
 import { expectInputError } from './expect-input-error'
 
 type Inputs = Record<string, string>
@@ -36,7 +38,7 @@ describe('readInputs: defaults', () => {
       rbacWaitMs: 0,
       readyWaitMs: 120_000,
       timeoutMs: 10_000,
-      concurrency: 8,
+      concurrency: 50,
       failOn: 'error',
       os: 'auto',
       imdsEndpoint: 'http://169.254.169.254',
@@ -74,6 +76,16 @@ describe('readInputs: defaults', () => {
         'sdk-identity'
       ].sort()
     )
+  })
+})
+
+describe('the default concurrency fits a fleet', () => {
+  // docs/vm-targets.md: 50 VMs in one round; ARM refills 25 reads a second per subscription and
+  // principal, and each running target polls its operation every DEFAULT_POLL_MS.
+  it("runs 50 VMs in one round and keeps the polls within ARM's read refill rate", () => {
+    const concurrency = readInputs(from({})).concurrency
+    expect(Math.ceil(50 / concurrency)).toBe(1)
+    expect(concurrency * (1000 / DEFAULT_POLL_MS)).toBeLessThanOrEqual(25)
   })
 })
 
@@ -172,6 +184,8 @@ describe('readInputs: valid values', () => {
       { 'endpoint-audience': 'https://web-1.azurewebsites.net' },
       { endpointAudience: 'https://web-1.azurewebsites.net' }
     ],
+    // An app registration's client ID is a valid audience for App Service authentication.
+    [{ 'endpoint-audience': GUID }, { endpointAudience: GUID }],
     [{ 'imds-endpoint': 'http://127.0.0.1:41234' }, { imdsEndpoint: 'http://127.0.0.1:41234' }],
     [{ 'imds-endpoint': 'http://127.0.0.1:41234/' }, { imdsEndpoint: 'http://127.0.0.1:41234' }],
     [{ 'imds-endpoint': 'http://[::1]:41234' }, { imdsEndpoint: 'http://[::1]:41234' }],
@@ -235,7 +249,6 @@ describe('readInputs: every invalid input names the input, the problem and a val
     ['os', 'macos', /not one of auto, linux, windows/],
     ['endpoint-audience', 'https://web-1.azurewebsites.net/.default', /scope, not an audience/],
     ['endpoint-audience', 'http://web-1.azurewebsites.net', /uses http:\/\//],
-    ['endpoint-audience', GUID, /application ID/],
     ['imds-endpoint', '169.254.169.254', /not an absolute URL/],
     ['imds-endpoint', 'ftp://169.254.169.254', /not an http:\/\/ or https:\/\/ URL/],
     ['imds-endpoint', 'http://169.254.169.254/metadata/instance', /base URL only/],
@@ -328,5 +341,80 @@ describe('readInputs: every invalid input names the input, the problem and a val
       }
     }
     expect(g.__miSmokeEvaluated).toBeUndefined()
+  })
+})
+
+describe('endpoint-audience: no audience of a shared Azure service (derived from the service table)', () => {
+  // Every audience the table names, in every cloud, in the spellings Entra ID resolves alike.
+  const spellings = (audience: string): string[] => {
+    const bare = audience.replace(/\/+$/, '')
+    return [
+      bare,
+      `${bare}/`,
+      `${bare}/.default`,
+      `${bare}//.default`,
+      bare.toUpperCase(),
+      `${bare}:443/`
+    ]
+  }
+  const cases = sharedServiceAudiences().flatMap(spellings)
+  it('the table has audiences in every cloud to try', () => {
+    expect(cases.length).toBeGreaterThan(100)
+  })
+  it.each(cases)('%s is refused', audience => {
+    expectInputError(
+      () => readInputs(from({ 'endpoint-audience': audience })),
+      'endpoint-audience',
+      /a shared Azure service: a token for it works against everything the CI principal may touch/
+    )
+  })
+  const appIds = azureServices().flatMap(service => service.appIds ?? [])
+  it.each(appIds.flatMap(id => [id, id.toUpperCase(), `api://${id}`]))(
+    'the application ID %s is refused',
+    audience => {
+      expectInputError(
+        () => readInputs(from({ 'endpoint-audience': audience })),
+        'endpoint-audience',
+        /shared Azure service/
+      )
+    }
+  )
+  it.each([
+    'https://acct.blob.core.windows.net',
+    'https://acct.documents.azure.com/',
+    'https://mycluster.westeurope.kusto.windows.net',
+    'https://myvault.vault.azure.net'
+  ])('the URL of a resource a shared service serves (%s) is refused', audience => {
+    expectInputError(
+      () => readInputs(from({ 'endpoint-audience': audience })),
+      'endpoint-audience',
+      /shared Azure service/
+    )
+  })
+  it.each([
+    'api://mi-smoke',
+    'api://contoso.onmicrosoft.com/web',
+    GUID,
+    'https://web-1.azurewebsites.net'
+  ])("an app registration's own audience %s is accepted", audience => {
+    expect(readInputs(from({ 'endpoint-audience': audience })).endpointAudience).toBe(audience)
+  })
+})
+
+describe('inputs holding an invisible or control character', () => {
+  it.each([
+    ['targets', 'local\n  vm:/subscriptions/x\u202e', 2, 22, 'U+202E'],
+    ['checks', 'https://management.azure.com/\u200b', 1, 30, 'U+200B'],
+    ['identity', 'sys\u2066tem', 1, 4, 'U+2066'],
+    ['timeout', '\ufeff10s', 1, 1, 'U+FEFF'],
+    ['endpoint-audience', 'api://x\u200fy', 1, 8, 'U+200F'],
+    ['summary', 'true\u061c', 1, 5, 'U+061C'],
+    ['checks', 'https://example.com/\u{e0041}', 1, 21, 'U+E0041']
+  ])('%s = %j is refused at line %d, column %d', (input, value, line, column, code) => {
+    expectInputError(
+      () => readInputs(from({ [input as string]: value as string })),
+      input as string,
+      new RegExp(`${(code as string).replace('+', '\\+')} .*at line ${line}, column ${column};`)
+    )
   })
 })

@@ -1,4 +1,5 @@
-import { applyGate, decideGate } from '../../src/action/gate'
+import { applyGate } from '../../src/action/gate'
+import { decideGate } from '../../src/engine/report/gate'
 import type { FailOn } from '../../src/engine/inputs/action-inputs'
 import type { Verdict } from '../../src/contracts/report'
 import { buildReport } from '../../src/engine/report/build-report'

@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
 import { buildReport } from '../../src/engine/report/build-report'
+import { shapedOutputs } from '../../src/contracts/output-shapes'
+import { escapeInvisibleInJson } from '../../src/common/control-characters'
 import {
   passingTarget,
   rbacDeniedTarget,
@@ -75,10 +77,17 @@ describe('outputs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'runner-temp-'))
     const report = buildReport([rbacDeniedTarget()], 99)
     const set: Record<string, string> = {}
+    const warnings: string[] = []
     const outputs = writeOutputs(report, 'nonce-123', {
       env: { RUNNER_TEMP: dir },
-      sink: { setOutput: (n, v) => (set[n] = v) }
+      sink: { setOutput: (n, v) => (set[n] = v), warning: w => warnings.push(w) }
     })
+    // The fixture's claims are not GUIDs: those outputs stay empty, and a warning says so.
+    expect(warnings).toEqual([
+      'Output principal-id was left empty: its value is not a GUID',
+      'Output client-id was left empty: its value is not a GUID',
+      'Output tenant-id was left empty: its value is not a GUID'
+    ])
     expect(outputs['report-path']).toBe(join(dir, 'mi-smoke-report-nonce-123.json'))
     expect(JSON.parse(readFileSync(outputs['report-path'], 'utf8'))).toEqual(
       JSON.parse(set['report']!)
@@ -88,6 +97,7 @@ describe('outputs', () => {
     expect(reportFilePath('../../etc/x', { RUNNER_TEMP: '/rt' })).toBe(
       '/rt/mi-smoke-report-etcx.json'
     )
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('overrides win (bad input)', () => {
@@ -96,5 +106,45 @@ describe('outputs', () => {
     expect(outputs['failure-mode']).toBe('bad-input')
     expect(outputs['failed-step']).toBe('')
     expect(JSON.parse(outputs.report).targets).toEqual([])
+  })
+})
+
+describe('output shapes refuse invisible characters (src/common/control-characters.ts)', () => {
+  const blank = {
+    result: 'fail',
+    'failed-step': '',
+    'failure-mode': '',
+    'principal-id': '',
+    'client-id': '',
+    'tenant-id': '',
+    'expires-on': '',
+    report: '{}',
+    'report-path': '/tmp/r.json',
+    'failed-targets': '[]',
+    targets: '1',
+    passed: '0',
+    warned: '0',
+    failed: '1'
+  } as const
+  it.each([
+    ['failed-targets', JSON.stringify(['vm:/x\u202e'])],
+    ['failed-targets', '["vm:/x\\u200b"]'],
+    ['report', '{"a":"b\u2066c"}'],
+    ['report-path', '/tmp/r\u200d.json'],
+    ['principal-id', '6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b\u200b']
+  ])('%s = %j is left empty with a warning', (name, value) => {
+    const { outputs, warnings } = shapedOutputs({ ...blank, [name]: value })
+    expect(outputs[name as keyof typeof outputs]).toBe('')
+    expect(warnings.join('\n')).toContain(name)
+  })
+  it('the report is written with each invisible character escaped: the same value, none in the text', () => {
+    const value = { detail: 'a\u202eb\u200bc\u{e0041}d\u0085' }
+    const text = escapeInvisibleInJson(JSON.stringify(value, null, 2))
+    expect(text).not.toMatch(/[\u202e\u200b\u0085]|\u{e0041}/u)
+    expect(JSON.parse(text)).toEqual(value)
+    expect(
+      shapedOutputs({ ...blank, report: escapeInvisibleInJson(JSON.stringify(value)) }).outputs
+        .report
+    ).not.toBe('')
   })
 })

@@ -1,65 +1,98 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EOL } from 'node:os'
-import { prepareKeyValueMessage } from '@actions/core/lib/file-command'
-import { keyValueMessage, setOutput } from '../../src/action/runner'
+import { setOutput } from '../../src/action/runner'
 import { randomUuid, uuidFromBytes } from '../../src/common/random-uuid'
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
-describe('GITHUB_OUTPUT writer (core format, delimiter without node:crypto)', () => {
+/**
+ * GITHUB_OUTPUT read as the runner reads it (actions/runner `SetOutputFileCommand`): `name=value`,
+ * or `name<<delimiter`, the value's lines, and `delimiter` alone on a line.
+ */
+function runnerReadsOutputs(text: string): Array<[string, string]> {
+  const lines = text.split(/\r?\n/)
+  const outputs: Array<[string, string]> = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line === '') continue
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (!heredoc) {
+      const eq = line.indexOf('=')
+      outputs.push([line.slice(0, eq), line.slice(eq + 1)])
+      continue
+    }
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== heredoc[2]; i++) value.push(lines[i]!)
+    if (i >= lines.length) throw new Error(`unterminated value for ${heredoc[1]}`)
+    outputs.push([heredoc[1]!, value.join('\n')])
+  }
+  return outputs
+}
+
+/** Runs `body` with GITHUB_OUTPUT at a fresh file (created when `create`), returns its text. */
+function withOutputFile(body: (file: string) => void, create = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-output-'))
+  const file = join(dir, 'output')
+  const saved = process.env['GITHUB_OUTPUT']
+  try {
+    if (create) writeFileSync(file, '')
+    process.env['GITHUB_OUTPUT'] = file
+    body(file)
+    return create ? readFileSync(file, 'utf8') : ''
+  } finally {
+    if (saved === undefined) delete process.env['GITHUB_OUTPUT']
+    else process.env['GITHUB_OUTPUT'] = saved
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+describe('outputs through @actions/core (GITHUB_OUTPUT, as the runner reads it)', () => {
   test.each([
     ['result', 'pass'],
     ['report', '{"schema":"mi-smoke/report@1",\n"targets":[]}'],
     ['failure-mode', ''],
-    ['detail', 'line one\r\nline two\n']
-  ])('%s: byte for byte what @actions/core writes with the same delimiter', (name, value) => {
-    const core = prepareKeyValueMessage(name, value)
-    const id = /^[^<]*<<ghadelimiter_([0-9a-f-]{36})/.exec(core)?.[1]
-    expect(id).toMatch(UUID_V4)
-    expect(keyValueMessage(name, value, id)).toBe(core)
+    ['detail', 'line one\nline two']
+  ])('%s: the runner reads back exactly the value set', (name, value) => {
+    const text = withOutputFile(() => setOutput(name, value))
+    expect(runnerReadsOutputs(text)).toEqual([[name, value]])
   })
 
-  test('a value or name that holds the delimiter is refused (it would set other outputs)', () => {
-    const id = '00000000-0000-4000-8000-000000000000'
-    const smuggled = `x${EOL}ghadelimiter_${id}${EOL}result<<EOF${EOL}pass`
-    expect(() => keyValueMessage('report', smuggled, id)).toThrow(/contains the delimiter/)
-    expect(() => keyValueMessage(`a ghadelimiter_${id}`, 'v', id)).toThrow(/contains the delimiter/)
+  test('a value that forges a delimiter and another output sets nothing else', () => {
+    const smuggled = `x${EOL}ghadelimiter_00000000-0000-4000-8000-000000000000${EOL}result<<EOF${EOL}pass${EOL}EOF${EOL}result=pass`
+    const text = withOutputFile(() => {
+      setOutput('report', smuggled)
+      setOutput('result', 'fail')
+    })
+    expect(runnerReadsOutputs(text)).toEqual([
+      ['report', smuggled.split(EOL).join('\n')],
+      ['result', 'fail']
+    ])
   })
 
-  test('every message gets its own delimiter', () => {
-    const delimiters = new Set(
-      Array.from({ length: 200 }, () => /<<(\S+)/.exec(keyValueMessage('n', 'v'))?.[1])
-    )
-    expect(delimiters.size).toBe(200)
+  test('every value gets its own random delimiter', () => {
+    const text = withOutputFile(() => {
+      for (let i = 0; i < 200; i++) setOutput('n', 'v')
+    })
+    const delimiters = [...text.matchAll(/^n<<(\S+)$/gm)].map(m => m[1])
+    expect(delimiters).toHaveLength(200)
+    expect(new Set(delimiters).size).toBe(200)
   })
 
   test('setOutput appends to GITHUB_OUTPUT, which the runner must have created', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-output-'))
-    const file = join(dir, 'output')
-    const saved = process.env['GITHUB_OUTPUT']
-    try {
-      process.env['GITHUB_OUTPUT'] = file
-      expect(() => setOutput('result', 'pass')).toThrow(/Missing file at path/)
+    withOutputFile(() => expect(() => setOutput('result', 'pass')).toThrow(/Missing file/), false)
+    const text = withOutputFile(file => {
       writeFileSync(file, 'earlier<<d\nkept\nd\n')
       setOutput('result', 'pass')
       setOutput('report', '{\n}')
-      const text = readFileSync(file, 'utf8')
-      expect(text.startsWith('earlier<<d\nkept\nd\n')).toBe(true)
-      const parsed = [...text.matchAll(/^([\w-]+)<<(\S+)\r?\n([\s\S]*?)\r?\n\2\r?$/gm)].map(m => [
-        m[1],
-        m[3]
-      ])
-      expect(parsed).toEqual([
-        ['earlier', 'kept'],
-        ['result', 'pass'],
-        ['report', '{\n}']
-      ])
-    } finally {
-      if (saved === undefined) delete process.env['GITHUB_OUTPUT']
-      else process.env['GITHUB_OUTPUT'] = saved
-    }
+    })
+    expect(text.startsWith('earlier<<d\nkept\nd\n')).toBe(true)
+    expect(runnerReadsOutputs(text)).toEqual([
+      ['earlier', 'kept'],
+      ['result', 'pass'],
+      ['report', '{\n}']
+    ])
   })
 })
 

@@ -206,3 +206,75 @@ describe('Azure Functions adapter', () => {
     expect(call.textCalled()).toBe(false)
   })
 })
+
+describe('Express with a body parser in front (README, "Limits": mount before body parsers)', () => {
+  /** POSTs `body` to an app and returns the status and the parsed error body. */
+  async function post(
+    port: number,
+    body: string,
+    headers: Record<string, string> = { 'x-mi-smoke-key': KEY }
+  ): Promise<{ status: number; answer: { error?: string; message?: string } }> {
+    const response = await fetch(`http://127.0.0.1:${port}/mi-smoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body
+    })
+    return { status: response.status, answer: (await response.json()) as { error?: string } }
+  }
+  const MOUNT = /mount the smoke endpoint before any body parser/
+
+  async function behind(parser: express.RequestHandler): Promise<number> {
+    const app = express()
+    app.use(parser)
+    app.post('/mi-smoke', createExpressMiddleware(options))
+    return serve(app)
+  }
+
+  test('a global express.json(): still 401 without the key, before the parsed body is looked at', async () => {
+    const port = await behind(express.json())
+    const { status, answer } = await post(port, '{"v":1}', {})
+    expect(status).toBe(401)
+    expect(answer.message).not.toMatch(MOUNT)
+  })
+
+  test('a global express.json(): the parsed body is read by the same rules, refusals name the mount order', async () => {
+    const port = await behind(express.json())
+    const { status, answer } = await post(port, '{"v":1,"nonce":"x"}')
+    expect(status).toBe(400)
+    expect(answer.error).toBe('malformed')
+    expect(answer.message).toMatch(/'nonce' must be 8/)
+    expect(answer.message).toMatch(MOUNT)
+    const version = await post(port, '{"v":2}')
+    expect(version.answer.error).toBe('unsupported-version')
+    expect(version.answer.message).toMatch(MOUNT)
+  })
+
+  test('a parser that leaves a value no JSON text can hold (a cycle): 400 naming the mount order', async () => {
+    const port = await behind((req, _res, next) => {
+      const cyclic: Record<string, unknown> = { v: 1 }
+      cyclic['self'] = cyclic
+      req.body = cyclic
+      req.resume()
+      next()
+    })
+    const { status, answer } = await post(port, '{}')
+    expect(status).toBe(400)
+    expect(answer.message).toMatch(/cannot be read back as JSON/)
+    expect(answer.message).toMatch(MOUNT)
+  })
+
+  test('a parser for another media type leaves the stream unread: the handler reads it itself', async () => {
+    const placeholder: express.RequestHandler = (req, _res, next) => {
+      // body-parser 1's urlencoded(): `{}` for a type it does not parse, the stream untouched.
+      req.body = {}
+      next()
+    }
+    const port = await behind(placeholder)
+    // What the stream holds is judged (its nonce), not the placeholder (which has no version).
+    const { status, answer } = await post(port, '{"v":1,"nonce":"x"}')
+    expect(status).toBe(400)
+    expect(answer.error).toBe('malformed')
+    expect(answer.message).toMatch(/'nonce' must be 8/)
+    expect(answer.message).not.toMatch(MOUNT)
+  })
+})

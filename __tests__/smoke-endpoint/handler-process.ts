@@ -1,10 +1,10 @@
 /**
  * Test helper: starts the handler fixture (fixtures/serve-handler.ts) in a child process with a
  * given environment, and the built action for `__tests__/http` (MI_SMOKE_ACTION_ENTRY, or a
- * transpile-only ncc build in /tmp/http-dist made on first use).
+ * build of the current sources with rollup.config.mjs, made when src/ changed).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, statSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
 
@@ -71,28 +71,18 @@ function newestSource(dir: string): number {
   return newest
 }
 
-/** The action entry these tests run: MI_SMOKE_ACTION_ENTRY, or /tmp/http-dist rebuilt when src changed. */
+/** The action entry these tests run: MI_SMOKE_ACTION_ENTRY, or the bundle (rollup.config.mjs) rebuilt when src changed. */
 export function builtActionEntry(): string {
   if (process.env['MI_SMOKE_ACTION_ENTRY']) return resolve(process.env['MI_SMOKE_ACTION_ENTRY'])
   // Per checkout (not a shared /tmp folder): two clones on one machine must not test each other's build.
   const out = join(ROOT, 'node_modules', '.cache', 'mi-smoke-http-dist')
   const entry = join(out, 'index.js')
   if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource(join(ROOT, 'src'))) {
+    rmSync(out, { recursive: true, force: true })
     execFileSync(
       process.execPath,
-      [
-        join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
-        'build',
-        'src/index.ts',
-        '-o',
-        out,
-        '-t',
-        '-q'
-      ],
-      {
-        cwd: ROOT,
-        stdio: 'pipe'
-      }
+      [join(ROOT, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', '--silent'],
+      { cwd: ROOT, stdio: 'pipe', env: { ...process.env, MI_SMOKE_BUNDLE_DIR: out } }
     )
   }
   return entry

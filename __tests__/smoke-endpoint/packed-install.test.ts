@@ -9,10 +9,11 @@
  * Slow (npm runs twice), so it belongs to `npm run test:evidence`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
+import { installPacked, lockedPackages } from '../helpers/packed-install'
 
 const ROOT = join(__dirname, '..', '..')
 const PACKAGE = join(ROOT, 'packages', 'smoke-endpoint')
@@ -27,100 +28,19 @@ const KEY = 'packed-install-key-0123456789'
 const ARM = 'https://management.azure.com/'
 const VAULT = 'https://vault.azure.net'
 
-/** npm's own environment (npm_config_*, npm_package_*) of an `npm test` run must not steer the app's npm. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!/^npm_/i.test(name) && !name.startsWith('MI_SMOKE_') && !name.startsWith('AZURE_'))
-      env[name] = value
-  }
-  return { ...env, npm_config_audit: 'false', npm_config_fund: 'false', ...extra }
-}
-
-function npm(args: string[], cwd: string): string {
-  return execFileSync('npm', args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: 'pipe' })
-}
-
-interface LockEntry {
-  version: string
-  resolved?: string
-  dependencies?: Record<string, string>
-  optionalDependencies?: Record<string, string>
-  [field: string]: unknown
-}
-
-function lockedPackages(): Record<string, LockEntry> {
-  return (
-    JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
-      packages: Record<string, LockEntry>
-    }
-  ).packages
-}
-
-/**
- * The app's package-lock.json: the tarball, and the exact versions and integrities this repository's
- * lock holds for express, @azure/identity and what they need. npm then installs from its cache
- * alone (the cache `npm ci` filled) without asking the registry for any package's metadata, which a
- * test without network could not do. `resolved` is the registry's usual tarball address under the
- * registry npm is configured with.
- */
-function appLock(dependencies: Record<string, string>): object {
-  const locked = lockedPackages()
-  const registry = npm(['config', 'get', 'registry'], ROOT).trim().replace(/\/+$/, '')
-  // Node's lookup: node_modules of the package itself, then of each parent, then the top.
-  const find = (from: string, name: string): string | undefined => {
-    for (let base = from; ;) {
-      const candidate = `${base ? `${base}/` : ''}node_modules/${name}`
-      if (locked[candidate]) return candidate
-      if (!base) return undefined
-      const parent = base.lastIndexOf('/node_modules/')
-      base = parent < 0 ? '' : base.slice(0, parent)
-    }
-  }
-  const packages: Record<string, LockEntry> = {}
-  const todo: Array<[string, string]> = [
-    ['', 'express'],
-    ['', '@azure/identity']
-  ]
-  while (todo.length > 0) {
-    const [from, name] = todo.pop()!
-    const at = find(from, name)
-    if (at === undefined)
-      throw new Error(`${name} (needed by ${from || 'the app'}) is not in package-lock.json`)
-    if (packages[at]) continue
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { dev, devOptional, peer, ...entry } = locked[at]!
-    const own = at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length)
-    entry.resolved = `${registry}/${own}/-/${own.split('/').pop()}-${entry.version}.tgz`
-    packages[at] = entry
-    for (const dependency of Object.keys(entry.dependencies ?? {})) todo.push([at, dependency])
-    for (const dependency of Object.keys(entry.optionalDependencies ?? {}))
-      if (find(at, dependency)) todo.push([at, dependency])
-  }
-  const manifest = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as LockEntry
-  return {
-    name: 'probe-app',
-    version: '1.0.0',
-    lockfileVersion: 3,
-    requires: true,
-    packages: {
-      '': { name: 'probe-app', version: '1.0.0', dependencies },
-      'node_modules/@mi-smoke/smoke-endpoint': {
-        version: manifest.version,
-        resolved: dependencies['@mi-smoke/smoke-endpoint'],
-        dependencies: manifest.dependencies,
-        bin: manifest['bin']
-      },
-      ...packages
-    }
-  }
-}
-
 const EXPRESS_APP = `const express = require('express')
 const { createExpressMiddleware } = require('@mi-smoke/smoke-endpoint')
 const app = express()
 app.post('/mi-smoke', createExpressMiddleware())
 app.get('/', (_req, res) => res.send('hello'))
+const server = app.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))
+`
+// The mistake the package README's "Limits" warns of: a body parser for every route, in front.
+const EXPRESS_JSON_APP = `const express = require('express')
+const { createExpressMiddleware } = require('@mi-smoke/smoke-endpoint')
+const app = express()
+app.use(express.json())
+app.post('/mi-smoke', createExpressMiddleware())
 const server = app.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().port))
 `
 const NODE_HTTP_APP = `const http = require('node:http')
@@ -133,7 +53,7 @@ server.listen(0, '127.0.0.1', () => console.log('LISTENING ' + server.address().
 let emulator: Emulator
 let work: string
 let app: string
-let tarball: { name: string; size: number; files: number }
+let tarball: { name: string; path: string; size: number; files: number }
 const children: ChildProcess[] = []
 
 beforeAll(async () => {
@@ -141,28 +61,14 @@ beforeAll(async () => {
     throw new Error('build first: npm run build (the test packs the built package)')
   emulator = await startEmulator()
   work = mkdtempSync(join(tmpdir(), 'mi-smoke-packed-'))
-  const [packed] = JSON.parse(
-    npm(['pack', PACKAGE, '--json', '--pack-destination', work], ROOT)
-  ) as Array<{
-    filename: string
-    size: number
-    entryCount: number
-  }>
-  tarball = { name: packed!.filename, size: packed!.size, files: packed!.entryCount }
-  app = join(work, 'app')
-  mkdirSync(app)
-  const dependencies = {
-    '@mi-smoke/smoke-endpoint': `file:../${tarball.name}`,
+  const installed = installPacked(PACKAGE, work, 'probe-app', {
     express: lockedPackages()['node_modules/express']!.version
-  }
-  writeFileSync(
-    join(app, 'package.json'),
-    JSON.stringify({ name: 'probe-app', version: '1.0.0', private: true, dependencies }, null, 2)
-  )
-  writeFileSync(join(app, 'package-lock.json'), JSON.stringify(appLock(dependencies), null, 2))
-  npm(['install', '--prefer-offline', '--no-audit', '--no-fund'], app)
+  })
+  app = installed.app
+  tarball = installed.tarball
   writeFileSync(join(app, 'express-app.js'), EXPRESS_APP)
   writeFileSync(join(app, 'node-http-app.js'), NODE_HTTP_APP)
+  writeFileSync(join(app, 'express-json-app.js'), EXPRESS_JSON_APP)
 })
 
 afterAll(async () => {
@@ -177,8 +83,12 @@ test('npm pack gives a small tarball: the bundle, the sidecar, the types, README
   const listing = execFileSync('tar', ['-tzf', join(work, tarball.name)], { encoding: 'utf8' })
   expect(listing).toMatch(/package\/dist\/index\.js/)
   expect(listing).toMatch(/package\/dist\/server\/index\.js/)
-  expect(listing).toMatch(/package\/dist\/types\/smoke-endpoint\/index\.d\.ts/)
-  expect(listing).not.toMatch(/__tests__|src\/|\.map$|@actions/m)
+  // The types keep the sources' layout under dist/types (package.json "types" points there).
+  expect(listing).toMatch(/^package\/dist\/types\/packages\/smoke-endpoint\/src\/index\.d\.ts$/m)
+  // No source: every .ts in the tarball is a declaration under dist/types.
+  expect(listing).not.toMatch(
+    /__tests__|^package\/(?!dist\/types\/).*\.ts$|\.(?<!d\.)ts$|\.map$|@actions/m
+  )
 })
 
 test('the app names only the package and express; @azure/identity came with the package', () => {
@@ -253,6 +163,7 @@ async function askDirectly(url: string): Promise<string> {
 
 test.each([
   ['Express', ['express-app.js']],
+  ['Express behind a global express.json()', ['express-json-app.js']],
   ['node:http', ['node-http-app.js']],
   ['the sidecar command', [join('node_modules', '.bin', 'mi-smoke-endpoint')]]
 ])(
@@ -278,3 +189,19 @@ test.each([
     }
   }
 )
+
+test('behind a global express.json(): 401 without the key, and a parsed body that breaks the rules is refused naming the mount order', async () => {
+  const served = await serve(['express-json-app.js'])
+  const ask = (headers: Record<string, string>, body: string) =>
+    fetch(served.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body
+    })
+  expect((await ask({}, '{"v":1}')).status).toBe(401)
+  const refused = await ask({ 'x-mi-smoke-key': KEY }, '{"v":1,"nonce":"short"}')
+  expect(refused.status).toBe(400)
+  expect(((await refused.json()) as { message: string }).message).toMatch(
+    /mount the smoke endpoint before any body parser/
+  )
+})

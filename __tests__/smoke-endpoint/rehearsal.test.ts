@@ -23,7 +23,12 @@ beforeAll(async () => {
 })
 afterAll(async () => emulator.close())
 
-function request(): SmokeRequest {
+const quiet = (): void => undefined
+
+function request(
+  checks?: Array<{ url: string; resource: string }>,
+  imdsEndpoint?: string
+): SmokeRequest {
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-mi-smoke-key': KEY },
@@ -31,7 +36,7 @@ function request(): SmokeRequest {
       v: 1,
       nonce: 'nonce-rehearsal-0001',
       identity: { kind: 'system' },
-      checks: [
+      checks: checks ?? [
         {
           url: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01`,
           resource: ARM
@@ -39,7 +44,7 @@ function request(): SmokeRequest {
         { url: `${emulator.apiUrl}/secrets?api-version=7.4`, resource: VAULT }
       ],
       timeoutMs: 5000,
-      imdsEndpoint: emulator.imdsUrl
+      imdsEndpoint: imdsEndpoint ?? emulator.imdsUrl
     })
   }
 }
@@ -49,8 +54,68 @@ test('without a rehearsal setting the emulator is refused and nothing is called'
   const answer = await createSmokeHandler({ key: KEY, env: {}, sdkCheck: false })(request())
   expect(answer.status).toBe(403)
   expect(answer.body).toMatch(/imdsEndpoint .* is not allowed/)
+  // The refusal names the setting that is missing.
+  expect(answer.body).toMatch(/set MI_SMOKE_REHEARSAL='imds=URL api=URL'/)
   expect(emulator.requests).toEqual([])
 })
+
+test('without a rehearsal setting a loopback check is refused naming the setting', async () => {
+  const answer = await createSmokeHandler({
+    key: KEY,
+    env: {},
+    sdkCheck: false,
+    imdsEndpoints: [emulator.imdsUrl]
+  })(request())
+  expect(answer.status).toBe(403)
+  expect(answer.body).toMatch(/checks\[0\] refused, nothing was called: .*MI_SMOKE_REHEARSAL/)
+})
+
+test('a rehearsing endpoint says so when it is made', () => {
+  const lines: string[] = []
+  createSmokeHandler({
+    key: KEY,
+    env: { MI_SMOKE_REHEARSAL: `imds=${emulator.imdsUrl} api=${emulator.apiUrl}` },
+    log: line => lines.push(line)
+  })
+  expect(lines).toEqual([
+    expect.stringMatching(
+      /^mi-smoke: rehearsal mode \(MI_SMOKE_REHEARSAL\): IMDS http:\/\/127\.0\.0\.1:\d+, .*off loopback are refused/
+    )
+  ])
+  // Not rehearsing: nothing said.
+  createSmokeHandler({ key: KEY, env: {}, log: line => lines.push(line) })
+  expect(lines).toHaveLength(1)
+})
+
+test.each([
+  [
+    'a check on an Azure host',
+    [{ url: 'https://management.azure.com/subscriptions?api-version=2022-12-01', resource: ARM }],
+    undefined,
+    /checks\[0\] refused, nothing was called: while rehearsing \(MI_SMOKE_REHEARSAL\) checks go only to loopback/
+  ],
+  [
+    'the real IMDS',
+    undefined,
+    'http://169.254.169.254',
+    /imdsEndpoint http:\/\/169\.254\.169\.254 is not allowed by this endpoint: while rehearsing/
+  ]
+])(
+  'while rehearsing, %s is refused and nothing is called',
+  async (_what, checks, imds, message) => {
+    emulator.clearRequests()
+    const handler = createSmokeHandler({
+      key: KEY,
+      env: { MI_SMOKE_REHEARSAL: `imds=${emulator.imdsUrl} api=${emulator.apiUrl}` },
+      sdkCheck: false,
+      log: quiet
+    })
+    const answer = await handler(request(checks, imds))
+    expect(answer.status).toBe(403)
+    expect(answer.body).toMatch(message)
+    expect(emulator.requests).toEqual([])
+  }
+)
 
 test.each(['the environment variable', 'the option'])(
   'with %s the probe runs against the emulator and passes',
@@ -60,7 +125,9 @@ test.each(['the environment variable', 'the option'])(
       how === 'the option'
         ? { env: {}, rehearsal: parseRehearsalSetting(setting) }
         : { env: { MI_SMOKE_REHEARSAL: setting } }
-    const answer = await createSmokeHandler({ key: KEY, sdkCheck: false, ...options })(request())
+    const answer = await createSmokeHandler({ key: KEY, sdkCheck: false, log: quiet, ...options })(
+      request()
+    )
     expect(answer.status).toBe(200)
     const observations = JSON.parse(answer.body) as {
       tokens: Array<{ status?: number }>

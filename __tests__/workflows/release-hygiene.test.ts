@@ -57,7 +57,8 @@ describe('the release workflow', () => {
   })
 
   it('checks dist/, creates the release and moves the major tag', () => {
-    expect(release.permissions).toEqual({ contents: 'write' })
+    // id-token: the npm provenance of the published packages (release-publish.test.ts).
+    expect(release.permissions).toEqual({ contents: 'write', 'id-token': 'write' })
     expect(scripts).toContain('rm -rf dist')
     expect(scripts).toContain('git status --porcelain --untracked-files=all -- dist')
     expect(scripts).toContain('gh release create')

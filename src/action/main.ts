@@ -20,7 +20,8 @@ import { writeOutputs } from './outputs'
 import { REPORT_SCHEMA, type Report } from '../contracts/report'
 import { writeSummary } from './summary'
 import { logTarget, logVerdict } from './target-log'
-import { oneLine } from '../common/format'
+import { exitOnceFlushed } from '../common/exit-once-flushed'
+import { oneLine } from '../common/log-writer'
 import { renderBadInputSummary } from './bad-input-summary'
 import { readShardMode, SHARD_MODE_INPUT_DEFAULTS, type ShardMode } from './shards/shard-mode'
 import type { TargetReport } from '../contracts/report'
@@ -38,7 +39,7 @@ export interface RunDependencies {
 const defaults: RunDependencies = {
   getInput: name => runner.getInput(name),
   ...ENGINE_DEFAULTS,
-  exit: () => runner.exitOnceFlushed()
+  exit: () => exitOnceFlushed()
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {

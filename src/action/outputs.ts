@@ -8,12 +8,15 @@ import * as runner from './runner'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { escapeInvisibleInJson } from '../common/control-characters'
 import { firstFailure } from '../engine/report/first-failure'
 import { shapedOutputs } from '../contracts/output-shapes'
 import type { Report, StepReport } from '../contracts/report'
 
 export interface OutputSink {
   setOutput(name: string, value: string): void
+  /** Where the warnings about outputs go; default the runner's (a test keeps them off stdout). */
+  warning?(message: string): void
 }
 
 export interface ActionOutputs {
@@ -64,10 +67,10 @@ export function computeOutputs(
     'client-id': token?.claims?.appid ?? '',
     'tenant-id': token?.claims?.tid ?? '',
     'expires-on': token ? expiresOn(token) : '',
-    report: JSON.stringify(report),
+    report: escapeInvisibleInJson(JSON.stringify(report)),
     'report-path': reportPath,
-    'failed-targets': JSON.stringify(
-      report.targets.filter(t => t.result === 'fail').map(t => t.target)
+    'failed-targets': escapeInvisibleInJson(
+      JSON.stringify(report.targets.filter(t => t.result === 'fail').map(t => t.target))
     ),
     targets: String(report.targets.length),
     passed: count('pass'),
@@ -87,16 +90,20 @@ export function writeOutputs(
   options: { sink?: OutputSink; env?: NodeJS.ProcessEnv; overrides?: Partial<ActionOutputs> } = {}
 ): ActionOutputs {
   const sink = options.sink ?? runner
+  const warn = (message: string): void =>
+    options.sink?.warning ? options.sink.warning(message) : runner.warning(message)
   let path = reportFilePath(nonce, options.env)
   try {
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 })
+    writeFileSync(path, `${escapeInvisibleInJson(JSON.stringify(report, null, 2))}\n`, {
+      mode: 0o600
+    })
   } catch (error) {
-    runner.warning(`Could not write the report file ${path}: ${(error as Error).message}`)
+    warn(`Could not write the report file ${path}: ${(error as Error).message}`)
     path = ''
   }
   // Each output holds a value of its declared shape or nothing (output-shapes.ts).
   const { outputs, warnings } = shapedOutputs(computeOutputs(report, path, options.overrides))
-  for (const warning of warnings) runner.warning(warning)
+  for (const warning of warnings) warn(warning)
   for (const [name, value] of Object.entries(outputs)) sink.setOutput(name, value)
   return outputs
 }

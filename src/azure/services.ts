@@ -1462,3 +1462,51 @@ export function dataRoleFor(service: AzureService, said: string | undefined): st
     service.roles.find(r => rowAllows(r, action)) ?? service.roles[service.roles.length - 1]
   return role?.role as string
 }
+
+/** The audiences a row names in one cloud as written, HOST_URL left out. */
+function writtenAudiences(endpoints: CloudEndpoints): string[] {
+  return [endpoints.audience, ...(endpoints.exact ?? []), ...(endpoints.eitherSlash ?? [])].filter(
+    audience => audience !== HOST_URL
+  )
+}
+
+/** The host of an `http(s)://` audience, lower-cased and without a final dot; else undefined. */
+function audienceHost(audience: string): string | undefined {
+  if (!/^https?:\/\//i.test(audience)) return undefined
+  try {
+    return normaliseHost(new URL(audience).hostname)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The shared Azure service (a row of the table, any cloud) an audience stands for, or undefined
+ * when it names none, as an app registration's own App ID URI or client ID does. Read loosely, the
+ * way Entra ID resolves a resource: case, trailing slashes, `/.default`, a port or a path do not
+ * hide the host of a service's audience (`https://management.core.windows.net/`), of an account
+ * it serves (`https://acct.blob.core.windows.net`), or an application ID the table lists (as a GUID
+ * or `api://<guid>`). A token for such an audience works against everything its holder may touch.
+ */
+export function sharedServiceOfAudience(audience: string): AzureService | undefined {
+  let text = audience.trim().toLowerCase()
+  while (/\/\.default$|\/$/.test(text)) text = text.replace(/\/\.default$|\/$/, '')
+  const appId = text.startsWith('api://') ? text.slice('api://'.length) : text
+  if (GUID.test(appId)) return SERVICES.find(service => service.appIds?.includes(appId))
+  const host = audienceHost(text)
+  if (host === undefined) return undefined
+  const byAudience = SERVICES.find(service =>
+    Object.values(service.clouds).some(endpoints =>
+      writtenAudiences(endpoints).some(a => audienceHost(a) === host)
+    )
+  )
+  if (byAudience !== undefined) return byAudience
+  const entry = serviceForHost(host)
+  return entry === undefined ? undefined : serviceByKey(entry.key)
+}
+
+/** Every audience of the table as written, for tests that must try each one. */
+export function sharedServiceAudiences(): string[] {
+  const all = SERVICES.flatMap(service => Object.values(service.clouds).flatMap(writtenAudiences))
+  return [...new Set(all)]
+}

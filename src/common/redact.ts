@@ -187,9 +187,29 @@ function bearerRanges(text: string, lower: string, out: Range[]): void {
   }
 }
 
-/** 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. */
+/** Punctuation that ends a clause: `) . , : ; ! ? ]`. */
+function isClosingPunctuation(code: number): boolean {
+  return (
+    code === 41 ||
+    code === 46 ||
+    code === 44 ||
+    code === 58 ||
+    code === 59 ||
+    code === 33 ||
+    code === 63 ||
+    code === 93
+  )
+}
+
+/**
+ * 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. The
+ * punctuation that closes a clause is not part of the value: `(a bearer token) instead` or `use
+ * a bearer token.` is prose (the action's own remediations say so), while a credential (RFC 6750's
+ * b64token: letters, digits, `-._~+/`, `=` padding) has a digit or a symbol inside it, or length.
+ */
 function looksLikeCredential(text: string, start: number, end: number): boolean {
   if (end - start >= 20) return true
+  while (end > start && isClosingPunctuation(text.charCodeAt(end - 1))) end--
   if (end - start < 4) return false
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k) | 32

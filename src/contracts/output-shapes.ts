@@ -5,7 +5,7 @@
  * independent line: whatever diagnosis or a future change produces, a value that does not fit is
  * left empty, and a warning says which output and why (never quoting the value).
  */
-import { hasControlCharacter } from '../engine/inputs/audience-value'
+import { hasControlCharacter } from '../common/control-characters'
 import { FAILURE_MODES } from './report'
 import type { ActionOutputs } from '../action/outputs'
 
@@ -35,8 +35,14 @@ export const OUTPUT_SHAPES: Record<keyof ActionOutputs, Shape> = {
     name: 'an ISO 8601 UTC time',
     fits: value => ISO_8601.test(value) && !Number.isNaN(Date.parse(value))
   },
-  report: { name: 'a JSON object', fits: isJsonObject },
-  'report-path': { name: 'a file path on one line', fits: value => !/[\r\n\0]/.test(value) },
+  report: {
+    name: 'a JSON object with no invisible or control character',
+    fits: value => isJsonObject(value) && !hasControlCharacter(value)
+  },
+  'report-path': {
+    name: 'a file path on one line with no invisible or control character',
+    fits: value => !hasControlCharacter(value)
+  },
   'failed-targets': { name: 'a JSON array of target lines', fits: isJsonArrayOfLines },
   targets: { name: 'a count', fits: value => COUNT.test(value) },
   passed: { name: 'a count', fits: value => COUNT.test(value) },
@@ -44,8 +50,12 @@ export const OUTPUT_SHAPES: Record<keyof ActionOutputs, Shape> = {
   failed: { name: 'a count', fits: value => COUNT.test(value) }
 }
 
-/** A JSON array of strings, each one line without control characters (target lines). */
+/**
+ * A JSON array of strings, each one line without invisible or control characters (target lines),
+ * in a text that holds none either (no `\u202e` spelled out in raw form).
+ */
 function isJsonArrayOfLines(value: string): boolean {
+  if (hasControlCharacter(value)) return false
   try {
     const parsed: unknown = JSON.parse(value)
     return (

@@ -33,6 +33,7 @@ import {
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
 import { containsJwt, redactSecrets } from '../common/redact'
+import { firstControlCharacter, hasControlCharacter } from '../common/control-characters'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
 const SHAPES = ['jwt', 'opaque', 'absent'] as const
@@ -83,23 +84,6 @@ function object(value: unknown, path: string): Json {
   return value
 }
 
-/**
- * The first control character of `text` (C0, DEL, C1, and the bidirectional overrides that make
- * a text read differently from what it holds), or -1. `multiline` allows tab, CR and LF (bodies).
- */
-function controlCharacter(text: string, multiline: boolean): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x20) {
-      if (multiline && (c === 9 || c === 10 || c === 13)) continue
-      return c
-    }
-    if ((c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
-      return c
-  }
-  return -1
-}
-
 interface TextRule {
   limit: number
   required?: boolean
@@ -120,9 +104,8 @@ function text(o: Json, name: string, path: string, rule: TextRule): string | und
   }
   if (typeof value !== 'string') fail(where, 'is not a string')
   if (value.length > rule.limit) fail(where, `is longer than ${rule.limit} characters`)
-  const control = controlCharacter(value, rule.multiline === true)
-  if (control !== -1)
-    fail(where, `holds a control character (U+${control.toString(16).padStart(4, '0')})`)
+  const control = firstControlCharacter(value, rule.multiline === true ? 'multiline' : 'none')
+  if (control !== undefined) fail(where, `holds ${control.label}`)
   if (rule.pattern && !rule.pattern.test(value)) fail(where, rule.shape ?? 'has the wrong format')
   // A probe never sends a token (it sends claims alone): one in an answer is refused, unquoted.
   if (containsJwt(value)) fail(where, 'holds something shaped like an access token')
@@ -242,8 +225,7 @@ function claimsSegment(o: Json, path: string): string | undefined {
       if (entry === undefined) continue
       if (typeof entry !== 'string' || entry.length > TEXT_LIMIT)
         fail(`${where}.${name}`, 'is not a short string')
-      if (controlCharacter(entry, false) !== -1)
-        fail(`${where}.${name}`, 'holds a control character')
+      if (hasControlCharacter(entry)) fail(`${where}.${name}`, 'holds a control character')
     }
   }
   return claims

@@ -219,6 +219,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createAzureFunctionsHandler = createAzureFunctionsHandler;
 const handler_core_1 = __nccwpck_require__(655);
 const smoke_protocol_1 = __nccwpck_require__(659);
+const log_writer_1 = __nccwpck_require__(591);
 /** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
 async function readCapped(request) {
     const stream = request.body;
@@ -269,8 +270,12 @@ function createAzureFunctionsHandler(options = {}) {
             });
         }
         catch (error) {
-            const log = context?.error ?? console.error;
-            log(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+            // The same inert text the other adapters log (a host may relay its log to a CI runner).
+            const message = (0, log_writer_1.inertText)(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+            if (context?.error)
+                context.error(message);
+            else
+                log_writer_1.log.err(message);
             return {
                 status: 500,
                 headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -414,16 +419,46 @@ function readRequest(request) {
     if (!/^application\/json\s*(;|$)/.test(contentType)) {
         throw new parse_request_1.RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json');
     }
+    if (typeof request.body === 'object')
+        return readPreParsed(request.body);
     const body = request.body;
-    // A body a framework parsed already (Express `express.json()`) is held to the same limit.
     if (request.bodyTooLarge ||
-        (typeof body === 'string' && Buffer.byteLength(body) > smoke_protocol_1.REQUEST_BODY_LIMIT) ||
-        (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > smoke_protocol_1.REQUEST_BODY_LIMIT)) {
+        (typeof body === 'string' && Buffer.byteLength(body) > smoke_protocol_1.REQUEST_BODY_LIMIT)) {
         throw new parse_request_1.RequestRefused(413, 'too-large', `the body exceeds ${smoke_protocol_1.REQUEST_BODY_LIMIT} bytes`);
     }
     if (body === undefined || body === '')
         throw new parse_request_1.RequestRefused(400, 'malformed', 'the body is empty');
-    return typeof body === 'string' ? (0, parse_request_1.parseRequestBody)(body) : (0, parse_request_1.parseProbeRequest)(body);
+    return (0, parse_request_1.parseRequestBody)(body);
+}
+/** Said with every refusal of a body a framework parsed: where the fix is. */
+const MOUNT_ORDER = 'the body reached the smoke endpoint already parsed by a body parser (such as a global express.json()); mount the smoke endpoint before any body parser';
+/**
+ * A body a framework parsed already (Express `express.json()`): the caller is authenticated by
+ * now; the object is written back to JSON text and read by the same rules and the same limit as a
+ * body read here, so what a parser made of it (an object with odd prototypes, a cycle, a huge
+ * text) gets no further than a raw body would.
+ */
+function readPreParsed(body) {
+    let text;
+    try {
+        text = JSON.stringify(body);
+    }
+    catch {
+        text = undefined;
+    }
+    if (typeof text !== 'string')
+        throw new parse_request_1.RequestRefused(400, 'malformed', `the body cannot be read back as JSON: ${MOUNT_ORDER}`);
+    if (Buffer.byteLength(text) > smoke_protocol_1.REQUEST_BODY_LIMIT) {
+        throw new parse_request_1.RequestRefused(413, 'too-large', `the body exceeds ${smoke_protocol_1.REQUEST_BODY_LIMIT} bytes; ${MOUNT_ORDER}`);
+    }
+    try {
+        return (0, parse_request_1.parseRequestBody)(text);
+    }
+    catch (error) {
+        if (error instanceof parse_request_1.RequestRefused)
+            throw new parse_request_1.RequestRefused(error.status, error.code, `${error.message}; ${MOUNT_ORDER}`);
+        throw error;
+    }
 }
 /**
  * Runs the raw probe then the SDK cross-check within one deadline. The probe is told to stop at the
@@ -490,8 +525,15 @@ const handler_core_1 = __nccwpck_require__(655);
 const authenticate_1 = __nccwpck_require__(606);
 const smoke_protocol_1 = __nccwpck_require__(659);
 const read_body_1 = __nccwpck_require__(628);
+const log_writer_1 = __nccwpck_require__(591);
 function createNodeHandler(options = {}) {
     return serveWith((0, handler_core_1.createSmokeHandler)(options));
+}
+function isEmptyPlainObject(value) {
+    return (typeof value === 'object' &&
+        value !== null &&
+        Object.getPrototypeOf(value) === Object.prototype &&
+        Object.keys(value).length === 0);
 }
 /** Binds a framework-free handler to node's request and response objects. */
 function serveWith(handle) {
@@ -505,9 +547,15 @@ async function respond(handle, req, res) {
         // A declared length over the limit is refused without reading the body.
         const declared = Number((0, authenticate_1.header)(req.headers, 'content-length') ?? NaN);
         const preParsed = req.body;
+        // A body parser for another media type (express.urlencoded() in body-parser 1) leaves `{}`
+        // and the stream unread: the body is still the handler's to read, after authentication.
+        const unreadPlaceholder = isEmptyPlainObject(preParsed) && !req.readableEnded && req.readableLength === 0;
         if (preParsed !== undefined &&
+            preParsed !== null &&
+            !unreadPlaceholder &&
             (typeof preParsed === 'object' || typeof preParsed === 'string')) {
-            // A framework (Express body parsers) read the stream already.
+            // A framework (Express body parsers) read the stream already: the handler authenticates
+            // first, then reads the parsed value by the rules of a raw body (handler-core.ts).
             const body = Buffer.isBuffer(preParsed)
                 ? preParsed.toString('utf8')
                 : preParsed;
@@ -534,7 +582,7 @@ async function respond(handle, req, res) {
     }
     catch (error) {
         // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-        console.error(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
+        log_writer_1.log.err(`mi-smoke: the smoke endpoint failed: ${(0, smoke_protocol_1.redactTokens)(String(error))}`);
         answer = {
             status: 500,
             headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
@@ -1088,6 +1136,8 @@ exports.ruleCaptures = ruleCaptures;
 exports.roleAllows = roleAllows;
 exports.actionNeeded = actionNeeded;
 exports.dataRoleFor = dataRoleFor;
+exports.sharedServiceOfAudience = sharedServiceOfAudience;
+exports.sharedServiceAudiences = sharedServiceAudiences;
 /** The clouds, with the names IMDS (`compute.azEnvironment`) and App Service give them. */
 exports.CLOUDS = {
     public: { name: 'Azure public cloud', environments: ['AzurePublicCloud', 'AzureCloud'] },
@@ -2275,6 +2325,50 @@ function dataRoleFor(service, said) {
     const role = service.roles.find(r => rowAllows(r, action)) ?? service.roles[service.roles.length - 1];
     return role?.role;
 }
+/** The audiences a row names in one cloud as written, HOST_URL left out. */
+function writtenAudiences(endpoints) {
+    return [endpoints.audience, ...(endpoints.exact ?? []), ...(endpoints.eitherSlash ?? [])].filter(audience => audience !== HOST_URL);
+}
+/** The host of an `http(s)://` audience, lower-cased and without a final dot; else undefined. */
+function audienceHost(audience) {
+    if (!/^https?:\/\//i.test(audience))
+        return undefined;
+    try {
+        return normaliseHost(new URL(audience).hostname);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The shared Azure service (a row of the table, any cloud) an audience stands for, or undefined
+ * when it names none, as an app registration's own App ID URI or client ID does. Read loosely, the
+ * way Entra ID resolves a resource: case, trailing slashes, `/.default`, a port or a path do not
+ * hide the host of a service's audience (`https://management.core.windows.net/`), of an account
+ * it serves (`https://acct.blob.core.windows.net`), or an application ID the table lists (as a GUID
+ * or `api://<guid>`). A token for such an audience works against everything its holder may touch.
+ */
+function sharedServiceOfAudience(audience) {
+    let text = audience.trim().toLowerCase();
+    while (/\/\.default$|\/$/.test(text))
+        text = text.replace(/\/\.default$|\/$/, '');
+    const appId = text.startsWith('api://') ? text.slice('api://'.length) : text;
+    if (GUID.test(appId))
+        return SERVICES.find(service => service.appIds?.includes(appId));
+    const host = audienceHost(text);
+    if (host === undefined)
+        return undefined;
+    const byAudience = SERVICES.find(service => Object.values(service.clouds).some(endpoints => writtenAudiences(endpoints).some(a => audienceHost(a) === host)));
+    if (byAudience !== undefined)
+        return byAudience;
+    const entry = serviceForHost(host);
+    return entry === undefined ? undefined : serviceByKey(entry.key);
+}
+/** Every audience of the table as written, for tests that must try each one. */
+function sharedServiceAudiences() {
+    const all = SERVICES.flatMap(service => Object.values(service.clouds).flatMap(writtenAudiences));
+    return [...new Set(all)];
+}
 
 
 /***/ }),
@@ -2321,6 +2415,7 @@ exports.DEFAULT_MAX_BODY_BYTES = void 0;
 exports.isFailure = isFailure;
 exports.classifyError = classifyError;
 exports.bypassesProxy = bypassesProxy;
+exports.carriesCredentials = carriesCredentials;
 exports.proxyFor = proxyFor;
 exports.httpRequest = httpRequest;
 /**
@@ -2330,10 +2425,16 @@ exports.httpRequest = httpRequest;
  * - One timer covers the whole exchange (proxy, connect, TLS, headers, body) and destroys the
  *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
  * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
+ * - `bodyTimeoutMs` bounds the body once the headers are in: a peer that answers at once and then
+ *   trickles its body ends the exchange then, not at `timeoutMs`.
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
+ * - Credentials (`Authorization`) never cross a proxy in clear: over plain http they go only to
+ *   a loopback host, and directly, whatever HTTP_PROXY says; over https a proxy only relays the
+ *   TLS stream (CONNECT) and never sees them (docs/security.md, "Proxies").
  */
 const http = __importStar(__nccwpck_require__(67));
 const net = __importStar(__nccwpck_require__(30));
+const loopback_1 = __nccwpck_require__(710);
 exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 // node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
 // not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
@@ -2427,9 +2528,19 @@ function bypassesProxy(url, noProxy) {
     }
     return false;
 }
-/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
-function proxyFor(url, env) {
+/** Whether a request's headers carry credentials (a bearer token, a Basic secret...). */
+function carriesCredentials(headers) {
+    return Object.keys(headers ?? {}).some(name => name.toLowerCase() === 'authorization');
+}
+/**
+ * The proxy a call to `url` must go through under `env`'s rules, if any. The one place a proxy is
+ * chosen: a plain-http call that carries credentials (only ever to loopback) never goes through
+ * one, since an http proxy reads the whole request, bearer included.
+ */
+function proxyFor(url, env, withCredentials = false) {
     if (env === undefined)
+        return undefined;
+    if (withCredentials && url.protocol === 'http:')
         return undefined;
     const raw = url.protocol === 'https:'
         ? (env.https_proxy ?? env.HTTPS_PROXY)
@@ -2458,6 +2569,7 @@ function normaliseThumbprint(value) {
 function httpRequest(options) {
     return new Promise(resolve => {
         let settled = false;
+        let bodyTimer;
         // Everything that holds a socket open, destroyed together when the exchange ends early.
         const live = [];
         const finish = (outcome) => {
@@ -2466,12 +2578,15 @@ function httpRequest(options) {
             settled = true;
             clearTimeout(timer);
             clearTimeout(connectTimer);
+            clearTimeout(bodyTimer);
             options.signal?.removeEventListener('abort', onAbort);
             for (const item of live)
                 item.destroy();
             resolve(outcome);
         };
-        const fail = (error, errorText) => finish({ error, errorText });
+        // Once the headers are in, a failure is the body's (`during`), whatever ends the exchange.
+        let headersIn = false;
+        const fail = (error, errorText) => finish(headersIn ? { error, errorText, during: 'body' } : { error, errorText });
         const onAbort = () => fail('other', 'aborted');
         const timer = setTimeout(() => fail('timeout', `no complete answer within ${options.timeoutMs} ms`), options.timeoutMs);
         const connectTimer = options.connectTimeoutMs !== undefined && options.connectTimeoutMs < options.timeoutMs
@@ -2494,6 +2609,11 @@ function httpRequest(options) {
             refuse('aborted');
             return;
         }
+        const withCredentials = carriesCredentials(options.headers);
+        if (withCredentials && !(0, loopback_1.mayCarryBearer)(url)) {
+            refuse('credentials are only sent over https, or over http to a loopback host');
+            return;
+        }
         options.signal?.addEventListener('abort', onAbort, { once: true });
         const maxBody = options.maxBodyBytes ?? exports.DEFAULT_MAX_BODY_BYTES;
         const host = bareHost(url.hostname);
@@ -2501,10 +2621,15 @@ function httpRequest(options) {
         const headers = { ...(options.headers ?? {}) };
         if (options.body !== undefined)
             headers['content-length'] = String(Buffer.byteLength(options.body));
-        const proxy = proxyFor(url, options.proxyEnv);
+        const proxy = proxyFor(url, options.proxyEnv, withCredentials);
         const proxyLabel = proxy ? `proxy ${proxy.host}` : '';
         const readResponse = (response) => {
             live.push(response);
+            headersIn = true;
+            if (options.bodyTimeoutMs !== undefined) {
+                const bodyTimeoutMs = options.bodyTimeoutMs;
+                bodyTimer = setTimeout(() => fail('timeout', `status ${response.statusCode} came, but the body did not end within ${bodyTimeoutMs} ms of it`), bodyTimeoutMs);
+            }
             const chunks = [];
             let size = 0;
             let truncated = false;
@@ -2639,6 +2764,85 @@ function httpRequest(options) {
         connect.end();
     });
 }
+
+
+/***/ }),
+
+/***/ 591:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/**
+ * The one writer of log text: every line the action, the shard merge and the smoke endpoint print
+ * goes through here, so text they did not author (an error body, a header, a VM's output, an
+ * input, a file name, a shard's report) can never issue a workflow command. No @actions/core here:
+ * the action's own commands are issued only through core's functions (runner.ts), which escape
+ * their properties; everything else is text, and this module makes it inert.
+ *
+ * GitHub's runner (actions/runner, `ActionCommand.TryParseV2` / `TryParse`, tried in that order on
+ * every line of stdout and stderr) acts on two syntaxes:
+ *   - `::name props::data` when the line, after `TrimStart()`, starts with `::`;
+ *   - `##[name props]data` ANYWHERE in the line (`IndexOf("##[")`).
+ * Lines are what .NET's `StreamReader.ReadLine` returns, so CR alone ends a line too. Both
+ * searches are culture-sensitive string comparisons (ICU on Linux), which skip characters of zero
+ * collation weight: a zero-width space or a soft hyphen between the two `#` of `##[` or before `::` still
+ * matches. Command names are compared ignoring case, and after `stop-commands` the runner also
+ * acts on `::<token>::`, so no list of names is safe: both prefixes are neutralised whatever
+ * follows them.
+ *
+ * Neutralising is a visible change, never a deletion: invisible characters are shown as
+ * `<U+XXXX>`, `##[` becomes `## [`, and a leading `::` becomes `: :`.
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.log = void 0;
+exports.inertText = inertText;
+exports.oneLine = oneLine;
+exports.createLogWriter = createLogWriter;
+/**
+ * Characters a reader cannot see and ICU's comparison may skip: controls (tab aside), format
+ * characters (zero-width, bidi), line and paragraph separators, default-ignorable code points
+ * (variation selectors, fillers) and lone surrogates.
+ */
+const INVISIBLE = /(?!\t)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Cs}]/gu;
+/** What `TrimStart()` removes (.NET `Char.IsWhiteSpace`) and what JavaScript calls white space. */
+const LEADING_SPACE = /^[\s\u0085]*/;
+/** The runner's line breaks (`StreamReader.ReadLine`): CR LF, LF, or CR alone. */
+const LINE_BREAK = /\r\n|\r|\n/;
+function visible(char) {
+    return `<U+${char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+/** One line (no line break) that neither of the runner's syntaxes can read as a command. */
+function inertLine(line) {
+    const shown = line.replace(INVISIBLE, visible).replace(/##\[/g, '## [');
+    const indent = LEADING_SPACE.exec(shown)[0];
+    const rest = shown.slice(indent.length);
+    return rest.startsWith('::') ? `${indent}: :${rest.slice(2)}` : shown;
+}
+/**
+ * Text that may span lines, each line made inert; line breaks become `\n`. For messages that keep
+ * their lines (annotations, whose data core escapes) and multi-line log output.
+ */
+function inertText(text) {
+    return text.split(LINE_BREAK).map(inertLine).join('\n');
+}
+/**
+ * One inert line: line breaks become spaces (nothing printed can start a new line of its own),
+ * trailing space is dropped, and neither command syntax survives.
+ */
+function oneLine(text) {
+    return inertLine(text.replace(/(?:\r\n|\r|\n)+/g, ' ').trimEnd());
+}
+/** The writer over the process's streams (tests pass their own). */
+function createLogWriter(streams = process) {
+    const EOL = process.platform === 'win32' ? '\r\n' : '\n';
+    const lines = (text) => inertText(text).split('\n').join(EOL) + EOL;
+    return {
+        out: text => void streams.stdout.write(lines(text)),
+        err: text => void streams.stderr.write(lines(text))
+    };
+}
+/** The process's writer. */
+exports.log = createLogWriter();
 
 
 /***/ }),
@@ -2843,10 +3047,28 @@ function bearerRanges(text, lower, out) {
         from = Math.max(from, end);
     }
 }
-/** 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. */
+/** Punctuation that ends a clause: `) . , : ; ! ? ]`. */
+function isClosingPunctuation(code) {
+    return (code === 41 ||
+        code === 46 ||
+        code === 44 ||
+        code === 58 ||
+        code === 59 ||
+        code === 33 ||
+        code === 63 ||
+        code === 93);
+}
+/**
+ * 4+ characters with a digit or symbol in them, or 20+ of anything: not an English word. The
+ * punctuation that closes a clause is not part of the value: `(a bearer token) instead` or `use
+ * a bearer token.` is prose (the action's own remediations say so), while a credential (RFC 6750's
+ * b64token: letters, digits, `-._~+/`, `=` padding) has a digit or a symbol inside it, or length.
+ */
 function looksLikeCredential(text, start, end) {
     if (end - start >= 20)
         return true;
+    while (end > start && isClosingPunctuation(text.charCodeAt(end - 1)))
+        end--;
     if (end - start < 4)
         return false;
     for (let k = start; k < end; k++) {

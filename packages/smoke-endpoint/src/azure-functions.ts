@@ -15,6 +15,7 @@ import {
   redactTokens,
   REQUEST_BODY_LIMIT
 } from '../../../src/contracts/smoke-protocol'
+import { inertText, log } from '../../../src/common/log-writer'
 
 /**
  * What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers, and its body
@@ -94,8 +95,12 @@ export function createAzureFunctionsHandler(
         readBody: () => readCapped(request)
       })
     } catch (error) {
-      const log = context?.error ?? console.error
-      log(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+      // The same inert text the other adapters log (a host may relay its log to a CI runner).
+      const message = inertText(
+        `mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`
+      )
+      if (context?.error) context.error(message)
+      else log.err(message)
       return {
         status: 500,
         headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

@@ -11,7 +11,7 @@ import type { ProbeRequest } from '../../../src/contracts/probe-request'
 import { runProbe } from '../../../src/node-probe/run-probe'
 import { createAllowlist, type AllowlistOptions } from './allowlist'
 import { authenticate, header, type AppServiceAuthOptions, type HeaderBag } from './authenticate'
-import { parseProbeRequest, parseRequestBody, RequestRefused } from './parse-request'
+import { parseRequestBody, RequestRefused } from './parse-request'
 import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_IMDS_ENDPOINT,
@@ -24,7 +24,15 @@ import {
   type ProtocolErrorCode
 } from '../../../src/contracts/smoke-protocol'
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit'
-import { pointSdkAtEmulator, rehearsalSettings, type RehearsalOptions } from './rehearsal'
+import {
+  isLoopbackTarget,
+  pointSdkAtEmulator,
+  rehearsalHint,
+  rehearsalNotice,
+  rehearsalSettings,
+  REHEARSAL_ENV,
+  type RehearsalOptions
+} from './rehearsal'
 import { sdkCrossCheck, type NamedCredential } from './sdk-cross-check'
 
 export interface SmokeHandlerOptions {
@@ -55,6 +63,8 @@ export interface SmokeHandlerOptions {
   env?: NodeJS.ProcessEnv
   /** Clock, for tests of the rate limit. */
   now?: () => number
+  /** Where the endpoint says it runs in rehearsal mode; default standard error. */
+  log?: (line: string) => void
 }
 
 export interface SmokeRequest {
@@ -109,7 +119,11 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
   const env = options.env ?? process.env
   const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined)
   const rehearsal = rehearsalSettings(options.rehearsal, env)
-  if (rehearsal) pointSdkAtEmulator(rehearsal)
+  if (rehearsal) {
+    pointSdkAtEmulator(rehearsal)
+    const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`))
+    log(rehearsalNotice(rehearsal))
+  }
   const allowlist = createAllowlist({
     ...options.allowlist,
     extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
@@ -120,11 +134,12 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
     MAX_REQUEST_TIMEOUT_MS
   )
   const deadlineMs = Math.min(options.deadlineMs ?? DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS)
-  const imdsEndpoints = [
-    DEFAULT_IMDS_ENDPOINT,
-    ...(options.imdsEndpoints ?? []),
-    ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
-  ].map(normaliseBase)
+  // While rehearsing, only the emulator's IMDS (and loopback ones a test adds) may be asked.
+  const imdsEndpoints = (
+    rehearsal
+      ? [...(options.imdsEndpoints ?? []).filter(isLoopbackTarget), rehearsal.imdsEndpoint]
+      : [DEFAULT_IMDS_ENDPOINT, ...(options.imdsEndpoints ?? [])]
+  ).map(normaliseBase)
 
   return async request => {
     if (request.method.toUpperCase() !== 'POST') {
@@ -158,19 +173,29 @@ export function createSmokeHandler(options: SmokeHandlerOptions = {}): SmokeHand
     }
 
     if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
+      const why = rehearsal
+        ? `: while rehearsing (${REHEARSAL_ENV}) only the emulator's IMDS ${rehearsal.imdsEndpoint} is`
+        : rehearsalHint(probeRequest.imdsEndpoint)
       return refusal(
         403,
         'refused',
-        `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`
+        `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint${why}`
       )
     }
     for (const [index, check] of probeRequest.checks.entries()) {
+      if (rehearsal && !isLoopbackTarget(check.url)) {
+        return refusal(
+          403,
+          'refused',
+          `checks[${index}] refused, nothing was called: while rehearsing (${REHEARSAL_ENV}) checks go only to loopback (the emulator's API http://${rehearsal.rule.host}); a token the emulator issued never leaves this machine`
+        )
+      }
       const decision = allowlist(check)
       if (!decision.allowed) {
         return refusal(
           403,
           'refused',
-          `checks[${index}] refused, nothing was called: ${decision.reason}`
+          `checks[${index}] refused, nothing was called: ${decision.reason}${rehearsal ? '' : rehearsalHint(check.url)}`
         )
       }
     }
@@ -205,18 +230,56 @@ function readRequest(request: SmokeRequest): ProbeRequest {
   if (!/^application\/json\s*(;|$)/.test(contentType)) {
     throw new RequestRefused(415, 'unsupported-media-type', 'send content-type: application/json')
   }
+  if (typeof request.body === 'object') return readPreParsed(request.body)
   const body = request.body
-  // A body a framework parsed already (Express `express.json()`) is held to the same limit.
   if (
     request.bodyTooLarge ||
-    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT) ||
-    (typeof body === 'object' && Buffer.byteLength(JSON.stringify(body)) > REQUEST_BODY_LIMIT)
+    (typeof body === 'string' && Buffer.byteLength(body) > REQUEST_BODY_LIMIT)
   ) {
     throw new RequestRefused(413, 'too-large', `the body exceeds ${REQUEST_BODY_LIMIT} bytes`)
   }
   if (body === undefined || body === '')
     throw new RequestRefused(400, 'malformed', 'the body is empty')
-  return typeof body === 'string' ? parseRequestBody(body) : parseProbeRequest(body)
+  return parseRequestBody(body)
+}
+
+/** Said with every refusal of a body a framework parsed: where the fix is. */
+const MOUNT_ORDER =
+  'the body reached the smoke endpoint already parsed by a body parser (such as a global express.json()); mount the smoke endpoint before any body parser'
+
+/**
+ * A body a framework parsed already (Express `express.json()`): the caller is authenticated by
+ * now; the object is written back to JSON text and read by the same rules and the same limit as a
+ * body read here, so what a parser made of it (an object with odd prototypes, a cycle, a huge
+ * text) gets no further than a raw body would.
+ */
+function readPreParsed(body: object | null): ProbeRequest {
+  let text: string | undefined
+  try {
+    text = JSON.stringify(body)
+  } catch {
+    text = undefined
+  }
+  if (typeof text !== 'string')
+    throw new RequestRefused(
+      400,
+      'malformed',
+      `the body cannot be read back as JSON: ${MOUNT_ORDER}`
+    )
+  if (Buffer.byteLength(text) > REQUEST_BODY_LIMIT) {
+    throw new RequestRefused(
+      413,
+      'too-large',
+      `the body exceeds ${REQUEST_BODY_LIMIT} bytes; ${MOUNT_ORDER}`
+    )
+  }
+  try {
+    return parseRequestBody(text)
+  } catch (error) {
+    if (error instanceof RequestRefused)
+      throw new RequestRefused(error.status, error.code, `${error.message}; ${MOUNT_ORDER}`)
+    throw error
+  }
 }
 
 interface RunOptions {

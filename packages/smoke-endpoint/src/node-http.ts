@@ -19,11 +19,21 @@ import {
   REQUEST_BODY_LIMIT
 } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
+import { log } from '../../../src/common/log-writer'
 
 export function createNodeHandler(
   options: SmokeHandlerOptions = {}
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return serveWith(createSmokeHandler(options))
+}
+
+function isEmptyPlainObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    Object.keys(value).length === 0
+  )
 }
 
 /** Binds a framework-free handler to node's request and response objects. */
@@ -45,11 +55,18 @@ async function respond(
     // A declared length over the limit is refused without reading the body.
     const declared = Number(header(req.headers, 'content-length') ?? NaN)
     const preParsed = (req as IncomingMessage & { body?: unknown }).body
+    // A body parser for another media type (express.urlencoded() in body-parser 1) leaves `{}`
+    // and the stream unread: the body is still the handler's to read, after authentication.
+    const unreadPlaceholder =
+      isEmptyPlainObject(preParsed) && !req.readableEnded && req.readableLength === 0
     if (
       preParsed !== undefined &&
+      preParsed !== null &&
+      !unreadPlaceholder &&
       (typeof preParsed === 'object' || typeof preParsed === 'string')
     ) {
-      // A framework (Express body parsers) read the stream already.
+      // A framework (Express body parsers) read the stream already: the handler authenticates
+      // first, then reads the parsed value by the rules of a raw body (handler-core.ts).
       const body = Buffer.isBuffer(preParsed)
         ? preParsed.toString('utf8')
         : (preParsed as string | object)
@@ -73,7 +90,7 @@ async function respond(
     }
   } catch (error) {
     // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-    console.error(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+    log.err(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
     answer = {
       status: 500,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

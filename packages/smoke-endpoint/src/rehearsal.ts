@@ -9,10 +9,13 @@
  * the emulator's identity listener, lets tokens for Azure Resource Manager and Key Vault go to the
  * emulator's API listener over plain http, and points `@azure/identity`'s SDK cross-check at the
  * emulator too (AZURE_POD_IDENTITY_AUTHORITY_HOST), so that nothing is sent to the real IMDS.
- * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
+ * Both URLs must be loopback: a rehearsal setting can never send a token off the machine. While it
+ * rehearses, the endpoint says so when it starts (`rehearsalNotice`) and refuses every check and
+ * IMDS base off loopback: a token the emulator issued goes nowhere else. Without the setting, a
+ * request that names the emulator is refused with a message naming the setting (`rehearsalHint`).
  */
 import { serviceForHost } from '../../../src/azure/services'
-import { isLoopbackUrl } from '../../../src/common/url/loopback'
+import { isLoopbackHost, isLoopbackUrl } from '../../../src/common/url/loopback'
 import type { AllowRule } from './allowlist'
 
 export interface RehearsalOptions {
@@ -95,4 +98,32 @@ export function pointSdkAtEmulator(settings: RehearsalSettings): void {
   if (!process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST']) {
     process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] = settings.imdsEndpoint
   }
+}
+
+/** The line an endpoint prints when it starts in rehearsal mode. */
+export function rehearsalNotice(settings: RehearsalSettings): string {
+  return (
+    `mi-smoke: rehearsal mode (${REHEARSAL_ENV}): IMDS ${settings.imdsEndpoint}, ` +
+    `Azure Resource Manager and Key Vault at http://${settings.rule.host}; ` +
+    'checks and IMDS off loopback are refused. Unset it before deploying.'
+  )
+}
+
+/** Whether a URL's host is a loopback address (false for text that is not a URL). */
+export function isLoopbackTarget(url: string): boolean {
+  try {
+    return isLoopbackHost(new URL(url).hostname)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * What to add to a refusal of a loopback URL when no rehearsal is in force: the emulator on this
+ * machine is reached only through the one setting, so the message names it.
+ */
+export function rehearsalHint(url: string): string {
+  return isLoopbackTarget(url)
+    ? `; to rehearse against the mi-smoke emulator on this machine, set ${REHEARSAL_ENV}='imds=URL api=URL' (the emulator's banner prints it) or the handler option rehearsal`
+    : ''
 }

@@ -5,24 +5,23 @@
  * its settings. Kept apart so that importing the package never starts a server.
  */
 import { standaloneOptionsFromEnv, startStandaloneServer } from './standalone-server'
+import { log } from '../../../src/common/log-writer'
 
 async function main(): Promise<void> {
   const options = standaloneOptionsFromEnv(process.env)
   if (!options.handler.key && !options.handler.appServiceAuth) {
-    console.error(
-      'mi-smoke: set MI_SMOKE_KEY (or MI_SMOKE_AUDIENCE) before starting the smoke endpoint'
-    )
+    log.err('mi-smoke: set MI_SMOKE_KEY (or MI_SMOKE_AUDIENCE) before starting the smoke endpoint')
     process.exitCode = 1
     return
   }
   const { server, port } = await startStandaloneServer(options)
-  console.log(`mi-smoke: smoke endpoint listening on ${options.host}:${port}${options.path}`)
+  log.out(`mi-smoke: smoke endpoint listening on ${options.host}:${port}${options.path}`)
   const stop = (): void => void server.close(() => process.exit(0))
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 }
 
 main().catch((error: unknown) => {
-  console.error(`mi-smoke: ${error instanceof Error ? error.message : String(error)}`)
+  log.err(`mi-smoke: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1
 })

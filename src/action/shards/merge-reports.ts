@@ -8,12 +8,17 @@
  * wrote one, its artifact is missing, or its file is not a valid report of its lines) is not a gap:
  * each of its target lines becomes a failed target (`dispatch` · `dispatch-failed`) saying which
  * shard and why, so `result`, the counts and `failed-targets` stay true and the gate fails.
+ *
+ * A shard's report is an artifact anyone with write access to the run could have replaced, and a
+ * problem can quote a file name or a parse error: everything the merge returns (the report, the
+ * made-up targets, the log notes) passes the one redactor, as a single run's report does.
  */
 import type { Target } from '../../engine/inputs/action-inputs'
 import { fallbackReport } from '../../engine/orchestrate/fallback-report'
 import { buildReport } from '../../engine/report/build-report'
 import type { Report, TargetReport } from '../../contracts/report'
 import { worstVerdict } from '../../engine/report/verdict-order'
+import { redactDeep, redactSecrets } from '../../common/redact'
 import type { Shard } from './split-targets'
 
 /** What was found for one shard: its report, or why there is none. */
@@ -50,7 +55,11 @@ export function mergeShardReports(plan: Shard[], found: Map<number, ShardReport>
     unreported.push(...missing)
     notes.push(`${name}: no usable report: ${problem}`)
   }
-  return { report: buildReport(targets, wallMs), unreported, notes }
+  return {
+    report: redactDeep(buildReport(targets, wallMs)),
+    unreported: redactDeep(unreported),
+    notes: notes.map(redactSecrets)
+  }
 }
 
 function unreportedTarget(target: Target, shard: string, problem: string): TargetReport {

@@ -4,7 +4,7 @@
  * merges the shards' reports (no probing); with neither it probes, as always. They are read after
  * every other input has been validated, so a plan or a merge refuses exactly what a probe would.
  */
-import { hasControlCharacter } from '../../engine/inputs/audience-value'
+import { hasControlCharacter } from '../../common/control-characters'
 import { InputError } from '../../engine/inputs/action-inputs'
 import { quoteValue } from '../../engine/inputs/quote-value'
 import { MAX_SHARDS } from './split-targets'

@@ -8,7 +8,7 @@
  * Fields this version does not know are kept as they are (they are JSON, and a newer shard may add
  * report fields); nothing here reads them.
  */
-import { hasControlCharacter } from '../../engine/inputs/audience-value'
+import { hasControlCharacter } from '../../common/control-characters'
 import { IDENTITY_SOURCES } from '../../contracts/observations'
 import {
   FAILURE_MODES,

@@ -5,12 +5,18 @@
  * - One timer covers the whole exchange (proxy, connect, TLS, headers, body) and destroys the
  *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
  * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
+ * - `bodyTimeoutMs` bounds the body once the headers are in: a peer that answers at once and then
+ *   trickles its body ends the exchange then, not at `timeoutMs`.
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
+ * - Credentials (`Authorization`) never cross a proxy in clear: over plain http they go only to
+ *   a loopback host, and directly, whatever HTTP_PROXY says; over https a proxy only relays the
+ *   TLS stream (CONNECT) and never sees them (docs/security.md, "Proxies").
  */
 import * as http from 'node:http'
 import * as net from 'node:net'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { TransportError } from '../../contracts/observations'
+import { mayCarryBearer } from '../url/loopback'
 import { kindOfNodeCode } from '../network-errors'
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
@@ -41,6 +47,12 @@ export interface HttpRequestOptions {
    * not the connection).
    */
   connectTimeoutMs?: number
+  /**
+   * How long the body may take once the status and headers have arrived; past it the exchange
+   * fails as `timeout` with `during: 'body'`. For answers sent whole when ready (the smoke
+   * endpoint's): their body follows the headers at once.
+   */
+  bodyTimeoutMs?: number
   signal?: AbortSignal
   /** Environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply; absent → always direct. */
   proxyEnv?: NodeJS.ProcessEnv
@@ -72,6 +84,8 @@ export interface HttpFailure {
   errorText: string
   /** Nothing went on the wire (bad URL, already aborted): not an attempt. */
   unsent?: boolean
+  /** The status and headers had arrived; the body did not end (in time, or at all). */
+  during?: 'body'
 }
 
 export type HttpOutcome = HttpResponse | HttpFailure
@@ -140,9 +154,23 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   return false
 }
 
-/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
-export function proxyFor(url: URL, env: NodeJS.ProcessEnv | undefined): URL | undefined {
+/** Whether a request's headers carry credentials (a bearer token, a Basic secret...). */
+export function carriesCredentials(headers: Record<string, string> | undefined): boolean {
+  return Object.keys(headers ?? {}).some(name => name.toLowerCase() === 'authorization')
+}
+
+/**
+ * The proxy a call to `url` must go through under `env`'s rules, if any. The one place a proxy is
+ * chosen: a plain-http call that carries credentials (only ever to loopback) never goes through
+ * one, since an http proxy reads the whole request, bearer included.
+ */
+export function proxyFor(
+  url: URL,
+  env: NodeJS.ProcessEnv | undefined,
+  withCredentials = false
+): URL | undefined {
   if (env === undefined) return undefined
+  if (withCredentials && url.protocol === 'http:') return undefined
   const raw =
     url.protocol === 'https:'
       ? (env.https_proxy ?? env.HTTPS_PROXY)
@@ -170,6 +198,7 @@ function normaliseThumbprint(value: string): string {
 export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
   return new Promise<HttpOutcome>(resolve => {
     let settled = false
+    let bodyTimer: NodeJS.Timeout | undefined
     // Everything that holds a socket open, destroyed together when the exchange ends early.
     const live: Array<{ destroy(error?: Error): unknown }> = []
     const finish = (outcome: HttpOutcome): void => {
@@ -177,11 +206,15 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       settled = true
       clearTimeout(timer)
       clearTimeout(connectTimer)
+      clearTimeout(bodyTimer)
       options.signal?.removeEventListener('abort', onAbort)
       for (const item of live) item.destroy()
       resolve(outcome)
     }
-    const fail = (error: TransportError, errorText: string): void => finish({ error, errorText })
+    // Once the headers are in, a failure is the body's (`during`), whatever ends the exchange.
+    let headersIn = false
+    const fail = (error: TransportError, errorText: string): void =>
+      finish(headersIn ? { error, errorText, during: 'body' } : { error, errorText })
     const onAbort = (): void => fail('other', 'aborted')
     const timer = setTimeout(
       () => fail('timeout', `no complete answer within ${options.timeoutMs} ms`),
@@ -215,6 +248,11 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       refuse('aborted')
       return
     }
+    const withCredentials = carriesCredentials(options.headers)
+    if (withCredentials && !mayCarryBearer(url)) {
+      refuse('credentials are only sent over https, or over http to a loopback host')
+      return
+    }
     options.signal?.addEventListener('abort', onAbort, { once: true })
 
     const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
@@ -223,11 +261,23 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) }
     if (options.body !== undefined)
       headers['content-length'] = String(Buffer.byteLength(options.body))
-    const proxy = proxyFor(url, options.proxyEnv)
+    const proxy = proxyFor(url, options.proxyEnv, withCredentials)
     const proxyLabel = proxy ? `proxy ${proxy.host}` : ''
 
     const readResponse = (response: http.IncomingMessage): void => {
       live.push(response)
+      headersIn = true
+      if (options.bodyTimeoutMs !== undefined) {
+        const bodyTimeoutMs = options.bodyTimeoutMs
+        bodyTimer = setTimeout(
+          () =>
+            fail(
+              'timeout',
+              `status ${response.statusCode} came, but the body did not end within ${bodyTimeoutMs} ms of it`
+            ),
+          bodyTimeoutMs
+        )
+      }
       const chunks: Buffer[] = []
       let size = 0
       let truncated = false

@@ -82,14 +82,20 @@ export function httpWorkload(
         headers,
         body: JSON.stringify(request),
         timeoutMs: waitMs,
-        // The answer may take long (IMDS retries, a cold start); the connection may not.
+        // The answer may take long (IMDS retries, a cold start); the connection may not, and
+        // neither may its body: the handler sends its answer whole once it is ready, so a body
+        // still trickling `timeout` after the status is not the handler's (docs/reliability.md).
         connectTimeoutMs: inputs.timeoutMs,
+        bodyTimeoutMs: inputs.timeoutMs,
         signal,
         // A self-hosted runner's proxy applies to real endpoints; loopback (tests) goes direct.
         proxyEnv: url.protocol === 'https:' ? process.env : undefined,
         maxBodyBytes: RESPONSE_BODY_LIMIT
       })
-      if (isFailure(outcome)) throw transportFailure(url, outcome.error, outcome.errorText, waitMs)
+      if (isFailure(outcome)) {
+        if (outcome.during === 'body') throw bodyFailure(url, outcome.errorText)
+        throw transportFailure(url, outcome.error, outcome.errorText, waitMs)
+      }
       if (outcome.status !== 200) throw statusFailure(url, outcome, inputs)
       if (outcome.truncated) {
         throw new DispatchError(
@@ -173,6 +179,14 @@ function protocolError(body: string): ProtocolErrorBody | undefined {
     // not ours: a front end's page
   }
   return undefined
+}
+
+/** The status came and the body did not end: the answer was cut or held back, whatever its status. */
+function bodyFailure(url: URL, errorText: string): DispatchError {
+  return new DispatchError(
+    `the smoke endpoint ${url.host} started its answer but did not finish it (${errorText})`,
+    'Serve the @mi-smoke/smoke-endpoint handler unchanged at this URL (it sends its answer whole); check for a proxy or front end in between that holds or cuts responses.'
+  )
 }
 
 function transportFailure(

@@ -5,19 +5,12 @@
  * http) are named so the fix is obvious.
  */
 import { GUID } from '../../azure/resource-id'
+import { sharedServiceOfAudience } from '../../azure/services'
+import { hasControlCharacter } from '../../common/control-characters'
 import { quoteValue } from './quote-value'
 import { redactUserinfo } from './url-rules'
 
 const MAX_AUDIENCE = 512
-
-/** C0 controls and DEL (checked by code point: a regex of control characters reads badly). */
-export function hasControlCharacter(text: string, allowTab = false): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if ((code < 0x20 && !(allowTab && code === 0x09)) || code === 0x7f) return true
-  }
-  return false
-}
 
 /** What is wrong with `text` as an audience, or undefined when it is fine. */
 export function audienceProblem(text: string): string | undefined {
@@ -25,7 +18,7 @@ export function audienceProblem(text: string): string | undefined {
   if (text === '') return 'is empty; give the API audience'
   if (text.length > MAX_AUDIENCE) return `is longer than ${MAX_AUDIENCE} characters`
   if (/\s/.test(text) || hasControlCharacter(text))
-    return `${shown} contains spaces or control characters`
+    return `${shown} contains spaces, control or invisible characters`
   if (/\/\.default$/i.test(text)) {
     return `${shown} is a scope, not an audience; drop /.default (write ${quoteValue(text.slice(0, -'/.default'.length))})`
   }
@@ -51,4 +44,19 @@ export function audienceProblem(text: string): string | undefined {
     return `${shown} has a query or fragment; an audience is a plain URL such as https://vault.azure.net`
   }
   return undefined
+}
+
+/**
+ * What is wrong with `text` as `endpoint-audience`, or undefined when it is fine. The runner sends
+ * this token to the target, which the workload controls: it must be good for the app registration
+ * in front of the app only, so an audience of a shared Azure service (any row of the service
+ * table, any cloud, any spelling) is refused. An app registration's client ID is accepted.
+ */
+export function endpointAudienceProblem(text: string): string | undefined {
+  const shared = sharedServiceOfAudience(text)
+  if (shared !== undefined) {
+    return `${quoteValue(redactUserinfo(text))} is an audience of ${shared.name}, a shared Azure service: a token for it works against everything the CI principal may touch, and the runner sends it to the target, which the workload controls. Give the App ID URI (api://<app-id>) or client ID of the app registration App Service authentication uses`
+  }
+  if (GUID.test(text)) return undefined
+  return audienceProblem(text)
 }

@@ -12,7 +12,12 @@ import {
   type OsChoice,
   type SdkIdentityChoice
 } from './action-inputs'
-import { audienceProblem, hasControlCharacter } from './audience-value'
+import {
+  firstControlCharacter,
+  hasControlCharacter,
+  lineAndColumn
+} from '../../common/control-characters'
+import { endpointAudienceProblem } from './audience-value'
 import { DEFAULT_CHECK_LINE, parseChecks } from './checks'
 import { READY_WAIT_DEFAULT } from './ready-wait-default'
 import { parseDuration } from './durations'
@@ -31,7 +36,8 @@ export const INPUT_DEFAULTS = {
   'rbac-wait': '0',
   'ready-wait': READY_WAIT_DEFAULT,
   timeout: '10s',
-  concurrency: '8',
+  // 50 VMs in one round, within ARM's request budget: docs/vm-targets.md, "Why concurrency is 50".
+  concurrency: '50',
   'fail-on': 'error',
   os: 'auto',
   'endpoint-key': '',
@@ -51,7 +57,7 @@ export const MAX_CONCURRENCY = 256
 const GUID_EXAMPLE = '6f3e2b1a-0c4d-4e5f-8a9b-1c2d3e4f5a6b'
 
 function parseConcurrency(value: string): number {
-  const example = '8'
+  const example = INPUT_DEFAULTS.concurrency
   if (!/^\d{1,6}$/.test(value)) {
     const problem = /^-/.test(value)
       ? `${quoteValue(value)} is negative`
@@ -136,7 +142,7 @@ function parseExpectedPrincipalId(value: string, identity?: IdentitySelection): 
 function parseEndpointKey(value: string): string | undefined {
   if (value === '') return undefined
   // A header value cannot hold control characters; Node would throw mid-dispatch otherwise.
-  if (hasControlCharacter(value, true)) {
+  if (hasControlCharacter(value, 'tab')) {
     throw new InputError(
       'endpoint-key',
       'contains a line break or control character, which cannot go into an HTTP header (the value is not shown: it is a secret)',
@@ -155,7 +161,7 @@ function parseEndpointKey(value: string): string | undefined {
 
 function parseEndpointAudience(value: string): string | undefined {
   if (value === '') return undefined
-  const problem = audienceProblem(value)
+  const problem = endpointAudienceProblem(value)
   if (problem !== undefined) {
     throw new InputError('endpoint-audience', problem, 'api://00000000-0000-0000-0000-000000000000')
   }
@@ -193,10 +199,34 @@ function parseImdsEndpoint(value: string): string {
  * Reads every input through `getInput` (core.getInput, or a test's map) and validates it.
  * Throws InputError (an InputErrors when several inputs are wrong) on any invalid value.
  */
+/** A valid value of each input, for the message that refuses an invisible character in it. */
+const INVISIBLE_EXAMPLES: Partial<Record<InputName, string>> = {
+  'expected-principal-id': GUID_EXAMPLE,
+  'endpoint-audience': 'api://00000000-0000-0000-0000-000000000000'
+}
+
+/**
+ * Refuses an input holding an invisible or control character (a bidirectional override, a
+ * zero-width space...), checked before trimming so the position is where the user wrote it: such
+ * a value reads differently in the log, the summary or an output from what it holds. Multi-line
+ * inputs keep their line breaks and tabs.
+ */
+function refuseInvisible(name: InputName, raw: string): void {
+  const found = firstControlCharacter(raw, 'multiline')
+  if (found === undefined) return
+  const { line, column } = lineAndColumn(raw, found.index)
+  throw new InputError(
+    name,
+    `holds ${found.label} at line ${line}, column ${column}; type the value again without it (such characters make the text read differently from what it holds)`,
+    INVISIBLE_EXAMPLES[name] ?? INPUT_DEFAULTS[name]
+  )
+}
+
 export function readInputs(getInput: (name: string) => string): ActionInputs {
   const errors: InputError[] = []
   const read = (name: InputName): string => {
     const raw = getInput(name)
+    if (typeof raw === 'string' && name !== 'endpoint-key') refuseInvisible(name, raw)
     const value = typeof raw === 'string' ? raw.trim() : ''
     return value === '' ? INPUT_DEFAULTS[name] : value
   }

@@ -2,7 +2,7 @@
  * Input `targets`: where the probe runs, one target a line.
  *
  *   local                         the runner itself
- *   vm:<VM resource ID>           that VM, through az vm run-command
+ *   vm:<VM resource ID>           that VM, through run-command on ARM's REST API
  *   vmss:<VMSS resource ID>       every instance of the scale set
  *   vmss:<VMSS resource ID>#<N>   one instance
  *   https://...                   a smoke endpoint (http:// only on loopback)

@@ -9,8 +9,8 @@ import type { ActionInputs, Target } from '../inputs/action-inputs'
 const IMDS_UPDATE_MS = 75_000
 /** Retry waits of one exchange under the 429/5xx policy: 1 s + 2 s + 4 s, with slack for Retry-After. */
 const RETRY_WAITS_MS = 10_000
-/** `az vm run-command` takes about 30 s or more (az polls every 30 s without a Retry-After) and
- * queues behind another run: minutes, not hours (docs/vm-targets.md, what a VM run costs). */
+/** A run-command takes tens of seconds on Azure and queues behind another run (409, retried for
+ * up to 2 minutes): minutes, not hours (docs/vm-targets.md, what a VM run costs). */
 const RUN_COMMAND_MS = 10 * 60_000
 
 export function probeBudgetMs(

@@ -7,16 +7,13 @@ import { azCallError, azCliBrokenError, isAzCliCrash } from './az-errors'
 import type { AzureCallContext } from './azure-errors'
 import { maskedTail } from './mask'
 
-// Lazy `require` rather than `import()`: the bundle evaluates a module on first use either way, and
-// a CommonJS `require` also works under jest, where `import()` needs --experimental-vm-modules.
-function loadIo(): typeof import('@actions/io') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('@actions/io') as typeof import('@actions/io')
+// `import()`: the bundle loads each as its own chunk on first use (both are ES modules only).
+function loadIo(): Promise<typeof import('@actions/io')> {
+  return import('@actions/io')
 }
 
-function loadExec(): typeof import('@actions/exec') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('@actions/exec') as typeof import('@actions/exec')
+function loadExec(): Promise<typeof import('@actions/exec')> {
+  return import('@actions/exec')
 }
 
 export interface AzResult {
@@ -30,7 +27,7 @@ export type AzRunner = (args: string[], signal?: AbortSignal) => Promise<AzResul
 
 /** The path of `az` on PATH, or a `DispatchError` that says how to get it. */
 export async function findAz(): Promise<string> {
-  const io = loadIo()
+  const io = await loadIo()
   const path = await io.which('az', false)
   if (!path) {
     throw new DispatchError(
@@ -45,7 +42,7 @@ export async function findAz(): Promise<string> {
 /** An `AzRunner` backed by `@actions/exec`, silent: az's output is ours to parse, not the log's. */
 export function execAzRunner(azPath: string): AzRunner {
   return async (args, signal) => {
-    const { getExecOutput } = loadExec()
+    const { getExecOutput } = await loadExec()
     const run = getExecOutput(azPath, args, {
       silent: true,
       ignoreReturnCode: true,

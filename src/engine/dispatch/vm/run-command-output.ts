@@ -1,5 +1,6 @@
 /**
- * Reads what `az vm run-command invoke` printed: the JSON result (Linux: one status whose message
+ * Reads a run-command's result, the RunCommandResult JSON ARM returns (and `az vm run-command
+ * invoke` prints): Linux: one status whose message
  * holds `[stdout]` and `[stderr]`; Windows: one `ComponentStatus/StdOut/...` and one
  * `ComponentStatus/StdErr/...` entry), then the probe's `MI-SMOKE-OBS/1 {json}` line in stdout.
  * Anything unreadable is a `DispatchError` that shows the output's tail, masked.

@@ -216,7 +216,7 @@ function resultOfStatus(status: OperationStatus): string {
 
 /**
  * Runs the probe through run-command; resolves with the RunCommandResult's JSON text (what
- * `az vm run-command invoke` prints, for run-command-output.ts). 409 while another run is in
+ * `az vm run-command invoke` would print, for run-command-output.ts). 409 while another run is in
  * progress is retried with backoff until `retry.deadlineMs`, then named with the attempts.
  */
 export async function invokeRunCommand(

@@ -197,4 +197,15 @@ export declare function actionNeeded(service: AzureService, said: string | undef
  * allows the action the call needs (see actionNeeded); the last, broadest, when none does.
  */
 export declare function dataRoleFor(service: AzureService, said: string | undefined): string;
+/**
+ * The shared Azure service (a row of the table, any cloud) an audience stands for, or undefined
+ * when it names none, as an app registration's own App ID URI or client ID does. Read loosely, the
+ * way Entra ID resolves a resource: case, trailing slashes, `/.default`, a port or a path do not
+ * hide the host of a service's audience (`https://management.core.windows.net/`), of an account
+ * it serves (`https://acct.blob.core.windows.net`), or an application ID the table lists (as a GUID
+ * or `api://<guid>`). A token for such an audience works against everything its holder may touch.
+ */
+export declare function sharedServiceOfAudience(audience: string): AzureService | undefined;
+/** Every audience of the table as written, for tests that must try each one. */
+export declare function sharedServiceAudiences(): string[];
 export {};

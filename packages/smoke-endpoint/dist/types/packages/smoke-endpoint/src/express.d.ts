@@ -4,8 +4,10 @@
  *   app.post('/mi-smoke', createExpressMiddleware())
  *
  * Typed structurally (Express's request and response are node's, extended), so this package does
- * not depend on Express. Works with or without `express.json()` in front: a body the parser already
- * read is taken as is, otherwise the stream is read here with the protocol's size limit.
+ * not depend on Express. Mount it before any body parser (README, "Limits"): then the stream is
+ * read here, after authentication, with the protocol's size limit. Behind `express.json()` the
+ * caller is still authenticated first, and the parsed body is read back by the same rules and
+ * limit as a raw one (handler-core.ts), or refused naming the mount order.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type SmokeHandlerOptions } from './handler-core';

@@ -5,7 +5,12 @@
  * - One timer covers the whole exchange (proxy, connect, TLS, headers, body) and destroys the
  *   sockets when it fires, so a hung endpoint really ends within `timeoutMs`.
  * - Bodies are read up to `maxBodyBytes`; the rest is dropped (a probe never needs more).
+ * - `bodyTimeoutMs` bounds the body once the headers are in: a peer that answers at once and then
+ *   trickles its body ends the exchange then, not at `timeoutMs`.
  * - Proxies only when the caller passes `proxyEnv` (API calls); identity endpoints go direct.
+ * - Credentials (`Authorization`) never cross a proxy in clear: over plain http they go only to
+ *   a loopback host, and directly, whatever HTTP_PROXY says; over https a proxy only relays the
+ *   TLS stream (CONNECT) and never sees them (docs/security.md, "Proxies").
  */
 import * as http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -24,6 +29,12 @@ export interface HttpRequestOptions {
      * not the connection).
      */
     connectTimeoutMs?: number;
+    /**
+     * How long the body may take once the status and headers have arrived; past it the exchange
+     * fails as `timeout` with `during: 'body'`. For answers sent whole when ready (the smoke
+     * endpoint's): their body follows the headers at once.
+     */
+    bodyTimeoutMs?: number;
     signal?: AbortSignal;
     /** Environment whose HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply; absent → always direct. */
     proxyEnv?: NodeJS.ProcessEnv;
@@ -53,6 +64,8 @@ export interface HttpFailure {
     errorText: string;
     /** Nothing went on the wire (bad URL, already aborted): not an attempt. */
     unsent?: boolean;
+    /** The status and headers had arrived; the body did not end (in time, or at all). */
+    during?: 'body';
 }
 export type HttpOutcome = HttpResponse | HttpFailure;
 export declare function isFailure(outcome: HttpOutcome): outcome is HttpFailure;
@@ -60,7 +73,13 @@ export declare function isFailure(outcome: HttpOutcome): outcome is HttpFailure;
 export declare function classifyError(error: unknown): TransportError;
 /** Does NO_PROXY exempt this host? Entries: `*`, hosts, `.suffix`/`suffix` domains, IPs, `:port`. */
 export declare function bypassesProxy(url: URL, noProxy: string | undefined): boolean;
-/** The proxy an API call to `url` must go through under `env`'s rules, if any. */
-export declare function proxyFor(url: URL, env: NodeJS.ProcessEnv | undefined): URL | undefined;
+/** Whether a request's headers carry credentials (a bearer token, a Basic secret...). */
+export declare function carriesCredentials(headers: Record<string, string> | undefined): boolean;
+/**
+ * The proxy a call to `url` must go through under `env`'s rules, if any. The one place a proxy is
+ * chosen: a plain-http call that carries credentials (only ever to loopback) never goes through
+ * one, since an http proxy reads the whole request, bearer included.
+ */
+export declare function proxyFor(url: URL, env: NodeJS.ProcessEnv | undefined, withCredentials?: boolean): URL | undefined;
 /** Sends one request; resolves with the response or the classified reason there is none. */
 export declare function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome>;
