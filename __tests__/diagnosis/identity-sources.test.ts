@@ -6,7 +6,7 @@
 import { diagnose } from '../../src/engine/diagnosis/diagnose'
 import type { Observations, TransportError } from '../../src/contracts/observations'
 import type { StepReport } from '../../src/contracts/report'
-import { observations, plan, token } from './fixtures'
+import { observations, plan, token } from '../helpers/diagnosis-fixtures'
 
 function firstFailure(obs: Observations): StepReport {
   const report = diagnose(obs, plan())

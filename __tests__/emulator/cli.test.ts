@@ -10,7 +10,7 @@ import { rehearsalOf } from '../../emulator/rehearsal'
 import { createSelfSignedCertificate } from '../../emulator/tls'
 import { parseSetting, resolveScenario, SCENARIO_NAMES } from '../../emulator/scenarios'
 import { describeWithTools } from '../helpers/system-tools'
-import { call } from './http'
+import { call } from '../helpers/emulator-http'
 
 const ROOT = resolve(__dirname, '..', '..')
 const CLI = join(ROOT, 'emulator', 'cli.ts')

@@ -20,7 +20,7 @@ export const OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1'
 export const BODY_LIMIT = 600
 
 /**
- * Why no HTTP response arrived, by kind (src/network-errors.ts maps node's codes, curl's exit codes
+ * Why no HTTP response arrived, by kind (src/common/network-errors.ts maps node's codes, curl's exit codes
  * and the clients' error texts onto these): each kind has its own fix.
  */
 export const TRANSPORT_ERRORS = [
@@ -59,16 +59,14 @@ export type IdentitySource = (typeof IDENTITY_SOURCES)[number]
  * KUBERNETES_SERVICE_HOST, and a GitHub-hosted runner RUNNER_ENVIRONMENT=github-hosted. When the
  * platform's identity endpoint is missing, the fix is that platform's, not an NSG rule.
  */
-export type HostingPlatform =
-  'app-service' | 'functions' | 'container-apps' | 'kubernetes' | 'github-hosted'
-
-export const HOSTING_PLATFORMS: readonly HostingPlatform[] = [
+export const HOSTING_PLATFORMS = [
   'app-service',
   'functions',
   'container-apps',
   'kubernetes',
   'github-hosted'
-]
+] as const
+export type HostingPlatform = (typeof HOSTING_PLATFORMS)[number]
 
 export interface PlatformHint {
   kind: HostingPlatform

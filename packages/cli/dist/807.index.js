@@ -426,7 +426,7 @@ function resultOfStatus(status) {
 }
 /**
  * Runs the probe through run-command; resolves with the RunCommandResult's JSON text (what
- * `az vm run-command invoke` prints, for run-command-output.ts). 409 while another run is in
+ * `az vm run-command invoke` would print, for run-command-output.ts). 409 while another run is in
  * progress is retried with backoff until `retry.deadlineMs`, then named with the attempts.
  */
 async function invokeRunCommand(arm, target, input, signal, retry = exports.DEFAULT_CONFLICT_RETRY) {
@@ -1099,7 +1099,8 @@ exports.parseRunCommandResult = parseRunCommandResult;
 exports.splitLinuxMessage = splitLinuxMessage;
 exports.readObservations = readObservations;
 /**
- * Reads what `az vm run-command invoke` printed: the JSON result (Linux: one status whose message
+ * Reads a run-command's result, the RunCommandResult JSON ARM returns (and `az vm run-command
+ * invoke` prints): Linux: one status whose message
  * holds `[stdout]` and `[stderr]`; Windows: one `ComponentStatus/StdOut/...` and one
  * `ComponentStatus/StdErr/...` entry), then the probe's `MI-SMOKE-OBS/1 {json}` line in stdout.
  * Anything unreadable is a `DispatchError` that shows the output's tail, masked.

@@ -348,8 +348,11 @@ function createSmokeHandler(options = {}) {
     const env = options.env ?? process.env;
     const key = options.key ?? (env['MI_SMOKE_KEY'] || undefined);
     const rehearsal = (0, rehearsal_1.rehearsalSettings)(options.rehearsal, env);
-    if (rehearsal)
+    if (rehearsal) {
         (0, rehearsal_1.pointSdkAtEmulator)(rehearsal);
+        const log = options.log ?? ((line) => void process.stderr.write(`${line}\n`));
+        log((0, rehearsal_1.rehearsalNotice)(rehearsal));
+    }
     const allowlist = (0, allowlist_1.createAllowlist)({
         ...options.allowlist,
         extraRules: [...(options.allowlist?.extraRules ?? []), ...(rehearsal ? [rehearsal.rule] : [])]
@@ -357,11 +360,10 @@ function createSmokeHandler(options = {}) {
     const limiter = (0, rate_limit_1.createRateLimiter)(options.rateLimit ?? rate_limit_1.DEFAULT_RATE_LIMIT, options.now);
     const maxTimeoutMs = Math.min(options.maxTimeoutMs ?? smoke_protocol_1.MAX_REQUEST_TIMEOUT_MS, smoke_protocol_1.MAX_REQUEST_TIMEOUT_MS);
     const deadlineMs = Math.min(options.deadlineMs ?? smoke_protocol_1.DEFAULT_DEADLINE_MS, smoke_protocol_1.MAX_DEADLINE_MS);
-    const imdsEndpoints = [
-        smoke_protocol_1.DEFAULT_IMDS_ENDPOINT,
-        ...(options.imdsEndpoints ?? []),
-        ...(rehearsal ? [rehearsal.imdsEndpoint] : [])
-    ].map(normaliseBase);
+    // While rehearsing, only the emulator's IMDS (and loopback ones a test adds) may be asked.
+    const imdsEndpoints = (rehearsal
+        ? [...(options.imdsEndpoints ?? []).filter(rehearsal_1.isLoopbackTarget), rehearsal.imdsEndpoint]
+        : [smoke_protocol_1.DEFAULT_IMDS_ENDPOINT, ...(options.imdsEndpoints ?? [])]).map(normaliseBase);
     return async (request) => {
         if (request.method.toUpperCase() !== 'POST') {
             return refusal(405, 'method-not-allowed', 'use POST', { allow: 'POST' });
@@ -389,12 +391,18 @@ function createSmokeHandler(options = {}) {
             throw error;
         }
         if (!imdsEndpoints.includes(normaliseBase(probeRequest.imdsEndpoint))) {
-            return refusal(403, 'refused', `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint`);
+            const why = rehearsal
+                ? `: while rehearsing (${rehearsal_1.REHEARSAL_ENV}) only the emulator's IMDS ${rehearsal.imdsEndpoint} is`
+                : (0, rehearsal_1.rehearsalHint)(probeRequest.imdsEndpoint);
+            return refusal(403, 'refused', `imdsEndpoint ${probeRequest.imdsEndpoint} is not allowed by this endpoint${why}`);
         }
         for (const [index, check] of probeRequest.checks.entries()) {
+            if (rehearsal && !(0, rehearsal_1.isLoopbackTarget)(check.url)) {
+                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: while rehearsing (${rehearsal_1.REHEARSAL_ENV}) checks go only to loopback (the emulator's API http://${rehearsal.rule.host}); a token the emulator issued never leaves this machine`);
+            }
             const decision = allowlist(check);
             if (!decision.allowed) {
-                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: ${decision.reason}`);
+                return refusal(403, 'refused', `checks[${index}] refused, nothing was called: ${decision.reason}${rehearsal ? '' : (0, rehearsal_1.rehearsalHint)(check.url)}`);
             }
         }
         const observations = await runBounded({ ...probeRequest, timeoutMs: Math.min(probeRequest.timeoutMs, maxTimeoutMs) }, {
@@ -817,6 +825,9 @@ exports.REHEARSAL_ENV = void 0;
 exports.parseRehearsalSetting = parseRehearsalSetting;
 exports.rehearsalSettings = rehearsalSettings;
 exports.pointSdkAtEmulator = pointSdkAtEmulator;
+exports.rehearsalNotice = rehearsalNotice;
+exports.isLoopbackTarget = isLoopbackTarget;
+exports.rehearsalHint = rehearsalHint;
 /**
  * Rehearsal: points the smoke endpoint at the mi-smoke emulator (`npm run emulator`) on this machine,
  * so that an app can be tried end to end before it is deployed. One setting, either the handler
@@ -828,7 +839,10 @@ exports.pointSdkAtEmulator = pointSdkAtEmulator;
  * the emulator's identity listener, lets tokens for Azure Resource Manager and Key Vault go to the
  * emulator's API listener over plain http, and points `@azure/identity`'s SDK cross-check at the
  * emulator too (AZURE_POD_IDENTITY_AUTHORITY_HOST), so that nothing is sent to the real IMDS.
- * Both URLs must be loopback: a rehearsal setting can never send a token off the machine.
+ * Both URLs must be loopback: a rehearsal setting can never send a token off the machine. While it
+ * rehearses, the endpoint says so when it starts (`rehearsalNotice`) and refuses every check and
+ * IMDS base off loopback: a token the emulator issued goes nowhere else. Without the setting, a
+ * request that names the emulator is refused with a message naming the setting (`rehearsalHint`).
  */
 const services_1 = __nccwpck_require__(147);
 const loopback_1 = __nccwpck_require__(710);
@@ -889,6 +903,30 @@ function pointSdkAtEmulator(settings) {
     if (!process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST']) {
         process.env['AZURE_POD_IDENTITY_AUTHORITY_HOST'] = settings.imdsEndpoint;
     }
+}
+/** The line an endpoint prints when it starts in rehearsal mode. */
+function rehearsalNotice(settings) {
+    return (`mi-smoke: rehearsal mode (${exports.REHEARSAL_ENV}): IMDS ${settings.imdsEndpoint}, ` +
+        `Azure Resource Manager and Key Vault at http://${settings.rule.host}; ` +
+        'checks and IMDS off loopback are refused. Unset it before deploying.');
+}
+/** Whether a URL's host is a loopback address (false for text that is not a URL). */
+function isLoopbackTarget(url) {
+    try {
+        return (0, loopback_1.isLoopbackHost)(new URL(url).hostname);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * What to add to a refusal of a loopback URL when no rehearsal is in force: the emulator on this
+ * machine is reached only through the one setting, so the message names it.
+ */
+function rehearsalHint(url) {
+    return isLoopbackTarget(url)
+        ? `; to rehearse against the mi-smoke emulator on this machine, set ${exports.REHEARSAL_ENV}='imds=URL api=URL' (the emulator's banner prints it) or the handler option rehearsal`
+        : '';
 }
 
 
@@ -3426,7 +3464,7 @@ function plainHost(hostname) {
  * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
  *
  * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
- * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
+ * target, the POSIX sh and PowerShell probes run-command runs on a VM, and the smoke
  * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
  * it took); they never judge. Judging is `src/engine/diagnosis/`, one place for every dispatch mode.
  *

@@ -14,7 +14,7 @@ import { judgeExpiry, parseExpiresOn, type ParsedExpiry } from './expiry'
 import { matchIdentity } from './identity-match'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
-import { formatDuration, oneLine, quote } from './text'
+import { formatDuration, excerpt, quote } from './text'
 import { describeTransport, endpointOf } from './transport'
 import {
   identityNetworkFix,
@@ -476,7 +476,7 @@ function judgeToken(
     ...withClaims,
     status: primary.status,
     failureMode: primary.mode,
-    detail: oneLine(`${primary.text}${also} (${who})`, 600),
+    detail: excerpt(`${primary.text}${also} (${who})`, 600),
     remediation: primary.remediation
   }
 }

@@ -1,10 +1,10 @@
 /** Words for an exchange that got no HTTP answer (Exchange.error, refined by its error text). */
 import type { Exchange } from '../../contracts/observations'
 import { networkKindOf } from '../../common/network-errors'
-import { formatDuration, oneLine, plural } from './text'
+import { formatDuration, excerpt, plural } from './text'
 
 export function describeTransport(exchange: Exchange): string {
-  const own = exchange.errorText ? ` (${oneLine(exchange.errorText, 120)})` : ''
+  const own = exchange.errorText ? ` (${excerpt(exchange.errorText, 120)})` : ''
   const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, 'attempt')}` : ''
   switch (networkKindOf(exchange.error, exchange.errorText)) {
     case 'timeout':
@@ -44,7 +44,7 @@ export function endpointOf(url: string): string {
     const u = new URL(url)
     return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`
   } catch {
-    return oneLine(url, 120)
+    return excerpt(url, 120)
   }
 }
 
@@ -54,6 +54,6 @@ export function originOf(url: string): string {
     const u = new URL(url)
     return `${u.protocol}//${u.host}`
   } catch {
-    return oneLine(url, 120)
+    return excerpt(url, 120)
   }
 }

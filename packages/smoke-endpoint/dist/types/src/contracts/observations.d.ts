@@ -2,7 +2,7 @@
  * The raw observations a probe sends back from the workload: wire schema `mi-smoke-obs/1`.
  *
  * Every probe produces exactly this shape, whatever runs it: the in-process probe of the `local`
- * target, the POSIX sh and PowerShell probes that `az vm run-command` runs on a VM, and the smoke
+ * target, the POSIX sh and PowerShell probes run-command runs on a VM, and the smoke
  * endpoint handler a workload serves. Probes only observe (what was asked, what came back, how long
  * it took); they never judge. Judging is `src/engine/diagnosis/`, one place for every dispatch mode.
  *

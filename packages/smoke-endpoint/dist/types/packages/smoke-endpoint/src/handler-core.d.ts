@@ -31,6 +31,8 @@ export interface SmokeHandlerOptions {
     env?: NodeJS.ProcessEnv;
     /** Clock, for tests of the rate limit. */
     now?: () => number;
+    /** Where the endpoint says it runs in rehearsal mode; default standard error. */
+    log?: (line: string) => void;
 }
 export interface SmokeRequest {
     method: string;

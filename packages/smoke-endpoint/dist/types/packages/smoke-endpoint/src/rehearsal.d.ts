@@ -20,3 +20,12 @@ export declare function rehearsalSettings(option: RehearsalOptions | undefined, 
  * credential would ask 169.254.169.254 during a rehearsal. An explicit setting is kept.
  */
 export declare function pointSdkAtEmulator(settings: RehearsalSettings): void;
+/** The line an endpoint prints when it starts in rehearsal mode. */
+export declare function rehearsalNotice(settings: RehearsalSettings): string;
+/** Whether a URL's host is a loopback address (false for text that is not a URL). */
+export declare function isLoopbackTarget(url: string): boolean;
+/**
+ * What to add to a refusal of a loopback URL when no rehearsal is in force: the emulator on this
+ * machine is reached only through the one setting, so the message names it.
+ */
+export declare function rehearsalHint(url: string): string;
