@@ -13,8 +13,10 @@ import { startEmulator, type Emulator, type FleetSettings } from './emulator'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from './tls'
 import { defaultFleet } from './compute'
 import { HEALTHY, isScenarioName, parseSetting, SCENARIO_NAMES, settingKeys } from './scenarios'
+import { recordedAnswer, recordedAnswers } from './recorded'
+import { rehearsalOf } from './rehearsal'
 
-const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N] [--fleet] [faults]
+const HELP = `Usage: npm run emulator -- [--scenario NAME] [--set key=value ...] [--port N] [--fleet] [--rehearse ANSWER] [faults]
 
 Starts the mi-smoke emulator on 127.0.0.1: IMDS, the App Service identity endpoint, ARM and Key Vault,
 with a failure scenario you can change while it runs.
@@ -29,6 +31,11 @@ Options:
   --fleet           also serve ARM's compute endpoints over TLS (a certificate made for the run,
                     needs openssl), to rehearse vm:/vmss: targets: the banner prints the
                     environment (the rehearsal az on PATH, its login, the certificate to trust)
+  --rehearse ANSWER replay one recorded answer of the field corpus (__tests__/fixtures/field-corpus):
+                    an identity source's error, a service's answer, or a network failure (a proxy's
+                    407 or 403, an untrusted, wrong-name or expired certificate, a refused or silent
+                    port, a name that does not resolve); the banner prints the run that meets it.
+                    Needs openssl (the certificates are made for the run)
   --help            show this help
 
 Failures of ARM's compute endpoints (each implies --fleet; VM is a name such as web-1, the
@@ -55,6 +62,8 @@ export interface CliOptions {
   /** Failures of the compute stand-in chosen by flags (empty: a healthy fleet). */
   fleetFaults: Partial<FleetSettings>
   help: boolean
+  /** A recorded answer of the field corpus to rehearse. */
+  rehearse?: string
 }
 
 /** The flags that name VMs, and the fleet setting each fills. */
@@ -121,6 +130,18 @@ export function parseArgs(argv: string[]): CliOptions {
       case '--fleet':
         options.fleet = true
         break
+      case '--rehearse': {
+        const name = value()
+        if (recordedAnswer(name) === undefined) {
+          throw new Error(
+            `no recorded answer '${name}'; choose one of: ${recordedAnswers()
+              .map(entry => entry.name)
+              .join(', ')}`
+          )
+        }
+        options.rehearse = name
+        break
+      }
       case '--scenario': {
         const name = value()
         if (!isScenarioName(name))
@@ -219,11 +240,38 @@ function fleetLines(emulator: Emulator, fleet: FleetRehearsal, checks: string[])
   ]
 }
 
+/** The run that meets one recorded answer (--rehearse): its environment, inputs and verdict. */
+export function rehearsalLines(emulator: Emulator, name: string): string[] {
+  const entry = recordedAnswer(name)
+  if (entry === undefined) return []
+  const rehearsal = rehearsalOf(entry, emulator)
+  const what = entry.network
+    ? `a network failure (${entry.network.kind}): ${entry.network.words}`
+    : `HTTP ${entry.answer?.status ?? ''} from the ${entry.endpoint === 'api' ? 'service' : 'identity source'}`
+  return [
+    '',
+    `Rehearse ${entry.name}: ${what}`,
+    `  source: ${entry.source}`,
+    `  expected: step ${entry.expect.step}, ${entry.expect.failureMode}`,
+    '',
+    '  touch /tmp/mi-smoke-output /tmp/mi-smoke-summary',
+    '  env \\',
+    ...Object.entries(rehearsal.env).map(([key, value]) => `    '${key}=${value}' \\`),
+    `    'INPUT_IMDS-ENDPOINT=${emulator.imdsUrl}' \\`,
+    `    'INPUT_CHECKS=${rehearsal.check}' \\`,
+    ...(rehearsal.identity !== undefined ? [`    'INPUT_IDENTITY=${rehearsal.identity}' \\`] : []),
+    "    'INPUT_TIMEOUT=5s' \\",
+    '    GITHUB_OUTPUT=/tmp/mi-smoke-output GITHUB_STEP_SUMMARY=/tmp/mi-smoke-summary RUNNER_TEMP=/tmp \\',
+    '    node dist/index.js'
+  ]
+}
+
 /** What the CLI prints once the emulator is up: URLs, canary, and ready-to-paste runs. */
 export function banner(
   emulator: Emulator,
   fleet?: FleetRehearsal,
-  sidecar: SidecarRehearsal = { port: 8080, key: '<a key of 16 characters or more>' }
+  sidecar: SidecarRehearsal = { port: 8080, key: '<a key of 16 characters or more>' },
+  rehearse?: string
 ): string {
   const ua = emulator.identities.userAssigned[0]
   const checks = [
@@ -301,6 +349,7 @@ export function banner(
     '',
     `  MI_SMOKE_REHEARSAL='${rehearsal}'`,
     ...(fleet ? fleetLines(emulator, fleet, checks) : []),
+    ...(rehearse !== undefined ? rehearsalLines(emulator, rehearse) : []),
     '',
     'Switch scenario while it runs:',
     `  curl -s -X POST ${emulator.controlUrl}/scenario -d '"role-missing"'`,
@@ -342,13 +391,18 @@ async function main(): Promise<void> {
       port: options.port ? options.port + 3 : await freePort(),
       key: randomBytes(18).toString('base64url')
     }
-    tls = options.fleet ? createSelfSignedCertificate() : undefined
+    tls =
+      options.fleet || options.rehearse !== undefined ? createSelfSignedCertificate() : undefined
     emulator = await startEmulator({
       scenario: { name: options.scenario, ...options.settings },
       ports,
       ...(tls ? { tls } : {})
     })
-    if (tls) {
+    if (options.rehearse !== undefined) {
+      const entry = recordedAnswer(options.rehearse)
+      if (entry !== undefined) await emulator.setScenario(rehearsalOf(entry, emulator).scenario)
+    }
+    if (tls && options.fleet) {
       const tokenFile = join(tls.directory, 'runner-token.json')
       // A runner login that outlasts a rehearsal session (the action refreshes it near expiry).
       writeFileSync(tokenFile, JSON.stringify(emulator.compute.cliToken(12 * 3600)), {
@@ -365,7 +419,7 @@ async function main(): Promise<void> {
     process.stderr.write(`emulator: could not start: ${(error as Error).message}\n`)
     process.exit(1)
   }
-  process.stdout.write(`${banner(emulator, fleet, sidecar)}\n`)
+  process.stdout.write(`${banner(emulator, fleet, sidecar, options.rehearse)}\n`)
   let lastName = emulator.scenario.name
   // Say when the scenario changes through the control endpoint, so the terminal tells the story.
   const watcher = setInterval(() => {

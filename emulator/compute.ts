@@ -543,7 +543,7 @@ export class ComputeEmulator {
     const read = req.method === 'GET' && /\/virtualmachines\/[^/]+$/.test(path)
     if (entry.dispatch?.at === 'operation') {
       if (runCommand) {
-        const status = JSON.parse(entry.answer.body) as {
+        const status = JSON.parse(entry.answer?.body ?? '{}') as {
           error?: { code: string; message: string }
         }
         if (status.error) this.fleet.operationError = status.error

@@ -33,6 +33,7 @@ import { CLOUD_SHELL_PATH, handleCloudShellToken } from './sources/cloud-shell'
 import { handleServiceFabricToken, SERVICE_FABRIC_PATH } from './sources/service-fabric'
 import { handleLegacyMsiToken, LEGACY_MSI_PATH } from './sources/legacy-msi'
 import { federatedToken, handleAuthority } from './sources/workload-identity'
+import { NetworkFaults } from './network-faults'
 
 export type { Identity } from './identities'
 export type { ScenarioName, ScenarioSettings } from './scenarios'
@@ -124,6 +125,12 @@ export interface Emulator {
     /** A token of the runner's principal for ARM, in `az account get-access-token`'s shape. */
     cliToken(lifetimeS?: number): CliAccessToken
   }
+  /**
+   * Network failures on loopback (only with `tls`): per-kind proxies (407, 403, an untrusted, a
+   * wrong-name or an expired certificate in the tunnel), a refused port, a listener that never
+   * answers, and the CA bundle that trusts the emulator's and the name/dates certificates.
+   */
+  networkFaults?: NetworkFaults
   close(): Promise<void>
 }
 
@@ -235,6 +242,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     )
   }
 
+  const networkFaults = options.tls
+    ? new NetworkFaults(workDir, String(options.tls.cert))
+    : undefined
+
   // eslint-disable-next-line prefer-const
   let emulator: Emulator
   const control = new Listener(
@@ -265,7 +276,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       api.open(),
       control.open(),
       authority?.open(),
-      compute?.open()
+      compute?.open(),
+      networkFaults?.open()
     ])
     await syncListeners()
   } catch (error) {
@@ -274,7 +286,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       api.close(),
       control.close(),
       authority?.close(),
-      compute?.close()
+      compute?.close(),
+      networkFaults?.close()
     ])
     rmSync(workDir, { recursive: true, force: true })
     throw error
@@ -356,6 +369,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       cliToken: lifetimeS => computeEmulator.cliToken(lifetimeS)
     },
     describe: () => describeEmulator(emulator),
+    ...(networkFaults ? { networkFaults } : {}),
     async close() {
       await pending.catch(() => undefined)
       await Promise.all([
@@ -363,7 +377,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         api.close(),
         control.close(),
         authority?.close(),
-        compute?.close()
+        compute?.close(),
+        networkFaults?.close()
       ])
       rmSync(workDir, { recursive: true, force: true })
     }
@@ -391,6 +406,7 @@ export function describeEmulator(emulator: Emulator): Record<string, unknown> {
     serviceFabric: emulator.serviceFabric,
     legacyMsi: emulator.legacyMsi,
     workloadIdentity: emulator.workloadIdentity,
-    computeUrl: emulator.compute.url
+    computeUrl: emulator.compute.url,
+    networkFaults: emulator.networkFaults?.describe()
   }
 }

@@ -37,8 +37,11 @@ export interface RecordedAnswer {
    * final status (its body is the operation's `{"status":"Failed","error":{...}}`).
    */
   dispatch?: { path: 'https' | 'vm'; at?: 'read' | 'run-command' | 'operation' }
-  /** The identity source the answer belongs to (identity answers only). */
-  identitySource?: 'imds' | 'app-service' | 'workload-identity' | 'arc'
+  /**
+   * The identity source the answer belongs to (identity answers only); `legacy-msi` is the
+   * MSI_ENDPOINT + MSI_SECRET protocol (2017-09-01), which the probe reports as app-service.
+   */
+  identitySource?: (typeof RECORDED_IDENTITY_SOURCES)[number]
   /** The answering service's key in the Azure service table (api answers). */
   service?: string
   /** The audience the check asks a token for (api answers). */
@@ -50,7 +53,18 @@ export interface RecordedAnswer {
   path?: string
   /** Input `identity` the run uses (identity answers: a client ID selects a user-assigned one). */
   identity?: string
-  answer: { status: number; headers?: Record<string, string>; body: string }
+  /** The HTTP answer, byte for byte (absent for a network failure). */
+  answer?: { status: number; headers?: Record<string, string>; body: string }
+  /**
+   * A failure without an HTTP answer: its kind (the transport kinds of
+   * src/contracts/observations.ts), the error's own words as the source shows them, and the URL the
+   * workload called. The emulator replays the kind for real (emulator/network-faults.ts).
+   */
+  network?: { kind: RecordedNetworkKind; words: string; url: string }
+  /** Platform variables of the workload (no secrets): WEBSITE_SITE_NAME, CONTAINER_APP_NAME... */
+  env?: Record<string, string>
+  /** Arc: the recording is himds's first answer (its challenge), not the one after the key. */
+  arcChallenge?: boolean
   /** What the action must conclude: step, failure mode, what the remediation says and never says. */
   expect: {
     step: 'dispatch' | 'imds' | 'token' | 'api'
@@ -69,6 +83,29 @@ export interface RecordedAnswer {
   note?: string
 }
 
+export const RECORDED_IDENTITY_SOURCES = [
+  'imds',
+  'app-service',
+  'legacy-msi',
+  'service-fabric',
+  'arc',
+  'cloud-shell',
+  'workload-identity'
+] as const
+
+/** The network kinds the emulator can replay. */
+export const RECORDED_NETWORK_KINDS = [
+  'dns',
+  'refused',
+  'timeout',
+  'proxy-auth',
+  'proxy-denied',
+  'tls-untrusted',
+  'tls-name',
+  'tls-expired'
+] as const
+export type RecordedNetworkKind = (typeof RECORDED_NETWORK_KINDS)[number]
+
 let cache: RecordedAnswer[] | undefined
 
 /** Every recorded answer, in file order. Throws on a malformed or duplicated entry. */
@@ -81,12 +118,13 @@ export function recordedAnswers(): RecordedAnswer[] {
     const entries = JSON.parse(readFileSync(join(CORPUS_DIRECTORY, file), 'utf8')) as unknown
     if (!Array.isArray(entries)) throw new Error(`${file}: expected an array of recorded answers`)
     for (const entry of entries as RecordedAnswer[]) {
-      if (
-        typeof entry.name !== 'string' ||
-        typeof entry.source !== 'string' ||
-        typeof entry.answer?.status !== 'number' ||
-        typeof entry.answer.body !== 'string'
-      ) {
+      const http = typeof entry.answer?.status === 'number' && typeof entry.answer.body === 'string'
+      const network =
+        entry.network !== undefined &&
+        (RECORDED_NETWORK_KINDS as readonly string[]).includes(entry.network.kind) &&
+        typeof entry.network.words === 'string' &&
+        typeof entry.network.url === 'string'
+      if (typeof entry.name !== 'string' || typeof entry.source !== 'string' || http === network) {
         throw new Error(`${file}: entry ${JSON.stringify(entry.name)} lacks name, source or answer`)
       }
       if (all.some(other => other.name === entry.name))
@@ -107,6 +145,13 @@ export function recordedAnswer(name: string): RecordedAnswer | undefined {
  * ones (Content-Length, Transfer-Encoding), which describe the bytes actually sent here.
  */
 export function replay(entry: RecordedAnswer): Reply {
+  if (entry.answer === undefined) {
+    // A network failure has no HTTP answer: the emulator replays it with its fault listeners.
+    return {
+      status: 500,
+      body: { error: 'RecordedAnswerIsNetwork', message: `${entry.name} is a network failure` }
+    }
+  }
   const headers = Object.fromEntries(
     Object.entries(entry.answer.headers ?? {}).filter(
       ([name]) => !/^(content-length|transfer-encoding|connection)$/i.test(name)
@@ -129,6 +174,7 @@ export function handleRecordedApi(url: URL): Reply | undefined {
   const entry = recordedAnswer(name)
   const served =
     entry !== undefined &&
+    entry.answer !== undefined &&
     (entry.endpoint === 'api' ||
       (entry.endpoint === 'dispatch' && entry.dispatch?.path === 'https'))
   if (!served) {
@@ -146,5 +192,9 @@ export function handleRecordedApi(url: URL): Reply | undefined {
 export function recordedVmAnswer(name: string | undefined): RecordedAnswer | undefined {
   if (name === undefined) return undefined
   const entry = recordedAnswer(name)
-  return entry?.endpoint === 'dispatch' && entry.dispatch?.path === 'vm' ? entry : undefined
+  return entry?.endpoint === 'dispatch' &&
+    entry.dispatch?.path === 'vm' &&
+    entry.answer !== undefined
+    ? entry
+    : undefined
 }

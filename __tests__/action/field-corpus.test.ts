@@ -9,7 +9,12 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { recordedAnswers, type RecordedAnswer } from '../../emulator/recorded'
+import {
+  RECORDED_IDENTITY_SOURCES,
+  recordedAnswers,
+  type RecordedAnswer
+} from '../../emulator/recorded'
+import { rehearsalOf } from '../../emulator/rehearsal'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
 import { FAILURE_MODES } from '../../src/contracts/report'
 import { actionNeeded, roleAllows, serviceByKey, type ServiceKey } from '../../src/azure/services'
@@ -18,7 +23,10 @@ import { runAction, type ActionRun } from '../helpers/run-action'
 import { explain, written } from '../helpers/emulator-action'
 
 const corpus = recordedAnswers()
-const apiAnswers = corpus.filter(entry => entry.endpoint === 'api')
+const apiAnswers = corpus.filter(entry => entry.endpoint === 'api' && entry.answer !== undefined)
+const apiNetworkFailures = corpus.filter(
+  entry => entry.endpoint === 'api' && entry.network !== undefined
+)
 const identityAnswers = corpus.filter(entry => entry.endpoint === 'identity')
 
 let emulator: Emulator
@@ -97,9 +105,13 @@ describe('the field corpus itself', () => {
       expect([service, services.has(service)]).toEqual([service, true])
     }
     const sources = new Set(identityAnswers.map(entry => entry.identitySource))
-    for (const source of ['imds', 'app-service', 'workload-identity', 'arc'] as const) {
+    for (const source of RECORDED_IDENTITY_SOURCES) {
       expect([source, sources.has(source)]).toEqual([source, true])
     }
+    // Functions and Container Apps answer at the App Service endpoint, with their own commands.
+    const platforms = new Set(identityAnswers.map(entry => Object.keys(entry.env ?? {}).join()))
+    expect([...platforms].some(p => p.includes('FUNCTIONS_EXTENSION_VERSION'))).toBe(true)
+    expect([...platforms].some(p => p.includes('CONTAINER_APP_NAME'))).toBe(true)
     const classes = new Set(corpus.flatMap(entry => entry.classes))
     for (const c of [1, 2, 3]) expect(classes.has(c)).toBe(true)
   })
@@ -133,9 +145,35 @@ describe('API answers, through the built action', () => {
       for (const entry of batch) {
         const step = steps.find(s => s.step === 'api' && checksRecorded(s.check, entry.name))
         expectVerdict(entry, step, run)
-        expect(step.httpStatus).toBe(entry.answer.status)
+        expect(step.httpStatus).toBe(entry.answer?.status)
         verdicts.push({ entry, step, claims: claimsOf(run) })
       }
+    },
+    120_000
+  )
+})
+
+describe('network failures on the way to an API, replayed for real, through the built action', () => {
+  test.each(apiNetworkFailures.map(entry => [entry.name, entry] as const))(
+    '%s',
+    async (_name, entry) => {
+      const rehearsal = rehearsalOf(entry, emulator)
+      await emulator.setScenario(rehearsal.scenario)
+      const run = await runAction({
+        inputs: {
+          targets: 'local',
+          'imds-endpoint': emulator.imdsUrl,
+          checks: rehearsal.check,
+          timeout: '3s'
+        },
+        env: rehearsal.env,
+        timeoutMs: 100_000
+      })
+      expect(run.report).toBeDefined()
+      const step = run.report.targets[0].steps.find((s: Step) => s.step === 'api')
+      expectVerdict(entry, step, run)
+      expect(step.httpStatus).toBeUndefined()
+      verdicts.push({ entry, step, claims: claimsOf(run) })
     },
     120_000
   )
@@ -145,29 +183,17 @@ describe('identity-endpoint answers, through the built action', () => {
   test.each(identityAnswers.map(entry => [entry.name, entry] as const))(
     '%s',
     async (_name, entry) => {
-      await emulator.setScenario({ recordedAnswer: entry.name })
-      const wi = emulator.workloadIdentity!
-      const env: Record<string, string> =
-        entry.identitySource === 'app-service'
-          ? {
-              IDENTITY_ENDPOINT: emulator.appService.endpoint,
-              IDENTITY_HEADER: emulator.appService.header
-            }
-          : entry.identitySource === 'arc'
-            ? { ...emulator.arc.env, MI_SMOKE_ARC_KEY_DIR: emulator.arc.keyDirectory }
-            : entry.identitySource === 'workload-identity'
-              ? { ...wi.env, NODE_EXTRA_CA_CERTS: tls.certPath }
-              : {}
-      const identity = entry.identity === 'WI_CLIENT' ? wi.env.AZURE_CLIENT_ID : entry.identity
+      const rehearsal = rehearsalOf(entry, emulator)
+      await emulator.setScenario(rehearsal.scenario)
       const run = await runAction({
         inputs: {
           targets: 'local',
           'imds-endpoint': emulator.imdsUrl,
-          checks: `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=https://management.azure.com/`,
-          timeout: '10s',
-          ...(identity !== undefined ? { identity } : {})
+          checks: rehearsal.check,
+          timeout: entry.network?.kind === 'timeout' ? '3s' : '10s',
+          ...(rehearsal.identity !== undefined ? { identity: rehearsal.identity } : {})
         },
-        env,
+        env: rehearsal.env,
         timeoutMs: 100_000
       })
       expect(run.report).toBeDefined()
@@ -205,11 +231,19 @@ describe('properties over the whole corpus', () => {
 
   test('no 401, 403 or 407, and no answer that states its cause, is ever told expect=', () => {
     for (const { entry, step } of verdicts) {
-      const body = parseErrorBody(entry.answer.body)
+      const body = parseErrorBody(entry.answer?.body)
       const states =
         (isAzureBody(body) || body.kind === 'json') &&
         (body.code !== undefined || body.message !== undefined)
-      if ([401, 403, 407].includes(entry.answer.status) || states) {
+      // A proxy's 407 or 403 to the CONNECT counts as that status.
+      const status =
+        entry.answer?.status ??
+        (entry.network?.kind === 'proxy-auth'
+          ? 407
+          : entry.network?.kind === 'proxy-denied'
+            ? 403
+            : 0)
+      if ([401, 403, 407].includes(status) || states) {
         expect([entry.name, step.remediation]).toEqual([
           entry.name,
           expect.not.stringMatching(/expect=/)
@@ -269,7 +303,7 @@ describe('properties over the whole corpus', () => {
       const subscription = /\/subscriptions\/([0-9a-f-]{36})/i.exec(String(step.check ?? ''))?.[1]
       if (subscription !== undefined)
         known.push([subscription, /<subscription( ID)?>|\{subscriptionId\}/i])
-      const vault = /Vault: ([a-z0-9-]+);/i.exec(entry.answer.body)?.[1]
+      const vault = /Vault: ([a-z0-9-]+);/i.exec(entry.answer?.body ?? '')?.[1]
       if (vault !== undefined) known.push([vault, /<vault>/])
       for (const [value, placeholder] of known) {
         expect([entry.name, value, placeholder.exec(remediation)?.[0]]).toEqual([

@@ -104,8 +104,8 @@ describe('api step: failures', () => {
         errorText: 'self-signed certificate in certificate chain'
       },
       'egress-blocked',
-      /TLS handshake failed/,
-      /TLS-inspecting proxy/
+      /certificate chain is not trusted/,
+      /^(?!.*clock).*TLS-inspecting proxy.*CA certificate/
     ],
     [
       'reset',
@@ -118,7 +118,7 @@ describe('api step: failures', () => {
       'proxy refused CONNECT',
       { status: undefined, error: 'proxy', errorText: 'CONNECT 403' },
       'egress-blocked',
-      /proxy failed/,
+      /proxy denied the connection/,
       /allow management\.azure\.com on the proxy/
     ],
     [

@@ -2,8 +2,12 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs, SIDECAR_ENTRY } from '../../emulator/cli'
+import { parseArgs, rehearsalLines, SIDECAR_ENTRY } from '../../emulator/cli'
 import { DEFAULT_CONFLICT_RETRY } from '../../src/engine/dispatch/vm/arm/compute'
+import { startEmulator } from '../../emulator/emulator'
+import { recordedAnswers } from '../../emulator/recorded'
+import { rehearsalOf } from '../../emulator/rehearsal'
+import { createSelfSignedCertificate } from '../../emulator/tls'
 import { parseSetting, resolveScenario, SCENARIO_NAMES } from '../../emulator/scenarios'
 import { describeWithTools } from '../helpers/system-tools'
 import { call } from '../helpers/emulator-http'
@@ -340,5 +344,31 @@ describeWithTools(['openssl', 'curl'], 'npm run emulator -- --fleet', () => {
       child.kill('SIGINT')
     }
     expect(await new Promise(r => child.on('close', r))).toBe(0)
+  })
+})
+
+describe('--rehearse: every recorded answer of the field corpus can be rehearsed by hand', () => {
+  it('accepts the corpus names and nothing else', () => {
+    const names = recordedAnswers().map(entry => entry.name)
+    for (const name of names) expect(parseArgs(['--rehearse', name]).rehearse).toBe(name)
+    expect(() => parseArgs(['--rehearse', 'no-such-answer'])).toThrow(/no recorded answer/)
+  })
+
+  it('prints, for each, the environment and the check that meet it', async () => {
+    const tls = createSelfSignedCertificate()
+    const emulator = await startEmulator({ tls })
+    try {
+      for (const entry of recordedAnswers()) {
+        const text = rehearsalLines(emulator, entry.name).join('\n')
+        const rehearsal = rehearsalOf(entry, emulator)
+        expect(text).toContain(`INPUT_CHECKS=${rehearsal.check}`)
+        for (const [key, value] of Object.entries(rehearsal.env))
+          expect(text).toContain(`'${key}=${value}'`)
+        expect(text).toContain(`${entry.expect.step}, ${entry.expect.failureMode}`)
+      }
+    } finally {
+      await emulator.close()
+      rmSync(tls.directory, { recursive: true, force: true })
+    }
   })
 })

@@ -159,10 +159,15 @@ describe('classifyError', () => {
     ['EHOSTUNREACH', 'unreachable'],
     ['ENETUNREACH', 'unreachable'],
     ['ETIMEDOUT', 'timeout'],
-    ['CERT_HAS_EXPIRED', 'tls'],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls'],
-    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls'],
-    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls'],
+    ['CERT_HAS_EXPIRED', 'tls-expired'],
+    ['CERT_NOT_YET_VALID', 'tls-expired'],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls-untrusted'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'tls-untrusted'],
+    ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'tls-untrusted'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'tls-name'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls-untrusted'],
+    ['ERR_SSL_WRONG_VERSION_NUMBER', 'tls'],
+    ['EAI_AGAIN', 'dns'],
     ['EWHATEVER', 'other']
   ])('%s → %s', (code, expected) => {
     expect(classifyError(Object.assign(new Error('x'), { code }))).toBe(expected)
@@ -223,7 +228,7 @@ describeWithTools(['openssl'], 'through a proxy', () => {
     expect(target.requests[0]?.headers.authorization).toBe('Bearer t')
   })
 
-  it('verifies the server inside the tunnel (tls error for an untrusted certificate)', async () => {
+  it('verifies the server inside the tunnel (tls-untrusted for an untrusted certificate)', async () => {
     const target = await server((_req, res) => json(res, 200, {}), certificate)
     const p = await proxy()
     const outcome = await httpRequest({
@@ -232,24 +237,25 @@ describeWithTools(['openssl'], 'through a proxy', () => {
       timeoutMs: 3000,
       proxyEnv: { https_proxy: p.url }
     })
-    expect(outcome).toMatchObject({ error: 'tls' })
+    expect(outcome).toMatchObject({ error: 'tls-untrusted' })
     expect(target.requests).toHaveLength(0)
   })
 
-  it.each([403, 407, 502])(
-    'reports the proxy’s own %i to CONNECT as a proxy error',
-    async status => {
-      const p = await proxy({ connectStatus: status })
-      const outcome = await httpRequest({
-        method: 'GET',
-        url: 'https://127.0.0.1:9/',
-        timeoutMs: 3000,
-        proxyEnv: { HTTPS_PROXY: p.url }
-      })
-      expect(outcome).toMatchObject({ error: 'proxy' })
-      expect((outcome as { errorText: string }).errorText).toContain(String(status))
-    }
-  )
+  it.each([
+    [403, 'proxy-denied'],
+    [407, 'proxy-auth'],
+    [502, 'proxy']
+  ] as const)('reports the proxy’s own %i to CONNECT as %s', async (status, kind) => {
+    const p = await proxy({ connectStatus: status })
+    const outcome = await httpRequest({
+      method: 'GET',
+      url: 'https://127.0.0.1:9/',
+      timeoutMs: 3000,
+      proxyEnv: { HTTPS_PROXY: p.url }
+    })
+    expect(outcome).toMatchObject({ error: kind })
+    expect((outcome as { errorText: string }).errorText).toContain(String(status))
+  })
 
   it('reports a proxy that refuses connections as a proxy error', async () => {
     const port = await closedPort()

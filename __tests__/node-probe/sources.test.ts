@@ -417,7 +417,7 @@ describe('workload-identity', () => {
       { kind: 'system' },
       context({ ...env, AZURE_AUTHORITY_HOST: server.url })
     )
-    expect(missing.result).toMatchObject({ attempts: 0, outcome: { error: 'other' } })
+    expect(missing.result).toMatchObject({ attempts: 0, outcome: { error: 'local-file' } })
     expect(server.requests).toHaveLength(0)
   })
 

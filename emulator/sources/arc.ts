@@ -11,6 +11,7 @@ import { header, parseQuery, type Reply } from '../http-util'
 import { IMDS_SELECTORS, readSelector } from '../imds'
 import type { EmulatorState } from '../state'
 import { mint, selectIdentity, tokenFault, tokenReply, unknownResource } from '../token-service'
+import { recordedAnswer, replay } from '../recorded'
 
 export const ARC_PATH_PREFIX = '/arc'
 export const ARC_API_VERSION = '2020-06-01'
@@ -80,6 +81,12 @@ export function handleArcToken(
   if (!resource) return bad('Required audience parameter not specified')
   const authorization = header(req, 'authorization')
   if (!authorization) {
+    // A recorded challenge (its realm naming the agent's own key file) replaces the live one.
+    const recorded =
+      state.settings.recordedAnswer === ''
+        ? undefined
+        : recordedAnswer(state.settings.recordedAnswer)
+    if (recorded?.arcChallenge === true) return replay(recorded)
     return {
       status: 401,
       headers: { 'WWW-Authenticate': `Basic realm=${keys.issue()}` },

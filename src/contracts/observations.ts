@@ -19,15 +19,24 @@ export const OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1'
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 export const BODY_LIMIT = 600
 
-/** Why no HTTP response arrived. */
+/**
+ * Why no HTTP response arrived, by kind (src/common/network-errors.ts maps node's codes, curl's exit codes
+ * and the clients' error texts onto these): each kind has its own fix.
+ */
 export const TRANSPORT_ERRORS = [
   'timeout', // connected (or not) but no answer within `timeout`
   'refused', // ECONNREFUSED
-  'dns', // ENOTFOUND, EAI_AGAIN
-  'tls', // certificate or handshake failure
+  'dns', // ENOTFOUND, EAI_AGAIN: no such name
+  'tls', // a TLS handshake failure not more specific than that
+  'tls-untrusted', // the chain ends in a CA the client does not trust (an inspecting proxy's?)
+  'tls-name', // the certificate does not cover the name called
+  'tls-expired', // the certificate is expired or not yet valid (or the client's clock is wrong)
   'reset', // ECONNRESET, socket hang up
   'unreachable', // EHOSTUNREACH, ENETUNREACH
-  'proxy', // the proxy itself failed or refused the CONNECT
+  'proxy', // the proxy itself failed
+  'proxy-auth', // the proxy answered 407: it wants credentials
+  'proxy-denied', // the proxy answered 403 (or its deny page) to the CONNECT: no allow rule
+  'local-file', // a file the source needs on the workload could not be read (Arc key, federated token)
   'other'
 ] as const
 export type TransportError = (typeof TRANSPORT_ERRORS)[number]

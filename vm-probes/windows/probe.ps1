@@ -134,7 +134,11 @@ function ConvertTo-TransportError([System.Exception]$Failure) {
       'RequestProhibitedByProxy' { $kind = 'proxy' }
     }
   }
+  # The inner exceptions hold the specific words (RemoteCertificateNameMismatch, UntrustedRoot,
+  # "No such host is known"): the runner reads the kind from them (src/common/network-errors.ts).
   $text = $e.Message
+  $inner = $e.InnerException
+  while ($inner) { $text = "$text $($inner.Message)"; $inner = $inner.InnerException }
   if ($kind -eq 'other' -or $kind -eq 'refused') {
     if ($text -match 'timed out|timeout') { $kind = 'timeout' }
     elseif ($text -match 'refused') { $kind = 'refused' }

@@ -382,7 +382,17 @@ http_curl() {
       28) R_ERR=timeout ;;
       6) R_ERR=dns ;;
       5 | 97) R_ERR=proxy ;;
-      35 | 51 | 53 | 54 | 58 | 59 | 60 | 64 | 66 | 77 | 80 | 82 | 83 | 90 | 91) R_ERR=tls ;;
+      # The kinds of src/common/network-errors.ts: each TLS failure has its own fix.
+      51) R_ERR=tls-name ;;
+      60)
+        case $(cat "$TMP/e") in
+          *expired* | *'not yet valid'*) R_ERR=tls-expired ;;
+          *'subject name'* | *'does not match'*) R_ERR=tls-name ;;
+          *) R_ERR=tls-untrusted ;;
+        esac
+        ;;
+      77) R_ERR=tls-untrusted ;;
+      35 | 53 | 54 | 58 | 59 | 64 | 66 | 80 | 82 | 83 | 90 | 91) R_ERR=tls ;;
       52 | 55 | 56) R_ERR=reset ;;
       7)
         classify_text "$(cat "$TMP/e")"
@@ -390,7 +400,16 @@ http_curl() {
         ;;
       *) R_ERR=other ;;
     esac
-    case $R_ERR in reset) grep -q 'CONNECT' "$TMP/e" && R_ERR=proxy ;; esac
+    case $R_ERR in
+      reset)
+        # The proxy's own answer to CONNECT: 407 wants credentials, 403 has no allow rule.
+        if grep -q 'CONNECT' "$TMP/e"; then
+          R_ERR=proxy
+          grep -q '407' "$TMP/e" && R_ERR=proxy-auth
+          grep -q '403' "$TMP/e" && R_ERR=proxy-denied
+        fi
+        ;;
+    esac
     error_text
   fi
 }

@@ -271,6 +271,19 @@ function frontEndAnswer(response, host) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.httpWorkload = httpWorkload;
+/**
+ * `https://` targets: the runner's side of the smoke endpoint protocol
+ * (docs/smoke-endpoint-protocol.md). POSTs the probe request to the endpoint the workload serves
+ * and reads its observations back, refusing anything that does not keep the protocol.
+ *
+ * Credentials: `endpoint-key` as `x-mi-smoke-key` (the orchestrator has already masked it), or a
+ * bearer token for `endpoint-audience` that the runner gets from `@azure/identity` (the Azure CLI
+ * login `azure/login` left, or the runner's own managed identity), known to the redactor as soon
+ * as it exists and never printed.
+ * Either travels only to the target's own host, over https (http only to loopback, for tests):
+ * a redirect is never followed, it is a dispatch failure that names where it pointed.
+ */
+const network_errors_1 = __webpack_require__(8375);
 const loopback_1 = __webpack_require__(6710);
 const observations_validator_1 = __webpack_require__(5736);
 const http_request_1 = __webpack_require__(7532);
@@ -397,7 +410,8 @@ function bodyFailure(url, errorText) {
 }
 function transportFailure(url, error, errorText, waitMs) {
     const where = url.host;
-    switch (error) {
+    // Every TLS kind (untrusted chain, name, dates) is the endpoint's certificate here.
+    switch ((0, network_errors_1.isTlsKind)(error) ? 'tls' : error) {
         case 'timeout':
             return new workload_1.DispatchError(`the smoke endpoint ${where} did not answer within ${Math.round(waitMs / 1000)} s`, 'Check that the app is running and the endpoint answers (a cold start can take long: warm the app up first).', errorText).as('endpoint-timeout');
         case 'dns':

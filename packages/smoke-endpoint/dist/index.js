@@ -2570,6 +2570,7 @@ exports.httpRequest = httpRequest;
 const http = __importStar(__nccwpck_require__(67));
 const net = __importStar(__nccwpck_require__(30));
 const loopback_1 = __nccwpck_require__(710);
+const network_errors_1 = __nccwpck_require__(375);
 exports.DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 // node:https and node:tls (and node:crypto beneath them) are loaded on the first https exchange,
 // not at start-up: IMDS and the other identity endpoints are plain http, and a pass whose checks are
@@ -2585,39 +2586,26 @@ function loadTls() {
 function isFailure(outcome) {
     return 'error' in outcome;
 }
-/** Node's error codes → the observation schema's classes. */
+/** Node's error codes → the observation schema's kinds (the one table: src/network-errors.ts). */
 function classifyError(error) {
     const code = error?.code;
     const text = String(error?.message ?? '');
-    switch (code) {
-        case 'ECONNREFUSED':
-            return 'refused';
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NONAME':
-        case 'EAI_FAIL':
-            return 'dns';
-        case 'ECONNRESET':
-        case 'EPIPE':
-        case 'ECONNABORTED':
-            return 'reset';
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-        case 'EHOSTDOWN':
-        case 'ENETDOWN':
-            return 'unreachable';
-        case 'ETIMEDOUT':
-            return 'timeout';
-    }
     if (typeof code === 'string') {
-        if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/.test(code) ||
-            code === 'EPROTO') {
-            return 'tls';
-        }
+        const kind = (0, network_errors_1.kindOfNodeCode)(code);
+        if (kind !== undefined)
+            return kind;
     }
     if (/socket hang up/i.test(text))
         return 'reset';
     return 'other';
+}
+/** A proxy's own answer to the request or the CONNECT: 407 wants credentials, 403 has no allow rule. */
+function proxyAnswerKind(status) {
+    if (status === 407)
+        return 'proxy-auth';
+    if (status === 403 || status === 451)
+        return 'proxy-denied';
+    return 'proxy';
 }
 function errorWords(error) {
     const message = error?.message;
@@ -2806,7 +2794,7 @@ function httpRequest(options) {
             request.on('response', response => {
                 // Absolute-form through a proxy: 407 can only be the proxy's own answer.
                 if (viaProxy && response.statusCode === 407) {
-                    fail('proxy', `${proxyLabel} answered 407 Proxy Authentication Required`);
+                    fail('proxy-auth', `${proxyLabel} answered 407 Proxy Authentication Required`);
                     return;
                 }
                 readResponse(response);
@@ -2891,7 +2879,7 @@ function httpRequest(options) {
         connect.on('connect', (response, socket) => {
             live.push(socket);
             if (response.statusCode !== 200) {
-                fail('proxy', `${proxyLabel} answered ${response.statusCode} to CONNECT ${url.host}`);
+                fail(proxyAnswerKind(response.statusCode), `${proxyLabel} answered ${response.statusCode} ${response.statusMessage ?? ''} to CONNECT ${url.host}`);
                 return;
             }
             openTls(socket);
@@ -3007,6 +2995,182 @@ function createLogWriter(streams = process) {
 }
 /** The process's writer. */
 exports.log = createLogWriter();
+
+
+/***/ }),
+
+/***/ 375:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PROXY_KINDS = exports.TLS_KINDS = exports.NETWORK_KIND_TABLE = void 0;
+exports.isTlsKind = isTlsKind;
+exports.kindOfNodeCode = kindOfNodeCode;
+exports.kindOfCurlExit = kindOfCurlExit;
+exports.kindOfText = kindOfText;
+exports.networkKindOf = networkKindOf;
+/**
+ * The one table of network-error kinds: why an exchange got no HTTP answer, as every probe words
+ * it. Node's error codes (the in-process probe and the smoke endpoint), curl's exit codes and the
+ * error texts of curl, GNU wget, python3 and .NET / PowerShell (the VM probes) all land in the same
+ * kinds, because each kind has its own fix and a fix written for another kind cannot work (no
+ * clock advice for an untrusted chain, no CA bundle for a name the certificate does not cover).
+ *
+ * The probes classify what they can (node: by error code; sh: by curl's exit code; PowerShell: by
+ * WebException status) and always send the error's own words; `networkKindOf` then refines a coarse
+ * kind from those words with this same table, so a VM probe's `tls` with curl's "certificate has
+ * expired" is judged exactly like node's CERT_HAS_EXPIRED.
+ */
+const observations_1 = __nccwpck_require__(132);
+/** In precedence order (first text match wins). */
+exports.NETWORK_KIND_TABLE = [
+    {
+        kind: 'proxy-auth',
+        node: [],
+        curl: [],
+        // node (http-request): "proxy p:3128 answered 407 ..."; curl: "Received HTTP code 407 from
+        // proxy after CONNECT" / "CONNECT tunnel failed, response 407"; .NET: "The proxy tunnel request
+        // to proxy '...' failed with status code '407'."; PowerShell: "407 (Proxy Authentication Required)".
+        text: /\b407\b|Proxy Authentication Required/i
+    },
+    {
+        kind: 'proxy-denied',
+        node: [],
+        curl: [],
+        text: /proxy\b[^.]*\b(403|451)\b|\b(403|451)\b[^.]*(CONNECT|proxy)|CONNECT\b[^.]*\b(403|451)\b|CONNECT tunnel failed, response 40[35]|RequestProhibitedByProxy/i
+    },
+    {
+        kind: 'tls-expired',
+        node: ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_EXPIRED'],
+        curl: [],
+        // .NET: X509ChainStatus NotTimeValid, "A required certificate is not within its validity period".
+        text: /certificate (has )?expired|certificate is not yet valid|NotTimeValid|not within its validity period|certificate verify failed: certificate (has expired|is not yet valid)/i
+    },
+    {
+        kind: 'tls-name',
+        node: ['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'],
+        curl: [51],
+        // node: "Hostname/IP does not match certificate's altnames"; curl: "no alternative certificate
+        // subject name matches target host name"; python: "Hostname mismatch, certificate is not valid
+        // for"; .NET: RemoteCertificateNameMismatch.
+        text: /does not match certificate's altnames|not in the cert's altnames|no alternative certificate subject name|subject name does not match|Hostname mismatch|RemoteCertificateNameMismatch|certificate is not valid for '?[\w.-]+|doesn't match (either of )?'?[*\w.-]+'?/i
+    },
+    {
+        kind: 'tls-untrusted',
+        node: [
+            'SELF_SIGNED_CERT_IN_CHAIN',
+            'DEPTH_ZERO_SELF_SIGNED_CERT',
+            'UNABLE_TO_GET_ISSUER_CERT',
+            'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+            'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+            'CERT_UNTRUSTED',
+            'CERT_CHAIN_TOO_LONG',
+            'CERT_SIGNATURE_FAILURE'
+        ],
+        curl: [77],
+        // .NET: RemoteCertificateChainErrors / UntrustedRoot / PartialChain.
+        text: /self[- ]signed certificate|unable to get (local )?issuer certificate|unable to verify the first certificate|unable to get local issuer|RemoteCertificateChainErrors|UntrustedRoot|PartialChain|root certificate which is not trusted|certificate verify failed|SSL certificate problem|certificate chain/i
+    },
+    {
+        kind: 'tls',
+        node: ['EPROTO'],
+        curl: [35, 53, 54, 58, 59, 64, 66, 80, 82, 83, 90, 91],
+        text: /\bSSL\b|\bTLS\b|handshake|secure channel|SecureChannelFailure|TrustFailure|certificate/i
+    },
+    {
+        kind: 'proxy',
+        node: [],
+        curl: [5, 97],
+        text: /\bproxy\b|\bCONNECT\b/i
+    },
+    {
+        kind: 'dns',
+        node: ['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'EAI_NODATA'],
+        curl: [6],
+        text: /getaddrinfo|Could not resolve host|Name or service not known|No such host is known|Temporary failure in name resolution|nodename nor servname|NameResolutionFailure|unable to resolve host|Name does not resolve|No address associated with hostname/i
+    },
+    {
+        kind: 'refused',
+        node: ['ECONNREFUSED'],
+        curl: [],
+        text: /refused/i
+    },
+    {
+        kind: 'timeout',
+        node: ['ETIMEDOUT'],
+        curl: [28],
+        text: /timed out|timeout/i
+    },
+    {
+        kind: 'unreachable',
+        node: ['EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN'],
+        curl: [],
+        text: /No route to host|unreachable/i
+    },
+    {
+        kind: 'reset',
+        node: ['ECONNRESET', 'EPIPE', 'ECONNABORTED'],
+        curl: [52, 55, 56],
+        text: /reset|Empty reply|Recv failure|socket hang up|forcibly closed|connection was closed/i
+    },
+    {
+        kind: 'local-file',
+        node: [],
+        curl: [],
+        text: /could not be read \((EACCES|EPERM|ENOENT|EISDIR)\)|key file|AZURE_FEDERATED_TOKEN_FILE/i
+    }
+];
+/** Kinds that say which of the TLS failures it was: each has its own fix. */
+exports.TLS_KINDS = ['tls', 'tls-untrusted', 'tls-name', 'tls-expired'];
+/** Kinds that are the proxy's own answer or failure. */
+exports.PROXY_KINDS = ['proxy', 'proxy-auth', 'proxy-denied'];
+function isTlsKind(kind) {
+    return exports.TLS_KINDS.includes(kind ?? '');
+}
+/** A node error code's kind, or undefined when the table does not know the code. */
+function kindOfNodeCode(code) {
+    const row = exports.NETWORK_KIND_TABLE.find(r => r.node.includes(code));
+    if (row !== undefined)
+        return row.kind;
+    // OpenSSL's other verification and protocol errors, as node names them.
+    if (/^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code))
+        return 'tls';
+    return undefined;
+}
+/** curl's exit code's kind, or undefined when the code alone does not say (7, 60: read the text). */
+function kindOfCurlExit(code) {
+    return exports.NETWORK_KIND_TABLE.find(r => r.curl.includes(code))?.kind;
+}
+/** The first kind whose words the text holds. */
+function kindOfText(text) {
+    if (text === undefined || text === '')
+        return undefined;
+    return exports.NETWORK_KIND_TABLE.find(r => r.text?.test(text))?.kind;
+}
+/** Which coarse kinds a text may refine, and into which. */
+const REFINES = {
+    tls: ['tls-expired', 'tls-name', 'tls-untrusted'],
+    proxy: ['proxy-auth', 'proxy-denied', 'tls-expired', 'tls-name', 'tls-untrusted'],
+    reset: ['proxy-auth', 'proxy-denied'],
+    refused: ['proxy-auth', 'proxy-denied']
+};
+/**
+ * The kind an exchange's failure is judged by: the probe's own kind, made specific by the error's
+ * words where the probe could only say `tls`, `proxy` or `other` (VM probes, older probes, .NET).
+ * A kind the validator does not know stays `other`.
+ */
+function networkKindOf(error, errorText) {
+    const known = observations_1.TRANSPORT_ERRORS.includes(error ?? '')
+        ? error
+        : 'other';
+    const said = kindOfText(errorText);
+    if (said === undefined)
+        return known;
+    if (known === 'other')
+        return said;
+    return REFINES[known]?.includes(said) ? said : known;
+}
 
 
 /***/ }),
@@ -3740,15 +3904,24 @@ exports.OBSERVATIONS_VERSION = 1;
 exports.OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1';
 /** Bodies are cut to this many characters by the in-process probe and the handler. */
 exports.BODY_LIMIT = 600;
-/** Why no HTTP response arrived. */
+/**
+ * Why no HTTP response arrived, by kind (src/common/network-errors.ts maps node's codes, curl's exit codes
+ * and the clients' error texts onto these): each kind has its own fix.
+ */
 exports.TRANSPORT_ERRORS = [
     'timeout', // connected (or not) but no answer within `timeout`
     'refused', // ECONNREFUSED
-    'dns', // ENOTFOUND, EAI_AGAIN
-    'tls', // certificate or handshake failure
+    'dns', // ENOTFOUND, EAI_AGAIN: no such name
+    'tls', // a TLS handshake failure not more specific than that
+    'tls-untrusted', // the chain ends in a CA the client does not trust (an inspecting proxy's?)
+    'tls-name', // the certificate does not cover the name called
+    'tls-expired', // the certificate is expired or not yet valid (or the client's clock is wrong)
     'reset', // ECONNRESET, socket hang up
     'unreachable', // EHOSTUNREACH, ENETUNREACH
-    'proxy', // the proxy itself failed or refused the CONNECT
+    'proxy', // the proxy itself failed
+    'proxy-auth', // the proxy answered 407: it wants credentials
+    'proxy-denied', // the proxy answered 403 (or its deny page) to the CONNECT: no allow rule
+    'local-file', // a file the source needs on the workload could not be read (Arc key, federated token)
     'other'
 ];
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
@@ -4400,8 +4573,10 @@ async function readArcKey(realm, env, platform = process.platform) {
         return { key: (await node_fs_1.promises.readFile(file, 'utf8')).trim() };
     }
     catch (error) {
+        // A local permission (EACCES: not root nor in the himds group) or a missing file: not the network.
         return {
-            refused: `the challenged key file could not be read (${error.code ?? 'error'})`
+            refused: `the challenged key file ${file} could not be read (${error.code ?? 'error'})`,
+            unreadable: true
         };
     }
 }
@@ -4434,7 +4609,10 @@ function arcSource(endpoint, detail) {
                     return challenge;
                 const key = await readArcKey(realm, context.env);
                 if ('refused' in key) {
-                    return { error: 'other', errorText: `401 challenge not answered: ${key.refused}` };
+                    return {
+                        error: key.unreadable === true ? 'local-file' : 'other',
+                        errorText: `401 challenge not answered: ${key.refused}`
+                    };
                 }
                 context.registerSecret?.(key.key);
                 return request({ Authorization: `Basic ${key.key}` });
@@ -4938,7 +5116,7 @@ function workloadIdentitySource(detail) {
             const result = await (0, retry_policy_1.withRetries)(async () => {
                 const assertion = await readAssertion();
                 if (typeof assertion !== 'string')
-                    return { error: 'other', errorText: assertion.refused, unsent: true };
+                    return { error: 'local-file', errorText: assertion.refused, unsent: true };
                 context.registerSecret?.(assertion);
                 return (0, http_request_1.httpRequest)({
                     method: 'POST',

@@ -17,6 +17,7 @@ import * as net from 'node:net'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { TransportError } from '../../contracts/observations'
 import { mayCarryBearer } from '../url/loopback'
+import { kindOfNodeCode } from '../network-errors'
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
@@ -93,42 +94,23 @@ export function isFailure(outcome: HttpOutcome): outcome is HttpFailure {
   return 'error' in outcome
 }
 
-/** Node's error codes → the observation schema's classes. */
+/** Node's error codes → the observation schema's kinds (the one table: src/network-errors.ts). */
 export function classifyError(error: unknown): TransportError {
   const code = (error as { code?: unknown } | undefined)?.code
   const text = String((error as { message?: unknown } | undefined)?.message ?? '')
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'refused'
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EAI_NONAME':
-    case 'EAI_FAIL':
-      return 'dns'
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'ECONNABORTED':
-      return 'reset'
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EHOSTDOWN':
-    case 'ENETDOWN':
-      return 'unreachable'
-    case 'ETIMEDOUT':
-      return 'timeout'
-  }
   if (typeof code === 'string') {
-    if (
-      /^(CERT_|ERR_TLS_|ERR_SSL_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/.test(
-        code
-      ) ||
-      code === 'EPROTO'
-    ) {
-      return 'tls'
-    }
+    const kind = kindOfNodeCode(code)
+    if (kind !== undefined) return kind
   }
   if (/socket hang up/i.test(text)) return 'reset'
   return 'other'
+}
+
+/** A proxy's own answer to the request or the CONNECT: 407 wants credentials, 403 has no allow rule. */
+function proxyAnswerKind(status: number | undefined): TransportError {
+  if (status === 407) return 'proxy-auth'
+  if (status === 403 || status === 451) return 'proxy-denied'
+  return 'proxy'
 }
 
 function errorWords(error: unknown): string {
@@ -336,7 +318,7 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
       request.on('response', response => {
         // Absolute-form through a proxy: 407 can only be the proxy's own answer.
         if (viaProxy && response.statusCode === 407) {
-          fail('proxy', `${proxyLabel} answered 407 Proxy Authentication Required`)
+          fail('proxy-auth', `${proxyLabel} answered 407 Proxy Authentication Required`)
           return
         }
         readResponse(response)
@@ -436,7 +418,10 @@ export function httpRequest(options: HttpRequestOptions): Promise<HttpOutcome> {
     connect.on('connect', (response, socket) => {
       live.push(socket)
       if (response.statusCode !== 200) {
-        fail('proxy', `${proxyLabel} answered ${response.statusCode} to CONNECT ${url.host}`)
+        fail(
+          proxyAnswerKind(response.statusCode),
+          `${proxyLabel} answered ${response.statusCode} ${response.statusMessage ?? ''} to CONNECT ${url.host}`
+        )
         return
       }
       openTls(socket)

@@ -11,6 +11,7 @@ import * as fix from './remediation'
 import { serviceOfCheck } from '../../azure/services'
 import { formatDuration, hostPort, excerpt } from './text'
 import { describeTransport } from './transport'
+import { networkKindOf } from '../../common/network-errors'
 import { retryAfterMsOf, serviceFailureRemediation, throttledApi } from './transient-answers'
 
 export interface ApiStepContext {
@@ -118,7 +119,7 @@ function judgeCall(
       status: 'fail',
       failureMode: 'egress-blocked',
       detail: `${hostPort(url)} could not be reached: ${describeTransport(obs)}`,
-      remediation: fix.egressBlocked(hostPort(url), obs.error)
+      remediation: fix.egressBlocked(hostPort(url), networkKindOf(obs.error, obs.errorText))
     }
   }
   const claims = context.token?.claims

@@ -10,6 +10,7 @@ import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
 import { excerpt, formatDuration, quote } from './text'
 import { describeTransport, endpointOf, originOf } from './transport'
+import { unreachableFix } from './token-step'
 
 /** What the probes look at to find an identity source, in the SDKs' order (docs/azure-wire-facts.md). */
 export const SOURCE_ENV_VARS = [
@@ -135,7 +136,7 @@ function fromFirstTokenExchange(observations: Observations): StepReport {
       attempts: first.attempts,
       failureMode: 'platform-unreachable',
       detail: `the ${source} identity endpoint ${endpoint}${how} did not answer: ${describeTransport(first)}`,
-      remediation: fix.identityEndpointUnreachable(source, endpoint)
+      remediation: unreachableFix(observations, first, endpoint)
     }
   }
   return {

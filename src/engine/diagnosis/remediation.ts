@@ -9,8 +9,15 @@ import {
   type AzureService,
   type ServiceKey
 } from '../../azure/services'
-import type { IdentitySource, WorkloadMeta } from '../../contracts/observations'
+import type {
+  IdentitySource,
+  Observations,
+  TransportError,
+  WorkloadMeta
+} from '../../contracts/observations'
 import type { IdentitySelection } from '../../contracts/probe-request'
+import { assignIdentityFix } from './identity-sources'
+import { apiNetworkFix } from './network-fix'
 import { formatDuration, quote } from './text'
 
 const IMDS_HOST = '169.254.169.254'
@@ -19,8 +26,15 @@ const IMDS_HOST = '169.254.169.254'
 function assignIdentityCommand(
   environment: IdentitySource,
   meta: WorkloadMeta | undefined,
-  userAssigned?: string
+  userAssigned?: string,
+  observations?: Observations
 ): string {
+  // Every source but IMDS has its own command (az functionapp, az containerapp, Service Fabric's
+  // manifest...), from what the probe saw of the platform.
+  if (observations !== undefined && environment !== 'imds') {
+    const own = assignIdentityFix(observations, userAssigned)
+    if (own !== undefined) return own
+  }
   const identities = userAssigned === undefined ? '' : ` --identities ${userAssigned}`
   const id = meta?.resourceId
   if (environment === 'app-service') {
@@ -52,20 +66,9 @@ export function proxyInFrontOfImds(): string {
   return `A proxy answered instead of IMDS: add ${IMDS_HOST} to NO_PROXY / no_proxy (and to the system proxy's bypass list); IMDS refuses proxied requests (X-Forwarded-For) and must be called directly`
 }
 
-export function identityEndpointUnreachable(environment: IdentitySource, endpoint: string): string {
-  if (environment === 'imds') return imdsUnreachable(endpoint)
-  return `The ${environment} identity endpoint (${endpoint}) did not answer: restart the app so the platform re-creates it, and make sure no proxy handles it (add its host to NO_PROXY)`
-}
-
+/** IMDS refused the request (401/403): other sources have their own (identity-sources.ts). */
 export function identityEndpointRefused(environment: IdentitySource): string {
-  if (environment === 'app-service') {
-    return 'The identity endpoint refused the request: IDENTITY_HEADER must be read at each request (Container Apps rotates it); restart the app if the value is stale'
-  }
-  if (environment === 'arc') {
-    // himds hands a secret key file to the caller; only members of its group may read it.
-    return "The Azure Arc agent (himds) refused the request: the caller must read the challenge's key file, which only root/Administrators and members of the himds group (Windows: 'Hybrid agent extension applications') may do (sudo usermod -a -G himds <user>); check that the agent is connected (azcmagent show; az connectedmachine show --name <machine> --resource-group <resource group> --query status) and restart it (systemctl restart himds) if it is"
-  }
-  return `The ${environment} identity endpoint refused the request: check that the probe runs as the workload's own process and user`
+  return `The ${environment === 'imds' ? 'IMDS' : environment} identity endpoint refused the request: check that the probe runs as the workload's own process and user, and that nothing between it and ${IMDS_HOST} rewrites the request`
 }
 
 /** Workload identity: no federated credential of the identity matches the service account token. */
@@ -89,6 +92,11 @@ export function workloadClientIdUnknown(clientId: string | undefined): string {
   return `Entra ID knows no application with client ID ${clientId ?? '<client ID>'} in the tenant the pod asks (AADSTS700016): set the service account annotation azure.workload.identity/client-id (which becomes the pod's AZURE_CLIENT_ID) to the user-assigned identity's client ID (az identity show --name <identity> --resource-group <resource group> --query clientId -o tsv), and AZURE_TENANT_ID to the identity's tenant; restart the pod so the webhook injects the new values`
 }
 
+/** Workload identity: the tenant in AZURE_TENANT_ID is none Entra ID knows. */
+export function workloadTenantUnknown(code: string): string {
+  return `Entra ID knows no tenant with the ID the pod asks (${code}): AZURE_TENANT_ID (set by the workload identity webhook from the service account annotation azure.workload.identity/tenant-id, or the cluster's tenant) must be the tenant of the user-assigned identity (az identity show --name <identity> --resource-group <resource group> --query tenantId -o tsv); restart the pod after fixing the annotation`
+}
+
 /** Workload identity: the projected service account token was out of its validity. */
 export function federatedTokenStale(): string {
   return "Entra ID refused the service account token as outside its validity (AADSTS700024): the projected token in AZURE_FEDERATED_TOKEN_FILE must be read again at each exchange (the kubelet renews it; a process that cached it at start presents an expired one); if it is fresh, check the node's clock (timedatectl) against NTP"
@@ -103,17 +111,23 @@ export function throttled(retryAfter: string | undefined): string {
   return `The identity endpoint is rate-limiting this workload${after}: IMDS allows 20 identity requests per second and 5 at once per VM; cache tokens in the apps on this VM, lower the action's concurrency for this VM's scale set, and run again later`
 }
 
-export function noIdentity(environment: IdentitySource, meta: WorkloadMeta | undefined): string {
-  return `Enable a system-assigned identity (${assignIdentityCommand(environment, meta)}), or assign a user-assigned identity and select it with the input identity: <its client ID>`
+export function noIdentity(
+  environment: IdentitySource,
+  meta: WorkloadMeta | undefined,
+  observations?: Observations
+): string {
+  return `Enable a system-assigned identity (${assignIdentityCommand(environment, meta, undefined, observations)}), or assign a user-assigned identity and select it with the input identity: <its client ID>`
 }
 
 export function multipleIdentities(
   environment: IdentitySource,
-  meta: WorkloadMeta | undefined
+  meta: WorkloadMeta | undefined,
+  observations?: Observations
 ): string {
+  const family = observations?.platform?.kind
   const show =
     environment === 'app-service'
-      ? 'az webapp identity show'
+      ? `${family === 'functions' ? 'az functionapp' : family === 'container-apps' ? 'az containerapp' : 'az webapp'} identity show`
       : `az vm identity show --ids ${meta?.resourceId ?? '<VM resource ID>'}`
   return `The workload has several user-assigned identities and no usable default: set the input identity: to the client ID of the one to use (list them with ${show})`
 }
@@ -121,17 +135,18 @@ export function multipleIdentities(
 export function identityNotAssigned(
   selection: IdentitySelection,
   environment: IdentitySource,
-  meta: WorkloadMeta | undefined
+  meta: WorkloadMeta | undefined,
+  observations?: Observations
 ): string {
   switch (selection.kind) {
     case 'client-id':
-      return `No identity with client ID ${selection.value} is assigned to this workload: check the client ID (az identity show --ids <identity resource ID> --query clientId -o tsv) and assign the identity (${assignIdentityCommand(environment, meta, '<identity resource ID>')}); an object ID or a resource ID pasted where the client ID belongs is a common mistake`
+      return `No identity with client ID ${selection.value} is assigned to this workload: check the client ID (az identity show --ids <identity resource ID> --query clientId -o tsv) and assign the identity (${assignIdentityCommand(environment, meta, '<identity resource ID>', observations)}); an object ID or a resource ID pasted where the client ID belongs is a common mistake`
     case 'object-id':
-      return `No identity with object ID ${selection.value} is assigned to this workload: check the principal ID (az identity show --ids <identity resource ID> --query principalId -o tsv) and assign the identity (${assignIdentityCommand(environment, meta, '<identity resource ID>')})`
+      return `No identity with object ID ${selection.value} is assigned to this workload: check the principal ID (az identity show --ids <identity resource ID> --query principalId -o tsv) and assign the identity (${assignIdentityCommand(environment, meta, '<identity resource ID>', observations)})`
     case 'resource-id':
-      return `Identity ${selection.value} is not assigned to this workload: assign it (${assignIdentityCommand(environment, meta, selection.value)}) and check the resource ID's spelling`
+      return `Identity ${selection.value} is not assigned to this workload: assign it (${assignIdentityCommand(environment, meta, selection.value, observations)}) and check the resource ID's spelling`
     case 'system':
-      return noIdentity(environment, meta)
+      return noIdentity(environment, meta, observations)
   }
 }
 
@@ -168,6 +183,11 @@ export function tokenExpiry(): string {
 
 export function unknownResource(resource: string): string {
   return `Entra ID knows no resource named ${resource} in this tenant: use the service's audience in resource= (ARM https://management.azure.com/, Key Vault https://vault.azure.net, Storage https://storage.azure.com/) or drop resource= to take it from the host`
+}
+
+/** A source that issues tokens only for a fixed list of audiences (Cloud Shell) was asked for another. */
+export function audienceNotSupported(resource: string, source: string): string {
+  return `The ${source} issues tokens only for the audiences it lists in its answer, and ${resource} is not one: set resource= on the check to the audience of the API called (its own, from the list), or run the probe where the managed identity lives (Cloud Shell holds the signed-in user, not a managed identity)`
 }
 
 export function tokenForOtherAudience(requested: string, aud: string): string {
@@ -281,18 +301,9 @@ export function roleOrNetwork(refusal: {
   return `${refusal.service.name} refused the call without saying why. It is one of two things: the principal lacks the data role (az role assignment create --assignee-object-id ${oid} --assignee-principal-type ServicePrincipal --role "${role}" --scope "${scope}"; Contributor or Owner is not enough), or the ${word}'s network settings exclude the workload (public access disabled, a firewall rule, or a private endpoint that is not the ${word}'s: check that ${refusal.host} resolves to the ${word}'s private endpoint through ${refusal.zones[0] ?? 'its privatelink zone'})`
 }
 
-export function egressBlocked(hostPort: string, cause: string | undefined): string {
-  const host = hostPort.replace(/:\d+$/, '')
-  switch (cause) {
-    case 'dns':
-      return `${host} does not resolve on the workload: check its DNS servers; with a private endpoint, link the private DNS zone (e.g. privatelink.vaultcore.azure.net) to the workload's VNet`
-    case 'tls':
-      return `TLS to ${hostPort} failed: a TLS-inspecting proxy or firewall is in the way (exempt ${host} or trust its CA), or the workload's clock is wrong`
-    case 'proxy':
-      return `The proxy refused to connect to ${hostPort}: allow ${host} on the proxy, or exempt it in NO_PROXY if the workload reaches it directly`
-    default:
-      return `Allow outbound HTTPS from the workload to ${hostPort} (NSG, Azure Firewall, route table / UDR, proxy allow-list, HTTPS_PROXY/NO_PROXY)${/^[\d.]+$|:/.test(host) ? '' : `; with a private endpoint, make ${host} resolve to its private IP`}`
-  }
+/** An API host the workload could not reach, by the network kind (src/diagnosis/network-fix.ts). */
+export function egressBlocked(hostPort: string, kind: TransportError): string {
+  return apiNetworkFix(hostPort, kind)
 }
 
 export function proxyAnswered(hostPort: string): string {

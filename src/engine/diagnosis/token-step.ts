@@ -3,10 +3,11 @@
  * identity? Judges the token exchange's answer, then the token's shape, claims, audience, identity
  * and expiry.
  */
-import type { Observations, TokenObservation } from '../../contracts/observations'
+import type { Exchange, Observations, TokenObservation } from '../../contracts/observations'
 import { describeIdentity } from '../../contracts/probe-request'
 import type { FailureMode, ReportedClaims, StepReport } from '../../contracts/report'
 import { audienceMatchesRequest } from '../../azure/services'
+import { networkKindOf } from '../../common/network-errors'
 import { decodeClaims } from './claims'
 import { isAzureBody, mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import { judgeExpiry, parseExpiresOn, type ParsedExpiry } from './expiry'
@@ -15,6 +16,14 @@ import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
 import { formatDuration, excerpt, quote } from './text'
 import { describeTransport, endpointOf } from './transport'
+import {
+  identityNetworkFix,
+  identityRefusedFix,
+  identityUnavailableFix,
+  protocolOf,
+  sourceName,
+  unrecognisedAnswerFix
+} from './identity-sources'
 
 export interface TokenStepContext {
   observations: Observations
@@ -67,7 +76,7 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
       'fail',
       'platform-unreachable',
       `the token request for ${token.resource} to ${endpoint} got no answer: ${describeTransport(token)}`,
-      fix.identityEndpointUnreachable(source, endpoint)
+      unreachableFix(observations, token, endpoint)
     )
   }
 
@@ -89,6 +98,9 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
     if (federated !== undefined)
       return done(federated.status, federated.mode, federated.text, federated.remediation)
   }
+  // The source's own words come first: what it says is the cause, whatever the status.
+  const own = fromSourceWords(token, body, said, context)
+  if (own !== undefined) return done(own.status, own.mode, own.text, own.remediation)
   if (!isAzureBody(body) && (body.kind === 'html' || status === 407 || mentionsProxy(token.body))) {
     return done(
       'fail',
@@ -96,7 +108,11 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
       `a proxy answered ${status}, not the identity endpoint${said}`,
       source === 'imds'
         ? fix.proxyInFrontOfImds()
-        : fix.identityEndpointUnreachable(source, endpoint)
+        : identityNetworkFix(
+            observations,
+            status === 407 ? 'proxy-auth' : status === 403 ? 'proxy-denied' : 'proxy',
+            endpoint
+          )
     )
   }
   if (status === 400) return fromBadRequest(token, body, said, context, done)
@@ -104,18 +120,18 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
     return done(
       'fail',
       'platform-unreachable',
-      `the identity endpoint refused the token request (HTTP ${status})${said}`,
-      fix.identityEndpointRefused(source)
+      `the ${sourceName(observations)} refused the token request (HTTP ${status})${said}`,
+      source === 'imds' ? fix.identityEndpointRefused(source) : identityRefusedFix(observations)
     )
   }
   if (status === 404 || status === 410 || status >= 500) {
     return done(
       'fail',
       'platform-unreachable',
-      `the identity endpoint is ${status === 410 ? 'updating' : 'unavailable'} (HTTP ${status} after ${token.attempts} attempts)${said}`,
-      source === 'imds'
+      `the ${sourceName(observations)} is ${status === 410 ? 'updating' : status === 404 ? 'not where its endpoint variable says' : 'unavailable'} (HTTP ${status} after ${token.attempts} attempts)${said}`,
+      source === 'imds' || source === 'none'
         ? fix.imdsUnavailable(status)
-        : fix.identityEndpointUnreachable(source, endpoint)
+        : identityUnavailableFix(observations, status)
     )
   }
   return done(
@@ -124,6 +140,111 @@ export function tokenStep(token: TokenObservation, context: TokenStepContext): S
     `the identity endpoint answered HTTP ${status} instead of a token${said}`,
     fix.tokenUnusable(`HTTP ${status}`)
   )
+}
+
+/** No HTTP answer from the identity source: IMDS's own fix, or the source's by network kind. */
+export function unreachableFix(
+  observations: Observations,
+  exchange: Exchange,
+  endpoint: string
+): string {
+  if (observations.source === 'imds' || observations.source === 'none')
+    return fix.imdsUnreachable(endpoint)
+  return identityNetworkFix(
+    observations,
+    networkKindOf(exchange.error, exchange.errorText),
+    endpoint
+  )
+}
+
+/**
+ * What an identity source's error body says, read for its cause whatever its status: an audience
+ * Entra ID cannot issue a token for, an identity the workload does not have, several identities
+ * and none selected, a missing secret header (Service Fabric's SecretHeaderNotFound). The words
+ * are those of the sources' documented bodies: IMDS's and Entra's `{error, error_description}`,
+ * App Service's `{statusCode, message}`, Service Fabric's and Cloud Shell's `{error: {code,
+ * message}}`.
+ */
+function fromSourceWords(
+  token: TokenObservation,
+  body: ErrorBody,
+  said: string,
+  context: TokenStepContext
+): Finding | undefined {
+  const { plan, observations } = context
+  const text = `${body.code ?? ''} ${body.message ?? ''} ${body.kind === 'text' ? (token.body ?? '') : ''}`
+  // App Service / Functions answer an identity they do not have with a 400 of their own, sometimes
+  // without a body; Service Fabric with a 404 (its documented ManagedIdentityNotFound).
+  const serviceFabricNotFound =
+    protocolOf(observations) === 'service-fabric' && token.status === 404 && body.kind === 'empty'
+  const appServiceRefusal =
+    protocolOf(observations) === 'app-service' && token.status === 400 && body.kind === 'empty'
+  if (!serviceFabricNotFound && !appServiceRefusal && !isAzureBody(body) && !/AADSTS\d+/.test(text))
+    return undefined
+  if (
+    /AADSTS500011|invalid_resource|AudienceNotSupported|not a supported MSI token audience|AADSTS70011/i.test(
+      text
+    )
+  ) {
+    const supported = /Supported audiences:\s*([^"]+)/i.exec(text)?.[1]
+    return {
+      status: 'fail',
+      mode: 'wrong-audience',
+      text:
+        body.code === 'AudienceNotSupported' || supported !== undefined
+          ? `the ${sourceName(observations)} does not issue tokens for ${token.resource}${said}`
+          : `Entra ID does not know the resource ${token.resource} (resource principal not found)${said}`,
+      remediation:
+        supported !== undefined || body.code === 'AudienceNotSupported'
+          ? fix.audienceNotSupported(token.resource, sourceName(observations))
+          : fix.unknownResource(token.resource)
+    }
+  }
+  if (/multiple user assigned identities/i.test(text)) {
+    return {
+      status: 'fail',
+      mode: 'wrong-identity',
+      text: `the workload has several user-assigned identities and none was selected${said}`,
+      remediation: fix.multipleIdentities(observations.source, observations.meta, observations)
+    }
+  }
+  if (
+    serviceFabricNotFound ||
+    appServiceRefusal ||
+    /identity not found|unable to load the proper managed identity|no managed identity|ManagedIdentityNotFound|Managed identity not found|requested identity has not been assigned/i.test(
+      text
+    )
+  ) {
+    const selection = plan.identity
+    if (selection.kind === 'system') {
+      return {
+        status: 'fail',
+        mode: 'no-identity',
+        text: `the workload has no system-assigned managed identity${said}`,
+        remediation: fix.noIdentity(observations.source, observations.meta, observations)
+      }
+    }
+    return {
+      status: 'fail',
+      mode: 'wrong-identity',
+      text: `the ${describeIdentity(selection)} is not assigned to this workload${said}`,
+      remediation: fix.identityNotAssigned(
+        selection,
+        observations.source,
+        observations.meta,
+        observations
+      )
+    }
+  }
+  if (/SecretHeaderNotFound/i.test(text)) {
+    return {
+      status: 'fail',
+      mode: 'platform-unreachable',
+      text: `the ${sourceName(observations)} did not receive its secret header${said}`,
+      remediation: identityRefusedFix(observations)
+    }
+  }
+  return undefined
 }
 
 function fromBadRequest(
@@ -138,48 +259,10 @@ function fromBadRequest(
     remediation: string
   ) => StepReport
 ): StepReport {
-  const { plan, observations } = context
+  const { observations } = context
+  const imds = observations.source === 'imds'
   const text = `${body.code ?? ''} ${body.message ?? ''}`
-  const selection = plan.identity
-  // App Service / Functions answer a client ID that is not assigned (and an app without the
-  // identity asked for) with a 400 of their own, sometimes without a body.
-  const appServiceRefusal = observations.source === 'app-service' && body.kind === 'empty'
-  if (/multiple user assigned identities/i.test(text)) {
-    return done(
-      'fail',
-      'wrong-identity',
-      `the workload has several user-assigned identities and none was selected${said}`,
-      fix.multipleIdentities(observations.source, observations.meta)
-    )
-  }
-  if (
-    appServiceRefusal ||
-    /identity not found|unable to load the proper managed identity|no managed identity/i.test(text)
-  ) {
-    if (selection.kind === 'system') {
-      return done(
-        'fail',
-        'no-identity',
-        `the workload has no system-assigned managed identity${said}`,
-        fix.noIdentity(observations.source, observations.meta)
-      )
-    }
-    return done(
-      'fail',
-      'wrong-identity',
-      `the ${describeIdentity(selection)} is not assigned to this workload${said}`,
-      fix.identityNotAssigned(selection, observations.source, observations.meta)
-    )
-  }
-  if (body.code === 'invalid_resource' || /AADSTS500011/i.test(text)) {
-    return done(
-      'fail',
-      'wrong-audience',
-      `Entra ID does not know the resource ${token.resource} (resource principal not found)${said}`,
-      fix.unknownResource(token.resource)
-    )
-  }
-  if (/metadata header/i.test(text)) {
+  if (imds && /metadata header/i.test(text)) {
     return done(
       'fail',
       'platform-unreachable',
@@ -191,15 +274,19 @@ function fromBadRequest(
     return done(
       'fail',
       'platform-unreachable',
-      `something other than the identity endpoint answered 400${said}`,
-      fix.proxyInFrontOfImds()
+      `something other than the ${sourceName(observations)} answered 400${said}`,
+      imds
+        ? fix.proxyInFrontOfImds()
+        : unrecognisedAnswerFix(observations, 400, body.code, endpointOf(token.url))
     )
   }
   return done(
     'fail',
     'token-invalid',
-    `the identity endpoint refused the token request (400)${said}`,
-    fix.tokenUnusable('HTTP 400')
+    `the ${sourceName(observations)} refused the token request (400)${said}`,
+    imds
+      ? fix.tokenUnusable('HTTP 400')
+      : unrecognisedAnswerFix(observations, 400, body.code, endpointOf(token.url))
   )
 }
 
@@ -260,6 +347,22 @@ function fromFederatedExchange(
         remediation: fix.workloadClientIdUnknown(
           quoted(/Application with identifier '([^']+)'/) ?? clientId
         )
+      }
+    case '500011':
+    case '70011':
+      return {
+        status: 'fail',
+        mode: 'wrong-audience',
+        text: `Entra ID cannot issue a token for ${token.resource} (AADSTS${code}: no such resource or scope in the tenant)${said}`,
+        remediation: fix.unknownResource(token.resource)
+      }
+    case '90002':
+    case '900023':
+      return {
+        status: 'fail',
+        mode: 'wrong-identity',
+        text: `Entra ID does not know the tenant the workload asked (AADSTS${code})${said}`,
+        remediation: fix.workloadTenantUnknown(`AADSTS${code}`)
       }
     case '700024':
       return {

@@ -10,6 +10,7 @@
  * Either travels only to the target's own host, over https (http only to loopback, for tests):
  * a redirect is never followed, it is a dispatch failure that names where it pointed.
  */
+import { isTlsKind } from '../../common/network-errors'
 import type { ActionInputs, Target } from '../inputs/action-inputs'
 import { isLoopbackHost } from '../../common/url/loopback'
 import { parseAnswer } from '../observations-validator'
@@ -194,7 +195,8 @@ function transportFailure(
   waitMs: number
 ): DispatchError {
   const where = url.host
-  switch (error) {
+  // Every TLS kind (untrusted chain, name, dates) is the endpoint's certificate here.
+  switch (isTlsKind(error) ? 'tls' : error) {
     case 'timeout':
       return new DispatchError(
         `the smoke endpoint ${where} did not answer within ${Math.round(waitMs / 1000)} s`,

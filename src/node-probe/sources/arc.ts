@@ -44,7 +44,7 @@ export async function readArcKey(
   realm: string,
   env: NodeJS.ProcessEnv,
   platform = process.platform
-): Promise<{ key: string } | { refused: string }> {
+): Promise<{ key: string } | { refused: string; unreadable?: boolean }> {
   const paths = platform === 'win32' ? path.win32 : path.posix
   const directory = paths.resolve(arcKeyDirectory(env, platform))
   const file = paths.resolve(realm)
@@ -61,8 +61,10 @@ export async function readArcKey(
       return { refused: `the challenged key file is over ${KEY_FILE_LIMIT} bytes` }
     return { key: (await fs.readFile(file, 'utf8')).trim() }
   } catch (error) {
+    // A local permission (EACCES: not root nor in the himds group) or a missing file: not the network.
     return {
-      refused: `the challenged key file could not be read (${(error as { code?: string }).code ?? 'error'})`
+      refused: `the challenged key file ${file} could not be read (${(error as { code?: string }).code ?? 'error'})`,
+      unreadable: true
     }
   }
 }
@@ -102,7 +104,10 @@ export function arcSource(endpoint: string, detail: string): TokenSourceModule {
         if (realm === undefined) return challenge
         const key = await readArcKey(realm, context.env)
         if ('refused' in key) {
-          return { error: 'other', errorText: `401 challenge not answered: ${key.refused}` }
+          return {
+            error: key.unreadable === true ? 'local-file' : 'other',
+            errorText: `401 challenge not answered: ${key.refused}`
+          }
         }
         context.registerSecret?.(key.key)
         return request({ Authorization: `Basic ${key.key}` })

@@ -70,7 +70,7 @@ export function workloadIdentitySource(detail: string): TokenSourceModule {
         async () => {
           const assertion = await readAssertion()
           if (typeof assertion !== 'string')
-            return { error: 'other', errorText: assertion.refused, unsent: true }
+            return { error: 'local-file', errorText: assertion.refused, unsent: true }
           context.registerSecret?.(assertion)
           return httpRequest({
             method: 'POST',
