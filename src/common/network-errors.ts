@@ -126,8 +126,6 @@ export const NETWORK_KIND_TABLE: readonly NetworkKindRow[] = [
 
 /** Kinds that say which of the TLS failures it was: each has its own fix. */
 export const TLS_KINDS = ['tls', 'tls-untrusted', 'tls-name', 'tls-expired'] as const
-/** Kinds that are the proxy's own answer or failure. */
-export const PROXY_KINDS = ['proxy', 'proxy-auth', 'proxy-denied'] as const
 
 export function isTlsKind(kind: string | undefined): boolean {
   return (TLS_KINDS as readonly string[]).includes(kind ?? '')

@@ -3004,7 +3004,7 @@ exports.log = createLogWriter();
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.PROXY_KINDS = exports.TLS_KINDS = exports.NETWORK_KIND_TABLE = void 0;
+exports.TLS_KINDS = exports.NETWORK_KIND_TABLE = void 0;
 exports.isTlsKind = isTlsKind;
 exports.kindOfNodeCode = kindOfNodeCode;
 exports.kindOfCurlExit = kindOfCurlExit;
@@ -3123,8 +3123,6 @@ exports.NETWORK_KIND_TABLE = [
 ];
 /** Kinds that say which of the TLS failures it was: each has its own fix. */
 exports.TLS_KINDS = ['tls', 'tls-untrusted', 'tls-name', 'tls-expired'];
-/** Kinds that are the proxy's own answer or failure. */
-exports.PROXY_KINDS = ['proxy', 'proxy-auth', 'proxy-denied'];
 function isTlsKind(kind) {
     return exports.TLS_KINDS.includes(kind ?? '');
 }
