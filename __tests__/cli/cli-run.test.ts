@@ -9,6 +9,7 @@
  * import, which jest's module system does not run. The packed, installed CLI is tested in
  * packed-cli.test.ts.
  */
+import { INPUT_DEFAULTS } from '../../src/engine/inputs/read-inputs'
 import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -223,7 +224,7 @@ describe('a terminal, a pipe, NO_COLOR', () => {
     // eslint-disable-next-line no-control-regex -- the control characters are what is checked
     expect(piped.stdout).not.toMatch(/\u001b|\r/)
     expect(piped.stdout.split('\n')[0]).toBe(
-      'mi-smoke: probing 1 target (concurrency 8, timeout 5 s)'
+      `mi-smoke: probing 1 target (concurrency ${INPUT_DEFAULTS.concurrency}, timeout 5 s)`
     )
   })
 })

@@ -416,12 +416,22 @@ function transportFailure(url, error, errorText, waitMs) {
             return new workload_1.DispatchError(`the smoke endpoint ${where} did not answer within ${Math.round(waitMs / 1000)} s`, 'Check that the app is running and the endpoint answers (a cold start can take long: warm the app up first).', errorText).as('endpoint-timeout');
         case 'dns':
             return new workload_1.DispatchError(`the smoke endpoint's host ${url.hostname} does not resolve`, 'Check the target URL (slot hostnames are app-slot.azurewebsites.net).', errorText).as('endpoint-unreachable', `endpoint host ${url.hostname} does not resolve`);
+        // TLS by its kind: each has its own fix, and none of them is the others' (no clock advice for
+        // an untrusted chain, no CA for a name the certificate does not cover).
+        case 'tls-untrusted':
+            return new workload_1.DispatchError(`the runner does not trust the certificate chain of the smoke endpoint ${where}`, "If the runner's network inspects TLS, trust that proxy's CA for this job (NODE_EXTRA_CA_CERTS=<its CA file>); otherwise serve the endpoint with a certificate from a public CA.", errorText).as('endpoint-unreachable', "the endpoint's certificate is not trusted");
+        case 'tls-name':
+            return new workload_1.DispatchError(`the certificate of the smoke endpoint ${where} does not cover ${url.hostname}`, `Call the endpoint by a name its certificate covers (the app's default host name or a custom domain bound with its certificate), or bind a certificate for ${url.hostname}.`, errorText).as('endpoint-unreachable', `the endpoint's certificate does not cover ${url.hostname}`);
+        case 'tls-expired':
+            return new workload_1.DispatchError(`the certificate of the smoke endpoint ${where} is expired or not yet valid`, "Renew the endpoint's certificate; if it is valid, check the runner's clock.", errorText).as('endpoint-unreachable', "the endpoint's certificate is out of date");
         case 'tls':
             return new workload_1.DispatchError(`TLS with the smoke endpoint ${where} failed`, 'Serve the endpoint with a certificate the runner trusts.', errorText).as('endpoint-unreachable', 'TLS with the endpoint failed');
         case 'proxy':
+        case 'proxy-auth':
+        case 'proxy-denied':
             // The runner's proxy refused the tunnel (CONNECT): its 407 wants credentials, anything else
             // is its access control; the app was never reached.
-            return /\b407\b/.test(errorText)
+            return error === 'proxy-auth' || /\b407\b/.test(errorText)
                 ? new workload_1.DispatchError(`the runner's proxy wants credentials to reach ${where} (407 Proxy Authentication Required)`, `Give the runner's proxy its credentials: set HTTPS_PROXY for this job to http://<proxy user>:<proxy password>@<proxy host>:<proxy port> (keep the password in a secret), or, if the runner reaches ${url.hostname} without the proxy, add ${url.hostname} to NO_PROXY`, errorText).as('proxy-refused', "the runner's proxy wants credentials (407)")
                 : new workload_1.DispatchError(`the runner's proxy did not open a tunnel to ${where}: ${errorText}`, `Ask the proxy's administrators to allow CONNECT to ${url.hostname}:${url.port || 443} for the runner, or add ${url.hostname} to NO_PROXY if the runner reaches it directly`, errorText).as('proxy-refused', `the runner's proxy refused ${url.hostname}`);
         default:

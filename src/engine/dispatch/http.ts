@@ -209,6 +209,26 @@ function transportFailure(
         'Check the target URL (slot hostnames are app-slot.azurewebsites.net).',
         errorText
       ).as('endpoint-unreachable', `endpoint host ${url.hostname} does not resolve`)
+    // TLS by its kind: each has its own fix, and none of them is the others' (no clock advice for
+    // an untrusted chain, no CA for a name the certificate does not cover).
+    case 'tls-untrusted':
+      return new DispatchError(
+        `the runner does not trust the certificate chain of the smoke endpoint ${where}`,
+        "If the runner's network inspects TLS, trust that proxy's CA for this job (NODE_EXTRA_CA_CERTS=<its CA file>); otherwise serve the endpoint with a certificate from a public CA.",
+        errorText
+      ).as('endpoint-unreachable', "the endpoint's certificate is not trusted")
+    case 'tls-name':
+      return new DispatchError(
+        `the certificate of the smoke endpoint ${where} does not cover ${url.hostname}`,
+        `Call the endpoint by a name its certificate covers (the app's default host name or a custom domain bound with its certificate), or bind a certificate for ${url.hostname}.`,
+        errorText
+      ).as('endpoint-unreachable', `the endpoint's certificate does not cover ${url.hostname}`)
+    case 'tls-expired':
+      return new DispatchError(
+        `the certificate of the smoke endpoint ${where} is expired or not yet valid`,
+        "Renew the endpoint's certificate; if it is valid, check the runner's clock.",
+        errorText
+      ).as('endpoint-unreachable', "the endpoint's certificate is out of date")
     case 'tls':
       return new DispatchError(
         `TLS with the smoke endpoint ${where} failed`,
@@ -216,9 +236,11 @@ function transportFailure(
         errorText
       ).as('endpoint-unreachable', 'TLS with the endpoint failed')
     case 'proxy':
+    case 'proxy-auth':
+    case 'proxy-denied':
       // The runner's proxy refused the tunnel (CONNECT): its 407 wants credentials, anything else
       // is its access control; the app was never reached.
-      return /\b407\b/.test(errorText)
+      return error === 'proxy-auth' || /\b407\b/.test(errorText)
         ? new DispatchError(
             `the runner's proxy wants credentials to reach ${where} (407 Proxy Authentication Required)`,
             `Give the runner's proxy its credentials: set HTTPS_PROXY for this job to http://<proxy user>:<proxy password>@<proxy host>:<proxy port> (keep the password in a secret), or, if the runner reaches ${url.hostname} without the proxy, add ${url.hostname} to NO_PROXY`,
