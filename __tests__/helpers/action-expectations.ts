@@ -3,18 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { Emulator } from '../../emulator/emulator'
 import type { ActionRun } from './run-action'
 import { explain, written } from './emulator-action'
-
-const OUTPUTS = [
-  'result',
-  'failed-step',
-  'failure-mode',
-  'principal-id',
-  'client-id',
-  'tenant-id',
-  'expires-on',
-  'report',
-  'report-path'
-]
+import { OUTPUT_NAMES } from '../../src/contracts/outputs'
 
 export interface Expected {
   code: number
@@ -36,7 +25,7 @@ export function expectRun(run: ActionRun, emulator: Emulator, expected: Expected
     code: expected.code,
     result: expected.result
   })
-  for (const name of OUTPUTS) expect(Object.keys(run.outputs)).toContain(name)
+  for (const name of OUTPUT_NAMES) expect(Object.keys(run.outputs)).toContain(name)
   expect(run.outputs['failed-step']).toBe(expected.failedStep)
   expect(run.outputs['failure-mode']).toBe(expected.failureMode)
 
