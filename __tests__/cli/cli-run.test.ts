@@ -235,7 +235,7 @@ describe('text from an app', () => {
     const env = { MI_SMOKE_ENDPOINT_KEY: KEY }
     const human = await bundled([hostileTarget(), '--timeout', '2s', '--ready-wait', '0'], env)
     expect(human.code).toBe(1)
-    expect(human.stdout).toContain('# #vso[task.setvariable variable=pwned]1')
+    expect(human.stdout).toContain('## vso[task.setvariable variable=pwned]1')
     expectNoCiCommand(human.stdout)
     expectNoCiCommand(human.stderr)
 
