@@ -118,6 +118,15 @@ describe('exit codes and the gate', () => {
     const failed = await cli(local())
     expect(failed.code).toBe(1)
     expect(failed.stdout).toMatch(/^ {6}az role assignment create --assignee-object-id /m)
+    // The fix names this command's option, not the action's input (one diagnosis, two wordings).
+    expect(failed.stdout).toMatch(/ set --rbac-wait \d+m /)
+    expect(failed.stdout).not.toMatch(/(?<!-)\b(?:rbac|ready)-wait\b/)
+    const json = await cli([...local(), '--json'])
+    const remediations = (JSON.parse(json.stdout) as Report).targets.flatMap(t =>
+      t.steps.map(step => step.remediation ?? '')
+    )
+    // The report keeps the input's name, as the action writes it.
+    expect(remediations.join('\n')).toMatch(/ set rbac-wait: \d+m /)
     const never = await cli([...local(), '--fail-on', 'never'])
     expect(never.code).toBe(0)
     expect(never.stdout).toContain(
@@ -223,7 +232,7 @@ describe('a terminal, a pipe, NO_COLOR', () => {
     // eslint-disable-next-line no-control-regex -- the control characters are what is checked
     expect(piped.stdout).not.toMatch(/\u001b|\r/)
     expect(piped.stdout.split('\n')[0]).toBe(
-      'mi-smoke: probing 1 target (concurrency 8, timeout 5 s)'
+      'mi-smoke: probing 1 target (concurrency 50, timeout 5 s)'
     )
   })
 })

@@ -12,6 +12,7 @@ import {
 import type { IdentitySource, WorkloadMeta } from '../../contracts/observations'
 import type { IdentitySelection } from '../../contracts/probe-request'
 import { formatDuration, quote } from './text'
+import { setting } from '../inputs/setting-names'
 
 const IMDS_HOST = '169.254.169.254'
 
@@ -392,8 +393,8 @@ export interface RbacDenial {
 
 function waitAdvice(rbacWaitMs: number | undefined): string {
   return rbacWaitMs !== undefined && rbacWaitMs > 0
-    ? `role assignments can take minutes to propagate (rbac-wait is ${formatDuration(rbacWaitMs)}; raise it if the role was just granted)`
-    : 'role assignments can take minutes to propagate; set rbac-wait (e.g. 5m) to poll until the role is effective'
+    ? `role assignments can take minutes to propagate (${setting('rbac-wait')} is ${formatDuration(rbacWaitMs)}; raise it if the role was just granted)`
+    : `role assignments can take minutes to propagate; set ${setting('rbac-wait', '5m')} to poll until the role is effective`
 }
 
 /** The role that grants what the check does, as narrow as fits: the service table's data roles. */

@@ -24,6 +24,3 @@ export function fallbackReport(target: string, detail: string, remediation: stri
     ]
   }
 }
-
-export const BUG_REMEDIATION =
-  'This looks like a defect in mi-smoke: re-run with step debug logging (secret ACTIONS_STEP_DEBUG=true) and report it with the log.'
