@@ -1,2 +1,0 @@
-import type { TokenSourceModule } from './source';
-export declare function detectSource(env: NodeJS.ProcessEnv, imdsEndpoint: string): TokenSourceModule;
