@@ -1,3 +1,7 @@
+/**
+ * Which audiences the emulated tenant issues tokens for, and which ones each emulated API accepts:
+ * read from the one service table (src/azure/services.ts), so the emulator and the action agree.
+ */
 import {
   audienceAccepted,
   azureServices,

@@ -45,12 +45,12 @@ import {
   runShell,
   runWindowsProbe,
   windowsEnv
-} from '../__tests__/dispatch/vm/probe-runner'
+} from '../__tests__/helpers/probe-runner'
 import type { ProbeRequest } from '../src/contracts/probe-request'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseErrorBody } from '../src/engine/diagnosis/error-body'
-import { oneLine } from '../src/engine/diagnosis/text'
+import { excerpt } from '../src/engine/diagnosis/text'
 import { readObservations } from '../src/engine/dispatch/vm/run-command-output'
 import { cutBody } from '../src/node-probe/token-response'
 import { parseAnswer, validateObservations } from '../src/engine/observations-validator'
@@ -651,7 +651,7 @@ async function benchHostileText(repeats: number): Promise<void> {
     ['redactSecrets', redactSecrets],
     ['containsJwt', containsJwt],
     ['cutBody (probe)', text => cutBody(text)],
-    ['oneLine (diagnosis)', text => oneLine(text, 300)],
+    ['excerpt (diagnosis)', text => excerpt(text, 300)],
     ['parseErrorBody', parseErrorBody],
     [
       'readObservations (run-command)',

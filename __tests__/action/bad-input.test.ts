@@ -3,7 +3,7 @@
  * outputs that say `bad-input`, a report with no targets, and not one request to the emulator.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { runAgainst } from './emulator-action'
+import { runAgainst } from '../helpers/emulator-action'
 
 let emulator: Emulator
 beforeAll(async () => {

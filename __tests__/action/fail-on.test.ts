@@ -2,7 +2,7 @@
  * The gate (`fail-on`), `summary: false`, and secrets: through the built action.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { runAgainst, written } from './emulator-action'
+import { runAgainst, written } from '../helpers/emulator-action'
 
 let emulator: Emulator
 beforeAll(async () => {

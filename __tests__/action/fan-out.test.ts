@@ -6,7 +6,7 @@
  */
 import type { Emulator, FleetSettings } from '../../emulator/emulator'
 import { startArmFleet, type ArmFleet } from '../helpers/arm-fleet'
-import { runAgainst, written } from './emulator-action'
+import { runAgainst, written } from '../helpers/emulator-action'
 import { describeWithTools } from '../helpers/system-tools'
 
 describeWithTools(

@@ -15,7 +15,7 @@ import { FAILURE_MODES } from '../../src/contracts/report'
 import { actionNeeded, roleAllows, serviceByKey, type ServiceKey } from '../../src/azure/services'
 import { isAzureBody, parseErrorBody } from '../../src/engine/diagnosis/error-body'
 import { runAction, type ActionRun } from '../helpers/run-action'
-import { explain, written } from './emulator-action'
+import { explain, written } from '../helpers/emulator-action'
 
 const corpus = recordedAnswers()
 const apiAnswers = corpus.filter(entry => entry.endpoint === 'api')

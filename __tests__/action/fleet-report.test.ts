@@ -7,7 +7,7 @@
 import type { Emulator, FleetSettings } from '../../emulator/emulator'
 import { startArmFleet, type ArmFleet } from '../helpers/arm-fleet'
 import { describeWithTools } from '../helpers/system-tools'
-import { runAgainst, written } from './emulator-action'
+import { runAgainst, written } from '../helpers/emulator-action'
 
 jest.setTimeout(120_000)
 

@@ -18,7 +18,7 @@ import type { Emulator } from '../../emulator/emulator'
 import { FAILURE_MODES } from '../../src/contracts/report'
 import { ACTION_ENTRY, everythingWritten, runAction, type ActionRun } from '../helpers/run-action'
 import { startArmFleet, type ArmFleet } from '../helpers/arm-fleet'
-import { armCheck, runAgainst } from './emulator-action'
+import { armCheck, runAgainst } from '../helpers/emulator-action'
 
 jest.setTimeout(120_000)
 

@@ -5,7 +5,7 @@
  * meant, and the run goes on.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { runAgainst } from './emulator-action'
+import { runAgainst } from '../helpers/emulator-action'
 
 jest.setTimeout(120_000)
 

@@ -3,8 +3,8 @@
  * through the built action against the emulator.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { runAgainst } from './emulator-action'
-import { expectRun } from './expectations'
+import { runAgainst } from '../helpers/emulator-action'
+import { expectRun } from '../helpers/action-expectations'
 
 let emulator: Emulator
 beforeAll(async () => {

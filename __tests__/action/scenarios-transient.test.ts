@@ -8,9 +8,9 @@ import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { runAction } from '../helpers/run-action'
-import { startHandlerProcess, type HandlerProcess } from '../smoke-endpoint/handler-process'
-import { runAgainst, written } from './emulator-action'
-import { expectRun } from './expectations'
+import { startHandlerProcess, type HandlerProcess } from '../helpers/handler-process'
+import { runAgainst, written } from '../helpers/emulator-action'
+import { expectRun } from '../helpers/action-expectations'
 
 jest.setTimeout(120_000)
 

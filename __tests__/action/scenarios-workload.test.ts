@@ -18,7 +18,7 @@ import type { Emulator } from '../../emulator/emulator'
 import { fakeAzEnv, startEvidenceEmulator } from '../evidence/target-kinds'
 import type { FleetSettings } from '../../emulator/compute'
 import { runAction } from '../helpers/run-action'
-import { armCheck, runAgainst, written } from './emulator-action'
+import { armCheck, runAgainst, written } from '../helpers/emulator-action'
 import { describeWithTools } from '../helpers/system-tools'
 
 jest.setTimeout(120_000)

@@ -3,8 +3,8 @@
  * step statuses, remediation, and no trace of a token anywhere the action writes.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { armCheck, maskedValues, runAgainst, vaultCheck } from './emulator-action'
-import { expectRun } from './expectations'
+import { armCheck, maskedValues, runAgainst, vaultCheck } from '../helpers/emulator-action'
+import { expectRun } from '../helpers/action-expectations'
 
 let emulator: Emulator
 beforeAll(async () => {

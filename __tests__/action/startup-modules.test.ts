@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { explain, runAgainst } from './emulator-action'
+import { explain, runAgainst } from '../helpers/emulator-action'
 
 let emulator: Emulator
 beforeAll(async () => {

@@ -6,8 +6,8 @@
  * input and where in it. Each refusal: exit 1, `bad-input`, and not one request anywhere.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { startProxy } from '../node-probe/local-servers'
-import { armCheck, explain, runAgainst, vaultCheck, written } from './emulator-action'
+import { startProxy } from '../helpers/local-servers'
+import { armCheck, explain, runAgainst, vaultCheck, written } from '../helpers/emulator-action'
 
 jest.setTimeout(120_000)
 

@@ -19,7 +19,7 @@ import {
 } from '../../src/azure/services'
 import { classifyApiAnswer } from '../../src/engine/diagnosis/api-errors'
 import * as fix from '../../src/engine/diagnosis/remediation'
-import { armCheck } from '../diagnosis/fixtures'
+import { armCheck } from '../helpers/diagnosis-fixtures'
 
 /** A host of each service in each cloud: its first host, or a name under its first suffix. */
 function hostsOf(): { key: ServiceKey; cloud: AzureCloud; host: string }[] {

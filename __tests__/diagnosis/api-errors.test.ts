@@ -6,7 +6,7 @@
  */
 import { serviceByKey } from '../../src/azure/services'
 import { classifyApiAnswer } from '../../src/engine/diagnosis/api-errors'
-import { armCheck } from './fixtures'
+import { armCheck } from '../helpers/diagnosis-fixtures'
 
 const vaultContext = {
   check: armCheck({

@@ -22,7 +22,7 @@ import {
   TID,
   systemClaims,
   token
-} from './fixtures'
+} from '../helpers/diagnosis-fixtures'
 
 const KV_URL = 'https://kv-web.vault.azure.net/secrets?api-version=7.4'
 const ARM_URL = `https://management.azure.com/subscriptions/${SUB}/resourcegroups?api-version=2021-04-01`

@@ -8,7 +8,7 @@ import {
   TID,
   VM_ID,
   NOW_S
-} from './fixtures'
+} from '../helpers/diagnosis-fixtures'
 
 describe('decodeClaims', () => {
   test('reads the reported claims of a v1 managed identity token', () => {

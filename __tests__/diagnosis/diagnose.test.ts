@@ -27,7 +27,7 @@ import {
   systemClaims,
   token,
   UAI_CLIENT
-} from './fixtures'
+} from '../helpers/diagnosis-fixtures'
 
 const noToken = { fields: undefined, shape: undefined, claims: undefined } as const
 const notCalled = api({ status: undefined, attempts: 0, notCalled: 'no token' })

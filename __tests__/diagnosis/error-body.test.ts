@@ -2,7 +2,7 @@ import { isAzureBody, parseErrorBody } from '../../src/engine/diagnosis/error-bo
 import { roleFor } from '../../src/engine/diagnosis/remediation'
 import { resourceNameOf, serviceOfCheck, storageKindOf } from '../../src/azure/services'
 import { armScopeOf, keyVaultActionOf } from '../../src/engine/diagnosis/arm-scope'
-import { BODIES, SUB } from './fixtures'
+import { BODIES, SUB } from '../helpers/diagnosis-fixtures'
 
 describe('parseErrorBody', () => {
   test.each<[string, string, object]>([

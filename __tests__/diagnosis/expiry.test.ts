@@ -1,5 +1,5 @@
 import { judgeExpiry, parseExpiresOn } from '../../src/engine/diagnosis/expiry'
-import { NOW_MS } from './fixtures'
+import { NOW_MS } from '../helpers/diagnosis-fixtures'
 
 describe('parseExpiresOn', () => {
   const at = (iso: string): number => Date.parse(iso)

@@ -1,6 +1,13 @@
 import { matchIdentity } from '../../src/engine/diagnosis/identity-match'
 import type { IdentitySelection } from '../../src/contracts/probe-request'
-import { SYSTEM_APPID, SYSTEM_OID, UAI_CLIENT, UAI_ID, UAI_OID, VM_ID } from './fixtures'
+import {
+  SYSTEM_APPID,
+  SYSTEM_OID,
+  UAI_CLIENT,
+  UAI_ID,
+  UAI_OID,
+  VM_ID
+} from '../helpers/diagnosis-fixtures'
 
 const systemToken = { oid: SYSTEM_OID, appid: SYSTEM_APPID, xms_mirid: VM_ID }
 const uaiToken = { oid: UAI_OID, appid: UAI_CLIENT, xms_mirid: UAI_ID }

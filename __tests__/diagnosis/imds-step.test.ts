@@ -1,7 +1,7 @@
 import { diagnose } from '../../src/engine/diagnosis/diagnose'
 import type { Exchange, Observations } from '../../src/contracts/observations'
 import type { StepReport } from '../../src/contracts/report'
-import { api, BODIES, observations, plan, SUB, token, VM_ID } from './fixtures'
+import { api, BODIES, observations, plan, SUB, token, VM_ID } from '../helpers/diagnosis-fixtures'
 
 const INSTANCE_URL = 'http://169.254.169.254/metadata/instance?api-version=2021-02-01'
 

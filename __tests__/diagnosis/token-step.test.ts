@@ -20,7 +20,7 @@ import {
   UAI_ID,
   UAI_OID,
   api
-} from './fixtures'
+} from '../helpers/diagnosis-fixtures'
 
 function tokenStepOf(
   t: Partial<TokenObservation>,

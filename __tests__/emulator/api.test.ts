@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { call, claimsOf, ARM, VAULT } from './http'
+import { call, claimsOf, ARM, VAULT } from '../helpers/emulator-http'
 
 let emulator: Emulator
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * its managed identity source per process.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { getTokenWithSdk } from './identity-sdk'
+import { getTokenWithSdk } from '../helpers/identity-sdk'
 
 let emulator: Emulator
 beforeAll(async () => {

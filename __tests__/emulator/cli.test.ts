@@ -6,7 +6,7 @@ import { parseArgs, SIDECAR_ENTRY } from '../../emulator/cli'
 import { DEFAULT_CONFLICT_RETRY } from '../../src/engine/dispatch/vm/arm/compute'
 import { parseSetting, resolveScenario, SCENARIO_NAMES } from '../../emulator/scenarios'
 import { describeWithTools } from '../helpers/system-tools'
-import { call } from './http'
+import { call } from '../helpers/emulator-http'
 
 const ROOT = resolve(__dirname, '..', '..')
 const CLI = join(ROOT, 'emulator', 'cli.ts')

@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { call, ARM } from './http'
+import { call, ARM } from '../helpers/emulator-http'
 
 let emulator: Emulator
 beforeAll(async () => {

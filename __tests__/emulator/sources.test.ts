@@ -7,8 +7,8 @@ import { dirname } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { legacyDate } from '../../emulator/sources/legacy-msi'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
-import { call, claimsOf, ARM, VAULT } from './http'
-import { getTokenWithSdk } from './identity-sdk'
+import { call, claimsOf, ARM, VAULT } from '../helpers/emulator-http'
+import { getTokenWithSdk } from '../helpers/identity-sdk'
 import { describeWithTools } from '../helpers/system-tools'
 
 describeWithTools(['openssl'], 'emulator identity sources (HTTPS authority: openssl)', () => {

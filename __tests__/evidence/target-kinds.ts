@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
-import { startHandlerProcess, type HandlerProcess } from '../smoke-endpoint/handler-process'
+import { startHandlerProcess, type HandlerProcess } from '../helpers/handler-process'
 import { startRecordingProxy, type RecordedExchange, type RecordingProxy } from './recording-proxy'
 
 export const TARGET_KINDS = ['local', 'vm', 'vmss', 'https'] as const

@@ -13,8 +13,8 @@ import {
   startHungServer,
   startProxy,
   startServer
-} from '../node-probe/local-servers'
-import type { LocalProxy, LocalServer, SelfSigned } from '../node-probe/local-servers'
+} from '../helpers/local-servers'
+import type { LocalProxy, LocalServer, SelfSigned } from '../helpers/local-servers'
 import { describeWithTools } from '../helpers/system-tools'
 
 const cleanups: Array<() => Promise<void>> = []

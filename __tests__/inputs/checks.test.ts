@@ -1,5 +1,6 @@
-import { DEFAULT_CHECK_LINE, MAX_CHECKS, parseChecks } from '../../src/engine/inputs/checks'
-import { expectInputError } from './expect-input-error'
+import { DEFAULT_CHECK_LINE, parseChecks } from '../../src/engine/inputs/checks'
+import { MAX_CHECKS } from '../../src/contracts/probe-request'
+import { expectInputError } from '../helpers/expect-input-error'
 
 const ARM_RG =
   'https://management.azure.com/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01'

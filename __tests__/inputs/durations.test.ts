@@ -1,5 +1,5 @@
 import { InputError } from '../../src/engine/inputs/action-inputs'
-import { formatDuration, parseDuration } from '../../src/engine/inputs/durations'
+import { durationInput, parseDuration } from '../../src/engine/inputs/durations'
 
 const TIMEOUT = { minMs: 100, maxMs: 300_000, example: '10s' }
 const WAIT = { minMs: 0, maxMs: 3_600_000, example: '5m' }
@@ -86,7 +86,7 @@ describe('parseDuration', () => {
   })
 })
 
-describe('formatDuration', () => {
+describe('durationInput', () => {
   it.each([
     [0, '0ms'],
     [100, '100ms'],
@@ -96,6 +96,6 @@ describe('formatDuration', () => {
     [300_000, '5m'],
     [3_600_000, '60m']
   ])('%d → %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text)
+    expect(durationInput(ms)).toBe(text)
   })
 })

@@ -1,5 +1,5 @@
 import { parseIdentity } from '../../src/engine/inputs/identity'
-import { expectInputError } from './expect-input-error'
+import { expectInputError } from '../helpers/expect-input-error'
 
 const SUB = '00000000-1111-2222-3333-444444444444'
 const UAMI = `/subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-web`

@@ -5,9 +5,10 @@ import { InputError } from '../../src/engine/inputs/action-inputs'
 import { SHARD_MODE_INPUT_DEFAULTS } from '../../src/action/shards/shard-mode'
 import { InputErrors } from '../../src/engine/inputs/input-errors'
 import { INPUT_DEFAULTS, readInputs } from '../../src/engine/inputs/read-inputs'
-import { DEFAULT_POLL_MS } from '../../src/engine/dispatch/vm/arm/compute'
+import { RETRY_POLICIES } from '../../src/common/retry'
 import { azureServices, sharedServiceAudiences } from '../../src/azure/services'
-import { expectInputError } from './expect-input-error'
+import { expectInputError } from '../helpers/expect-input-error'
+import { OUTPUT_NAMES, SHARD_OUTPUT_NAME } from '../../src/contracts/outputs'
 
 type Inputs = Record<string, string>
 const from =
@@ -57,35 +58,17 @@ describe('readInputs: defaults', () => {
       asked.push(name)
       return ''
     })
-    expect(asked.sort()).toEqual(
-      [
-        'targets',
-        'identity',
-        'checks',
-        'expected-principal-id',
-        'rbac-wait',
-        'ready-wait',
-        'timeout',
-        'concurrency',
-        'fail-on',
-        'os',
-        'endpoint-key',
-        'endpoint-audience',
-        'imds-endpoint',
-        'summary',
-        'sdk-identity'
-      ].sort()
-    )
+    expect(asked.sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort())
   })
 })
 
 describe('the default concurrency fits a fleet', () => {
   // docs/vm-targets.md: 50 VMs in one round; ARM refills 25 reads a second per subscription and
-  // principal, and each running target polls its operation every DEFAULT_POLL_MS.
+  // principal, and each running target polls its operation every RETRY_POLICIES.operationPoll.firstMs.
   it("runs 50 VMs in one round and keeps the polls within ARM's read refill rate", () => {
     const concurrency = readInputs(from({})).concurrency
     expect(Math.ceil(50 / concurrency)).toBe(1)
-    expect(concurrency * (1000 / DEFAULT_POLL_MS)).toBeLessThanOrEqual(25)
+    expect(concurrency * (1000 / RETRY_POLICIES.operationPoll.firstMs)).toBeLessThanOrEqual(25)
   })
 })
 
@@ -111,25 +94,7 @@ describe('action.yml agrees with the contract and readInputs', () => {
   })
 
   it('declares every output of the contract', () => {
-    expect(Object.keys(action.outputs).sort()).toEqual(
-      [
-        'result',
-        'failed-step',
-        'failure-mode',
-        'principal-id',
-        'client-id',
-        'tenant-id',
-        'expires-on',
-        'report',
-        'report-path',
-        'shards',
-        'failed-targets',
-        'targets',
-        'passed',
-        'warned',
-        'failed'
-      ].sort()
-    )
+    expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES, SHARD_OUTPUT_NAME].sort())
     for (const spec of Object.values(action.outputs))
       expect(spec.description.length).toBeGreaterThan(10)
   })

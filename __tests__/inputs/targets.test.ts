@@ -1,5 +1,5 @@
 import { parseTargets } from '../../src/engine/inputs/targets'
-import { expectInputError } from './expect-input-error'
+import { expectInputError } from '../helpers/expect-input-error'
 
 const SUB = '00000000-1111-2222-3333-444444444444'
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-web`

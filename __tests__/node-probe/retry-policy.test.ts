@@ -1,7 +1,8 @@
 import type { HttpOutcome } from '../../src/common/http/http-request'
 import { httpRequest } from '../../src/common/http/http-request'
-import { parseRetryAfter, withRetries } from '../../src/node-probe/retry-policy'
-import { json, startHungServer, startServer } from './local-servers'
+import { parseRetryAfter } from '../../src/common/retry'
+import { withRetries } from '../../src/node-probe/retry-policy'
+import { json, startHungServer, startServer } from '../helpers/local-servers'
 
 /** A fake clock whose sleeps advance it: schedules are checked without waiting for them. */
 function fakeClock(start = 1_000_000): {

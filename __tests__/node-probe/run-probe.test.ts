@@ -10,7 +10,7 @@ import type { IdentitySelection, ProbeRequest } from '../../src/contracts/probe-
 import { isStorage, NO_TOKEN, runProbe } from '../../src/node-probe/run-probe'
 import { conformanceTests } from '../helpers/probe-conformance'
 import type { ProbeOptions } from '../../src/node-probe/run-probe'
-import { json, startProxy, startServer } from './local-servers'
+import { json, startProxy, startServer } from '../helpers/local-servers'
 
 let emulator: Emulator
 beforeAll(async () => {

@@ -15,9 +15,10 @@ import { imdsSource, metaFromInstance } from '../../src/node-probe/sources/imds'
 import { legacyMsiSource } from '../../src/node-probe/sources/legacy-msi'
 import { serviceFabricSource } from '../../src/node-probe/sources/service-fabric'
 import type { SourceContext, TokenAttempt } from '../../src/node-probe/sources/source'
-import { scopeOf, workloadIdentitySource } from '../../src/node-probe/sources/workload-identity'
-import { json, selfSignedCertificate, startServer } from './local-servers'
-import type { LocalServer } from './local-servers'
+import { workloadIdentitySource } from '../../src/node-probe/sources/workload-identity'
+import { scopeForResource as scopeOf } from '../../src/azure/services'
+import { json, selfSignedCertificate, startServer } from '../helpers/local-servers'
+import type { LocalServer } from '../helpers/local-servers'
 import { describeWithTools } from '../helpers/system-tools'
 
 const TOKEN_BODY = {

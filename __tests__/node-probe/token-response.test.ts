@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { BODY_LIMIT } from '../../src/contracts/observations'
-import { cutBody, reduceTokenResponse, scrubTokens } from '../../src/node-probe/token-response'
+import { redactSecrets } from '../../src/common/redact'
+import { cutBody, reduceTokenResponse } from '../../src/node-probe/token-response'
 
 const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
 const HEADER = b64url({ typ: 'JWT', alg: 'RS256', kid: 'k1' })
@@ -101,11 +102,11 @@ describe('reduceTokenResponse', () => {
   })
 })
 
-describe('scrubTokens / cutBody', () => {
+describe('redactSecrets / cutBody', () => {
   it('leaves ordinary error bodies readable', () => {
     const arm =
       '{"error":{"code":"AuthorizationFailed","message":"The client \'0f1e\' does not have authorization over scope \'/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1\' on management.usgovcloudapi.net"}}'
-    expect(scrubTokens(arm)).toBe(arm)
+    expect(redactSecrets(arm)).toBe(arm)
   })
   it('cuts after scrubbing', () => {
     expect(cutBody('ab '.repeat(BODY_LIMIT))).toHaveLength(BODY_LIMIT + 1)

@@ -12,7 +12,7 @@ import { startEmulator } from '../../emulator/emulator'
 import type { Emulator } from '../../emulator/emulator'
 import type { Observations } from '../../src/contracts/observations'
 import type { ProbeRequest } from '../../src/contracts/probe-request'
-import { selfSignedCertificate } from './local-servers'
+import { selfSignedCertificate } from '../helpers/local-servers'
 import { describeWithTools } from '../helpers/system-tools'
 
 describeWithTools(['openssl'], 'workload identity (HTTPS authority: openssl)', () => {

@@ -1,8 +1,8 @@
 import { probeUntilRoleEffective } from '../../src/engine/orchestrate/rbac-wait-loop'
 import { rbacBackoffMs } from '../../src/engine/orchestrate/rbac-backoff'
 import type { TargetReport } from '../../src/contracts/report'
-import { passingTarget, rbacDeniedTarget, unreachableTarget } from '../report/report-fixtures'
-import { FakeClock } from './fakes'
+import { passingTarget, rbacDeniedTarget, unreachableTarget } from '../helpers/report-fixtures'
+import { FakeClock } from '../helpers/orchestrate-fakes'
 
 const isRbacDenied = (r: TargetReport) => r.failureMode === 'rbac-denied'
 

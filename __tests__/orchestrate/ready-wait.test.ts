@@ -1,7 +1,13 @@
 import { DispatchError } from '../../src/engine/dispatch/workload'
 import { probeOnce } from '../../src/engine/orchestrate/probe-once'
 import { dispatchWhenReady } from '../../src/engine/orchestrate/ready-wait-loop'
-import { FakeClock, fakeDiagnosis, observations, request, workload } from './fakes'
+import {
+  FakeClock,
+  fakeDiagnosis,
+  observations,
+  request,
+  workload
+} from '../helpers/orchestrate-fakes'
 
 const notReady = () =>
   new DispatchError('could not reach the smoke endpoint (refused)', 'start it', undefined, true)

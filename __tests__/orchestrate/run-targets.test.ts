@@ -5,7 +5,14 @@ import { probeOnce } from '../../src/engine/orchestrate/probe-once'
 import { systemClock } from '../../src/common/clock'
 import type { Workload } from '../../src/engine/dispatch/workload'
 import type { TargetReport } from '../../src/contracts/report'
-import { DispatchError, delay, fakeDiagnosis, observations, request, workload } from './fakes'
+import {
+  DispatchError,
+  delay,
+  fakeDiagnosis,
+  observations,
+  request,
+  workload
+} from '../helpers/orchestrate-fakes'
 
 const local = (line: string): Target => ({ kind: 'local', line })
 const vmss = (line: string): Target => ({

@@ -1,5 +1,5 @@
 import { TaskPool } from '../../src/common/task-pool'
-import { delay } from './fakes'
+import { delay } from '../helpers/orchestrate-fakes'
 
 describe('TaskPool', () => {
   test('never runs more than the limit at once and starts tasks in submission order', async () => {

@@ -5,8 +5,8 @@ import {
   transientWaitMs
 } from '../../src/engine/orchestrate/transient-retry-loop'
 import type { StepReport, TargetReport } from '../../src/contracts/report'
-import { passingTarget } from '../report/report-fixtures'
-import { FakeClock } from './fakes'
+import { passingTarget } from '../helpers/report-fixtures'
+import { FakeClock } from '../helpers/orchestrate-fakes'
 
 /** A target whose api step failed with `status` (judged as the diagnosis would: 429 throttled, else api-error). */
 function transientTarget(status: number, extra: Partial<StepReport> = {}): TargetReport {

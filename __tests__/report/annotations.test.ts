@@ -1,13 +1,13 @@
 import { annotate, limitAnnotations, planAnnotations } from '../../src/action/annotations'
 import type { TargetReport } from '../../src/contracts/report'
-import { egressDns, expiring, fleetReport } from './fleet-fixture'
+import { egressDns, expiring, fleetReport } from '../helpers/fleet-fixture'
 import {
   passingTarget,
   rbacDeniedTarget,
   reportOf,
   unreachableTarget,
   warnTarget
-} from './report-fixtures'
+} from '../helpers/report-fixtures'
 
 describe('annotations: one per cause', () => {
   test('none for a passing run', () => {

@@ -10,7 +10,7 @@ import {
   reportOf,
   unreachableTarget,
   warnTarget
-} from './report-fixtures'
+} from '../helpers/report-fixtures'
 
 const byResult = {
   pass: reportOf([passingTarget()], 'pass'),

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { OUTPUT_NAMES } from '../../src/contracts/outputs'
 import { computeOutputs, reportFilePath, writeOutputs } from '../../src/action/outputs'
 import { buildReport } from '../../src/engine/report/build-report'
 import { shapedOutputs } from '../../src/contracts/output-shapes'
@@ -11,24 +12,9 @@ import {
   reportOf,
   unreachableTarget,
   warnTarget
-} from './report-fixtures'
+} from '../helpers/report-fixtures'
 
-const NAMES = [
-  'result',
-  'failed-step',
-  'failure-mode',
-  'principal-id',
-  'client-id',
-  'tenant-id',
-  'expires-on',
-  'report',
-  'report-path',
-  'failed-targets',
-  'targets',
-  'passed',
-  'warned',
-  'failed'
-]
+const NAMES = OUTPUT_NAMES
 
 describe('outputs', () => {
   test('a passing run: identity from the first target token claims, empty failure', () => {

@@ -2,7 +2,7 @@
 import { splitRemediation } from '../../src/engine/report/remediation-commands'
 import { shortTargetName, shortTargetNames } from '../../src/engine/report/target-name'
 import * as fix from '../../src/engine/diagnosis/remediation'
-import { passingTarget } from './report-fixtures'
+import { passingTarget } from '../helpers/report-fixtures'
 
 const SUB = '00000000-0000-0000-0000-000000000000'
 const VM = `/subscriptions/${SUB}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-1`

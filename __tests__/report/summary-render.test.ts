@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs'
 import { renderSummary } from '../../src/action/summary'
 import { renderSummaryPage, type RenderedSummary } from '../helpers/github-summary-page'
 import { describeWithTools } from '../helpers/system-tools'
-import { fleetReport, oneFailingReport, onePassingReport } from './fleet-fixture'
+import { fleetReport, oneFailingReport, onePassingReport } from '../helpers/fleet-fixture'
 
 jest.setTimeout(180_000)
 

@@ -15,7 +15,7 @@ import {
   step,
   unreachableTarget,
   warnTarget
-} from './report-fixtures'
+} from '../helpers/report-fixtures'
 
 describe('job summary', () => {
   test('heading carries the verdict and the first failure', () => {

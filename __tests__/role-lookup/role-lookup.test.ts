@@ -9,7 +9,7 @@ import { explainRbacDenials } from '../../src/engine/role-lookup'
 import { grants } from '../../src/engine/role-lookup/permissions'
 import type { ArmGet } from '../../src/engine/role-lookup/role-assignments'
 import type { TargetReport } from '../../src/contracts/report'
-import { rbacDeniedTarget } from '../report/report-fixtures'
+import { rbacDeniedTarget } from '../helpers/report-fixtures'
 
 const OID = '4d2f8c61-93a7-4b4e-8a3e-1f5b7c0d9e21'
 const SUB = '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590'

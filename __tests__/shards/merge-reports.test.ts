@@ -16,7 +16,7 @@ import {
   reportOf,
   unreachableTarget,
   warnTarget
-} from '../report/report-fixtures'
+} from '../helpers/report-fixtures'
 
 const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-web/providers'
 const vm = (n: number): string => `vm:${RG}/Microsoft.Compute/virtualMachines/web-${n}`

@@ -5,7 +5,7 @@ import {
   rbacDeniedTarget,
   reportOf,
   unreachableTarget
-} from '../report/report-fixtures'
+} from '../helpers/report-fixtures'
 
 function reject(value: unknown): string {
   try {

@@ -11,8 +11,8 @@ import {
   createExpressMiddleware,
   createNodeHandler
 } from '../../packages/smoke-endpoint/src'
-import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
 import { REQUEST_BODY_LIMIT } from '../../src/contracts/smoke-protocol'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/public'
 
 const KEY = 'adapter-test-key-0123456789'
 const options: SmokeHandlerOptions = { key: KEY, env: {}, sdkCheck: false }

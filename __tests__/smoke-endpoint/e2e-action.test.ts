@@ -12,7 +12,11 @@ import { startEmulator, type Emulator } from '../../emulator/emulator'
 import type { ScenarioName } from '../../emulator/scenarios'
 import { createSelfSignedCertificate, type SelfSignedCertificate } from '../../emulator/tls'
 import type { ActionRun } from '../helpers/run-action'
-import { builtActionEntry, startHandlerProcess, type HandlerProcess } from './handler-process'
+import {
+  builtActionEntry,
+  startHandlerProcess,
+  type HandlerProcess
+} from '../helpers/handler-process'
 import { describeWithTools } from '../helpers/system-tools'
 
 // The built action: run-action reads MI_SMOKE_ACTION_ENTRY when it is loaded.

@@ -12,11 +12,11 @@ import {
   createExpressMiddleware,
   createNodeHandler
 } from '../../packages/smoke-endpoint/src'
-import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
 import {
   startStandaloneServer,
   standaloneOptionsFromEnv
 } from '../../packages/smoke-endpoint/src/standalone-server'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/public'
 
 const KEY = 'handler-test-key-0123456789'
 const ARM = 'https://management.azure.com/'

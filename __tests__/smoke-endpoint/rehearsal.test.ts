@@ -4,14 +4,12 @@
  * emulator; a setting off loopback is refused when the handler is made.
  */
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import {
-  createSmokeHandler,
-  type SmokeRequest
-} from '../../packages/smoke-endpoint/src/handler-core'
+import { createSmokeHandler } from '../../packages/smoke-endpoint/src/handler-core'
 import {
   parseRehearsalSetting,
   rehearsalSettings
 } from '../../packages/smoke-endpoint/src/rehearsal'
+import type { SmokeRequest } from '../../packages/smoke-endpoint/src/public'
 
 const KEY = 'rehearsal-test-key-0123456789'
 const ARM = 'https://management.azure.com/'

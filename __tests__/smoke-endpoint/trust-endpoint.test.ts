@@ -9,9 +9,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { startProxy, type LocalProxy } from '../node-probe/local-servers'
+import { startProxy, type LocalProxy } from '../helpers/local-servers'
 import { everythingWritten, runAction } from '../helpers/run-action'
-import { startHandlerProcess, type HandlerProcess } from './handler-process'
+import { startHandlerProcess, type HandlerProcess } from '../helpers/handler-process'
 
 jest.setTimeout(120_000)
 

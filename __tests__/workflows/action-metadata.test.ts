@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { OUTPUT_NAMES, SHARD_OUTPUT_NAME } from '../../src/contracts/outputs'
 
 const root = join(__dirname, '..', '..')
 
@@ -29,22 +30,7 @@ const CONTRACT_INPUTS: Record<string, string | undefined> = {
   'sdk-identity': 'fail' // ours: what the app's SDK resolving to another identity means
 }
 
-const CONTRACT_OUTPUTS = [
-  'result',
-  'failed-step',
-  'failure-mode',
-  'principal-id',
-  'client-id',
-  'tenant-id',
-  'expires-on',
-  'report',
-  'report-path',
-  'failed-targets',
-  'targets',
-  'passed',
-  'warned',
-  'failed'
-]
+const CONTRACT_OUTPUTS: readonly string[] = OUTPUT_NAMES
 
 /**
  * The project's own inputs and outputs beside the contract's (the contract leaves extra ones to
@@ -52,7 +38,7 @@ const CONTRACT_OUTPUTS = [
  * probes as the contract says.
  */
 const PROJECT_INPUTS: Record<string, string> = { 'plan-shards': '', 'merge-reports': '' }
-const PROJECT_OUTPUTS = ['shards']
+const PROJECT_OUTPUTS = [SHARD_OUTPUT_NAME]
 
 interface ActionMetadata {
   name?: unknown

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { startEmulator, type Emulator } from '../../emulator/emulator'
-import { armCheck, written } from '../action/emulator-action'
+import { armCheck, written } from '../helpers/emulator-action'
 import { runAction, type ActionRun } from '../helpers/run-action'
 
 const root = join(__dirname, '..', '..')

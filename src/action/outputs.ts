@@ -12,30 +12,12 @@ import { escapeInvisibleInJson } from '../common/control-characters'
 import { firstFailure } from '../engine/report/first-failure'
 import { shapedOutputs } from '../contracts/output-shapes'
 import type { Report, StepReport } from '../contracts/report'
+import type { ActionOutputs } from '../contracts/outputs'
 
 export interface OutputSink {
   setOutput(name: string, value: string): void
   /** Where the warnings about outputs go; default the runner's (a test keeps them off stdout). */
   warning?(message: string): void
-}
-
-export interface ActionOutputs {
-  result: string
-  'failed-step': string
-  'failure-mode': string
-  'principal-id': string
-  'client-id': string
-  'tenant-id': string
-  'expires-on': string
-  report: string
-  'report-path': string
-  /** JSON array of the target lines whose result is `fail` (`[]` when none). */
-  'failed-targets': string
-  /** Counts, as decimal strings: targets probed, and of each verdict. */
-  targets: string
-  passed: string
-  warned: string
-  failed: string
 }
 
 /** Where the report file goes: under RUNNER_TEMP (the runner cleans it), named with the run's nonce. */

@@ -3,6 +3,7 @@
  * Used to tell a user which kind of resource they pasted when it is not the kind an input wants
  * (a VM's ID where a user-assigned identity belongs, a scale set's ID after `vm:`...).
  */
+import { GUID } from '../common/guid'
 
 export interface ResourceId {
   subscriptionId: string
@@ -12,8 +13,6 @@ export interface ResourceId {
   /** Type/name pairs after the namespace, e.g. [{type:'virtualMachineScaleSets',name:'ss'},{type:'virtualMachines',name:'3'}]. */
   resources: Array<{ type: string; name: string }>
 }
-
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Resource group names: letters, digits, `_ - . ( )`, up to 90, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w.()\p{L}\p{N}]{1,90}$/u

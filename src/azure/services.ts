@@ -14,6 +14,7 @@
  * an entry is lenient: a false pre-flight warning costs users more than a missed one, which the
  * API's 401 still reports.
  */
+import { GUID } from '../common/guid'
 
 export type AzureCloud = 'public' | 'usgov' | 'china'
 
@@ -1257,7 +1258,25 @@ export function audienceAccepted(resource: string, entry: AzureServiceEntry): bo
   return entry.accepted.some(audience => caseFoldAudience(audience) === wanted)
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/**
+ * An audience as spelled loosely, without what its spellings differ in: case, surrounding space,
+ * a `/.default` scope suffix and trailing slashes. What the probes write back is compared in this form.
+ */
+export function audienceSpelling(audience: string): string {
+  let a = audience.trim().toLowerCase()
+  if (a.endsWith('/.default')) a = a.slice(0, -'/.default'.length)
+  while (a.endsWith('/')) a = a.slice(0, -1)
+  return a
+}
+
+/**
+ * The `.default` scope of a resource, as the Azure SDKs ask a token for it:
+ * `https://management.azure.com/` → `https://management.azure.com/.default`; a scope stays as it is.
+ * (The inverse of the Azure SDK's `mapScopesToResource`.)
+ */
+export function scopeForResource(resource: string): string {
+  return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`
+}
 
 /**
  * An audience in the form two audiences are compared in when asking "the same resource?" (not "would
@@ -1265,9 +1284,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * replaced by its service's public-cloud audience.
  */
 export function normaliseAudience(audience: string): string {
-  let a = audience.trim().toLowerCase()
-  if (a.endsWith('/.default')) a = a.slice(0, -'/.default'.length)
-  while (a.endsWith('/')) a = a.slice(0, -1)
+  const a = audienceSpelling(audience)
   if (GUID.test(a)) {
     const service = SERVICES.find(s => s.appIds?.includes(a))
     const audience = service?.clouds.public?.audience

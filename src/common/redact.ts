@@ -310,9 +310,3 @@ export function redactDeep<T>(value: T): T {
   }
   return value
 }
-
-/** Cuts a text for a message or evidence line, after redaction (a cut can never expose a tail). */
-export function cutRedacted(text: string, limit: number): string {
-  const clean = redactSecrets(text)
-  return clean.length <= limit ? clean : `${clean.slice(0, limit)}…`
-}

@@ -20,15 +20,17 @@ export const OBSERVATIONS_MARKER = 'MI-SMOKE-OBS/1'
 export const BODY_LIMIT = 600
 
 /** Why no HTTP response arrived. */
-export type TransportError =
-  | 'timeout' // connected (or not) but no answer within `timeout`
-  | 'refused' // ECONNREFUSED
-  | 'dns' // ENOTFOUND, EAI_AGAIN
-  | 'tls' // certificate or handshake failure
-  | 'reset' // ECONNRESET, socket hang up
-  | 'unreachable' // EHOSTUNREACH, ENETUNREACH
-  | 'proxy' // the proxy itself failed or refused the CONNECT
-  | 'other'
+export const TRANSPORT_ERRORS = [
+  'timeout', // connected (or not) but no answer within `timeout`
+  'refused', // ECONNREFUSED
+  'dns', // ENOTFOUND, EAI_AGAIN
+  'tls', // certificate or handshake failure
+  'reset', // ECONNRESET, socket hang up
+  'unreachable', // EHOSTUNREACH, ENETUNREACH
+  'proxy', // the proxy itself failed or refused the CONNECT
+  'other'
+] as const
+export type TransportError = (typeof TRANSPORT_ERRORS)[number]
 
 /** Where the workload's managed identity tokens come from (docs/contract.md `environment`, or `none`). */
 export const IDENTITY_SOURCES = [
@@ -48,16 +50,14 @@ export type IdentitySource = (typeof IDENTITY_SOURCES)[number]
  * KUBERNETES_SERVICE_HOST, and a GitHub-hosted runner RUNNER_ENVIRONMENT=github-hosted. When the
  * platform's identity endpoint is missing, the fix is that platform's, not an NSG rule.
  */
-export type HostingPlatform =
-  'app-service' | 'functions' | 'container-apps' | 'kubernetes' | 'github-hosted'
-
-export const HOSTING_PLATFORMS: readonly HostingPlatform[] = [
+export const HOSTING_PLATFORMS = [
   'app-service',
   'functions',
   'container-apps',
   'kubernetes',
   'github-hosted'
-]
+] as const
+export type HostingPlatform = (typeof HOSTING_PLATFORMS)[number]
 
 export interface PlatformHint {
   kind: HostingPlatform

@@ -6,14 +6,12 @@
  * left empty, and a warning says which output and why (never quoting the value).
  */
 import { hasControlCharacter } from '../common/control-characters'
-import { FAILURE_MODES } from './report'
-import type { ActionOutputs } from '../action/outputs'
+import { FAILURE_MODES, STEP_NAMES, VERDICTS } from './report'
+import type { ActionOutputs, OutputName } from './outputs'
+import { GUID } from '../common/guid'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `Date.prototype.toISOString()`'s shape: what diagnosis writes. */
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
-const RESULTS = ['pass', 'warn', 'fail']
-const STEPS = ['dispatch', 'imds', 'token', 'api']
 const COUNT = /^(0|[1-9]\d{0,6})$/
 
 type Shape = { name: string; fits(value: string): boolean }
@@ -24,9 +22,9 @@ const enumOf = (name: string, values: readonly string[]): Shape => ({
 })
 
 /** The shape of each output; `''` (unknown, not applicable) always fits. */
-export const OUTPUT_SHAPES: Record<keyof ActionOutputs, Shape> = {
-  result: enumOf('one of pass, warn, fail', RESULTS),
-  'failed-step': enumOf('one of dispatch, imds, token, api', STEPS),
+export const OUTPUT_SHAPES: Record<OutputName, Shape> = {
+  result: enumOf(`one of ${VERDICTS.join(', ')}`, VERDICTS),
+  'failed-step': enumOf(`one of ${STEP_NAMES.join(', ')}`, STEP_NAMES),
   'failure-mode': enumOf('a failure-mode code', FAILURE_MODES),
   'principal-id': { name: 'a GUID', fits: value => GUID.test(value) },
   'client-id': { name: 'a GUID', fits: value => GUID.test(value) },
@@ -86,7 +84,7 @@ export function shapedOutputs(outputs: ActionOutputs): {
 } {
   const shaped = { ...outputs }
   const warnings: string[] = []
-  for (const name of Object.keys(shaped) as Array<keyof ActionOutputs>) {
+  for (const name of Object.keys(shaped) as OutputName[]) {
     const value = shaped[name]
     const shape = OUTPUT_SHAPES[name]
     if (value === '' || shape.fits(value)) continue

@@ -4,6 +4,13 @@
  * `https://`). It carries data only; nothing in it is ever executed.
  */
 
+/**
+ * Checks one run asks of a workload at most (input `checks`). Each check costs a token request and
+ * an API call on the workload, and a VM's run-command output is cut at 4 kB: a handful of checks
+ * is a smoke test, more is a monitoring system.
+ */
+export const MAX_CHECKS = 10
+
 /** Which managed identity the workload should use (input `identity`). */
 export type IdentitySelection =
   | { kind: 'system' }

@@ -7,9 +7,14 @@ import type { IdentitySource } from './observations'
 
 export const REPORT_SCHEMA = 'mi-smoke/v1'
 
-export type Verdict = 'pass' | 'warn' | 'fail'
-export type StepStatus = Verdict | 'skip'
-export type StepName = 'dispatch' | 'imds' | 'token' | 'api'
+/** A target's or a run's result, best first. */
+export const VERDICTS = ['pass', 'warn', 'fail'] as const
+export type Verdict = (typeof VERDICTS)[number]
+export const STEP_STATUSES = [...VERDICTS, 'skip'] as const
+export type StepStatus = (typeof STEP_STATUSES)[number]
+/** The steps of a target, in the order they run. */
+export const STEP_NAMES = ['dispatch', 'imds', 'token', 'api'] as const
+export type StepName = (typeof STEP_NAMES)[number]
 
 /** The failure-mode codes of the contract. */
 export const FAILURE_MODES = [

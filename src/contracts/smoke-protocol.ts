@@ -4,6 +4,7 @@
  * here so a change to the protocol is one edit.
  */
 import { OBSERVATIONS_VERSION } from './observations'
+import { MAX_CHECKS } from './probe-request'
 
 /** Version of the request and the response; a peer that speaks another one is refused. */
 export const PROTOCOL_VERSION = OBSERVATIONS_VERSION
@@ -17,8 +18,12 @@ export const REQUEST_BODY_LIMIT = 64 * 1024
 /** Largest response body the runner reads; more is `dispatch-failed`. */
 export const RESPONSE_BODY_LIMIT = 1024 * 1024
 
-/** Checks one request may carry. */
-export const MAX_CHECKS = 20
+/**
+ * Checks one request may carry: twice what a runner asks (MAX_CHECKS of probe-request.ts), so that
+ * a handler deployed with an older package still serves a newer runner that allows a few more,
+ * while a request with far more is refused before any work.
+ */
+export const MAX_REQUEST_CHECKS = 2 * MAX_CHECKS
 
 /** The handler caps `timeoutMs` (per request on the workload) at this. */
 export const MAX_REQUEST_TIMEOUT_MS = 30_000
@@ -59,11 +64,6 @@ export interface ProtocolErrorBody {
 
 /**
  * Whether a text holds a whole JWT, what must never cross the wire (claims alone, one segment, are
- * allowed), and the redactor for text about to be shown or sent: both from the one redactor.
+ * allowed): from the one redactor.
  */
-export { containsJwt, redactSecrets as redactTokens } from '../common/redact'
-
-/** Cuts a text for a message or evidence line. */
-export function cut(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit)}…`
-}
+export { containsJwt } from '../common/redact'

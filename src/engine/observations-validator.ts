@@ -28,23 +28,16 @@ import {
   type TokenObservation,
   type TransportError,
   type WorkloadMeta,
-  IDENTITY_SOURCES
+  IDENTITY_SOURCES,
+  TRANSPORT_ERRORS
 } from '../contracts/observations'
 import type { ProbeRequest } from '../contracts/probe-request'
 import { containsJwt, redactSecrets } from '../common/redact'
+import { GUID } from '../common/guid'
+import { audienceSpelling } from '../azure/services'
 import { firstControlCharacter, hasControlCharacter } from '../common/control-characters'
 
 const SOURCES: readonly IdentitySource[] = IDENTITY_SOURCES
-const TRANSPORT_ERRORS: readonly TransportError[] = [
-  'timeout',
-  'refused',
-  'dns',
-  'tls',
-  'reset',
-  'unreachable',
-  'proxy',
-  'other'
-]
 const SHAPES = ['jwt', 'opaque', 'absent'] as const
 
 /** Room for a probe's cut marker and escapes on top of BODY_LIMIT characters. */
@@ -60,7 +53,6 @@ const MAX_ATTEMPTS = 1000
 const MIN_EPOCH_S = 946_684_800
 const MAX_EPOCH_S = 4_102_444_800
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/
 const PROBE_NAME = /^[A-Za-z0-9._/-]{1,64}$/
 const FIELD_NAME = /^[A-Za-z0-9_.-]{1,64}$/
@@ -240,21 +232,12 @@ function claimsSegment(o: Json, path: string): string | undefined {
   return claims
 }
 
-/** An audience as the probes may write it back: case, trailing slashes and `/.default` aside. */
-function audienceKey(audience: string): string {
-  return audience
-    .trim()
-    .toLowerCase()
-    .replace(/\/\.default$/, '')
-    .replace(/\/+$/, '')
-}
-
 function token(value: unknown, path: string, audiences: Set<string>): TokenObservation {
   const o = object(value, path)
   const base = exchange(o, path)
   httpUrl(base.url, `${path}.url`)
   const resource = text(o, 'resource', path, { limit: TEXT_LIMIT, required: true }) as string
-  if (!audiences.has(audienceKey(resource)))
+  if (!audiences.has(audienceSpelling(resource)))
     fail(`${path}.resource`, 'is not an audience any check asked for')
   const shape = text(o, 'shape', path, { limit: 16 })
   if (shape !== undefined && !(SHAPES as readonly string[]).includes(shape))
@@ -390,7 +373,7 @@ function read(answer: unknown, request: AnswerExpectation['request']): Observati
   const source = text(o, 'source', 'the answer', { limit: 32, required: true }) as string
   if (!SOURCES.includes(source as IdentitySource))
     fail('the answer.source', 'is not a known identity source')
-  const audiences = new Set(request.checks.map(c => audienceKey(c.resource)))
+  const audiences = new Set(request.checks.map(c => audienceSpelling(c.resource)))
   const seen = new Set<number>()
   return defined({
     v: OBSERVATIONS_VERSION,

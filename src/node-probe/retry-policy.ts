@@ -1,5 +1,6 @@
 /**
- * Microsoft's IMDS retry guidance (docs/azure-wire-facts.md), applied to every identity endpoint:
+ * Microsoft's IMDS retry guidance (docs/azure-wire-facts.md), applied to every identity endpoint
+ * (policies identityEndpoint and identityEndpointUpdating of src/common/retry.ts):
  * - 404, 408, 429 and 5xx: three retries, 1 s, 2 s, 4 s apart;
  * - 410 (IMDS updating): every 10 s for up to 70 s, i.e. seven retries (as MSAL counts them, so
  *   that the few milliseconds each request takes do not cost the last retry);
@@ -11,26 +12,11 @@
  */
 import type { HttpOutcome } from '../common/http/http-request'
 import { isFailure } from '../common/http/http-request'
+import { sleep as realSleep, type Sleep } from '../common/clock'
+import { backoffMs, parseRetryAfter, RETRY_POLICIES, withRetryAfter } from '../common/retry'
 
-export const BACKOFF_MS = [1000, 2000, 4000] as const
-export const GONE_INTERVAL_MS = 10_000
-export const GONE_WINDOW_MS = 70_000
-export const GONE_RETRIES = GONE_WINDOW_MS / GONE_INTERVAL_MS
-
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>
-
-/** Real waiting, cut short by the signal. */
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise<void>(resolve => {
-    if (signal?.aborted) return resolve()
-    const done = (): void => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done, { once: true })
-  })
+const BACKOFF = RETRY_POLICIES.identityEndpoint
+const GONE = RETRY_POLICIES.identityEndpointUpdating
 
 export interface RetryOptions {
   /** Absolute time (per `now`) after which no new attempt starts. */
@@ -52,16 +38,6 @@ export interface RetriedOutcome {
   retryAfter?: string
 }
 
-/** `Retry-After` in ms from now: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (value === undefined) return undefined
-  const trimmed = value.trim()
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-  const date = Date.parse(trimmed)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - nowMs)
-}
-
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
@@ -81,11 +57,12 @@ export function plannedWait(
   const status = outcome.status
   const retryAfter = parseRetryAfter(headerValue(outcome.headers['retry-after']), nowMs)
   if (status === 410) {
-    return goneRetriesDone < GONE_RETRIES ? (retryAfter ?? GONE_INTERVAL_MS) : undefined
+    const planned = backoffMs(GONE, goneRetriesDone)
+    return planned === undefined ? undefined : withRetryAfter(GONE, planned, retryAfter)
   }
   const retryable = status === 404 || status === 408 || status === 429 || status >= 500
-  if (!retryable || retriesDone >= BACKOFF_MS.length) return undefined
-  return retryAfter ?? BACKOFF_MS[retriesDone]
+  const planned = retryable ? backoffMs(BACKOFF, retriesDone) : undefined
+  return planned === undefined ? undefined : withRetryAfter(BACKOFF, planned, retryAfter)
 }
 
 /** Runs `send` until its outcome is final, the retries are spent, the deadline nears, or abort. */

@@ -20,12 +20,13 @@ import type { ProbeCheck, ProbeRequest } from '../contracts/probe-request'
 import { httpRequest, isFailure } from '../common/http/http-request'
 import { mayCarryBearer } from '../common/url/loopback'
 import { urlAmbiguity } from '../common/url/url-ambiguity'
-import type { Sleep } from './retry-policy'
+import type { Sleep } from '../common/clock'
 import { detectSource } from './sources/detect'
 import { detectPlatform } from './sources/platform'
 import { exchangeOf } from './sources/source'
 import type { InstanceAttempt, SourceContext, TokenAttempt } from './sources/source'
 import { cutBody, reduceTokenResponse } from './token-response'
+import { GUID } from '../common/guid'
 
 export interface ProbeOptions {
   env: NodeJS.ProcessEnv
@@ -44,7 +45,6 @@ export const NO_TOKEN = 'no token for this audience'
 /** Storage rejects bearer requests without a service version. */
 export const STORAGE_VERSION = '2023-11-03'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Azure's resource group names: letters, digits, `_-.()`, up to 90, not ending in a period. */
 const RESOURCE_GROUP = /^[-\w.()]{1,90}$/
 

@@ -4,6 +4,7 @@
  * returned separately to the caller (to use and to mask), never placed in the observation.
  */
 import { BODY_LIMIT } from '../contracts/observations'
+import { cut } from '../common/format'
 import { redactSecrets } from '../common/redact'
 import type { TokenObservation } from '../contracts/observations'
 
@@ -13,18 +14,9 @@ const SECRET_FIELDS = new Set(['access_token', 'refresh_token', 'id_token'])
 /** A field value longer than this is cut (fields are evidence, not payload). */
 const FIELD_LIMIT = 300
 
-/**
- * Removes whatever looks like a token: JWT-shaped runs (a JWT's JSON header always encodes to
- * `eyJ`), the value of an `access_token`-like field
- * (even when the JSON around it is broken), and long unbroken base64url runs (a bare signature):
- * the one redactor, src/common/redact.ts, linear on whatever the token endpoint answered.
- */
-export const scrubTokens = redactSecrets
-
 /** Scrubbed first, then cut, so a cut can never leave a token's tail that the patterns miss. */
 export function cutBody(text: string, limit = BODY_LIMIT): string {
-  const clean = scrubTokens(text)
-  return clean.length > limit ? `${clean.slice(0, limit)}…` : clean
+  return cut(redactSecrets(text), limit)
 }
 
 const JWT = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/

@@ -22,7 +22,7 @@ import {
   shellTools,
   toolDir,
   type ProbeRun
-} from './probe-runner'
+} from '../../helpers/probe-runner'
 
 let emulator: Emulator
 

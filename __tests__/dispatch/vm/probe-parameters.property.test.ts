@@ -25,7 +25,7 @@ import {
   runShell,
   shellTools,
   windowsEnv
-} from './probe-runner'
+} from '../../helpers/probe-runner'
 
 const work = mkdtempSync(join(tmpdir(), 'mi-smoke-inject-'))
 const canary = join(work, 'INJECTED')

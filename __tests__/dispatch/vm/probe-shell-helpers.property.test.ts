@@ -13,7 +13,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describeWithTools } from '../../helpers/system-tools'
-import { LINUX_PROBE_PIECES, SHELLS, SYSTEM_PATH, runShell, shellTools } from './probe-runner'
+import {
+  LINUX_PROBE_PIECES,
+  SHELLS,
+  SYSTEM_PATH,
+  runShell,
+  shellTools
+} from '../../helpers/probe-runner'
 
 // The pieces that hold the helpers, sourced as they are (the probe is their concatenation).
 const PRELUDE = ['prelude.sh', 'text.sh', 'base64.sh', 'json.sh']

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeWithTools } from '../../helpers/system-tools'
-import { WINDOWS_PROBE, pwshCommand, windowsEnv } from './probe-runner'
+import { WINDOWS_PROBE, pwshCommand, windowsEnv } from '../../helpers/probe-runner'
 
 const CHECKER = join(__dirname, 'ps51-compat.ps1')
 

@@ -8,7 +8,7 @@ import {
   readObservations,
   splitLinuxMessage
 } from '../../../src/engine/dispatch/vm/run-command-output'
-import { maskSecrets } from '../../../src/engine/dispatch/vm/mask'
+import { redactSecrets } from '../../../src/common/redact'
 import type { Observations } from '../../../src/contracts/observations'
 import { validateObservations } from '../../../src/engine/observations-validator'
 
@@ -116,9 +116,9 @@ test('az output that is not JSON, or has no status, is a DispatchError', () => {
   expect(dispatchError(() => parseRunCommandResult('{"value":[]}')).message).toMatch(/no status/)
 })
 
-test('maskSecrets masks JWTs, bearer values and access_token values', () => {
+test('redactSecrets masks JWTs, bearer values and access_token values', () => {
   const text = `Bearer abc.def "access_token":"opaque-secret" ${FAKE_JWT}`
-  const masked = maskSecrets(text)
+  const masked = redactSecrets(text)
   expect(masked).not.toContain('abc.def')
   expect(masked).not.toContain('opaque-secret')
   expect(masked).not.toContain('c2lnbmF0dXJlLWNhbmFyeQ')

@@ -14,7 +14,7 @@ import {
   LINUX_PROBE_ORDER,
   LINUX_PROBE_PIECES,
   assembleLinuxProbe
-} from './probe-runner'
+} from '../../helpers/probe-runner'
 
 // Globals set in one piece and read in another: only the assembled script can judge those.
 const ACROSS_PIECES = 'SC2034,SC2153,SC2154'

@@ -18,7 +18,7 @@ import {
 import { runCommandInput } from '../../../src/engine/dispatch/vm/arm/compute'
 import { describeWithTools } from '../../helpers/system-tools'
 import { conformanceTests } from '../../helpers/probe-conformance'
-import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from './probe-runner'
+import { WINDOWS_PROBE, claimsOf, runWindowsProbe, type ProbeRun } from '../../helpers/probe-runner'
 
 const source = readFileSync(WINDOWS_PROBE, 'utf8')
 const ARM = 'https://management.azure.com/'

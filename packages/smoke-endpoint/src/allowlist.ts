@@ -12,22 +12,7 @@ import { audienceAccepted, serviceForHost } from '../../../src/azure/services'
 import { isLoopbackHost } from '../../../src/common/url/loopback'
 import type { ProbeCheck } from '../../../src/contracts/probe-request'
 import { hostRewrite, urlAmbiguity } from '../../../src/common/url/url-ambiguity'
-
-export interface AllowRule {
-  /** Exact host as in a URL's `host`: name or address, with `:port` when not the default. */
-  host: string
-  /** Audiences this host accepts (compared exactly, as the token's `aud` would be). */
-  audiences: string[]
-  /** Allow `http://` to this host; refused unless the host is loopback. */
-  allowHttp?: boolean
-}
-
-export interface AllowlistOptions {
-  /** Hosts allowed besides the Azure table. */
-  extraRules?: AllowRule[]
-  /** `false` leaves only `extraRules` (an app that wants to name every host itself). */
-  azureHosts?: boolean
-}
+import type { AllowlistOptions } from './public'
 
 export type AllowDecision = { allowed: true } | { allowed: false; reason: string }
 

@@ -16,18 +16,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { KEY_HEADER } from '../../../src/contracts/smoke-protocol'
-
-/** Header names lower case, values as node gives them. */
-export type HeaderBag = Record<string, string | string[] | undefined>
-
-export interface AppServiceAuthOptions {
-  /** The audiences (App ID URI or client ID) a caller's token may be for: input `endpoint-audience`. */
-  audiences: string[]
-  /** Object IDs or client IDs allowed to call; empty or absent allows any caller of those audiences. */
-  allowedCallers?: string[]
-  /** Trust the principal header without `WEBSITE_AUTH_ENABLED` (a front end known to strip it). */
-  trustPrincipalHeader?: boolean
-}
+import type { HeaderBag, AppServiceAuthOptions } from './public'
 
 export interface AuthOptions {
   /** The shared key; at least 16 characters. */

@@ -8,25 +8,17 @@
  * authentication); a function key in front of it works too. Typed structurally: no dependency on
  * `@azure/functions`.
  */
-import type { HeaderBag } from './authenticate'
-import { createSmokeHandler, type SmokeHandlerOptions } from './handler-core'
-import {
-  PROTOCOL_VERSION,
-  redactTokens,
-  REQUEST_BODY_LIMIT
-} from '../../../src/contracts/smoke-protocol'
+import { createSmokeHandler } from './handler-core'
+import { redactSecrets } from '../../../src/common/redact'
+import { PROTOCOL_VERSION, REQUEST_BODY_LIMIT } from '../../../src/contracts/smoke-protocol'
 import { inertText, log } from '../../../src/common/log-writer'
-
-/**
- * What the handler needs of `HttpRequest`: its method, its (fetch `Headers`) headers, and its body
- * as a stream (read up to the limit) or, failing that, its text.
- */
-export interface FunctionsHttpRequestLike {
-  method: string
-  headers: Iterable<[string, string]>
-  body?: ReadableStream<Uint8Array> | null
-  text(): Promise<string>
-}
+import type {
+  SmokeHandlerOptions,
+  HeaderBag,
+  FunctionsHttpRequestLike,
+  FunctionsHttpResponseInit,
+  FunctionsContextLike
+} from './public'
 
 /** The body of `request`, read only up to REQUEST_BODY_LIMIT bytes when it is a stream. */
 async function readCapped(
@@ -53,18 +45,6 @@ async function readCapped(
     chunks.push(Buffer.from(value))
   }
   return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: false }
-}
-
-/** The `HttpResponseInit` fields the handler sets. */
-export interface FunctionsHttpResponseInit {
-  status: number
-  headers: Record<string, string>
-  body: string
-}
-
-/** What the handler uses of `InvocationContext`: its log, when there is one. */
-export interface FunctionsContextLike {
-  error?: (...args: unknown[]) => void
 }
 
 export function createAzureFunctionsHandler(
@@ -97,7 +77,7 @@ export function createAzureFunctionsHandler(
     } catch (error) {
       // The same inert text the other adapters log (a host may relay its log to a CI runner).
       const message = inertText(
-        `mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`
+        `mi-smoke: the smoke endpoint failed: ${redactSecrets(String(error))}`
       )
       if (context?.error) context.error(message)
       else log.err(message)

@@ -9,13 +9,10 @@
  * caller is still authenticated first, and the parsed body is read back by the same rules and
  * limit as a raw one (handler-core.ts), or refused naming the mount order.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { createSmokeHandler, type SmokeHandlerOptions } from './handler-core'
+import type { ServerResponse } from 'node:http'
+import { createSmokeHandler } from './handler-core'
 import { serveWith } from './node-http'
-
-/** What the middleware needs of Express's `req`: node's request, maybe with a parsed `body`. */
-export type ExpressLikeRequest = IncomingMessage & { body?: unknown }
-export type ExpressLikeNext = (error?: unknown) => void
+import type { SmokeHandlerOptions, ExpressLikeRequest, ExpressLikeNext } from './public'
 
 export function createExpressMiddleware(
   options: SmokeHandlerOptions = {}

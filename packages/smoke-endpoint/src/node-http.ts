@@ -6,20 +6,13 @@
  * or, inside an existing server, `if (req.url === '/mi-smoke') return smoke(req, res)`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import {
-  createSmokeHandler,
-  type SmokeHandler,
-  type SmokeHandlerOptions,
-  type SmokeResponse
-} from './handler-core'
+import { createSmokeHandler } from './handler-core'
 import { header } from './authenticate'
-import {
-  PROTOCOL_VERSION,
-  redactTokens,
-  REQUEST_BODY_LIMIT
-} from '../../../src/contracts/smoke-protocol'
+import { redactSecrets } from '../../../src/common/redact'
+import { PROTOCOL_VERSION, REQUEST_BODY_LIMIT } from '../../../src/contracts/smoke-protocol'
 import { readBody } from './read-body'
 import { log } from '../../../src/common/log-writer'
+import type { SmokeHandlerOptions, SmokeResponse, SmokeHandler } from './public'
 
 export function createNodeHandler(
   options: SmokeHandlerOptions = {}
@@ -90,7 +83,7 @@ async function respond(
     }
   } catch (error) {
     // The app's log gets the cause; the caller never does (it could hold anything the probe touched).
-    log.err(`mi-smoke: the smoke endpoint failed: ${redactTokens(String(error))}`)
+    log.err(`mi-smoke: the smoke endpoint failed: ${redactSecrets(String(error))}`)
     answer = {
       status: 500,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

@@ -9,10 +9,11 @@ import type {
   ProbeRequest
 } from '../../../src/contracts/probe-request'
 import {
-  MAX_CHECKS,
+  MAX_REQUEST_CHECKS,
   PROTOCOL_VERSION,
   type ProtocolErrorCode
 } from '../../../src/contracts/smoke-protocol'
+import { GUID } from '../../../src/common/guid'
 
 /** Why a request was refused before anything ran: an HTTP status and a code of the protocol. */
 export class RequestRefused extends Error {
@@ -26,7 +27,6 @@ export class RequestRefused extends Error {
   }
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const USER_ASSIGNED_ID =
   /^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+$/i
 const MAX_URL_LENGTH = 2048
@@ -125,8 +125,8 @@ function parseIdentity(value: unknown): IdentitySelection {
 function parseChecks(value: unknown): ProbeCheck[] {
   if (!Array.isArray(value) || value.length === 0)
     throw malformed(`'checks' must be a non-empty array`)
-  if (value.length > MAX_CHECKS)
-    throw malformed(`'checks' may hold at most ${MAX_CHECKS} checks, not ${value.length}`)
+  if (value.length > MAX_REQUEST_CHECKS)
+    throw malformed(`'checks' may hold at most ${MAX_REQUEST_CHECKS} checks, not ${value.length}`)
   return value.map((check: unknown, index) => {
     if (!isObject(check)) throw malformed(`checks[${index}] must be an object {url, resource}`)
     const url = check['url']

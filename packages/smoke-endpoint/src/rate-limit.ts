@@ -3,13 +3,7 @@
  * holds the key must not be able to turn the workload into a token-request flood (IMDS allows
  * 20 identity requests per second per VM, shared with the app itself).
  */
-
-export interface RateLimitOptions {
-  /** Requests allowed in a burst. */
-  burst: number
-  /** Requests the bucket regains per minute. */
-  perMinute: number
-}
+import type { RateLimitOptions } from './public'
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 6, perMinute: 6 }
 

@@ -16,14 +16,7 @@
  */
 import { serviceForHost } from '../../../src/azure/services'
 import { isLoopbackHost, isLoopbackUrl } from '../../../src/common/url/loopback'
-import type { AllowRule } from './allowlist'
-
-export interface RehearsalOptions {
-  /** The emulator's identity listener (its IMDS), e.g. `http://127.0.0.1:41000`. */
-  imds: string
-  /** The emulator's ARM and Key Vault listener, e.g. `http://127.0.0.1:41001`. */
-  api: string
-}
+import type { AllowRule, RehearsalOptions } from './public'
 
 export const REHEARSAL_ENV = 'MI_SMOKE_REHEARSAL'
 

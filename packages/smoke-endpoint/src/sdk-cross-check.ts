@@ -8,21 +8,10 @@
  * it still gets the raw probe (the cross-check then reports why it could not run).
  */
 import type { SdkObservation } from '../../../src/contracts/observations'
-import { cut, redactTokens } from '../../../src/contracts/smoke-protocol'
-
-/** What the cross-check needs of a credential: the `TokenCredential` shape of `@azure/core-auth`. */
-export interface TokenCredentialLike {
-  getToken(
-    scopes: string | string[],
-    options?: { abortSignal?: AbortSignal }
-  ): Promise<{ token: string } | null>
-}
-
-/** A credential the app itself uses, to be asked alongside (or instead of) the default ones. */
-export interface NamedCredential {
-  name: string
-  credential: TokenCredentialLike
-}
+import { redactSecrets } from '../../../src/common/redact'
+import { cut } from '../../../src/common/format'
+import type { NamedCredential } from './public'
+import { scopeForResource } from '../../../src/azure/services'
 
 export interface SdkCheckOptions {
   /** Per-credential limit. */
@@ -30,11 +19,6 @@ export interface SdkCheckOptions {
   signal?: AbortSignal
   /** The app's own credentials; when absent the default pair below is asked. */
   credentials?: NamedCredential[]
-}
-
-/** `https://management.azure.com/` → `https://management.azure.com/.default` (the SDK maps it back). */
-export function scopeForResource(resource: string): string {
-  return `${resource.replace(/\/+$/, '')}/.default`
 }
 
 /** The payload segment of a JWT, or undefined when the token is not one. */
@@ -68,7 +52,7 @@ async function defaultCredentials(): Promise<NamedCredential[]> {
 function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   // Only the first line: SDK messages append troubleshooting links and chained errors.
-  return cut(redactTokens(message.split('\n')[0] ?? message), 300)
+  return cut(redactSecrets(message.split('\n')[0] ?? message), 300)
 }
 
 async function askOne(

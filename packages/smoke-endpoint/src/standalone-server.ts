@@ -16,15 +16,8 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { SmokeHandlerOptions } from './handler-core'
 import { createNodeHandler } from './node-http'
-
-export interface StandaloneOptions {
-  port: number
-  host: string
-  path: string
-  handler: SmokeHandlerOptions
-}
+import type { StandaloneOptions } from './public'
 
 function list(value: string | undefined): string[] {
   return (value ?? '')

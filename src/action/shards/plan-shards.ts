@@ -8,6 +8,7 @@ import * as runner from '../runner'
 import type { ActionInputs } from '../../engine/inputs/action-inputs'
 import { oneLine } from '../../common/format'
 import type { OutputSink } from '../outputs'
+import { SHARD_OUTPUT_NAME } from '../../contracts/outputs'
 import { shardTargetsInput, splitTargets, type Shard } from './split-targets'
 
 export interface ShardEntry {
@@ -32,7 +33,7 @@ export function planShards(
       (plan.length < shards ? ` (${shards} asked for; a shard has at least one line)` : '')
   )
   for (const shard of plan) sink.info(oneLine(`  ${describeShard(shard)}`))
-  sink.setOutput('shards', JSON.stringify(entries))
+  sink.setOutput(SHARD_OUTPUT_NAME, JSON.stringify(entries))
   return entries
 }
 

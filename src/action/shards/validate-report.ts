@@ -13,10 +13,10 @@ import { IDENTITY_SOURCES } from '../../contracts/observations'
 import {
   FAILURE_MODES,
   REPORT_SCHEMA,
-  type Report,
-  type StepName,
-  type StepStatus,
-  type Verdict
+  STEP_NAMES,
+  STEP_STATUSES,
+  VERDICTS,
+  type Report
 } from '../../contracts/report'
 
 export class InvalidReport extends Error {
@@ -26,9 +26,6 @@ export class InvalidReport extends Error {
   }
 }
 
-const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail']
-const STATUSES: readonly StepStatus[] = ['pass', 'warn', 'fail', 'skip']
-const STEPS: readonly StepName[] = ['dispatch', 'imds', 'token', 'api']
 const ENVIRONMENTS = [...IDENTITY_SOURCES, 'unknown'] as const
 /** Target lines and claims are short; details and remediations carry an API's message. */
 const LINE_LIMIT = 4096
@@ -93,8 +90,8 @@ function claims(value: unknown, path: string): void {
 
 function step(value: unknown, path: string): void {
   const o = object(value, path)
-  oneOf(o, 'step', path, STEPS, true)
-  oneOf(o, 'status', path, STATUSES, true)
+  oneOf(o, 'step', path, STEP_NAMES, true)
+  oneOf(o, 'status', path, STEP_STATUSES, true)
   count(o, 'durationMs', path, true)
   text(o, 'detail', path, TEXT_LIMIT, true)
   oneOf(o, 'failureMode', path, FAILURE_MODES, false)
@@ -109,7 +106,7 @@ function step(value: unknown, path: string): void {
 function sdk(value: unknown, path: string): void {
   const o = object(value, path)
   line(o, 'credential', path, true)
-  oneOf(o, 'status', path, STATUSES, true)
+  oneOf(o, 'status', path, STEP_STATUSES, true)
   text(o, 'detail', path, TEXT_LIMIT, true)
   line(o, 'clientIdSetting', path, false)
   text(o, 'remediation', path, TEXT_LIMIT, false)
@@ -121,7 +118,7 @@ function target(value: unknown, path: string): void {
   line(o, 'target', path, true)
   oneOf(o, 'environment', path, ENVIRONMENTS, true)
   oneOf(o, 'result', path, VERDICTS, true)
-  oneOf(o, 'failedStep', path, STEPS, false)
+  oneOf(o, 'failedStep', path, STEP_NAMES, false)
   oneOf(o, 'failureMode', path, FAILURE_MODES, false)
   count(o, 'durationMs', path, true)
   array(o['steps'], `${path}.steps`).forEach((s, i) => step(s, `${path}.steps[${i}]`))

@@ -25,7 +25,8 @@ import type { FailureMode } from '../../contracts/report'
 import { isAzureBody, mentionsProxy, parseErrorBody, type ErrorBody } from './error-body'
 import * as fix from './remediation'
 import { armScopeOf, keyVaultActionOf } from './arm-scope'
-import { hostPort, oneLine, quote } from './text'
+import { hostPort, excerpt, quote } from './text'
+import { GUID_SOURCE } from '../../common/guid'
 
 export interface ApiAnswerContext {
   check: Check
@@ -433,7 +434,7 @@ function lowerCased(values: Record<string, string>): Record<string, string> {
 
 /** The subscription a URL or message names (`/subscriptions/<id>` or `subscription '<id>'`). */
 function subscriptionIn(text: string): string | undefined {
-  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  const guid = `(${GUID_SOURCE})`
   return (
     new RegExp(`/subscriptions/${guid}`, 'i').exec(text)?.[1] ??
     new RegExp(`subscription '${guid}'`, 'i').exec(text)?.[1]
@@ -445,7 +446,7 @@ function subscriptionIn(text: string): string | undefined {
  * must match the tenant 'https://sts.windows.net/B/'", Key Vault's "Expected one of ..., found A".
  */
 function tenantsIn(message: string): { found?: string; expected?: string } {
-  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  const guid = `(${GUID_SOURCE})`
   const found =
     new RegExp(`wrong issuer '[^']*?${guid}`, 'i').exec(message)?.[1] ??
     new RegExp(`found:? https?://[^/]+/${guid}`, 'i').exec(message)?.[1]
@@ -489,7 +490,7 @@ function principalOf(body: ErrorBody, context: ApiAnswerContext): string | undef
 }
 
 function principalIn(message: string): string | undefined {
-  const guid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
+  const guid = `(${GUID_SOURCE})`
   return (
     new RegExp(`object id '${guid}'`, 'i').exec(message)?.[1] ??
     new RegExp(`\\boid=${guid}`, 'i').exec(message)?.[1] ??
@@ -529,7 +530,7 @@ function describeError(body: ErrorBody, raw: string | undefined): string {
       body.detail !== undefined && body.detail !== body.message
         ? `${body.message ?? ''} ${body.detail}`
         : (body.message ?? '')
-    return `: ${quote(`${body.code ?? ''}${inner}${body.code && text ? ' ' : ''}${oneLine(text, 200)}`, 260)}`
+    return `: ${quote(`${body.code ?? ''}${inner}${body.code && text ? ' ' : ''}${excerpt(text, 200)}`, 260)}`
   }
   return raw === undefined ? '' : `: ${quote(raw, 120)}`
 }

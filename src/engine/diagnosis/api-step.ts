@@ -9,7 +9,7 @@ import { classifyApiAnswer, type ApiVerdict } from './api-errors'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
 import { serviceOfCheck } from '../../azure/services'
-import { formatDuration, hostPort, oneLine } from './text'
+import { formatDuration, hostPort, excerpt } from './text'
 import { describeTransport } from './transport'
 import { retryAfterMsOf, serviceFailureRemediation, throttledApi } from './transient-answers'
 
@@ -27,7 +27,7 @@ export function apiStep(
   observation: ApiObservation | undefined,
   context: ApiStepContext
 ): StepReport {
-  const url = observation?.url ?? expandPlaceholders(check.url, context.observations)
+  const url = observation?.url ?? urlForDisplay(check.url, context.observations)
   const base: StepReport = {
     step: 'api',
     status: 'pass',
@@ -93,7 +93,7 @@ function judgeCall(
   if (!called) {
     if (tokenFailed || context.upstreamFailed || context.token === undefined) return 'skip'
     if (observation?.notCalled !== undefined) {
-      const reason = oneLine(observation.notCalled, 200)
+      const reason = excerpt(observation.notCalled, 200)
       const mode: FailureMode =
         /placeholder|\{subscriptionId\}|\{resourceGroup\}|https|loopback|unsafe/i.test(reason)
           ? 'bad-input'
@@ -212,8 +212,12 @@ function rbacFacts(denial: fix.RbacDenial): RbacFacts {
   }
 }
 
-/** `{subscriptionId}` and `{resourceGroup}` from the workload's metadata, for checks the probe did not call. */
-export function expandPlaceholders(url: string, observations: Observations): string {
+/**
+ * A check's URL to show for a check the probe did not call: `{subscriptionId}` and `{resourceGroup}`
+ * filled from the workload's metadata where known, left as written otherwise (the probe's own
+ * expansion, which refuses a URL it cannot fill, is src/node-probe/run-probe.ts).
+ */
+function urlForDisplay(url: string, observations: Observations): string {
   const meta = observations.meta
   return url
     .replace(/\{subscriptionId\}/g, meta?.subscriptionId ?? '{subscriptionId}')
@@ -226,6 +230,6 @@ function shortUrl(url: string): string {
     const u = new URL(url)
     return `${u.host}${u.pathname}`
   } catch {
-    return oneLine(url, 160)
+    return excerpt(url, 160)
   }
 }

@@ -7,7 +7,7 @@ import { DispatchError } from '../../contracts/dispatch-error'
 import { distinctAudiences } from './audience-list'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
-import { oneLine } from './text'
+import { excerpt } from './text'
 import { withVerdict } from './target-verdict'
 
 const NOT_RUN = 'not run: the probe could not be dispatched'
@@ -18,11 +18,11 @@ export function diagnoseDispatchFailure(
 ): TargetReport {
   const evidence =
     error instanceof DispatchError && error.evidence
-      ? ` (evidence: ${oneLine(error.evidence, 300)})`
+      ? ` (evidence: ${excerpt(error.evidence, 300)})`
       : ''
   const remediation =
     error instanceof DispatchError && error.remediation
-      ? oneLine(error.remediation, 400)
+      ? excerpt(error.remediation, 400)
       : fix.dispatchDefault()
   const steps: StepReport[] = [
     {
@@ -30,7 +30,7 @@ export function diagnoseDispatchFailure(
       status: 'fail',
       durationMs: 0,
       failureMode: 'dispatch-failed',
-      detail: `${oneLine(error.message || String(error), 400)}${evidence}`,
+      detail: `${excerpt(error.message || String(error), 400)}${evidence}`,
       remediation
     },
     { step: 'imds', status: 'skip', durationMs: 0, detail: NOT_RUN },

@@ -8,7 +8,7 @@ import type { StepReport } from '../../contracts/report'
 import { isAzureBody, mentionsProxy, parseErrorBody } from './error-body'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
-import { oneLine, formatDuration, quote } from './text'
+import { excerpt, formatDuration, quote } from './text'
 import { describeTransport, endpointOf, originOf } from './transport'
 
 /** What the probes look at to find an identity source, in the SDKs' order (docs/azure-wire-facts.md). */
@@ -99,7 +99,7 @@ function fromInstance(instance: Exchange, observations: Observations): StepRepor
   }
   if (status === 400 && isAzureBody(body)) {
     return fail(
-      `IMDS refused the instance request (400 ${oneLine(body.message ?? body.code ?? '', 120)}); a proxy that adds X-Forwarded-For causes this`,
+      `IMDS refused the instance request (400 ${excerpt(body.message ?? body.code ?? '', 120)}); a proxy that adds X-Forwarded-For causes this`,
       fix.proxyInFrontOfImds()
     )
   }
@@ -115,7 +115,7 @@ function fromInstance(instance: Exchange, observations: Observations): StepRepor
 function fromFirstTokenExchange(observations: Observations): StepReport {
   const first = observations.tokens[0]
   const source = observations.source
-  const how = observations.sourceDetail ? ` (${oneLine(observations.sourceDetail, 120)})` : ''
+  const how = observations.sourceDetail ? ` (${excerpt(observations.sourceDetail, 120)})` : ''
   if (first === undefined) {
     return {
       step: 'imds',

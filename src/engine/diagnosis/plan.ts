@@ -4,6 +4,7 @@
  */
 import type { Check } from '../inputs/action-inputs'
 import type { IdentitySelection } from '../../contracts/probe-request'
+import type { SdkIdentityPolicy } from '../inputs/action-inputs'
 
 export interface DiagnosisPlan {
   /** The target line as it appears in the report. */
@@ -24,5 +25,3 @@ export interface DiagnosisPlan {
    */
   sdkIdentity?: SdkIdentityPolicy
 }
-
-export type SdkIdentityPolicy = 'fail' | 'warn' | 'off'

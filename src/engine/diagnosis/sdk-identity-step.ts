@@ -13,7 +13,7 @@ import type { ReportedClaims, SdkIdentityReport } from '../../contracts/report'
 import { decodeClaims } from './claims'
 import { matchIdentity } from './identity-match'
 import type { DiagnosisPlan } from './plan'
-import { oneLine } from './text'
+import { excerpt } from './text'
 
 type SdkPlan = Pick<DiagnosisPlan, 'identity' | 'expectedPrincipalId' | 'sdkIdentity'>
 
@@ -101,7 +101,7 @@ export function sdkIdentity(
     return {
       ...base,
       status: degraded,
-      detail: `${sdk.credential} (${setting}) got no token in the app: ${oneLine(sdk.error ?? 'no error given', 300)}. The app's own calls would fail the same way`,
+      detail: `${sdk.credential} (${setting}) got no token in the app: ${excerpt(sdk.error ?? 'no error given', 300)}. The app's own calls would fail the same way`,
       remediation: appSettingFix(plan, sdk, probeClaims)
     }
   }

@@ -7,21 +7,21 @@
 
 import { redactSecrets } from '../../common/redact'
 
-/** Removes anything token-shaped (the one redactor, src/common/redact.ts). */
-export const redactTokens = redactSecrets
-
-/** One line, whitespace collapsed, token-shaped strings removed, cut to `max` characters. */
-export function oneLine(text: string, max = 300): string {
-  const flat = redactTokens(text).replace(/\s+/g, ' ').trim()
+/**
+ * An excerpt of text the workload sent, for a detail: one line, whitespace collapsed,
+ * token-shaped strings removed, cut to `max` characters (the ellipsis included).
+ */
+export function excerpt(text: string, max = 300): string {
+  const flat = redactSecrets(text).replace(/\s+/g, ' ').trim()
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
 
 /** A piece of a body fit to quote inside a detail, in quotes. */
 export function quote(text: string, max = 160): string {
-  return `"${oneLine(text, max)}"`
+  return `"${excerpt(text, max)}"`
 }
 
-export { formatDuration } from '../../common/human-duration'
+export { formatDuration } from '../../common/format'
 
 /** `host:port` of a URL, the port made explicit, for firewall rules. */
 export function hostPort(url: string): string {
@@ -29,15 +29,6 @@ export function hostPort(url: string): string {
     const u = new URL(url)
     const port = u.port || (u.protocol === 'http:' ? '80' : '443')
     return `${u.hostname}:${port}`
-  } catch {
-    return url
-  }
-}
-
-/** Host of a URL, or the URL itself when it does not parse. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname
   } catch {
     return url
   }

@@ -13,7 +13,7 @@ import { judgeExpiry, parseExpiresOn, type ParsedExpiry } from './expiry'
 import { matchIdentity } from './identity-match'
 import type { DiagnosisPlan } from './plan'
 import * as fix from './remediation'
-import { formatDuration, oneLine, quote } from './text'
+import { formatDuration, excerpt, quote } from './text'
 import { describeTransport, endpointOf } from './transport'
 
 export interface TokenStepContext {
@@ -373,7 +373,7 @@ function judgeToken(
     ...withClaims,
     status: primary.status,
     failureMode: primary.mode,
-    detail: oneLine(`${primary.text}${also} (${who})`, 600),
+    detail: excerpt(`${primary.text}${also} (${who})`, 600),
     remediation: primary.remediation
   }
 }

@@ -5,9 +5,9 @@
  * answered stays `api-error`, with advice about the service's health rather than about `expect=`.
  */
 import type { ApiObservation } from '../../contracts/observations'
-import { parseRetryAfter } from '../../node-probe/retry-policy'
+import { parseRetryAfter } from '../../common/retry'
 import type { ApiVerdict } from './api-errors'
-import { hostPort, oneLine, quote } from './text'
+import { hostPort, excerpt, quote } from './text'
 
 const SERVICE_FAILURES = new Set([500, 502, 503, 504])
 
@@ -30,7 +30,7 @@ export function throttledApi(
   const after =
     observation.retryAfter === undefined
       ? ''
-      : `, Retry-After ${quote(oneLine(observation.retryAfter, 40), 50)}`
+      : `, Retry-After ${quote(excerpt(observation.retryAfter, 40), 50)}`
   if (stated?.remediation !== undefined) {
     return {
       status: 'fail',

@@ -1,9 +1,9 @@
 /** Words for an exchange that got no HTTP answer (Exchange.error). */
 import type { Exchange } from '../../contracts/observations'
-import { formatDuration, oneLine, plural } from './text'
+import { formatDuration, excerpt, plural } from './text'
 
 export function describeTransport(exchange: Exchange): string {
-  const own = exchange.errorText ? ` (${oneLine(exchange.errorText, 120)})` : ''
+  const own = exchange.errorText ? ` (${excerpt(exchange.errorText, 120)})` : ''
   const tries = exchange.attempts > 1 ? ` after ${plural(exchange.attempts, 'attempt')}` : ''
   switch (exchange.error) {
     case 'timeout':
@@ -31,7 +31,7 @@ export function endpointOf(url: string): string {
     const u = new URL(url)
     return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`
   } catch {
-    return oneLine(url, 120)
+    return excerpt(url, 120)
   }
 }
 
@@ -41,6 +41,6 @@ export function originOf(url: string): string {
     const u = new URL(url)
     return `${u.protocol}//${u.host}`
   } catch {
-    return oneLine(url, 120)
+    return excerpt(url, 120)
   }
 }

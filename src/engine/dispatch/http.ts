@@ -15,17 +15,17 @@ import { isLoopbackHost } from '../../common/url/loopback'
 import { parseAnswer } from '../observations-validator'
 import type { ProbeRequest } from '../../contracts/probe-request'
 import { httpRequest, isFailure, type HttpResponse } from '../../common/http/http-request'
+import { cut } from '../../common/format'
 import {
-  cut,
   KEY_HEADER,
-  redactTokens,
   RESPONSE_BODY_LIMIT,
   RUNNER_WAIT_MS,
   type ProtocolErrorBody
 } from '../../contracts/smoke-protocol'
-import { registerSecretText } from '../../common/redact'
+import { registerSecretText, redactSecrets } from '../../common/redact'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
 import { setting } from '../inputs/setting-names'
+import { scopeForResource } from '../../azure/services'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>
 
@@ -40,15 +40,10 @@ export interface HttpWorkloadOptions {
 
 const EVIDENCE_LIMIT = 600
 
-/** `https://management.azure.com/` or `api://mi-smoke` → the `.default` scope of that audience. */
-function scopeFor(audience: string): string {
-  return `${audience.replace(/\/+$/, '')}/.default`
-}
-
 /** DefaultAzureCredential on the runner: azure/login's Azure CLI session or the runner's identity. */
 const defaultRunnerToken: RunnerTokenSource = async (audience, signal) => {
   const { DefaultAzureCredential } = await import('@azure/identity')
-  const token = await new DefaultAzureCredential().getToken(scopeFor(audience), {
+  const token = await new DefaultAzureCredential().getToken(scopeForResource(audience), {
     abortSignal: signal
   })
   if (!token?.token) throw new Error('the credential returned no token')
@@ -150,7 +145,7 @@ async function runnerToken(
   try {
     token = await source(audience, signal)
   } catch (error) {
-    const message = redactTokens(
+    const message = redactSecrets(
       String(error instanceof Error ? error.message : error).split('\n')[0] ?? ''
     )
     throw new DispatchError(
@@ -165,7 +160,7 @@ async function runnerToken(
 }
 
 function evidence(body: string): string | undefined {
-  const text = cut(redactTokens(body).trim(), EVIDENCE_LIMIT)
+  const text = cut(redactSecrets(body).trim(), EVIDENCE_LIMIT)
   return text === '' ? undefined : text
 }
 
@@ -229,7 +224,7 @@ function transportFailure(
 function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): DispatchError {
   const status = response.status
   const ours = protocolError(response.body)
-  const said = ours ? `: ${cut(redactTokens(ours.message), 300)}` : ''
+  const said = ours ? `: ${cut(redactSecrets(ours.message), 300)}` : ''
   const proof = evidence(response.body)
   const where = url.host
   if (status >= 300 && status < 400) {

@@ -38,10 +38,15 @@ export interface Check {
   note?: string
 }
 
-export type FailOn = 'error' | 'warning' | 'never'
-export type OsChoice = 'auto' | 'linux' | 'windows'
+/** Input `fail-on`: which verdict fails the job. */
+export const FAIL_ON_CHOICES = ['error', 'warning', 'never'] as const
+export type FailOn = (typeof FAIL_ON_CHOICES)[number]
+/** Input `os`: the VM's OS, or found from the VM. */
+export const OS_CHOICES = ['auto', 'linux', 'windows'] as const
+export type OsChoice = (typeof OS_CHOICES)[number]
 /** Input `sdk-identity`: the app's SDK resolving to another identity fails, warns, or is only reported. */
-export type SdkIdentityChoice = 'fail' | 'warn' | 'off'
+export const SDK_IDENTITY_POLICIES = ['fail', 'warn', 'off'] as const
+export type SdkIdentityPolicy = (typeof SDK_IDENTITY_POLICIES)[number]
 
 export interface ActionInputs {
   targets: Target[]
@@ -60,7 +65,7 @@ export interface ActionInputs {
   imdsEndpoint: string
   summary: boolean
   /** Input `sdk-identity`; absent means `fail`. */
-  sdkIdentity?: SdkIdentityChoice
+  sdkIdentity?: SdkIdentityPolicy
 }
 
 /** An invalid input: names the input, the value's problem and a valid example (docs/contract.md). */

@@ -4,7 +4,7 @@
  * ID URI `api://...`. The usual mistakes (a scope with `/.default`, an application's GUID, plain
  * http) are named so the fix is obvious.
  */
-import { GUID } from '../../azure/resource-id'
+import { GUID } from '../../common/guid'
 import { sharedServiceOfAudience } from '../../azure/services'
 import { hasControlCharacter } from '../../common/control-characters'
 import { quoteValue } from './quote-value'

@@ -12,6 +12,7 @@ import { audienceProblem } from './audience-value'
 import { inputLines } from './input-lines'
 import { quoteValue } from './quote-value'
 import { canonicalUrl, parseSecureUrl, redactUserinfo } from './url-rules'
+import { MAX_CHECKS } from '../../contracts/probe-request'
 
 const INPUT = 'checks'
 
@@ -22,12 +23,6 @@ const KEY_VAULT_EXAMPLE = 'https://my-vault.vault.azure.net/secrets?api-version=
 const CUSTOM_EXAMPLE = 'https://api.example.com/health resource=api://my-api expect=200'
 
 export const PLACEHOLDERS = ['{subscriptionId}', '{resourceGroup}'] as const
-
-/**
- * Each check costs a token request and an API call on the workload, and a VM's run-command output
- * is cut at 4 kB: a handful of checks is a smoke test, more is a monitoring system.
- */
-export const MAX_CHECKS = 10
 
 const STATUS = /^\d{3}$/
 const HTTP_METHODS = new Set(['get', 'head', 'post', 'put', 'patch', 'delete', 'options'])

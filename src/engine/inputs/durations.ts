@@ -31,8 +31,11 @@ const UNIT_HINTS = new Map<string, string>([
   ['d', 'days are not a unit here: write minutes, e.g. 60m']
 ])
 
-/** `300000` → `5m`, `1500` → `1500ms`: the shortest exact spelling, for messages. */
-export function formatDuration(ms: number): string {
+/**
+ * `300000` → `5m`, `1500` → `1500ms`: a duration as one would write it in an input, the shortest
+ * exact spelling (for messages about inputs; `formatDuration` of src/common/format.ts is for people).
+ */
+export function durationInput(ms: number): string {
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`
   if (ms >= 1000 && ms % 1000 === 0) return `${ms / 1000}s`
   return `${ms}ms`
@@ -47,7 +50,7 @@ export function parseDuration(input: string, value: string, bounds: DurationBoun
   const fail = (problem: string): never => {
     throw new InputError(input, problem, bounds.example)
   }
-  const range = `between ${formatDuration(bounds.minMs)} and ${formatDuration(bounds.maxMs)}`
+  const range = `between ${durationInput(bounds.minMs)} and ${durationInput(bounds.maxMs)}`
   if (text === '') fail(`is empty; give a duration ${range}`)
   if (text.startsWith('-')) fail(`${quoteValue(text)} is negative; give a duration ${range}`)
 

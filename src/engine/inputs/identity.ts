@@ -9,7 +9,8 @@
  * The usual mistakes get a message that says what to write instead.
  */
 import type { IdentitySelection } from '../../contracts/probe-request'
-import { GUID, isResourceType, parseResourceId, resourceType } from '../../azure/resource-id'
+import { isResourceType, parseResourceId, resourceType } from '../../azure/resource-id'
+import { GUID, GUID_SOURCE } from '../../common/guid'
 import { InputError } from './action-inputs'
 import { resourceIdFromPortalUrl } from './portal-url'
 import { quoteValue } from './quote-value'
@@ -29,7 +30,7 @@ const OWN_IDENTITY_HOLDERS: Array<[string, string]> = [
   ['Microsoft.HybridCompute/machines', 'Arc machine']
 ]
 
-const BRACED_GUID = /^\{([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}$/i
+const BRACED_GUID = new RegExp(`^\\{(${GUID_SOURCE})\\}$`, 'i')
 const UNDASHED_GUID = /^[0-9a-f]{32}$/i
 
 function fail(problem: string, example = CLIENT_ID_EXAMPLE): never {

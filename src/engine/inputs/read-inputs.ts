@@ -10,7 +10,10 @@ import {
   type ActionInputs,
   type FailOn,
   type OsChoice,
-  type SdkIdentityChoice
+  FAIL_ON_CHOICES,
+  OS_CHOICES,
+  SDK_IDENTITY_POLICIES,
+  type SdkIdentityPolicy
 } from './action-inputs'
 import {
   firstControlCharacter,
@@ -261,7 +264,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     concurrency: attempt(() => parseConcurrency(read('concurrency')), 1),
     failOn: attempt(
       () =>
-        parseChoice<FailOn>('fail-on', read('fail-on'), ['error', 'warning', 'never'], {
+        parseChoice<FailOn>('fail-on', read('fail-on'), FAIL_ON_CHOICES, {
           warn: 'warning',
           warnings: 'warning',
           errors: 'error',
@@ -275,7 +278,7 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     ),
     os: attempt(
       () =>
-        parseChoice<OsChoice>('os', read('os'), ['auto', 'linux', 'windows'], {
+        parseChoice<OsChoice>('os', read('os'), OS_CHOICES, {
           ubuntu: 'linux',
           win: 'windows',
           win32: 'windows'
@@ -288,10 +291,10 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     summary: attempt(() => parseBoolean('summary', read('summary')), true),
     sdkIdentity: attempt(
       () =>
-        parseChoice<SdkIdentityChoice>(
+        parseChoice<SdkIdentityPolicy>(
           'sdk-identity',
           read('sdk-identity'),
-          ['fail', 'warn', 'off'],
+          SDK_IDENTITY_POLICIES,
           {
             error: 'fail',
             failure: 'fail',

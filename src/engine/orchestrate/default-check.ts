@@ -15,8 +15,8 @@ import { cloudOfEnvironment, serviceHost } from '../../azure/services'
 import type { Check } from '../inputs/action-inputs'
 import { parseChecks } from '../inputs/checks'
 import type { Observations } from '../../contracts/observations'
+import { GUID } from '../../common/guid'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const LIST_SUBSCRIPTIONS_PATH = '/subscriptions?api-version=2022-12-01'
 export const LIST_RESOURCE_GROUPS_PATH =
   '/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01'

@@ -1,14 +1,14 @@
 /**
  * The `ready-wait` loop: while an `https://` target's smoke endpoint is not serving yet (connection
  * refused or reset, or its front end answering 502/503/504: an app still starting after a deploy),
- * wait with the rbac-wait cadence (1 s, 2 s, 4 s, then 5 s; never past the deadline) and dispatch
+ * wait with the rbac-wait cadence (1 s, 2 s, 4 s, then 5 s; policy readyWait; never past the deadline) and dispatch
  * again. The wait counts from the first "not ready"; any other answer, good or bad, ends it.
  * What it waited is reported like rbac-wait's: "ready after 37 s of ready-wait (6 attempts)" on
  * the first step, or "still not ready after 2 min of ready-wait (30 attempts)" on the dispatch step.
  */
 import { formatDuration } from '../../common/format'
 import type { Clock } from '../../common/clock'
-import { rbacBackoffMs } from './rbac-backoff'
+import { backoffMs, RETRY_POLICIES } from '../../common/retry'
 import { setting } from '../inputs/setting-names'
 
 export interface ReadyWaitOptions {
@@ -52,7 +52,7 @@ export async function dispatchWhenReady<T>(
   for (let retry = 0; notReady(outcome); retry++) {
     const remaining = deadline - clock.now()
     if (remaining <= 0) break
-    await clock.sleep(Math.min(rbacBackoffMs(retry), remaining))
+    await clock.sleep(Math.min(backoffMs(RETRY_POLICIES.readyWait, retry) as number, remaining))
     attempts++
     options.onRetry?.(attempts, clock.now() - firstAt)
     outcome = await once()

@@ -3,7 +3,7 @@
  * still starting), diagnose, re-probe through an API's transient 429/5xx, and under `rbac-wait`
  * re-probe while the API still denies the role. The target's `durationMs` covers all of it.
  */
-import type { SdkIdentityPolicy } from '../diagnosis/plan'
+import type { SdkIdentityPolicy } from '../inputs/action-inputs'
 import type { Check } from '../inputs/action-inputs'
 import type { IdentitySelection, ProbeRequest } from '../../contracts/probe-request'
 import type { Observations } from '../../contracts/observations'

@@ -1,7 +1,8 @@
 /**
  * Transient answers of an API: when an api step failed because the API answered 429 or
  * 500/502/503/504, the runner probes the workload again, up to three times, 1 s, 2 s and 4 s apart
- * (Microsoft's retry guidance), or after the API's `Retry-After` when it sent one, capped at
+ * (Microsoft's retry guidance; policy transientApi of src/common/retry.ts), or after the API's
+ * `Retry-After` when it sent one, capped at
  * RETRY_AFTER_CAP_MS; no wait starts that would end past TRANSIENT_WINDOW_MS after the first such
  * answer.
  *
@@ -18,13 +19,14 @@
 import type { StepReport, TargetReport } from '../../contracts/report'
 import { formatDuration } from '../../common/format'
 import type { Clock } from '../../common/clock'
+import { backoffMs, RETRY_POLICIES, withRetryAfter } from '../../common/retry'
 
-export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
-export const TRANSIENT_BACKOFF_MS = [1000, 2000, 4000] as const
+const POLICY = RETRY_POLICIES.transientApi
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504])
 /** A `Retry-After` longer than this is cut to it: a smoke test waits seconds, not minutes. */
-export const RETRY_AFTER_CAP_MS = 20_000
+export const RETRY_AFTER_CAP_MS = POLICY.retryAfterCapMs
 /** No retry wait may end later than this after the first transient answer. */
-export const TRANSIENT_WINDOW_MS = 30_000
+export const TRANSIENT_WINDOW_MS = POLICY.windowMs
 
 export interface TransientRetryOptions {
   clock: Clock
@@ -52,8 +54,11 @@ export function transientWaitMs(report: TargetReport, retry: number): number {
     -1,
     ...report.steps.filter(isTransientStep).map(step => step.retryAfterMs ?? -1)
   )
-  const planned = retryAfter >= 0 ? retryAfter : (TRANSIENT_BACKOFF_MS[retry] ?? 0)
-  return Math.min(planned, RETRY_AFTER_CAP_MS)
+  return withRetryAfter(
+    POLICY,
+    backoffMs(POLICY, retry) ?? 0,
+    retryAfter >= 0 ? retryAfter : undefined
+  )
 }
 
 export async function probeThroughTransients(
@@ -67,7 +72,7 @@ export async function probeThroughTransients(
   const windowEnd = firstAt + TRANSIENT_WINDOW_MS
   let report = first
   let probes = 1
-  for (let retry = 0; retry < TRANSIENT_BACKOFF_MS.length; retry++) {
+  for (let retry = 0; retry < POLICY.retries; retry++) {
     const transient = report.steps.find(isTransientStep)
     if (transient === undefined) break
     const wait = transientWaitMs(report, retry)

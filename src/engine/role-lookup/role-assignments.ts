@@ -9,7 +9,7 @@
  * role-definitions/get. What ARM answers is data from Azure: only the fields used are kept, each
  * checked for its shape.
  */
-import { GUID } from '../../azure/resource-id'
+import { GUID } from '../../common/guid'
 import type { Permission } from './permissions'
 
 /** A GET on the run's Resource Manager: a path below it (or an absolute URL on it) → status and body. */

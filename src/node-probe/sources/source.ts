@@ -7,7 +7,8 @@ import type { IdentitySelection } from '../../contracts/probe-request'
 import { httpRequest } from '../../common/http/http-request'
 import type { HttpRequestOptions } from '../../common/http/http-request'
 import { withRetries } from '../retry-policy'
-import type { RetriedOutcome, Sleep } from '../retry-policy'
+import type { Sleep } from '../../common/clock'
+import type { RetriedOutcome } from '../retry-policy'
 
 export interface SourceContext {
   env: NodeJS.ProcessEnv

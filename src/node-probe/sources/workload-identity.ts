@@ -12,15 +12,11 @@ import { mayCarryBearer } from '../../common/url/loopback'
 import { withRetries } from '../retry-policy'
 import { notSent, retryDeadline, selectionWords } from './source'
 import type { SourceContext, TokenAttempt, TokenSourceModule } from './source'
+import { scopeForResource } from '../../azure/services'
 
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com/'
 /** Service account tokens are ~1 KB; a bigger file is not one. */
 const ASSERTION_LIMIT = 64 * 1024
-
-/** `https://management.azure.com/` → `https://management.azure.com/.default`. */
-export function scopeOf(resource: string): string {
-  return resource.endsWith('/.default') ? resource : `${resource.replace(/\/+$/, '')}/.default`
-}
 
 export function tokenEndpoint(authorityHost: string, tenantId: string): string {
   return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`
@@ -86,7 +82,7 @@ export function workloadIdentitySource(detail: string): TokenSourceModule {
             body: new URLSearchParams({
               grant_type: 'client_credentials',
               client_id: clientId,
-              scope: scopeOf(resource),
+              scope: scopeForResource(resource),
               client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
               client_assertion: assertion
             }).toString(),

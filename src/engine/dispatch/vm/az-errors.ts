@@ -6,7 +6,8 @@
  */
 import { DispatchError } from '../workload'
 import { classifyAzureError, type AzureCallContext, type AzureError } from './azure-errors'
-import { maskedTail, maskSecrets } from './mask'
+import { redactSecrets } from '../../../common/redact'
+import { maskedTail } from './mask'
 
 /**
  * The Azure CLI itself crashed: a Python exception it did not handle, which it reports as "The
@@ -31,7 +32,7 @@ function crashException(stderr: string): string {
   const found = [...lines]
     .reverse()
     .find(l => /^[A-Za-z_][\w.]*(Error|Exception|Interrupt)\b/.test(l))
-  return maskSecrets(found ?? '').slice(0, 300)
+  return redactSecrets(found ?? '').slice(0, 300)
 }
 
 /**
@@ -100,7 +101,7 @@ export function azCallError(
     if (known) return known
   }
   const said = error
-    ? maskSecrets(error.code ? `(${error.code}) ${error.message}` : error.message).slice(0, 400)
+    ? redactSecrets(error.code ? `(${error.code}) ${error.message}` : error.message).slice(0, 400)
     : ''
   return new DispatchError(
     `az failed to ${context.doing} (exit code ${exitCode})${said ? `: ${said}` : ''}`,

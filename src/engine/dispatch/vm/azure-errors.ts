@@ -9,7 +9,7 @@
  * (az-errors.ts), so both paths name a failure the same way and suggest the same fix.
  */
 import { DispatchError } from '../workload'
-import { maskSecrets } from './mask'
+import { redactSecrets } from '../../../common/redact'
 
 /** ARM's `error` object: what failed (`code`) and Azure's own words (`message`). */
 export interface AzureError {
@@ -59,7 +59,7 @@ export function isRunCommandConflict(error: AzureError): boolean {
 /** `Code: message`, masked and cut: Azure's own words for a report. */
 export function azureSaid(error: AzureError): string {
   const said = error.code ? `${error.code}: ${error.message}` : error.message
-  return maskSecrets(said.replace(/\s+/g, ' ').trim()).slice(0, 400)
+  return redactSecrets(said.replace(/\s+/g, ' ').trim()).slice(0, 400)
 }
 
 /**

@@ -4,13 +4,10 @@
  * values. The probes never print a token; this is the second line of defence for text we did not
  * write (noise from the VM, az's own errors).
  */
+import { cutTail } from '../../../common/format'
 import { redactSecrets } from '../../../common/redact'
-
-/** The one redactor (src/common/redact.ts): linear on whatever a VM printed. */
-export const maskSecrets = redactSecrets
 
 /** The last `limit` characters of `text`, masked, for error evidence. */
 export function maskedTail(text: string, limit = 600): string {
-  const masked = maskSecrets(text)
-  return masked.length > limit ? `…${masked.slice(-limit)}` : masked
+  return cutTail(redactSecrets(text), limit)
 }

@@ -8,7 +8,8 @@
 import { OBSERVATIONS_MARKER } from '../../../contracts/observations'
 import { MAX_JSON_DEPTH, nestsTooDeep } from '../../observations-validator'
 import { DispatchError } from '../workload'
-import { maskedTail, maskSecrets } from './mask'
+import { redactSecrets } from '../../../common/redact'
+import { maskedTail } from './mask'
 
 export interface RunCommandStreams {
   stdout: string
@@ -132,7 +133,7 @@ export function readObservations(streams: RunCommandStreams): unknown {
   if (said !== null && typeof said === 'object' && said.nonce === '' && said.source === 'none') {
     // The probe ran but could not read its request: it says why (no parameters, or ones it cannot
     // decode) instead of the request's nonce (a request's nonce is never empty).
-    const why = maskSecrets(String(said.sourceDetail ?? 'no reason given')).slice(0, 300)
+    const why = redactSecrets(String(said.sourceDetail ?? 'no reason given')).slice(0, 300)
     throw new DispatchError(
       `the probe on the VM could not read its request: ${why}`,
       /missing/.test(why)

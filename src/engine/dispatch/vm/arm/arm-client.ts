@@ -5,7 +5,7 @@
  * tunnel), and ARM's retry contract:
  *  - 429 (subscription or resource-provider throttling) and 500/502/503/504 are retried after the
  *    `Retry-After` the answer names (seconds, or an HTTP date), else after 1, 2, 4... s; at most
- *    MAX_RETRIES times and never past the caller's signal
+ *    RETRY_POLICIES.armRequest.retries times and never past the caller's signal
  *    (learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling);
  *  - 401 once more with a token asked anew (it may have expired between reads);
  *  - a connection reset once more (a pooled connection ARM closed while idle).
@@ -23,22 +23,22 @@ import { DispatchError } from '../../workload'
 import type { AzureCallContext } from '../azure-errors'
 import { maskedTail } from '../mask'
 import { armCallError } from './arm-errors'
+import { MAX_CONCURRENCY } from '../../../inputs/read-inputs'
 import type { ArmCredentials } from './cli-session'
+import { sleep, type Sleep } from '../../../../common/clock'
+import {
+  backoffMs,
+  parseRetryAfter,
+  RETRY_POLICIES,
+  withRetryAfter
+} from '../../../../common/retry'
 
-export const MAX_RETRIES = 5
-/** Longest single wait a Retry-After may impose; a longer one is cut to this. */
-export const MAX_RETRY_AFTER_MS = 60_000
+/** ARM's retry contract: policy armRequest of the one retry model. */
+const RETRY = RETRY_POLICIES.armRequest
 /** One request's bound (the workload's deadline, through the signal, is usually shorter). */
 export const REQUEST_TIMEOUT_MS = 60_000
 /** A listing of 1,000 scale-set instances with instance views is about 1 MB. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024
-
-/**
- * Connections to ARM at most, shared by every target: each request is short (run-command answers
- * 202 at once and is then polled), so a few connections carry a fleet, and each one saved is a
- * TLS handshake saved.
- */
-export const MAX_SOCKETS = 16
 
 const RETRIED_STATUSES = new Set([429, 500, 502, 503, 504])
 
@@ -55,35 +55,10 @@ export interface ArmRequest {
 
 export interface ArmClientOptions {
   env?: NodeJS.ProcessEnv
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  sleep?: Sleep
   now?: () => number
   /** Extra trust for https (tests of the client itself; the action uses NODE_EXTRA_CA_CERTS). */
   ca?: string
-}
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise(resolve => {
-    const timer = setTimeout(done, ms)
-    function done(): void {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    if (signal?.aborted) return done()
-    signal?.addEventListener('abort', done, { once: true })
-  })
-}
-
-/** `Retry-After` in ms (delta-seconds or an HTTP date), or undefined when absent or unreadable. */
-export function retryAfterMs(
-  value: string | string[] | undefined,
-  now: number = Date.now()
-): number | undefined {
-  const text = Array.isArray(value) ? value[0] : value
-  if (text === undefined || text.trim() === '') return undefined
-  if (/^\s*\d+\s*$/.test(text)) return Number(text) * 1000
-  const at = Date.parse(text)
-  return Number.isFinite(at) ? Math.max(0, at - now) : undefined
 }
 
 function loadHttps(): typeof import('node:https') {
@@ -100,14 +75,14 @@ function deadlineError(context: AzureCallContext): DispatchError {
 
 export class ArmClient {
   private agent: Agent | undefined
-  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  private readonly sleep: Sleep
   private readonly now: () => number
 
   constructor(
     readonly credentials: ArmCredentials,
     private readonly options: ArmClientOptions = {}
   ) {
-    this.sleep = options.sleep ?? abortableSleep
+    this.sleep = options.sleep ?? sleep
     this.now = options.now ?? Date.now
   }
 
@@ -125,10 +100,11 @@ export class ArmClient {
   }
 
   private pool(): Agent {
-    // Sockets stay open between the reads, the run-commands and the polls of every target.
+    // Sockets stay open between the reads, the run-commands and the polls of every target; at most
+    // one per target probed at once (the `concurrency` cap), so no target waits for a socket.
     this.agent ??= new (loadHttps().Agent)({
       keepAlive: true,
-      maxSockets: 256,
+      maxSockets: MAX_CONCURRENCY,
       ca: this.options.ca
     })
     return this.agent
@@ -189,9 +165,10 @@ export class ArmClient {
         this.credentials.invalidate()
         continue
       }
-      if (RETRIED_STATUSES.has(status) && retries < MAX_RETRIES) {
-        const asked = retryAfterMs(outcome.headers['retry-after'], this.now())
-        const wait = Math.min(asked ?? 1000 * 2 ** retries, MAX_RETRY_AFTER_MS)
+      const planned = RETRIED_STATUSES.has(status) ? backoffMs(RETRY, retries) : undefined
+      if (planned !== undefined) {
+        const asked = parseRetryAfter(outcome.headers['retry-after'], this.now())
+        const wait = withRetryAfter(RETRY, planned, asked)
         retries++
         await this.sleep(wait, request.signal)
         continue

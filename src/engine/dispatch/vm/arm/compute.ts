@@ -28,7 +28,9 @@ import type { VmDocument } from '../power-state'
 import { linuxProbeParameters, windowsProbeParameters } from '../probe-parameters'
 import type { ProbeOs } from '../probe-script'
 import type { ScaleSetId } from '../vmss'
-import { abortableSleep, retryAfterMs, type ArmClient } from './arm-client'
+import type { ArmClient } from './arm-client'
+import { sleep, type Sleep } from '../../../../common/clock'
+import { parseRetryAfter, RETRY_POLICIES } from '../../../../common/retry'
 import { armCallError, operationFailedError } from './arm-errors'
 
 export const COMPUTE_API_VERSION = '2024-07-01'
@@ -188,18 +190,19 @@ export interface ConflictRetry {
   /** First wait; doubles up to `maxDelayMs`. */
   firstDelayMs: number
   maxDelayMs: number
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  sleep?: Sleep
   now?: () => number
 }
 
+/** Policy runCommandConflict of the one retry model (src/common/retry.ts). */
 export const DEFAULT_CONFLICT_RETRY: ConflictRetry = {
-  deadlineMs: 120_000,
-  firstDelayMs: 2_000,
-  maxDelayMs: 15_000
+  deadlineMs: RETRY_POLICIES.runCommandConflict.windowMs,
+  firstDelayMs: RETRY_POLICIES.runCommandConflict.firstMs,
+  maxDelayMs: RETRY_POLICIES.runCommandConflict.capMs
 }
 
-/** Poll interval when an operation names no Retry-After. */
-export const DEFAULT_POLL_MS = 2_000
+/** Poll interval when an operation names no Retry-After (policy operationPoll). */
+const DEFAULT_POLL_MS = RETRY_POLICIES.operationPoll.firstMs
 
 interface OperationStatus {
   status?: string
@@ -228,7 +231,7 @@ export async function invokeRunCommand(
 ): Promise<string> {
   const context = { doing: 'run the probe with run-command', resourceId: target.resourceId }
   const now = retry.now ?? Date.now
-  const wait = retry.sleep ?? abortableSleep
+  const wait = retry.sleep ?? sleep
   const started = now()
   let delay = retry.firstDelayMs
   for (let attempt = 1; ; attempt++) {
@@ -279,11 +282,11 @@ async function pollOperation(
       'Run again; if it repeats, run az vm run-command invoke by hand to see what Azure answers'
     )
   }
-  let after = retryAfterMs(accepted['retry-after']) ?? DEFAULT_POLL_MS
+  let after = parseRetryAfter(accepted['retry-after'], Date.now()) ?? DEFAULT_POLL_MS
   for (;;) {
-    await abortableSleep(after, signal)
+    await sleep(after, signal)
     const response = await arm.request({ method: 'GET', url, context, signal })
-    after = retryAfterMs(response.headers['retry-after']) ?? DEFAULT_POLL_MS
+    after = parseRetryAfter(response.headers['retry-after'], Date.now()) ?? DEFAULT_POLL_MS
     if (asyncOperation === undefined) {
       // Location: 202 while the operation runs, then the result itself.
       if (response.status === 202) continue

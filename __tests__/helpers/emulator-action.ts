@@ -3,7 +3,7 @@
  * at the emulator's IMDS and its checks at the emulator's ARM and Key Vault.
  */
 import type { Emulator } from '../../emulator/emulator'
-import { everythingWritten, runAction, type ActionRun } from '../helpers/run-action'
+import { everythingWritten, runAction, type ActionRun } from './run-action'
 
 export function armCheck(emulator: Emulator): string {
   return `${emulator.apiUrl}/subscriptions/{subscriptionId}/resourcegroups?api-version=2021-04-01 resource=https://management.azure.com/`

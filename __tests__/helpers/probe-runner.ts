@@ -8,21 +8,21 @@ import { spawn, execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { OBSERVATIONS_MARKER, type Observations } from '../../../src/contracts/observations'
-import type { ProbeRequest } from '../../../src/contracts/probe-request'
+import { OBSERVATIONS_MARKER, type Observations } from '../../src/contracts/observations'
+import type { ProbeRequest } from '../../src/contracts/probe-request'
 import {
   linuxProbeParameters,
   windowsProbeParameters
-} from '../../../src/engine/dispatch/vm/probe-parameters'
-import { findTool } from '../../helpers/system-tools'
+} from '../../src/engine/dispatch/vm/probe-parameters'
+import { findTool } from './system-tools'
 
-export const REPO = resolve(__dirname, '..', '..', '..')
+export const REPO = resolve(__dirname, '..', '..')
 /** The Linux probe's pieces (sourced by tests of its helpers); the probe is their assembly. */
 export const LINUX_PROBE_PIECES = join(REPO, 'vm-probes', 'linux', 'src')
 export const LINUX_PROBE = join(REPO, 'vm-probes', 'linux', 'probe.sh')
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const linuxProbeBuild = require('../../../scripts/linux-probe.cjs') as {
+const linuxProbeBuild = require('../../scripts/linux-probe.cjs') as {
   PIECES: string[]
   assembleLinuxProbe(): string
   writeLinuxProbe(file: string): string

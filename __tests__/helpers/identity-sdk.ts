@@ -23,8 +23,8 @@ export function getTokenWithSdk(env: Record<string, string>): Promise<SdkResult>
       process.execPath,
       [
         '--require',
-        join(__dirname, 'fixtures', 'loopback-only.cjs'),
-        join(__dirname, 'fixtures', 'get-token.cjs')
+        join(__dirname, '..', 'emulator', 'fixtures', 'loopback-only.cjs'),
+        join(__dirname, '..', 'emulator', 'fixtures', 'get-token.cjs')
       ],
       // A clean environment: no proxy, no identity variable of the host leaks in.
       {

@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/handler-core'
+import type { SmokeHandlerOptions } from '../../packages/smoke-endpoint/src/public'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -23,7 +23,7 @@ export async function startHandlerProcess(
 ): Promise<HandlerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(__dirname, 'fixtures', 'serve-handler.ts')],
+    ['--import', 'tsx', join(__dirname, '..', 'smoke-endpoint', 'fixtures', 'serve-handler.ts')],
     {
       cwd: ROOT,
       // A clean environment: only what a workload of that kind would have, never the host's identity settings.

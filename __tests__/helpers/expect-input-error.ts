@@ -1,3 +1,4 @@
+/** The assertion the input tests share: a parser refuses a value with an InputError naming the input and the problem. */
 import { InputError } from '../../src/engine/inputs/action-inputs'
 
 /** Runs `fn`, asserts it throws an InputError for `input` whose problem matches, and returns it. */

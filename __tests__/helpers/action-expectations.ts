@@ -1,7 +1,7 @@
 /** Assertions every end-to-end run must satisfy, whatever the scenario. */
 import { existsSync, readFileSync } from 'node:fs'
 import type { Emulator } from '../../emulator/emulator'
-import type { ActionRun } from '../helpers/run-action'
+import type { ActionRun } from './run-action'
 import { explain, written } from './emulator-action'
 
 const OUTPUTS = [

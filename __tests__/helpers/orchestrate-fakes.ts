@@ -5,7 +5,7 @@ import type { ProbeRequest } from '../../src/contracts/probe-request'
 import type { Clock } from '../../src/common/clock'
 import type { DiagnosisPort } from '../../src/engine/orchestrate/diagnosis-port'
 import type { TargetReport } from '../../src/contracts/report'
-import { passingTarget, rbacDeniedTarget } from '../report/report-fixtures'
+import { passingTarget, rbacDeniedTarget } from './report-fixtures'
 
 export function observations(request: ProbeRequest, apiStatus = 200): Observations {
   return {

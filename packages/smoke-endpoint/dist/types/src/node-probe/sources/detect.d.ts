@@ -1,0 +1,2 @@
+import type { TokenSourceModule } from './source';
+export declare function detectSource(env: NodeJS.ProcessEnv, imdsEndpoint: string): TokenSourceModule;
