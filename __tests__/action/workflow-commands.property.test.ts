@@ -5,7 +5,8 @@
  * over an `https://` target, a `vm:` target, bad input, and the shard merge. A parser that follows
  * the runner's rules for both syntaxes (helpers/runner-commands.ts) must find only the commands
  * the action meant: on stdout, core's own `::group`/`::endgroup`/`::error`/`::warning`/`::debug`/
- * `::add-mask` lines, with no property but `title`; on stderr, none.
+ * `::add-mask` lines, with no property but `title`; on stderr, none; and Azure Pipelines' agent,
+ * reading the same lines when a pipeline wraps the action, finds none of its `##vso[` commands.
  *
  * The merge's redaction (issue: shard texts reached the summary and outputs unredacted) is proved
  * here too: a token in a shard's report reaches nothing the merge writes.
@@ -18,7 +19,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { startArmFleet, type ArmFleet } from '../helpers/arm-fleet'
 import { runAction, type ActionRun } from '../helpers/run-action'
-import { COMMAND_PIECES, runnerCommands } from '../helpers/runner-commands'
+import { COMMAND_PIECES, azurePipelinesCommands, runnerCommands } from '../helpers/runner-commands'
 import { REPORT_SCHEMA } from '../../src/contracts/report'
 
 jest.setTimeout(300_000)
@@ -42,7 +43,7 @@ const hostile = fc
   })
   .map(
     parts =>
-      `##[warning]forged\n::error::x ${parts.join('')} ##[set-output name=result]pass\r::warning::y`
+      `##[warning]forged\n::error::x ${parts.join('')} ##[set-output name=result]pass\r::warning::y ##vso[task.setvariable variable=result]pass`
   )
 
 /** The commands the action itself issues, all through @actions/core. */
@@ -55,6 +56,8 @@ function expectOnlyOwnCommands(
   // Where the hostile text must reach the log (so what follows is not vacuous), made inert.
   if (options.printed) expect(run.stdout + run.stderr).toContain('forged')
   expect(runnerCommands(run.stderr)).toEqual([])
+  // A pipeline that wraps the action reads the same lines: none is an Azure Pipelines command.
+  expect(azurePipelinesCommands(run.stdout + '\n' + run.stderr)).toEqual([])
   const commands = runnerCommands(run.stdout)
   for (const command of commands) {
     const where = { line: command.line }

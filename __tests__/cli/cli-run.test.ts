@@ -119,6 +119,15 @@ describe('exit codes and the gate', () => {
     const failed = await cli(local())
     expect(failed.code).toBe(1)
     expect(failed.stdout).toMatch(/^ {6}az role assignment create --assignee-object-id /m)
+    // The fix names this command's option, not the action's input (one diagnosis, two wordings).
+    expect(failed.stdout).toMatch(/ set --rbac-wait \d+m /)
+    expect(failed.stdout).not.toMatch(/(?<!-)\b(?:rbac|ready)-wait\b/)
+    const json = await cli([...local(), '--json'])
+    const remediations = (JSON.parse(json.stdout) as Report).targets.flatMap(t =>
+      t.steps.map(step => step.remediation ?? '')
+    )
+    // The report keeps the input's name, as the action writes it.
+    expect(remediations.join('\n')).toMatch(/ set rbac-wait: \d+m /)
     const never = await cli([...local(), '--fail-on', 'never'])
     expect(never.code).toBe(0)
     expect(never.stdout).toContain(
@@ -236,7 +245,7 @@ describe('text from an app', () => {
     const env = { MI_SMOKE_ENDPOINT_KEY: KEY }
     const human = await bundled([hostileTarget(), '--timeout', '2s', '--ready-wait', '0'], env)
     expect(human.code).toBe(1)
-    expect(human.stdout).toContain('# #vso[task.setvariable variable=pwned]1')
+    expect(human.stdout).toContain('## vso[task.setvariable variable=pwned]1')
     expectNoCiCommand(human.stdout)
     expectNoCiCommand(human.stderr)
 

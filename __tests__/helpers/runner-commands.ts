@@ -102,6 +102,17 @@ export function runnerCommands(output: string): RunnerCommand[] {
   return found
 }
 
+/**
+ * The lines Azure Pipelines' agent would act on (`Command.TryParse`: `IndexOf("##vso[")` anywhere
+ * in a line, a culture-sensitive search like the runner's, so zero-weight characters are deleted
+ * first; any case, to find more, never fewer).
+ */
+export function azurePipelinesCommands(output: string): string[] {
+  return output
+    .split(/\r\n|\r|\n/)
+    .filter(line => line.replace(ZERO_WEIGHT, '').toLowerCase().includes('##vso['))
+}
+
 /** Pieces that make commands in both syntaxes, with what the runner trims and what ICU skips. */
 export const COMMAND_PIECES = [
   '::',
@@ -115,6 +126,8 @@ export const COMMAND_PIECES = [
   '::stop-commands::tok',
   '::tok::',
   '##[add-mask]',
+  '##vso[',
+  '##VSO[task.setvariable variable=result]pass',
   '::add-path::/x',
   'set-env',
   'group',

@@ -14,7 +14,7 @@ import { rbacDeniedTarget } from '../helpers/report-fixtures'
 const OID = '4d2f8c61-93a7-4b4e-8a3e-1f5b7c0d9e21'
 const SUB = '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590'
 const ACTION = 'Microsoft.Resources/subscriptions/resourcegroups/read'
-const REMEDIATION = `Grant principal ${OID} a role on ${SUB}: az role assignment create --assignee-object-id ${OID} --assignee-principal-type ServicePrincipal --role "Reader" --scope "${SUB}"; role assignments can take minutes to propagate; set rbac-wait (e.g. 5m) to poll until the role is effective`
+const REMEDIATION = `Grant principal ${OID} a role on ${SUB}: az role assignment create --assignee-object-id ${OID} --assignee-principal-type ServicePrincipal --role "Reader" --scope "${SUB}"; role assignments can take minutes to propagate; set rbac-wait: 5m to poll until the role is effective`
 
 interface Described {
   assignments?: DescribedAssignment[]

@@ -7,6 +7,7 @@
  */
 import { diagnose, diagnoseDispatchFailure, isRbacDenied } from './diagnosis/diagnose'
 import type { ActionInputs, Target } from './inputs/action-inputs'
+import { setting } from './inputs/setting-names'
 import type { DiagnosisPort } from './orchestrate/diagnosis-port'
 import { toDispatchError } from './orchestrate/probe-once'
 import { probeBudgetMs, resolveBudgetMs } from './orchestrate/probe-budget'
@@ -108,12 +109,12 @@ export async function runSmokeTest(
           onAbandoned: () => abandoned++,
           onRetry: (label, probe, waitedMs) =>
             progress(
-              `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (rbac-wait)`
+              `${label}: API still denies the role after ${Math.round(waitedMs / 1000)} s; probe ${probe} (${setting('rbac-wait')})`
             ),
           readyWaitMs: target.kind === 'https' ? inputs.readyWaitMs : 0,
           onReadyRetry: (label, attempt, waitedMs) =>
             progress(
-              `${label}: smoke endpoint not ready after ${Math.round(waitedMs / 1000)} s; attempt ${attempt} (ready-wait)`
+              `${label}: smoke endpoint not ready after ${Math.round(waitedMs / 1000)} s; attempt ${attempt} (${setting('ready-wait')})`
             ),
           onTransientRetry: (label, probe, waitedMs, status) =>
             progress(

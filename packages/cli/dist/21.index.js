@@ -292,6 +292,7 @@ const smoke_protocol_1 = __webpack_require__(3659);
 const redact_1 = __webpack_require__(6800);
 const front_end_1 = __webpack_require__(7622);
 const workload_1 = __webpack_require__(7228);
+const setting_names_1 = __webpack_require__(7047);
 const services_1 = __webpack_require__(1147);
 const EVIDENCE_LIMIT = 600;
 /** DefaultAzureCredential on the runner: azure/login's Azure CLI session or the runner's identity. */
@@ -495,7 +496,7 @@ function statusFailure(url, response, inputs) {
             ? `the smoke endpoint ${where} failed (${status})${said}`
             : `the app behind ${where} answered ${status} (${status === 502 || status === 503 ? 'not running or starting' : 'front-end error'})`, ours
             ? "Look at the app's log for the handler's error."
-            : 'Check that the app is running (a slot just deployed may still be starting: raise ready-wait, or warm it up first).', proof, 
+            : `Check that the app is running (a slot just deployed may still be starting: raise ${(0, setting_names_1.setting)('ready-wait')}, or warm it up first).`, proof, 
         // The front end's 502/503/504 while the app starts; the handler's own 5xx is an answer.
         !ours && (status === 502 || status === 503 || status === 504)).as(ours ? 'endpoint-failed' : 'front-end-answered', ours ? undefined : `the app's front end answered ${status}`);
     }

@@ -12,6 +12,7 @@ exports.RECENT_MS = void 0;
 exports.explainDenial = explainDenial;
 const format_1 = __webpack_require__(6950);
 const permissions_1 = __webpack_require__(984);
+const setting_names_1 = __webpack_require__(7047);
 exports.RECENT_MS = 30 * 60_000;
 function explainDenial(facts, lookup, context) {
     const who = facts.principalId ?? '(unknown)';
@@ -47,8 +48,8 @@ function explainDenial(facts, lookup, context) {
         if (age >= 0 && age < exports.RECENT_MS) {
             const ago = (0, format_1.formatDuration)(Math.max(age, 1000));
             const wait = context.rbacWaitMs > 0
-                ? `raise rbac-wait (it is ${(0, format_1.formatDuration)(context.rbacWaitMs)}; e.g. rbac-wait: 15m)`
-                : 'set rbac-wait (e.g. rbac-wait: 10m) so the run polls until it is effective';
+                ? `raise ${(0, setting_names_1.setting)('rbac-wait')} (it is ${(0, format_1.formatDuration)(context.rbacWaitMs)}; e.g. ${(0, setting_names_1.setting)('rbac-wait', '15m')})`
+                : `set ${(0, setting_names_1.setting)('rbac-wait', '10m')} so the run polls until it is effective`;
             return {
                 note: `${newest.role} was assigned at ${newest.scope} ${ago} ago${granting.length > 0 ? ` and grants ${action ?? 'the call'}` : ''}: not propagated yet`,
                 remediation: `The assignment exists and has not propagated yet (role assignments take up to 10 minutes, sometimes 30): ${wait}, or run again in a few minutes`

@@ -4,10 +4,12 @@
  * report's causes, src/engine/report/causes.ts, with the commands split out of each remediation by
  * src/engine/report/remediation-commands.ts). On a terminal a status line shows progress and
  * colours mark verdicts; elsewhere (a CI log, a pipe) every line is plain and final. Every line goes
- * through the CI log-command neutraliser: targets, details and fixes carry text from inputs and APIs.
+ * through the one log writer (src/common/log-writer.ts): targets, details and fixes carry text from
+ * inputs and APIs. The engine's words name settings as the action's inputs; lines show them as this
+ * command's options (`--rbac-wait 5m`, src/engine/inputs/setting-names.ts).
  */
-import { neutraliseLogCommands } from '../../../src/common/ci-log-commands'
-import { oneLine } from '../../../src/common/format'
+import { inertText, oneLine } from '../../../src/common/log-writer'
+import { inCommandLineWords } from '../../../src/engine/inputs/setting-names'
 import { causesOf, type Cause } from '../../../src/engine/report/causes'
 import { splitRemediation } from '../../../src/engine/report/remediation-commands'
 import { targetLogLines, verdictLine } from '../../../src/engine/report/target-lines'
@@ -75,10 +77,11 @@ export function humanOutput(stream: TextStream, options: { colour: boolean }): H
     status = `mi-smoke: ${done} of ${total} target${total === 1 ? '' : 's'} done, probing...`
     stream.write(paint('dim', status))
   }
-  /** Lines, neutralised first (colour codes are added after, around the CLI's own words). */
+  /** A line as shown: in this command's words, neutralised (colour codes are added after it). */
+  const shown = (line: string): string => inertText(inCommandLineWords(line))
   const print = (lines: string[], colourise: (line: string) => string = line => line): void => {
     clearStatus()
-    stream.write(lines.map(line => `${colourise(neutraliseLogCommands(line))}\n`).join(''))
+    stream.write(lines.map(line => `${colourise(shown(line))}\n`).join(''))
     drawStatus()
   }
   const colourMark = (line: string): string =>
@@ -101,9 +104,7 @@ export function humanOutput(stream: TextStream, options: { colour: boolean }): H
       const { title, lines } = targetLogLines(target)
       const verdict = target.result.toUpperCase()
       print([title, ...lines], line =>
-        line === neutraliseLogCommands(title)
-          ? paint(VERDICT_COLOUR[verdict] ?? 'bold', line)
-          : colourMark(line)
+        line === shown(title) ? paint(VERDICT_COLOUR[verdict] ?? 'bold', line) : colourMark(line)
       )
     },
     finish(report, gate) {

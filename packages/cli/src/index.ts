@@ -6,7 +6,7 @@
  */
 import { run } from './main'
 import { exitOnceFlushed } from '../../../src/common/exit-once-flushed'
-import { neutraliseLogCommands } from '../../../src/common/ci-log-commands'
+import { inertText } from '../../../src/common/log-writer'
 import { redactSecrets } from '../../../src/common/redact'
 
 run(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: process.stderr }).then(
@@ -16,9 +16,7 @@ run(process.argv.slice(2), process.env, { stdout: process.stdout, stderr: proces
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(
-      `${neutraliseLogCommands(redactSecrets(`mi-smoke crashed: ${message}`))}\n`
-    )
+    process.stderr.write(`${inertText(redactSecrets(`mi-smoke crashed: ${message}`))}\n`)
     process.exitCode = 1
     exitOnceFlushed()
   }

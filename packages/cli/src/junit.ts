@@ -8,6 +8,7 @@
  * goes to the test case's `<system-out>`, visible but not failing the published run).
  */
 import type { FailOn } from '../../../src/engine/inputs/action-inputs'
+import { inCommandLineWords } from '../../../src/engine/inputs/setting-names'
 import type {
   Report,
   ReportedClaims,
@@ -129,11 +130,11 @@ function fails(status: StepStatus, failOn: FailOn): boolean {
 function body(target: TargetReport, c: Case): string {
   return [
     `${c.status.toUpperCase()} ${target.target} · ${c.name}`,
-    `detail: ${c.detail}`,
+    `detail: ${inCommandLineWords(c.detail)}`,
     ...(target.environment !== 'unknown' ? [`identity source: ${target.environment}`] : []),
     ...(target.probe ? [`probe: ${target.probe}`] : []),
     ...c.evidence,
-    ...(c.remediation ? [`fix: ${c.remediation}`] : [])
+    ...(c.remediation ? [`fix: ${inCommandLineWords(c.remediation)}`] : [])
   ].join('\n')
 }
 

@@ -18,7 +18,7 @@ import { decideGate } from '../../../src/engine/report/gate'
 import { registerSecretText } from '../../../src/common/redact'
 import { randomUuid } from '../../../src/common/random-uuid'
 import { formatDuration } from '../../../src/common/format'
-import { jsonForLogs, neutraliseLogCommands } from '../../../src/common/ci-log-commands'
+import { inertJson, inertText } from '../../../src/common/log-writer'
 import {
   HELP,
   KEY_VARIABLE,
@@ -51,7 +51,7 @@ export const EXIT = { pass: 0, fail: 1, badInput: 2 } as const
 
 /** A bad command line or bad inputs: said once on stderr, with where to look. */
 function badInput(streams: CliStreams, message: string): number {
-  streams.stderr.write(`${neutraliseLogCommands(`mi-smoke: ${message}`)}\n`)
+  streams.stderr.write(`${inertText(`mi-smoke: ${message}`)}\n`)
   streams.stderr.write('mi-smoke: nothing was probed. Run mi-smoke --help for the options.\n')
   return EXIT.badInput
 }
@@ -124,10 +124,10 @@ export async function run(
   })
   const gate = decideGate(report, inputs.failOn)
   human.finish(report, gate)
-  if (args.json) streams.stdout.write(`${jsonForLogs(report, 2)}\n`)
+  if (args.json) streams.stdout.write(`${inertJson(report, 2)}\n`)
   let code: number = gate.fails ? EXIT.fail : EXIT.pass
   const files: Array<[string, string | undefined, () => string]> = [
-    ['report', args.report, () => `${jsonForLogs(report, 2)}\n`],
+    ['report', args.report, () => `${inertJson(report, 2)}\n`],
     ['junit', args.junit, () => junitXml(report, inputs.failOn)]
   ]
   for (const [option, file, content] of files) {
@@ -137,7 +137,7 @@ export async function run(
     } catch (error) {
       // The verdict stands, but a CI step that publishes the file must not pass without it.
       streams.stderr.write(
-        `${neutraliseLogCommands(`mi-smoke: could not write --${option} ${file}: ${error instanceof Error ? error.message : String(error)}`)}\n`
+        `${inertText(`mi-smoke: could not write --${option} ${file}: ${error instanceof Error ? error.message : String(error)}`)}\n`
       )
       code = EXIT.fail
     }

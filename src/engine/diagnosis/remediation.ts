@@ -19,6 +19,7 @@ import type { IdentitySelection } from '../../contracts/probe-request'
 import { assignIdentityFix } from './identity-sources'
 import { apiNetworkFix } from './network-fix'
 import { formatDuration, quote } from './text'
+import { setting } from '../inputs/setting-names'
 
 const IMDS_HOST = '169.254.169.254'
 
@@ -403,8 +404,8 @@ export interface RbacDenial {
 
 function waitAdvice(rbacWaitMs: number | undefined): string {
   return rbacWaitMs !== undefined && rbacWaitMs > 0
-    ? `role assignments can take minutes to propagate (rbac-wait is ${formatDuration(rbacWaitMs)}; raise it if the role was just granted)`
-    : 'role assignments can take minutes to propagate; set rbac-wait (e.g. 5m) to poll until the role is effective'
+    ? `role assignments can take minutes to propagate (${setting('rbac-wait')} is ${formatDuration(rbacWaitMs)}; raise it if the role was just granted)`
+    : `role assignments can take minutes to propagate; set ${setting('rbac-wait', '5m')} to poll until the role is effective`
 }
 
 /** The role that grants what the check does, as narrow as fits: the service table's data roles. */

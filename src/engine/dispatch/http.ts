@@ -26,6 +26,7 @@ import {
 import { registerSecretText, redactSecrets } from '../../common/redact'
 import { frontEndAnswer } from './front-end'
 import { DispatchError, type Workload, type WorkloadAnswer } from './workload'
+import { setting } from '../inputs/setting-names'
 import { scopeForResource } from '../../azure/services'
 
 export type HttpsTarget = Extract<Target, { kind: 'https' }>
@@ -354,7 +355,7 @@ function statusFailure(url: URL, response: HttpResponse, inputs: ActionInputs): 
         : `the app behind ${where} answered ${status} (${status === 502 || status === 503 ? 'not running or starting' : 'front-end error'})`,
       ours
         ? "Look at the app's log for the handler's error."
-        : 'Check that the app is running (a slot just deployed may still be starting: raise ready-wait, or warm it up first).',
+        : `Check that the app is running (a slot just deployed may still be starting: raise ${setting('ready-wait')}, or warm it up first).`,
       proof,
       // The front end's 502/503/504 while the app starts; the handler's own 5xx is an answer.
       !ours && (status === 502 || status === 503 || status === 504)

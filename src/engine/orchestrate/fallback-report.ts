@@ -32,6 +32,3 @@ export function fallbackReport(
     ]
   }
 }
-
-export const BUG_REMEDIATION =
-  'This looks like a defect in mi-smoke: re-run with step debug logging (secret ACTIONS_STEP_DEBUG=true) and report it with the log.'

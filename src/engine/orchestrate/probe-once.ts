@@ -14,7 +14,8 @@ import { systemClock, type Clock } from '../../common/clock'
 import { DeadlineExceeded, withDeadline } from '../../common/deadline'
 import { describeReadyWait, dispatchWhenReady, type ReadyWait } from './ready-wait-loop'
 import type { DiagnosisPlan, DiagnosisPort } from './diagnosis-port'
-import { BUG_REMEDIATION, fallbackReport } from './fallback-report'
+import { fallbackReport } from './fallback-report'
+import { DEFECT_ADVICE } from '../inputs/setting-names'
 
 export interface ProbeOnceContext {
   request: ProbeRequest
@@ -73,7 +74,7 @@ export async function probeOnce(
   try {
     report = context.diagnosis.diagnose(outcome.value, context.plan())
   } catch (error) {
-    return fallbackReport(workload.label, `diagnosis failed: ${messageOf(error)}`, BUG_REMEDIATION)
+    return fallbackReport(workload.label, `diagnosis failed: ${messageOf(error)}`, DEFECT_ADVICE)
   }
   return withReadyWait(report, outcome.wait)
 }
@@ -108,7 +109,7 @@ export function toDispatchError(error: unknown): DispatchError {
       'Check that the target is running and reachable from the runner, then re-run; a `timeout` input bounds each request the probe makes.'
     ).as('probe-timeout')
   }
-  return new DispatchError(`the probe failed: ${messageOf(error)}`, BUG_REMEDIATION)
+  return new DispatchError(`the probe failed: ${messageOf(error)}`, DEFECT_ADVICE)
 }
 
 function dispatchFailure(

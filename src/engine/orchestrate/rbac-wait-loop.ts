@@ -8,6 +8,7 @@ import type { TargetReport } from '../../contracts/report'
 import { formatDuration } from '../../common/format'
 import type { Clock } from '../../common/clock'
 import { rbacBackoffMs } from './rbac-backoff'
+import { setting } from '../inputs/setting-names'
 
 export interface RbacWaitOptions {
   rbacWaitMs: number
@@ -66,10 +67,11 @@ function recordWait(
     apiIndex++
     if (!denied.has(apiIndex)) return step
     let note: string
-    if (step.status === 'pass') note = `role effective after ${waited} of rbac-wait (${probesText})`
+    if (step.status === 'pass')
+      note = `role effective after ${waited} of ${setting('rbac-wait')} (${probesText})`
     else if (step.failureMode === 'rbac-denied' || stillDenied)
-      note = `still denied after ${waited} of rbac-wait (${probesText})`
-    else note = `after ${waited} of rbac-wait (${probesText})`
+      note = `still denied after ${waited} of ${setting('rbac-wait')} (${probesText})`
+    else note = `after ${waited} of ${setting('rbac-wait')} (${probesText})`
     return {
       ...step,
       detail: `${step.detail}; ${note}`,

@@ -9,6 +9,7 @@
 import { formatDuration } from '../../common/format'
 import type { Clock } from '../../common/clock'
 import { backoffMs, RETRY_POLICIES } from '../../common/retry'
+import { setting } from '../inputs/setting-names'
 
 export interface ReadyWaitOptions {
   readyWaitMs: number
@@ -67,6 +68,6 @@ export function describeReadyWait(wait: ReadyWait): string {
   const attempts = `${wait.attempts} attempt${wait.attempts === 1 ? '' : 's'}`
   const waited = formatDuration(wait.waitedMs)
   return wait.ready
-    ? `smoke endpoint ready after ${waited} of ready-wait (${attempts})`
-    : `still not ready after ${waited} of ready-wait (${attempts})`
+    ? `smoke endpoint ready after ${waited} of ${setting('ready-wait')} (${attempts})`
+    : `still not ready after ${waited} of ${setting('ready-wait')} (${attempts})`
 }

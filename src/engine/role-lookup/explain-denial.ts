@@ -14,6 +14,7 @@ import type { RbacFacts } from '../../contracts/report'
 import { formatDuration } from '../../common/format'
 import { grants } from './permissions'
 import type { Assignment, Lookup } from './role-assignments'
+import { setting } from '../inputs/setting-names'
 
 export const RECENT_MS = 30 * 60_000
 
@@ -63,8 +64,8 @@ export function explainDenial(
       const ago = formatDuration(Math.max(age, 1000))
       const wait =
         context.rbacWaitMs > 0
-          ? `raise rbac-wait (it is ${formatDuration(context.rbacWaitMs)}; e.g. rbac-wait: 15m)`
-          : 'set rbac-wait (e.g. rbac-wait: 10m) so the run polls until it is effective'
+          ? `raise ${setting('rbac-wait')} (it is ${formatDuration(context.rbacWaitMs)}; e.g. ${setting('rbac-wait', '15m')})`
+          : `set ${setting('rbac-wait', '10m')} so the run polls until it is effective`
       return {
         note: `${newest.role} was assigned at ${newest.scope} ${ago} ago${granting.length > 0 ? ` and grants ${action ?? 'the call'}` : ''}: not propagated yet`,
         remediation: `The assignment exists and has not propagated yet (role assignments take up to 10 minutes, sometimes 30): ${wait}, or run again in a few minutes`
