@@ -189,7 +189,7 @@ describeWithTools(['curl', 'openssl', 'python3'], 'the packed, installed CLI', (
     expect(failure!.text).toContain('http status: 403')
     expect(failure!.text).toContain(`rbac principal: ${oid}`)
     expect(failure!.text).toContain(
-      `fix: Grant principal ${oid} a role on /subscriptions/${emulator.subscriptionId}: ${command}`
+      `fix: Grant principal ${oid} the role "Reader" on /subscriptions/${emulator.subscriptionId}: ${command}`
     )
     for (const passed of cases.slice(0, 2)) expect(passed.children).toEqual([])
   })

@@ -5,7 +5,6 @@
  * under RUNNER_TEMP), nor in what left the workload: what the VM probe printed (fake az log), the
  * smoke endpoint's HTTP answers and the handler process's output.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { ACTION_ENTRY } from '../helpers/run-action'
 import { recordEvidence } from './evidence-out'
 import { findLeaks, type LeakHit } from './leak-search'
@@ -28,7 +27,6 @@ describeWithTools(
     function sources(record: CaseRecord): Record<string, string> {
       const run = record.run!
       const workload = record.workload!
-      const reportPath = run.outputs['report-path'] ?? ''
       return {
         // `::add-mask::` lines count like any other: such a line prints its value.
         stdout: run.stdout,
@@ -36,7 +34,7 @@ describeWithTools(
         GITHUB_OUTPUT: run.outputFile,
         GITHUB_STEP_SUMMARY: run.summary,
         annotations: run.annotations.map(a => `${a.title ?? ''}\n${a.message}`).join('\n'),
-        'report file': reportPath && existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '',
+        'report file': run.reportFile,
         'RUNNER_TEMP files': run.runnerTempFiles,
         'VM probe output': workload.azCalls
           .map(call => `${call.probe?.stdout ?? ''}\n${call.probe?.stderr ?? ''}`)

@@ -39,6 +39,11 @@ export interface ActionRun {
   report?: any // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Every file the action left under RUNNER_TEMP, concatenated. */
   runnerTempFiles: string
+  /**
+   * The file `report-path` names, as the action left it ('' when there is none): read here, because
+   * the run's folder goes when the test file ends and a shared run may be read by another file.
+   */
+  reportFile: string
   durationMs: number
 }
 
@@ -120,6 +125,10 @@ export async function runAction(options: RunOptions = {}): Promise<ActionRun> {
     annotations: parseAnnotations(stdout),
     report,
     runnerTempFiles: readTree(runnerTemp),
+    reportFile:
+      outputs['report-path'] && existsSync(outputs['report-path'])
+        ? readFileSync(outputs['report-path'], 'utf8')
+        : '',
     durationMs
   }
 }

@@ -83,8 +83,10 @@ test('npm pack gives a small tarball: the bundle, the sidecar, the types, README
   const listing = execFileSync('tar', ['-tzf', join(work, tarball.name)], { encoding: 'utf8' })
   expect(listing).toMatch(/package\/dist\/index\.js/)
   expect(listing).toMatch(/package\/dist\/server\/index\.js/)
-  // The types keep the sources' layout under dist/types (package.json "types" points there).
-  expect(listing).toMatch(/^package\/dist\/types\/packages\/smoke-endpoint\/src\/index\.d\.ts$/m)
+  // One self-contained declaration of the public API (package.json "types" points there), and no
+  // declaration of the engine's internals.
+  expect(listing).toMatch(/^package\/dist\/types\/smoke-endpoint\/index\.d\.ts$/m)
+  expect(listing.match(/\.d\.ts$/gm)).toHaveLength(1)
   // No source: every .ts in the tarball is a declaration under dist/types.
   expect(listing).not.toMatch(
     /__tests__|^package\/(?!dist\/types\/).*\.ts$|\.(?<!d\.)ts$|\.map$|@actions/m
