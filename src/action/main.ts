@@ -67,7 +67,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     // Before anything can print it: the key is an input (the runner already knows it), so it may be
     // registered with the runner's mask; the redactor removes it from everything the action writes.
     if (inputs.endpointKey) {
-      runner.setSecret(inputs.endpointKey)
+      runner.maskEndpointKey(inputs.endpointKey)
       registerSecretText(inputs.endpointKey)
     }
 

@@ -29,8 +29,13 @@ export function setOutput(name: string, value: string): void {
   core.setOutput(name, value)
 }
 
-export function setSecret(secret: string): void {
-  core.setSecret(secret)
+/**
+ * The one value the action registers with the runner's mask: the endpoint key, an input the runner
+ * already knows. Tokens are never registered (the `::add-mask::` line would print them); the
+ * redactor keeps them out of everything instead.
+ */
+export function maskEndpointKey(endpointKey: string): void {
+  core.setSecret(endpointKey)
 }
 
 export function info(message: string): void {
